@@ -1,0 +1,327 @@
+//! The Library view: every article in a table (title, outlet, date, words), a search box backed
+//! by the full-text index, and a reader beside the table showing the selected article with what
+//! cleaning removed struck through, each cut restorable.
+
+use egui::text::LayoutJob;
+use egui::{Color32, FontId, RichText, TextFormat};
+use egui_extras::{Column, TableBuilder};
+
+use super::TriangulateApp;
+use super::widgets::{Cached, date_or_dash, empty_state, read_error};
+use crate::library::ArticleQuery;
+use crate::model::{Article, ArticleRow, Id};
+
+/// What the Library view remembers between frames.
+#[derive(Default)]
+pub struct LibraryViewState {
+    pub search: String,
+    rows: Cached<String, Vec<Row>>,
+    pub selected: Option<Id>,
+    article: Cached<Option<Id>, Option<Article>>,
+    hide_removed: bool,
+}
+
+struct Row {
+    article: ArticleRow,
+    snippet: Option<String>,
+}
+
+enum Action {
+    Select(Id),
+    SetRestored(Id, bool),
+}
+
+pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
+    let Some(library) = app.library.as_ref() else {
+        return;
+    };
+    let generation = app.generation;
+    let state = &mut app.library_view;
+    let mut action = None;
+
+    ui.heading("Library");
+    ui.horizontal(|ui| {
+        let label = ui.label("Search");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.search)
+                .hint_text("words in titles and text")
+                .desired_width(320.0),
+        )
+        .labelled_by(label.id);
+        if !state.search.is_empty() && ui.small_button("Clear").clicked() {
+            state.search.clear();
+        }
+    });
+    ui.add_space(4.0);
+
+    let query = state.search.trim().to_string();
+    let rows = state
+        .rows
+        .get(generation, &query, || -> crate::Result<Vec<Row>> {
+            if query.is_empty() {
+                Ok(library
+                    .articles(&ArticleQuery::default())?
+                    .into_iter()
+                    .map(|article| Row {
+                        article,
+                        snippet: None,
+                    })
+                    .collect())
+            } else {
+                Ok(library
+                    .search(&query, 500)?
+                    .into_iter()
+                    .map(|h| Row {
+                        article: ArticleRow {
+                            id: h.id,
+                            title: h.title,
+                            outlet: h.outlet,
+                            published: h.published,
+                            word_count: 0,
+                            language: None,
+                        },
+                        snippet: Some(h.snippet),
+                    })
+                    .collect())
+            }
+        });
+    let rows = match rows {
+        Ok(rows) => rows,
+        Err(e) => {
+            read_error(ui, e);
+            return;
+        }
+    };
+
+    if let Some(selected) = state.selected {
+        let article = state
+            .article
+            .get(generation, &Some(selected), || library.article(selected));
+        egui::Panel::right("reader")
+            .resizable(true)
+            .default_size(ui.available_width() * 0.5)
+            .min_size(280.0)
+            .show(ui, |ui| match article {
+                Ok(Some(article)) => reader(ui, article, &mut state.hide_removed, &mut action),
+                Ok(None) => empty_state(ui, "This article is no longer in the library."),
+                Err(e) => read_error(ui, e),
+            });
+    }
+
+    if rows.is_empty() {
+        if query.is_empty() {
+            empty_state(
+                ui,
+                "The library is empty. Import a folder of articles with File > Import folder… (Ctrl+I), or drop files on this window.",
+            );
+        } else {
+            empty_state(ui, "No article matches.");
+        }
+    } else {
+        ui.label(
+            RichText::new(if query.is_empty() {
+                format!("{} articles", rows.len())
+            } else {
+                format!("{} matches, best first", rows.len())
+            })
+            .weak(),
+        );
+        articles_table(ui, rows, state.selected, &mut action);
+    }
+
+    match action {
+        Some(Action::Select(id)) => app.library_view.selected = Some(id),
+        Some(Action::SetRestored(span, restored)) => {
+            let result = app
+                .library
+                .as_mut()
+                .map(|l| l.set_span_restored(span, restored));
+            if let Some(Err(e)) = result {
+                app.fail(format!("Could not change the article: {e}"));
+            }
+            app.library_changed();
+        }
+        None => {}
+    }
+}
+
+fn articles_table(
+    ui: &mut egui::Ui,
+    rows: &[Row],
+    selected: Option<Id>,
+    action: &mut Option<Action>,
+) {
+    let row_height = 22.0;
+    TableBuilder::new(ui)
+        .id_salt("articles")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::remainder().at_least(200.0).clip(true))
+        .column(Column::initial(170.0).at_least(80.0).clip(true))
+        .column(Column::initial(90.0))
+        .column(Column::initial(60.0))
+        .header(22.0, |mut header| {
+            for title in ["Title", "Outlet", "Date", "Words"] {
+                header.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, rows.len(), |mut row| {
+                let r = &rows[row.index()];
+                row.set_selected(selected == Some(r.article.id));
+                row.col(|ui| {
+                    let response = ui.add(
+                        egui::Label::new(&r.article.title)
+                            .truncate()
+                            .selectable(false),
+                    );
+                    if let Some(snippet) = &r.snippet {
+                        response.on_hover_text(snippet.replace(['[', ']'], "\""));
+                    }
+                });
+                row.col(|ui| {
+                    ui.add(
+                        egui::Label::new(&r.article.outlet)
+                            .truncate()
+                            .selectable(false),
+                    );
+                });
+                row.col(|ui| {
+                    ui.label(date_or_dash(r.article.published.as_deref()));
+                });
+                row.col(|ui| {
+                    if r.snippet.is_none() {
+                        ui.label(r.article.word_count.to_string());
+                    }
+                });
+                if row.response().clicked() {
+                    *action = Some(Action::Select(r.article.id));
+                }
+            });
+        });
+}
+
+fn reader(
+    ui: &mut egui::Ui,
+    article: &Article,
+    hide_removed: &mut bool,
+    action: &mut Option<Action>,
+) {
+    egui::ScrollArea::vertical()
+        .id_salt("reader-scroll")
+        .show(ui, |ui| {
+            ui.label(RichText::new(&article.title).heading().strong());
+            let mut meta = vec![article.outlet.clone()];
+            meta.push(match (&article.published, article.date_source.as_deref()) {
+                (Some(date), Some("text")) => format!("{date} (found in text)"),
+                (Some(date), _) => date.clone(),
+                (None, _) => "undated".into(),
+            });
+            meta.extend(article.language.clone());
+            meta.push(format!("{} words", article.word_count));
+            ui.label(meta.join(" · "));
+            if article.outlet_is_guess {
+                ui.label(
+                    RichText::new("Outlet guessed from the folder name")
+                        .italics()
+                        .weak(),
+                );
+            }
+            ui.label(
+                RichText::new(format!(
+                    "{} · {} · {}",
+                    article.source_path,
+                    article.format.as_deref().unwrap_or("?"),
+                    article.encoding.as_deref().unwrap_or("?")
+                ))
+                .small()
+                .weak(),
+            );
+            ui.separator();
+            let cut = article.removed.iter().filter(|s| !s.restored).count();
+            if !article.removed.is_empty() {
+                ui.checkbox(
+                    hide_removed,
+                    format!("Hide what cleaning removed ({cut} cuts)"),
+                );
+            }
+            if *hide_removed || article.removed.is_empty() {
+                ui.label(&article.body);
+            } else {
+                ui.label(marked_text(ui, article));
+            }
+            if !article.removed.is_empty() {
+                ui.add_space(8.0);
+                ui.collapsing(
+                    format!("Removed by cleaning ({})", article.removed.len()),
+                    |ui| {
+                        for span in &article.removed {
+                            ui.horizontal_wrapped(|ui| {
+                                let preview: String = span.text.trim().chars().take(90).collect();
+                                let mut text = RichText::new(format!("{}: {preview}", span.reason));
+                                if !span.restored {
+                                    text = text.strikethrough().weak();
+                                }
+                                ui.label(text);
+                                let (label, restore) = if span.restored {
+                                    ("Cut again", false)
+                                } else {
+                                    ("Restore", true)
+                                };
+                                if ui.small_button(label).clicked() {
+                                    *action = Some(Action::SetRestored(span.id, restore));
+                                }
+                            });
+                        }
+                    },
+                );
+            }
+        });
+}
+
+/// The article's full text with cut spans struck through and dimmed.
+fn marked_text(ui: &egui::Ui, article: &Article) -> LayoutJob {
+    let font = FontId::proportional(14.0);
+    let normal = TextFormat {
+        font_id: font.clone(),
+        color: ui.visuals().text_color(),
+        ..Default::default()
+    };
+    let removed = TextFormat {
+        font_id: font,
+        color: ui.visuals().weak_text_color(),
+        strikethrough: egui::Stroke::new(1.0, Color32::from_rgb(200, 90, 90)),
+        ..Default::default()
+    };
+    let text = &article.full_text;
+    let mut job = LayoutJob::default();
+    let mut at = 0;
+    let mut cuts: Vec<(usize, usize)> = article
+        .removed
+        .iter()
+        .filter(|s| !s.restored)
+        .map(|s| (s.start, s.end))
+        .collect();
+    cuts.sort_unstable();
+    for (start, end) in cuts {
+        let (start, end) = (start.max(at).min(text.len()), end.min(text.len()));
+        if start >= end {
+            continue;
+        }
+        if let Some(kept) = text.get(at..start) {
+            job.append(kept, 0.0, normal.clone());
+        }
+        if let Some(gone) = text.get(start..end) {
+            job.append(gone, 0.0, removed.clone());
+        }
+        at = end;
+    }
+    if let Some(rest) = text.get(at..) {
+        job.append(rest, 0.0, normal);
+    }
+    job.wrap.max_width = ui.available_width();
+    job
+}

@@ -1,0 +1,604 @@
+//! The desktop app: thin views over the core. State is one struct, [`TriangulateApp`]; each view
+//! is a function of it in its own file. Views query the library through the core's functions
+//! (never SQL) and cache what they read until the library changes. Long work — imports — runs as
+//! a [`Job`] on a background thread with its own connection; the UI thread only draws.
+
+mod import_log;
+mod incidents;
+mod library_view;
+mod outlets;
+mod placeholders;
+mod widgets;
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::import::{self, ImportOptions, ImportReport};
+use crate::jobs::{Job, Progress};
+use crate::library::{self, Library};
+use crate::model::LibraryCounts;
+
+/// The views in the left navigation, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum View {
+    #[default]
+    Library,
+    Outlets,
+    Incidents,
+    Suggestions,
+    Compare,
+    ImportLog,
+}
+
+impl View {
+    /// Every view, in navigation order.
+    pub const ALL: [View; 6] = [
+        View::Library,
+        View::Outlets,
+        View::Incidents,
+        View::Suggestions,
+        View::Compare,
+        View::ImportLog,
+    ];
+
+    /// The label in the navigation and the view's heading.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Library => "Library",
+            View::Outlets => "Outlets",
+            View::Incidents => "Incidents",
+            View::Suggestions => "Suggestions",
+            View::Compare => "Compare",
+            View::ImportLog => "Import log",
+        }
+    }
+}
+
+/// What the app remembers between runs (window size is eframe's own).
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Settings {
+    pub last_library: Option<PathBuf>,
+    pub view: View,
+    pub analyst: String,
+}
+
+/// Native file dialogs, behind a trait so that tests can answer them.
+pub trait Dialogs {
+    fn pick_folders(&self) -> Option<Vec<PathBuf>>;
+    fn pick_article_files(&self) -> Option<Vec<PathBuf>>;
+    fn open_library(&self) -> Option<PathBuf>;
+    fn new_library(&self) -> Option<PathBuf>;
+}
+
+/// rfd's native dialogs. They are modal: the window waits while one is open, as on every platform.
+pub struct NativeDialogs;
+
+impl Dialogs for NativeDialogs {
+    fn pick_folders(&self) -> Option<Vec<PathBuf>> {
+        rfd::FileDialog::new()
+            .set_title("Import folders of articles")
+            .pick_folders()
+    }
+    fn pick_article_files(&self) -> Option<Vec<PathBuf>> {
+        rfd::FileDialog::new()
+            .set_title("Import article files")
+            .add_filter(
+                "Articles",
+                &["txt", "md", "html", "htm", "json", "jsonl", "csv"],
+            )
+            .pick_files()
+    }
+    fn open_library(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Open library")
+            .add_filter("Triangulate library", &["sqlite", "db"])
+            .pick_file()
+    }
+    fn new_library(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("New library")
+            .set_file_name(library::DEFAULT_FILE_NAME)
+            .save_file()
+    }
+}
+
+/// A message shown in the banner under the menu.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// The whole app's state.
+pub struct TriangulateApp {
+    pub settings: Settings,
+    library: Option<Library>,
+    /// Bumped after every write, so views know their cached reads are stale.
+    generation: u64,
+    counts: LibraryCounts,
+    notice: Option<Notice>,
+    job: Option<Job<anyhow::Result<ImportReport>>>,
+    dialogs: Box<dyn Dialogs>,
+    show_about: bool,
+    library_view: library_view::LibraryViewState,
+    outlets_view: outlets::OutletsViewState,
+    incidents_view: incidents::IncidentsViewState,
+    import_log: import_log::ImportLogState,
+}
+
+impl TriangulateApp {
+    /// The app as eframe starts it: settings restored, the library given on the command line or
+    /// the last one used or the default one (created with the sample articles on first run).
+    pub fn new(cc: &eframe::CreationContext<'_>, library: Option<PathBuf>) -> TriangulateApp {
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        let explicit = library.is_some();
+        let path = library
+            .or_else(|| settings.last_library.clone().filter(|p| p.exists()))
+            .map(Ok)
+            .unwrap_or_else(library::default_library_path);
+        let mut app = TriangulateApp::with_settings(settings, Box::new(NativeDialogs));
+        match path {
+            // Only the default library starts with the sample; one the analyst names starts empty.
+            Ok(path) => app.open_library(&path, !explicit),
+            Err(e) => app.fail(format!("{e:#}")),
+        }
+        app
+    }
+
+    /// The app on the library at `path`, without eframe: what UI tests drive.
+    pub fn for_library(path: &Path, dialogs: Box<dyn Dialogs>) -> TriangulateApp {
+        let mut app = TriangulateApp::with_settings(Settings::default(), dialogs);
+        app.open_library(path, false);
+        app
+    }
+
+    fn with_settings(settings: Settings, dialogs: Box<dyn Dialogs>) -> TriangulateApp {
+        TriangulateApp {
+            settings,
+            library: None,
+            generation: 0,
+            counts: LibraryCounts::default(),
+            notice: None,
+            job: None,
+            dialogs,
+            show_about: false,
+            library_view: Default::default(),
+            outlets_view: Default::default(),
+            incidents_view: Default::default(),
+            import_log: Default::default(),
+        }
+    }
+
+    /// Opens (or creates) a library; a new one gets the sample articles when `with_sample`.
+    pub fn open_library(&mut self, path: &Path, with_sample: bool) {
+        if self.job.is_some() {
+            self.fail(
+                "Wait for the running job to finish (or cancel it) before opening another library.",
+            );
+            return;
+        }
+        let is_new = !path.exists();
+        match Library::open(path) {
+            Ok(library) => {
+                self.settings.last_library = Some(path.to_path_buf());
+                self.library = Some(library);
+                self.notice = None;
+                self.library_view = Default::default();
+                self.outlets_view = Default::default();
+                self.incidents_view = Default::default();
+                self.library_changed();
+                if is_new && with_sample {
+                    self.start_job(
+                        "Loading the sample library",
+                        path.to_path_buf(),
+                        |library, progress| Ok(crate::sample::load_sample(library, progress)?),
+                    );
+                }
+            }
+            Err(e) => self.fail(format!("Could not open the library: {e}")),
+        }
+    }
+
+    /// The open library, if any.
+    pub fn library(&self) -> Option<&Library> {
+        self.library.as_ref()
+    }
+
+    /// The banner message, if any.
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// The article open in the Library view's reader.
+    pub fn library_view_selected(&self) -> Option<crate::model::Id> {
+        self.library_view.selected
+    }
+
+    /// Whether a background job is running.
+    pub fn job_running(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Blocks until the running job (if any) finishes and its result is taken in. For tests and
+    /// for shutting down cleanly.
+    pub fn wait_for_job(&mut self) {
+        while self.job.is_some() {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            self.poll_job();
+        }
+    }
+
+    fn fail(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            is_error: true,
+        });
+    }
+
+    fn inform(&mut self, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    /// Call after any write: refreshes the counts and makes every view re-read.
+    fn library_changed(&mut self) {
+        self.generation += 1;
+        if let Some(library) = &self.library {
+            match library.counts() {
+                Ok(counts) => self.counts = counts,
+                Err(e) => {
+                    self.notice = Some(Notice {
+                        text: format!("Could not read the library: {e}"),
+                        is_error: true,
+                    })
+                }
+            }
+        }
+    }
+
+    /// Starts an import of files or folders in the background.
+    pub fn start_import(&mut self, paths: Vec<PathBuf>) {
+        let Some(path) = self.library.as_ref().map(|l| l.path().to_path_buf()) else {
+            self.fail("Open a library first (File > Open library…).");
+            return;
+        };
+        if paths.is_empty() {
+            return;
+        }
+        let title = match paths.as_slice() {
+            [one] => format!("Importing {}", one.display()),
+            many => format!("Importing {} items", many.len()),
+        };
+        self.start_job(title, path, move |library, progress| {
+            Ok(import::import_paths(
+                library,
+                &paths,
+                &ImportOptions::default(),
+                progress,
+            )?)
+        });
+    }
+
+    fn start_job(
+        &mut self,
+        title: impl Into<String>,
+        library_path: PathBuf,
+        work: impl FnOnce(&mut Library, &Progress) -> anyhow::Result<ImportReport> + Send + 'static,
+    ) {
+        if self.job.is_some() {
+            self.fail("Another job is running; wait for it or cancel it first.");
+            return;
+        }
+        // The job writes through its own connection; the UI keeps reading through its own.
+        self.job = Some(Job::spawn(title, move |progress| {
+            let mut library = Library::open(&library_path)?;
+            work(&mut library, progress)
+        }));
+    }
+
+    fn poll_job(&mut self) {
+        let Some(job) = self.job.as_mut() else { return };
+        let Some(result) = job.try_finish() else {
+            return;
+        };
+        let title = job.title().to_string();
+        self.job = None;
+        match result {
+            Ok(Ok(report)) => {
+                let verb = if report.cancelled {
+                    "Cancelled after importing"
+                } else {
+                    "Imported"
+                };
+                let mut text = format!(
+                    "{verb} {} articles ({} already in the library).",
+                    report.imported, report.skipped_duplicates
+                );
+                match report.problems.len() {
+                    0 => {}
+                    1 => text.push_str(" 1 file had a problem: see Import log."),
+                    n => text.push_str(&format!(" {n} files had problems: see Import log.")),
+                }
+                self.inform(text);
+            }
+            Ok(Err(e)) => self.fail(format!("{title} failed: {e:#}")),
+            Err(panic) => self.fail(format!("{title} stopped unexpectedly: {panic}")),
+        }
+        self.library_changed();
+    }
+
+    /// Draws one frame. eframe calls this through [`eframe::App::ui`]; tests call it directly.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        self.poll_job();
+        if self.job.is_some() {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        self.handle_dropped_files(ui.ctx());
+        self.handle_shortcuts(ui.ctx());
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::left("navigation")
+            .resizable(false)
+            .exact_size(150.0)
+            .show(ui, |ui| self.navigation(ui));
+        egui::CentralPanel::default().show(ui, |ui| {
+            self.notice_banner(ui);
+            if self.library.is_none() {
+                ui.heading(self.settings.view.label());
+                ui.label("No library is open. Use File > Open library… or File > New library….");
+                return;
+            }
+            match self.settings.view {
+                View::Library => library_view::show(self, ui),
+                View::Outlets => outlets::show(self, ui),
+                View::Incidents => incidents::show(self, ui),
+                View::Suggestions => placeholders::suggestions(self, ui),
+                View::Compare => placeholders::compare(self, ui),
+                View::ImportLog => import_log::show(self, ui),
+            }
+        });
+        self.about_window(ui.ctx());
+    }
+
+    fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui
+                    .add(egui::Button::new("New library…").shortcut_text("Ctrl+N"))
+                    .clicked()
+                {
+                    self.new_library_dialog();
+                }
+                if ui
+                    .add(egui::Button::new("Open library…").shortcut_text("Ctrl+O"))
+                    .clicked()
+                {
+                    self.open_library_dialog();
+                }
+                ui.separator();
+                if ui
+                    .add(egui::Button::new("Import folder…").shortcut_text("Ctrl+I"))
+                    .clicked()
+                {
+                    self.import_folder_dialog();
+                }
+                if ui.button("Import files…").clicked()
+                    && let Some(files) = self.dialogs.pick_article_files()
+                {
+                    self.start_import(files);
+                }
+                ui.separator();
+                ui.add_enabled(false, egui::Button::new("Export report…"))
+                    .on_disabled_hover_text("Open an incident in Compare to export its report.");
+                ui.separator();
+                if ui
+                    .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
+                    .clicked()
+                {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                if ui.button("About").clicked() {
+                    self.show_about = true;
+                }
+            });
+        });
+    }
+
+    fn new_library_dialog(&mut self) {
+        if let Some(path) = self.dialogs.new_library() {
+            if path.exists() {
+                self.fail(format!(
+                    "{} already exists; use Open library… to open it.",
+                    path.display()
+                ));
+            } else {
+                self.open_library(&path, false);
+            }
+        }
+    }
+
+    fn open_library_dialog(&mut self) {
+        if let Some(path) = self.dialogs.open_library() {
+            self.open_library(&path, false);
+        }
+    }
+
+    fn import_folder_dialog(&mut self) {
+        if let Some(folders) = self.dialogs.pick_folders() {
+            self.start_import(folders);
+        }
+    }
+
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let pressed = |key| {
+            ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)))
+        };
+        if pressed(Key::O) {
+            self.open_library_dialog();
+        }
+        if pressed(Key::N) {
+            self.new_library_dialog();
+        }
+        if pressed(Key::I) {
+            self.import_folder_dialog();
+        }
+        if pressed(Key::Q) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        let digits = [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+        ];
+        for (key, view) in digits.into_iter().zip(View::ALL) {
+            if pressed(key) {
+                self.settings.view = view;
+            }
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.start_import(dropped);
+        }
+    }
+
+    fn navigation(&mut self, ui: &mut egui::Ui) {
+        ui.add_space(6.0);
+        for (n, view) in View::ALL.into_iter().enumerate() {
+            let label = view.label();
+            let response = ui
+                .add_sized(
+                    [ui.available_width(), 28.0],
+                    egui::Button::selectable(self.settings.view == view, label),
+                )
+                .on_hover_text(format!("Ctrl+{}", n + 1));
+            if response.clicked() {
+                self.settings.view = view;
+            }
+        }
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            match &self.library {
+                Some(library) => {
+                    ui.label(library.path().display().to_string());
+                    ui.separator();
+                    let c = self.counts;
+                    ui.label(format!(
+                        "{} articles · {} outlets · {} incidents · {} suggestions",
+                        c.articles, c.outlets, c.incidents, c.suggestions
+                    ));
+                }
+                None => {
+                    ui.label("No library open");
+                }
+            }
+            if let Some(job) = &self.job {
+                ui.separator();
+                let p = job.progress().snapshot();
+                ui.label(job.title());
+                let text = if p.total > 0 {
+                    format!("{} / {}", p.done, p.total)
+                } else {
+                    p.stage.clone()
+                };
+                ui.add(
+                    egui::ProgressBar::new(p.fraction())
+                        .desired_width(180.0)
+                        .text(text),
+                );
+                if p.cancelled {
+                    ui.label("Cancelling…");
+                } else if ui.button("Cancel").clicked() {
+                    job.progress().cancel();
+                }
+            }
+        });
+    }
+
+    fn notice_banner(&mut self, ui: &mut egui::Ui) {
+        let Some(notice) = &self.notice else { return };
+        let mut dismiss = false;
+        let color = if notice.is_error {
+            ui.visuals().error_fg_color
+        } else {
+            ui.visuals().text_color()
+        };
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.colored_label(color, &notice.text);
+                dismiss = ui.small_button("Dismiss").clicked();
+            });
+        });
+        if dismiss {
+            self.notice = None;
+        }
+        ui.add_space(4.0);
+    }
+
+    fn about_window(&mut self, ctx: &egui::Context) {
+        let mut open = self.show_about;
+        egui::Window::new("About Triangulate")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                ui.label(format!("Triangulate {}", env!("CARGO_PKG_VERSION")));
+                ui.label("A workbench for judging news sources: keep a library of articles, rate outlets, link reports of one incident, and compare how outlets frame it.");
+                ui.label(format!("Library schema {}", library::latest_version()));
+            });
+        self.show_about = open;
+    }
+}
+
+impl eframe::App for TriangulateApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        TriangulateApp::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}
+
+/// Runs the desktop app until its window closes.
+pub fn run(library: Option<PathBuf>) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Triangulate")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Triangulate",
+        options,
+        Box::new(move |cc| Ok(Box::new(TriangulateApp::new(cc, library)))),
+    )
+    .map_err(|e| anyhow::anyhow!("could not start the window: {e}"))
+}

@@ -1,0 +1,230 @@
+//! Publication dates: from metadata strings in the many forms exports use, and from an article's
+//! opening lines ("Updated 28 May 2018", "24 November 2017", "2017-11-24", "September 5").
+//! Dates are kept as `YYYY-MM-DD`.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    // Russian, genitive (as dates are written) and nominative.
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("январь", 1),
+    ("февраль", 2),
+    ("март", 3),
+    ("апрель", 4),
+    ("май", 5),
+    ("июнь", 6),
+    ("июль", 7),
+    ("август", 8),
+    ("сентябрь", 9),
+    ("октябрь", 10),
+    ("ноябрь", 11),
+    ("декабрь", 12),
+    // French.
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+];
+
+fn month(name: &str) -> Option<u32> {
+    let name = name.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == name).map(|(_, n)| *n)
+}
+
+const MONTH_ALT: &str = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)";
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\D|$)").expect("valid regex")
+});
+static US: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").expect("valid regex"));
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+({MONTH_ALT})\.?,?\s+(\d{{4}})\b"
+    ))
+    .expect("valid regex")
+});
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b({MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+    ))
+    .expect("valid regex")
+});
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b({MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
+    ))
+    .expect("valid regex")
+});
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(\d{{1,2}})\s+({MONTH_ALT})\b")).expect("valid regex")
+});
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<String> {
+    if !(1900..=2200).contains(&y) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m, d).map(|date| date.format("%Y-%m-%d").to_string())
+}
+
+/// A date from a metadata value: RFC 3339 and ISO dates, `M/D/YYYY` (as US exports write them),
+/// `D Month YYYY`, `Month D, YYYY`, RFC 2822. `None` when no full date is found.
+pub fn parse_date(value: &str) -> Option<String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    if let Ok(t) = chrono::DateTime::parse_from_rfc2822(value) {
+        return Some(t.date_naive().format("%Y-%m-%d").to_string());
+    }
+    first_full_date(value)
+}
+
+/// The first full date (with a year) in `text`, by position.
+fn first_full_date(text: &str) -> Option<String> {
+    let mut best: Option<(usize, String)> = None;
+    let mut consider = |at: usize, date: Option<String>| {
+        if let Some(date) = date
+            && best.as_ref().is_none_or(|(b, _)| at < *b)
+        {
+            best = Some((at, date));
+        }
+    };
+    if let Some(c) = ISO.captures(text) {
+        let at = c.get(0).map_or(0, |m| m.start());
+        consider(at, ymd(num(&c[1]), num(&c[2]) as u32, num(&c[3]) as u32));
+    }
+    if let Some(c) = US.captures(text) {
+        let at = c.get(0).map_or(0, |m| m.start());
+        consider(at, ymd(num(&c[3]), num(&c[1]) as u32, num(&c[2]) as u32));
+    }
+    if let Some(c) = DAY_MONTH_YEAR.captures(text) {
+        let at = c.get(0).map_or(0, |m| m.start());
+        consider(
+            at,
+            month(&c[2]).and_then(|m| ymd(num(&c[3]), m, num(&c[1]) as u32)),
+        );
+    }
+    if let Some(c) = MONTH_DAY_YEAR.captures(text) {
+        let at = c.get(0).map_or(0, |m| m.start());
+        consider(
+            at,
+            month(&c[1]).and_then(|m| ymd(num(&c[3]), m, num(&c[2]) as u32)),
+        );
+    }
+    best.map(|(_, d)| d)
+}
+
+fn num(s: &str) -> i32 {
+    s.parse().unwrap_or(0)
+}
+
+/// The publication date written in an article's opening lines. A date without a year
+/// ("September 5") takes `fallback_year` (the file's modification year) when one is given.
+pub fn date_in_text(text: &str, fallback_year: Option<i32>) -> Option<String> {
+    // The dateline sits near the top; a date deep in the body is usually about something else.
+    let head: String = text.lines().take(12).collect::<Vec<_>>().join("\n");
+    let head = head.get(..head.len().min(1_500)).unwrap_or(&head);
+    if let Some(date) = first_full_date(head) {
+        return Some(date);
+    }
+    let year = fallback_year?;
+    if let Some(c) = MONTH_DAY.captures(head) {
+        return month(&c[1]).and_then(|m| ymd(year, m, num(&c[2]) as u32));
+    }
+    if let Some(c) = DAY_MONTH.captures(head) {
+        return month(&c[2]).and_then(|m| ymd(year, m, num(&c[1]) as u32));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metadata_dates_in_common_forms() {
+        assert_eq!(
+            parse_date("2025-03-14T08:30:00Z").as_deref(),
+            Some("2025-03-14")
+        );
+        assert_eq!(parse_date("3/14/2025").as_deref(), Some("2025-03-14"));
+        assert_eq!(parse_date("14 March 2025").as_deref(), Some("2025-03-14"));
+        assert_eq!(parse_date("March 14, 2025").as_deref(), Some("2025-03-14"));
+        assert_eq!(
+            parse_date("Fri, 14 Mar 2025 08:30:00 +0000").as_deref(),
+            Some("2025-03-14")
+        );
+        assert_eq!(parse_date("14 марта 2025").as_deref(), Some("2025-03-14"));
+        assert_eq!(parse_date("not a date"), None);
+        assert_eq!(parse_date("2/30/2025"), None);
+    }
+
+    #[test]
+    fn dates_found_in_the_opening_lines() {
+        assert_eq!(
+            date_in_text("Headline\nUpdated 28 May 2018\nBody", None).as_deref(),
+            Some("2018-05-28")
+        );
+        assert_eq!(
+            date_in_text("Headline\nBEIRUT, 24 November 2017 — text", None).as_deref(),
+            Some("2017-11-24")
+        );
+        assert_eq!(
+            date_in_text("Headline\nPublished: 2017-11-24\n", None).as_deref(),
+            Some("2017-11-24")
+        );
+        assert_eq!(
+            date_in_text("Headline\nSeptember 5 — text", Some(2017)).as_deref(),
+            Some("2017-09-05")
+        );
+        assert_eq!(date_in_text("Headline\nSeptember 5 — text", None), None);
+        assert_eq!(date_in_text("No date here at all.", Some(2020)), None);
+    }
+}

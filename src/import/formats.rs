@@ -1,0 +1,714 @@
+//! Article formats: each turns a decoded file into one or more extracted articles (title, text,
+//! metadata). Extraction keeps the text as the file has it; cleaning comes after, in `clean`.
+
+use std::sync::LazyLock;
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::clean::reason;
+
+/// What one format yields per article, before cleaning.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extracted {
+    /// The headline from metadata, or `None` for text files (the first line is the headline).
+    pub title: Option<String>,
+    /// The article's text; removed spans will index into it.
+    pub text: String,
+    /// The source of this article when it differs from `text` (an HTML page, a JSON record).
+    pub raw: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    /// Spans extraction already knows are not article text (HTML figure captions).
+    pub removed: Vec<(usize, usize, &'static str)>,
+    /// Where in a multi-article file this came from ("#3", ":12"); empty for single articles.
+    pub locator: String,
+}
+
+/// The file formats Triangulate reads, by extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Json,
+    JsonLines,
+    Csv,
+}
+
+impl Format {
+    /// The format for a file extension (case-insensitive), or `None` for one Triangulate does not read.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+
+    /// The name stored with each article.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::JsonLines => "jsonl",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+/// The extensions listed in the "not a format we read" message.
+pub const KNOWN_EXTENSIONS: &str = "txt, md, html, htm, json, jsonl, csv";
+
+/// Records of a multi-article file that could not be read: (locator, reason).
+pub type RecordProblems = Vec<(String, String)>;
+
+/// A file's articles, or why none could be read. Per-record failures in a multi-article file come
+/// back in the second list as (locator, reason) while the good records are kept.
+pub fn extract(format: Format, text: &str) -> Result<(Vec<Extracted>, RecordProblems), String> {
+    match format {
+        Format::Text => Ok((
+            vec![Extracted {
+                text: text.to_string(),
+                ..Extracted::default()
+            }],
+            vec![],
+        )),
+        Format::Markdown => Ok((vec![markdown(text)], vec![])),
+        Format::Html => html(text).map(|a| (vec![a], vec![])),
+        Format::Json => json(text),
+        Format::JsonLines => Ok(json_lines(text)),
+        Format::Csv => csv(text),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown with optional front matter.
+
+/// Splits `---` front matter (simple `key: value` lines) from a Markdown file.
+pub fn front_matter(text: &str) -> (Vec<(String, String)>, &str) {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return (Vec::new(), text);
+    };
+    let mut fields = Vec::new();
+    let mut at = 0;
+    for line in rest.split_inclusive('\n') {
+        at += line.len();
+        let trimmed = line.trim();
+        if trimmed == "---" || trimmed == "..." {
+            return (fields, &rest[at..]);
+        }
+        if let Some((key, value)) = trimmed.split_once(':') {
+            let value = value.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+            fields.push((key.trim().to_lowercase(), value.to_string()));
+        }
+    }
+    (Vec::new(), text) // no closing line: not front matter after all
+}
+
+fn markdown(text: &str) -> Extracted {
+    let (fields, body) = front_matter(text);
+    let mut extracted = Extracted {
+        text: body.to_string(),
+        raw: (!fields.is_empty()).then(|| text.to_string()),
+        ..Extracted::default()
+    };
+    for (key, value) in fields {
+        if value.is_empty() {
+            continue;
+        }
+        match Field::of(&key) {
+            Some(Field::Title) => extracted.title = Some(value),
+            Some(Field::Outlet) => extracted.outlet = Some(value),
+            Some(Field::Published) => extracted.published = Some(value),
+            Some(Field::Url) => extracted.url = Some(value),
+            Some(Field::Author) => extracted.author = Some(value),
+            Some(Field::Body) | None => {}
+        }
+    }
+    extracted
+}
+
+// ---------------------------------------------------------------------------------------------
+// Column and field names.
+
+/// An article field that exports name in many ways.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Body,
+    Outlet,
+    Published,
+    Url,
+    Author,
+}
+
+impl Field {
+    /// Recognises a column or field name ("headline", "article_content", "Publisher", …).
+    pub fn of(name: &str) -> Option<Field> {
+        let name: String = name
+            .trim()
+            .to_lowercase()
+            .chars()
+            .map(|c| if c == ' ' || c == '-' { '_' } else { c })
+            .collect();
+        Some(match name.as_str() {
+            "title" | "headline" | "article_title" | "heading" | "name" | "article_headline" => {
+                Field::Title
+            }
+            "body" | "content" | "text" | "article_content" | "article_text" | "article_body"
+            | "articlebody" | "full_text" | "story" | "article" => Field::Body,
+            "outlet" | "source" | "publisher" | "site" | "site_name" | "media" | "source_name"
+            | "outlet_name" | "newspaper" | "publication" | "news_source" => Field::Outlet,
+            "published" | "date" | "published_at" | "publish_date" | "publication_date"
+            | "pubdate" | "datetime" | "date_published" | "article_date" | "published_time" => {
+                Field::Published
+            }
+            "url" | "link" | "canonical" | "source_url" | "article_url" | "permalink" => Field::Url,
+            "author" | "byline" | "authors" | "writer" => Field::Author,
+            _ => return None,
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON, JSON Lines.
+
+fn json(text: &str) -> Result<(Vec<Extracted>, RecordProblems), String> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
+    match value {
+        serde_json::Value::Object(map) => json_record(&map, text, "").map(|a| (vec![a], vec![])),
+        serde_json::Value::Array(items) => {
+            let mut articles = Vec::new();
+            let mut problems = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let locator = format!("#{i}");
+                match item {
+                    serde_json::Value::Object(map) => {
+                        let raw = serde_json::to_string_pretty(item).unwrap_or_default();
+                        match json_record(map, &raw, &locator) {
+                            Ok(a) => articles.push(a),
+                            Err(e) => problems.push((locator, e)),
+                        }
+                    }
+                    _ => problems.push((locator, "not a JSON object".to_string())),
+                }
+            }
+            if articles.is_empty() && problems.is_empty() {
+                return Err("an empty JSON array: no articles".into());
+            }
+            Ok((articles, problems))
+        }
+        _ => Err("JSON is neither an article object nor an array of them".into()),
+    }
+}
+
+fn json_lines(text: &str) -> (Vec<Extracted>, RecordProblems) {
+    let mut articles = Vec::new();
+    let mut problems = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let locator = format!(":{}", n + 1);
+        match serde_json::from_str::<serde_json::Value>(line) {
+            Ok(serde_json::Value::Object(map)) => match json_record(&map, line, &locator) {
+                Ok(a) => articles.push(a),
+                Err(e) => problems.push((locator, e)),
+            },
+            Ok(_) => problems.push((locator, "not a JSON object".into())),
+            Err(e) => problems.push((locator, format!("invalid JSON: {e}"))),
+        }
+    }
+    (articles, problems)
+}
+
+fn json_record(
+    map: &serde_json::Map<String, serde_json::Value>,
+    raw: &str,
+    locator: &str,
+) -> Result<Extracted, String> {
+    let mut fields = Vec::new();
+    for (key, value) in map {
+        let value = match value {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Number(n) => n.to_string(),
+            serde_json::Value::Array(items) => items
+                .iter()
+                .filter_map(|v| v.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            _ => continue,
+        };
+        fields.push((key.as_str(), value));
+    }
+    let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+    record(&fields, &keys, Some(raw.to_string()), locator)
+}
+
+/// Builds an article from named fields; a record without a body is an error naming the fields seen.
+fn record(
+    fields: &[(&str, String)],
+    keys: &[&str],
+    raw: Option<String>,
+    locator: &str,
+) -> Result<Extracted, String> {
+    let mut extracted = Extracted {
+        raw,
+        locator: locator.to_string(),
+        ..Extracted::default()
+    };
+    let mut body = None;
+    for (key, value) in fields {
+        let value = value.trim();
+        if value.is_empty() {
+            continue;
+        }
+        let slot = match Field::of(key) {
+            Some(Field::Title) => &mut extracted.title,
+            Some(Field::Body) => &mut body,
+            Some(Field::Outlet) => &mut extracted.outlet,
+            Some(Field::Published) => &mut extracted.published,
+            Some(Field::Url) => &mut extracted.url,
+            Some(Field::Author) => &mut extracted.author,
+            None => continue,
+        };
+        if slot.is_none() {
+            *slot = Some(crate::import::decode::normalize_newlines(value));
+        }
+    }
+    match body {
+        Some(body) => {
+            extracted.text = body;
+            Ok(extracted)
+        }
+        None => Err(format!(
+            "no article text: none of the fields ({}) is a body (body, content, text, article_content)",
+            keys.join(", ")
+        )),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV.
+
+fn csv(text: &str) -> Result<(Vec<Extracted>, RecordProblems), String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| format!("unreadable CSV header: {e}"))?
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').to_string())
+        .collect();
+    if !headers.iter().any(|h| Field::of(h) == Some(Field::Body)) {
+        return Err(format!(
+            "no column holds the article text: columns are {}; name one body, content, text or article_content",
+            headers.join(", ")
+        ));
+    }
+    let keys: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut articles = Vec::new();
+    let mut problems = Vec::new();
+    for (n, row) in reader.records().enumerate() {
+        // Row numbers as a spreadsheet shows them: the header is row 1.
+        let locator = format!(":{}", n + 2);
+        let row = match row {
+            Ok(row) => row,
+            Err(e) => {
+                problems.push((locator, format!("unreadable CSV row: {e}")));
+                continue;
+            }
+        };
+        let fields: Vec<(&str, String)> = keys
+            .iter()
+            .zip(row.iter())
+            .map(|(k, v)| (*k, v.to_string()))
+            .collect();
+        let raw = serde_json::to_string_pretty(
+            &fields
+                .iter()
+                .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.clone())))
+                .collect::<serde_json::Map<_, _>>(),
+        )
+        .unwrap_or_default();
+        match record(&fields, &keys, Some(raw), &locator) {
+            Ok(a) => articles.push(a),
+            Err(e) => problems.push((locator, e)),
+        }
+    }
+    Ok((articles, problems))
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML.
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).unwrap_or_else(|_| Selector::parse("*").expect("'*' is a valid selector"))
+}
+
+static META: LazyLock<Selector> = LazyLock::new(|| selector("meta"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
+static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector("link[rel=canonical]"));
+static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
+static CONTAINERS: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+    [
+        "article",
+        "[itemprop=articleBody]",
+        "main",
+        "[role=main]",
+        "#content",
+        ".content",
+        "body",
+    ]
+    .iter()
+    .map(|css| selector(css))
+    .collect()
+});
+
+/// Elements whose text is never article text and not worth keeping as a cut.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "button", "iframe", "svg", "template", "select", "head",
+];
+/// Page furniture: kept in the text as a cut with this reason, so the analyst can see and restore it.
+const FURNITURE: &[(&str, &str)] = &[
+    ("nav", reason::NAVIGATION),
+    ("menu", reason::NAVIGATION),
+    ("footer", reason::NAVIGATION),
+    ("aside", reason::NAVIGATION),
+    ("form", reason::NAVIGATION),
+];
+/// Elements whose text is one block (a paragraph) of the article.
+const BLOCKS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "figcaption",
+    "dd",
+    "dt",
+    "td",
+    "th",
+];
+
+fn html(page: &str) -> Result<Extracted, String> {
+    let doc = Html::parse_document(page);
+    let mut extracted = Extracted {
+        raw: Some(page.to_string()),
+        ..Extracted::default()
+    };
+    let mut og_title = None;
+    let mut meta_title = None;
+    for meta in doc.select(&META) {
+        let el = meta.value();
+        let key = el
+            .attr("property")
+            .or_else(|| el.attr("name"))
+            .or_else(|| el.attr("itemprop"))
+            .unwrap_or_default()
+            .to_lowercase();
+        let Some(content) = el.attr("content").map(str::trim).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        let content = Some(content.to_string());
+        match key.as_str() {
+            "og:title" => og_title = content,
+            "title" | "twitter:title" => meta_title = meta_title.or(content),
+            "og:site_name" | "application-name" if extracted.outlet.is_none() => {
+                extracted.outlet = content
+            }
+            "article:published_time"
+            | "datepublished"
+            | "pubdate"
+            | "publish-date"
+            | "date"
+            | "dc.date"
+            | "sailthru.date"
+            | "parsely-pub-date"
+                if extracted.published.is_none() =>
+            {
+                extracted.published = content
+            }
+            "author" | "article:author" if extracted.author.is_none() => extracted.author = content,
+            "og:url" if extracted.url.is_none() => extracted.url = content,
+            _ => {}
+        }
+    }
+    if let Some(link) = doc
+        .select(&CANONICAL)
+        .next()
+        .and_then(|l| l.value().attr("href"))
+    {
+        extracted.url = Some(link.trim().to_string());
+    }
+    let container = CONTAINERS
+        .iter()
+        .find_map(|s| doc.select(s).find(|el| has_block_text(el)))
+        .or_else(|| doc.select(&CONTAINERS[CONTAINERS.len() - 1]).next());
+    let Some(container) = container else {
+        return Err("an HTML page with no body".into());
+    };
+    let mut blocks = Vec::new();
+    collect_blocks(container, &mut blocks);
+    if blocks.iter().all(|(_, cut)| cut.is_some()) {
+        let text = squash(&container.text().collect::<String>());
+        if !text.is_empty() {
+            blocks = vec![(text, None)];
+        }
+    }
+    let h1 = container
+        .select(&H1)
+        .next()
+        .or_else(|| doc.select(&H1).next())
+        .map(|h| squash(&h.text().collect::<String>()));
+    let page_title = doc
+        .select(&TITLE)
+        .next()
+        .map(|t| squash(&t.text().collect::<String>()));
+    extracted.title = [og_title, h1, meta_title, page_title]
+        .into_iter()
+        .flatten()
+        .find(|t| !t.is_empty());
+    for (text, cut) in blocks {
+        if !extracted.text.is_empty() {
+            extracted.text.push_str("\n\n");
+        }
+        let start = extracted.text.len();
+        extracted.text.push_str(&text);
+        if let Some(why) = cut {
+            extracted.removed.push((start, extracted.text.len(), why));
+        }
+    }
+    Ok(extracted)
+}
+
+fn has_block_text(el: &ElementRef<'_>) -> bool {
+    let mut blocks = Vec::new();
+    collect_blocks(*el, &mut blocks);
+    blocks
+        .iter()
+        .filter(|(_, cut)| cut.is_none())
+        .map(|(t, _)| t.len())
+        .sum::<usize>()
+        >= 80
+}
+
+/// The text blocks under `el` in document order. Page furniture (navigation, share bars, related
+/// links) and figure captions come as blocks with the reason they are cut.
+fn collect_blocks(el: ElementRef<'_>, out: &mut Vec<(String, Option<&'static str>)>) {
+    for child in el.children() {
+        let Some(child_el) = ElementRef::wrap(child) else {
+            continue;
+        };
+        let name = child_el.value().name();
+        if SKIPPED.contains(&name) {
+            continue;
+        }
+        let furniture = FURNITURE
+            .iter()
+            .find(|(tag, _)| *tag == name)
+            .map(|(_, why)| *why)
+            .or_else(|| furniture_by_mark(&child_el));
+        if let Some(why) = furniture {
+            let text = squash(&block_text(child_el));
+            if !text.is_empty() {
+                out.push((text, Some(why)));
+            }
+        } else if BLOCKS.contains(&name) {
+            let text = squash(&block_text(child_el));
+            if !text.is_empty() {
+                out.push((text, (name == "figcaption").then_some(reason::CAPTION)));
+            }
+        } else if child
+            .children()
+            .any(|c| matches!(c.value(), Node::Element(_)))
+        {
+            collect_blocks(child_el, out);
+        } else {
+            let text = squash(&child_el.text().collect::<String>());
+            if !text.is_empty() && name != "header" {
+                out.push((text, None));
+            }
+        }
+    }
+}
+
+/// Text of a block, without the text of skipped elements inside it.
+fn block_text(el: ElementRef<'_>) -> String {
+    let mut text = String::new();
+    for node in el.children() {
+        match node.value() {
+            Node::Text(t) => text.push_str(t),
+            Node::Element(e) if e.name() == "br" => text.push(' '),
+            Node::Element(e) if !SKIPPED.contains(&e.name()) => {
+                if let Some(child) = ElementRef::wrap(node) {
+                    text.push_str(&block_text(child));
+                }
+            }
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Page furniture marked by role, class or id: share bars, menus, related links, newsletter boxes.
+fn furniture_by_mark(el: &ElementRef<'_>) -> Option<&'static str> {
+    let v = el.value();
+    if matches!(
+        v.attr("role"),
+        Some("navigation" | "banner" | "contentinfo" | "complementary")
+    ) {
+        return Some(reason::NAVIGATION);
+    }
+    let marks = format!(
+        "{} {}",
+        v.attr("class").unwrap_or_default(),
+        v.attr("id").unwrap_or_default()
+    )
+    .to_lowercase();
+    if ["share", "social"].iter().any(|m| marks.contains(m)) {
+        return Some(reason::SHARE_WIDGET);
+    }
+    [
+        "newsletter",
+        "breadcrumb",
+        "related",
+        "most-read",
+        "advert",
+        "cookie",
+        "menu",
+        "sidebar",
+        "comments",
+    ]
+    .iter()
+    .any(|m| marks.contains(m))
+    .then_some(reason::NAVIGATION)
+}
+
+/// Collapses runs of white space into single spaces and trims.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_fields_are_read_and_the_body_follows() {
+        let (fields, body) =
+            front_matter("---\ntitle: \"A: B\"\npublished: 2025-03-14\n---\nBody text\n");
+        assert_eq!(
+            fields,
+            vec![
+                ("title".into(), "A: B".into()),
+                ("published".into(), "2025-03-14".into())
+            ]
+        );
+        assert_eq!(body, "Body text\n");
+    }
+
+    #[test]
+    fn an_unclosed_front_matter_is_body_text() {
+        let (fields, body) = front_matter("---\ntitle: x\nno end");
+        assert!(fields.is_empty());
+        assert_eq!(body, "---\ntitle: x\nno end");
+    }
+
+    #[test]
+    fn column_names_from_common_exports_are_recognised() {
+        assert_eq!(Field::of("article_title"), Some(Field::Title));
+        assert_eq!(Field::of("Article Content"), Some(Field::Body));
+        assert_eq!(Field::of("source"), Some(Field::Outlet));
+        assert_eq!(Field::of("Published"), Some(Field::Published));
+        assert_eq!(Field::of("unit_id"), None);
+    }
+
+    #[test]
+    fn html_pages_give_the_article_without_navigation() {
+        let page = r#"<html><head><title>Shelling kills 12 | Daily</title>
+            <meta property="og:site_name" content="The Daily Example">
+            <meta property="article:published_time" content="2025-03-14T08:30:00Z">
+            <link rel="canonical" href="https://daily.example/a/1"></head>
+            <body><nav><a>Home</a><a>World</a></nav>
+            <article><h1>Shelling kills 12</h1>
+            <figure><img src="x.jpg"><figcaption>PHOTO - Smoke over the town</figcaption></figure>
+            <p>Twelve people were killed when shells hit the market on Friday, officials said.</p>
+            <div class="share-bar"><a>Facebook</a></div>
+            <p>The <b>army</b> denied firing.<script>track()</script></p></article>
+            <aside>Most read</aside><footer>© Daily</footer></body></html>"#;
+        let a = html(page).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Shelling kills 12"));
+        assert_eq!(a.outlet.as_deref(), Some("The Daily Example"));
+        assert_eq!(a.published.as_deref(), Some("2025-03-14T08:30:00Z"));
+        assert_eq!(a.url.as_deref(), Some("https://daily.example/a/1"));
+        assert!(a.text.contains("Twelve people were killed"));
+        assert!(a.text.contains("The army denied firing."));
+        assert!(!a.text.contains("track()"), "scripts are dropped");
+        for outside in ["Home", "Most read", "© Daily"] {
+            assert!(
+                !a.text.contains(outside),
+                "{outside} is outside the article and stays in raw only"
+            );
+        }
+        let cuts: Vec<(&str, &str)> = a
+            .removed
+            .iter()
+            .map(|&(s, e, why)| (&a.text[s..e], why))
+            .collect();
+        assert_eq!(
+            cuts,
+            vec![
+                ("PHOTO - Smoke over the town", reason::CAPTION),
+                ("Facebook", reason::SHARE_WIDGET)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_json_array_keeps_good_records_and_reports_bad_ones() {
+        let (articles, problems) =
+            json(r#"[{"headline": "A", "content": "Body A"}, {"title": "B"}, 3]"#).unwrap();
+        assert_eq!(articles.len(), 1);
+        assert_eq!(articles[0].title.as_deref(), Some("A"));
+        assert_eq!(problems.len(), 2);
+        assert!(
+            problems[0].1.contains("no article text"),
+            "{:?}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn csv_rows_become_articles_by_header_name() {
+        let csv_text = "unit_id,article_title,article_content,source,date\r\n1,Title one,\"Body, with comma\",sana,3/14/2025\r\n";
+        let (articles, problems) = csv(csv_text).unwrap();
+        assert!(problems.is_empty());
+        assert_eq!(articles[0].title.as_deref(), Some("Title one"));
+        assert_eq!(articles[0].text, "Body, with comma");
+        assert_eq!(articles[0].outlet.as_deref(), Some("sana"));
+        assert_eq!(articles[0].published.as_deref(), Some("3/14/2025"));
+        assert_eq!(articles[0].locator, ":2");
+    }
+
+    #[test]
+    fn a_csv_without_a_text_column_says_which_columns_it_has() {
+        let err = csv("id,name\n1,x\n").unwrap_err();
+        assert!(err.contains("columns are id, name"), "{err}");
+    }
+}

@@ -1,0 +1,493 @@
+//! Import: files and folders in, clean articles out, nothing lost.
+//!
+//! The pipeline: discover files (recursively, honouring `.ignore` files, reporting unreadable
+//! folders and symlink loops), read and decode each one, extract its articles by format, clean
+//! them, and store them in chunks, each chunk one transaction. Parsing runs on all cores; storing
+//! runs on the calling thread. A file that cannot be read becomes a problem row, never an error
+//! of the whole import.
+
+pub mod clean;
+pub mod dates;
+pub mod decode;
+pub mod formats;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::jobs::Progress;
+use crate::library::{Library, NewArticle};
+use crate::model::{Id, ImportProblem};
+use crate::text;
+use formats::{Extracted, Format};
+
+/// Files larger than this are reported, not read: no article is 64 MB.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Sidecar files naming the outlet of the articles in their folder and below.
+pub const SIDECARS: &[&str] = &["outlet.txt", "outlet.toml"];
+
+/// How files in a batch are stored: this many per transaction.
+const CHUNK: usize = 512;
+
+/// Choices the analyst makes for one import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The outlet for articles whose files and folders do not name one.
+    pub outlet: Option<String>,
+}
+
+/// One imported article, as `triangulate import --json` lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportedArticle {
+    pub id: Id,
+    pub path: String,
+    pub title: String,
+    pub outlet: String,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportReport {
+    #[serde(skip)]
+    pub batch: Id,
+    pub files_seen: usize,
+    pub imported: usize,
+    pub skipped_duplicates: usize,
+    pub problems: Vec<ImportProblem>,
+    pub articles: Vec<ImportedArticle>,
+    pub cancelled: bool,
+}
+
+/// Where a file's bytes come from: the disk, or the binary (the embedded sample).
+#[derive(Debug, Clone)]
+pub enum Origin {
+    Disk,
+    Memory(&'static [u8]),
+}
+
+/// A file to import, with what its folder says about its outlet.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub origin: Origin,
+    /// The outlet named by an `outlet.txt`/`outlet.toml` in the file's folder or above it.
+    pub sidecar_outlet: Option<String>,
+    /// The name of the file's folder: the outlet's name when nothing better is known.
+    pub folder: Option<String>,
+}
+
+/// Imports files and folders (recursively) into the library.
+pub fn import_paths(
+    library: &mut Library,
+    paths: &[PathBuf],
+    options: &ImportOptions,
+    progress: &Progress,
+) -> Result<ImportReport> {
+    progress.set_stage("Finding files");
+    let (files, problems) = discover(paths);
+    let roots: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    import_sources(library, &roots, files, problems, options, progress)
+}
+
+/// Imports the given files; `problems` are ones found while discovering them.
+pub fn import_sources(
+    library: &mut Library,
+    roots: &[String],
+    files: Vec<SourceFile>,
+    mut problems: Vec<ImportProblem>,
+    options: &ImportOptions,
+    progress: &Progress,
+) -> Result<ImportReport> {
+    let batch = library.start_batch(roots)?;
+    let mut report = ImportReport {
+        batch,
+        files_seen: files.len() + problems.len(),
+        ..ImportReport::default()
+    };
+    progress.set_total(files.len() as u64);
+    progress.set_stage("Importing");
+    // Discovery problems are stored with the first chunk.
+    let mut pending_problems = std::mem::take(&mut problems);
+    let result = (|| -> Result<()> {
+        for chunk in files.chunks(CHUNK) {
+            if progress.is_cancelled() {
+                report.cancelled = true;
+                break;
+            }
+            let parsed: Vec<(Vec<NewArticle>, Vec<ImportProblem>)> = chunk
+                .par_iter()
+                .map(|file| {
+                    let out = parse_source(file, options);
+                    progress.advance(1);
+                    out
+                })
+                .collect();
+            let mut articles = Vec::new();
+            for (a, p) in parsed {
+                articles.extend(a);
+                pending_problems.extend(p);
+            }
+            let outcome = library.store_chunk(batch, &articles, &pending_problems)?;
+            report.imported += outcome.stored.len();
+            report.skipped_duplicates += outcome.duplicates.len();
+            report.problems.append(&mut pending_problems);
+            for (index, id) in outcome.stored {
+                let a = &articles[index];
+                report.articles.push(ImportedArticle {
+                    id,
+                    path: a.source_path.clone(),
+                    title: a.title.clone(),
+                    outlet: a.outlet.clone(),
+                });
+            }
+        }
+        if !pending_problems.is_empty() {
+            library.store_chunk(batch, &[], &pending_problems)?;
+            report.problems.append(&mut pending_problems);
+        }
+        Ok(())
+    })();
+    let status = match (&result, report.cancelled) {
+        (Err(_), _) => "failed",
+        (Ok(()), true) => "cancelled",
+        (Ok(()), false) => "finished",
+    };
+    library.finish_batch(batch, status, report.files_seen)?;
+    result.map(|()| report)
+}
+
+/// Finds the files under `paths`, with problems for paths that cannot be walked.
+pub fn discover(paths: &[PathBuf]) -> (Vec<SourceFile>, Vec<ImportProblem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let mut sidecars: HashMap<PathBuf, Option<String>> = HashMap::new();
+    for root in paths {
+        let meta = match std::fs::metadata(root) {
+            Ok(meta) => meta,
+            Err(e) => {
+                problems.push(problem(root, io_reason(&e)));
+                continue;
+            }
+        };
+        let mut found = Vec::new();
+        if meta.is_file() {
+            found.push(root.clone());
+        } else {
+            let walker = ignore::WalkBuilder::new(root)
+                .standard_filters(false)
+                .hidden(true)
+                .ignore(true)
+                .parents(false)
+                .follow_links(true)
+                .build();
+            for entry in walker {
+                match entry {
+                    Ok(entry) => {
+                        if entry.file_type().is_some_and(|t| t.is_file())
+                            && !SIDECARS.contains(&entry.file_name().to_string_lossy().as_ref())
+                        {
+                            found.push(entry.into_path());
+                        }
+                    }
+                    Err(e) => problems.push(walk_problem(root, &e)),
+                }
+            }
+            found.sort();
+        }
+        for path in found {
+            let dir = path.parent().unwrap_or(Path::new(""));
+            let sidecar_outlet = sidecar_outlet(dir, root, &mut sidecars);
+            let folder = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .filter(|n| !n.is_empty());
+            files.push(SourceFile {
+                path,
+                origin: Origin::Disk,
+                sidecar_outlet,
+                folder,
+            });
+        }
+    }
+    (files, problems)
+}
+
+/// The outlet named by a sidecar in `dir` or a folder above it, up to the import root.
+fn sidecar_outlet(
+    dir: &Path,
+    root: &Path,
+    cache: &mut HashMap<PathBuf, Option<String>>,
+) -> Option<String> {
+    if let Some(found) = cache.get(dir) {
+        return found.clone();
+    }
+    let mut found = SIDECARS.iter().find_map(|name| {
+        std::fs::read(dir.join(name))
+            .ok()
+            .and_then(|b| outlet_from_sidecar(name, &b))
+    });
+    if found.is_none()
+        && dir != root
+        && dir.starts_with(root)
+        && let Some(parent) = dir.parent()
+    {
+        found = sidecar_outlet(parent, root, cache);
+    }
+    cache.insert(dir.to_path_buf(), found.clone());
+    found
+}
+
+/// The outlet a sidecar file names: the first line of `outlet.txt`, or `name = "…"` in `outlet.toml`.
+pub fn outlet_from_sidecar(file_name: &str, bytes: &[u8]) -> Option<String> {
+    let text = decode::decode(bytes).text;
+    let name = if file_name.ends_with(".toml") {
+        let table: toml::Table = text.parse().ok()?;
+        table.get("name")?.as_str()?.trim().to_string()
+    } else {
+        text.lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())?
+            .to_string()
+    };
+    (!name.is_empty()).then_some(name)
+}
+
+fn problem(path: &Path, reason: impl Into<String>) -> ImportProblem {
+    ImportProblem {
+        path: path.display().to_string(),
+        reason: reason.into(),
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            "not found (it may have been moved or deleted during import)".into()
+        }
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+fn walk_problem(root: &Path, e: &ignore::Error) -> ImportProblem {
+    fn innermost(e: &ignore::Error) -> (Option<PathBuf>, String) {
+        match e {
+            ignore::Error::WithPath { path, err } => {
+                let (_, reason) = innermost(err);
+                (Some(path.clone()), reason)
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                innermost(err)
+            }
+            ignore::Error::Loop { child, ancestor } => (
+                Some(child.clone()),
+                format!("symbolic link loop: leads back to {}", ancestor.display()),
+            ),
+            ignore::Error::Io(io) => (None, io_reason(io)),
+            other => (None, other.to_string()),
+        }
+    }
+    let (path, reason) = innermost(e);
+    problem(path.as_deref().unwrap_or(root), reason)
+}
+
+/// Reads, decodes, extracts and cleans one file.
+fn parse_source(
+    file: &SourceFile,
+    options: &ImportOptions,
+) -> (Vec<NewArticle>, Vec<ImportProblem>) {
+    let display = file.path.display().to_string();
+    let fail = |reason: String| {
+        (
+            Vec::new(),
+            vec![ImportProblem {
+                path: display.clone(),
+                reason,
+            }],
+        )
+    };
+    let ext = file
+        .path
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let Some(format) = Format::from_extension(&ext) else {
+        let what = if ext.is_empty() {
+            "a file without an extension".to_string()
+        } else {
+            format!(".{ext}")
+        };
+        return fail(format!(
+            "skipped: {what} is not a format Triangulate reads ({})",
+            formats::KNOWN_EXTENSIONS
+        ));
+    };
+    let (bytes, modified_year) = match read_source(file) {
+        Ok(read) => read,
+        Err(reason) => return fail(reason),
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return fail("empty file".into());
+    }
+    let decoded = decode::decode(&bytes);
+    drop(bytes);
+    if decode::looks_binary(&decoded.text) {
+        return fail("binary file, not text".into());
+    }
+    let (extracted, record_problems) = match formats::extract(format, &decoded.text) {
+        Ok(found) => found,
+        Err(reason) => return fail(reason),
+    };
+    let mut problems: Vec<ImportProblem> = record_problems
+        .into_iter()
+        .map(|(locator, reason)| ImportProblem {
+            path: format!("{display}{locator}"),
+            reason,
+        })
+        .collect();
+    let mut articles = Vec::new();
+    for e in extracted {
+        let path = format!("{display}{}", e.locator);
+        match build_article(
+            e,
+            file,
+            format,
+            decoded.encoding,
+            modified_year,
+            options,
+            path.clone(),
+        ) {
+            Some(article) => articles.push(article),
+            None => problems.push(ImportProblem {
+                path,
+                reason: "no article text".into(),
+            }),
+        }
+    }
+    (articles, problems)
+}
+
+fn read_source(file: &SourceFile) -> Result<(Vec<u8>, Option<i32>), String> {
+    match file.origin {
+        Origin::Memory(bytes) => Ok((bytes.to_vec(), None)),
+        Origin::Disk => {
+            let meta = std::fs::metadata(&file.path).map_err(|e| io_reason(&e))?;
+            if meta.len() > MAX_FILE_BYTES {
+                return Err(format!(
+                    "file is {} MB, over the {} MB limit for an article file",
+                    meta.len() / (1024 * 1024),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ));
+            }
+            let year = meta.modified().ok().map(|t| {
+                use chrono::Datelike;
+                chrono::DateTime::<chrono::Utc>::from(t).year()
+            });
+            let bytes = std::fs::read(&file.path).map_err(|e| io_reason(&e))?;
+            Ok((bytes, year))
+        }
+    }
+}
+
+fn build_article(
+    e: Extracted,
+    file: &SourceFile,
+    format: Format,
+    encoding: &str,
+    modified_year: Option<i32>,
+    options: &ImportOptions,
+    source_path: String,
+) -> Option<NewArticle> {
+    let cleaned = clean::clean(e.title.as_deref(), &e.text, &e.removed);
+    if cleaned.body.trim().is_empty() {
+        return None;
+    }
+    let title = if cleaned.title.is_empty() {
+        first_words(&cleaned.body, 12)
+    } else {
+        cleaned.title
+    };
+    let (outlet, outlet_is_guess) = match e
+        .outlet
+        .clone()
+        .or_else(|| file.sidecar_outlet.clone())
+        .or_else(|| options.outlet.clone())
+    {
+        Some(name) => (name, false),
+        None => (
+            file.folder
+                .clone()
+                .unwrap_or_else(|| "Unknown outlet".into()),
+            true,
+        ),
+    };
+    let (published, date_source) = match e.published.as_deref().and_then(dates::parse_date) {
+        Some(date) => (Some(date), Some("metadata")),
+        None => match dates::date_in_text(&e.text, modified_year) {
+            Some(date) => (Some(date), Some("text")),
+            None => (None, None),
+        },
+    };
+    let language = detect_language(&cleaned.body);
+    let content_hash = text::hash_parts(&[
+        &outlet,
+        &title,
+        published.as_deref().unwrap_or_default(),
+        e.url.as_deref().unwrap_or_default(),
+        &e.text,
+    ]);
+    let text_hash = text::hash_parts(&[&text::fold(&cleaned.body)]);
+    Some(NewArticle {
+        word_count: text::word_count(&cleaned.body),
+        outlet,
+        outlet_is_guess,
+        title,
+        body: cleaned.body,
+        raw: e.raw.filter(|raw| *raw != e.text),
+        full_text: e.text,
+        removed: cleaned.removed,
+        source_path,
+        content_hash,
+        text_hash,
+        published,
+        date_source,
+        url: e.url,
+        author: e.author,
+        language,
+        encoding: Some(encoding.to_string()),
+        format: format.name(),
+    })
+}
+
+/// The body's language as an ISO 639-1 code where one exists ("en", "ru"), else ISO 639-3.
+pub fn detect_language(body: &str) -> Option<String> {
+    if text::word_count(body) < 5 {
+        return None;
+    }
+    let mut end = body.len().min(4_000);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &body[..end];
+    let info = whatlang::detect(sample)?;
+    let code = info.lang().code();
+    Some(
+        isolang::Language::from_639_3(code)
+            .and_then(|l| l.to_639_1())
+            .unwrap_or(code)
+            .to_string(),
+    )
+}
+
+fn first_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().take(n + 1).collect();
+    if words.len() > n {
+        format!("{}…", words[..n].join(" "))
+    } else {
+        words.join(" ")
+    }
+}

@@ -1,0 +1,654 @@
+//! Storage: the library file. Opening and migrating it, every query the views and commands make,
+//! and every write, each in a transaction. Only this module knows SQL.
+
+mod migrations;
+mod store;
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+
+pub use migrations::{MIGRATIONS, latest_version};
+pub use store::{NewArticle, StoreOutcome};
+
+use crate::error::{Error, Result};
+use crate::model::{
+    Article, ArticleRow, Id, ImportBatch, ImportProblem, IncidentSummary, LibraryCounts,
+    OutletSummary, RemovedSpan, SuggestionRow,
+};
+
+/// The file name of the default library in the platform's data folder.
+pub const DEFAULT_FILE_NAME: &str = "library.sqlite";
+
+/// The default library: `library.sqlite` in the platform's data folder
+/// (`~/.local/share/triangulate` on Linux, `~/Library/Application Support/org.triangulate.Triangulate`
+/// on macOS, `%APPDATA%\triangulate\Triangulate\data` on Windows).
+pub fn default_library_path() -> Result<PathBuf> {
+    let dirs =
+        directories::ProjectDirs::from("org", "triangulate", "Triangulate").ok_or_else(|| {
+            Error::Invalid(
+                "no home folder found to keep the library in; pass --library PATH".into(),
+            )
+        })?;
+    Ok(dirs.data_dir().join(DEFAULT_FILE_NAME))
+}
+
+/// An open library: one SQLite file, migrated to this build's schema.
+pub struct Library {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What `check` found. The library is sound when `problems` is empty.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct CheckReport {
+    pub schema_version: u32,
+    pub articles: i64,
+    pub problems: Vec<String>,
+}
+
+impl CheckReport {
+    /// Whether nothing is wrong.
+    pub fn is_sound(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// Which articles a listing shows, and in what order.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleQuery {
+    pub outlet: Option<String>,
+    pub limit: Option<usize>,
+    pub offset: usize,
+}
+
+/// A ranked full-text hit.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SearchHit {
+    pub id: Id,
+    pub title: String,
+    pub outlet: String,
+    pub published: Option<String>,
+    /// Text around the match, with the matched words between `[` and `]`.
+    pub snippet: String,
+    pub rank: f64,
+}
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+impl Library {
+    /// Opens the library at `path`, creating it if it does not exist, and brings its schema up to
+    /// date. A file that is not a library, is truncated, or is newer than this build is left untouched.
+    pub fn open(path: impl AsRef<Path>) -> Result<Library> {
+        Self::open_at_version(path, latest_version())
+    }
+
+    /// Opens (or creates) a library migrated only up to `version`: how tests make a library as
+    /// an older build would have left it.
+    #[doc(hidden)]
+    pub fn open_at_version(path: impl AsRef<Path>, version: u32) -> Result<Library> {
+        let path = path.as_ref().to_path_buf();
+        preflight(&path)?;
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| Error::Io {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        let mut conn = Connection::open(&path).map_err(|source| Error::Open {
+            path: path.clone(),
+            source,
+        })?;
+        let found = migrations::current_version(&conn)
+            .map_err(|_| Error::NotALibrary { path: path.clone() })?;
+        if found > latest_version() {
+            return Err(Error::TooNew {
+                path,
+                found,
+                known: latest_version(),
+            });
+        }
+        configure(&conn)?;
+        migrations::migrate_to(&mut conn, version)?;
+        Ok(Library { conn, path })
+    }
+
+    /// Opens an existing library for reading only: background readers and a second instance.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Library> {
+        let path = path.as_ref().to_path_buf();
+        preflight(&path)?;
+        let conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|source| Error::Open {
+            path: path.clone(),
+            source,
+        })?;
+        let found = migrations::current_version(&conn)
+            .map_err(|_| Error::NotALibrary { path: path.clone() })?;
+        if found != latest_version() {
+            return Err(Error::Invalid(format!(
+                "{} has schema {found}, this build needs {}; open it for writing first",
+                path.display(),
+                latest_version()
+            )));
+        }
+        Ok(Library { conn, path })
+    }
+
+    /// The library file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version recorded in the file.
+    pub fn schema_version(&self) -> Result<u32> {
+        migrations::current_version(&self.conn)
+    }
+
+    /// Counts shown in the status bar.
+    pub fn counts(&self) -> Result<LibraryCounts> {
+        let count = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
+        Ok(LibraryCounts {
+            articles: count("SELECT count(*) FROM articles")?,
+            outlets: count("SELECT count(*) FROM outlets")?,
+            incidents: count("SELECT count(*) FROM incidents")?,
+            suggestions: count("SELECT count(*) FROM suggestions WHERE status = 'suggested'")?,
+            problems: count("SELECT count(*) FROM import_problems")?,
+        })
+    }
+
+    /// Articles, newest first (undated last), optionally of one outlet.
+    pub fn articles(&self, query: &ArticleQuery) -> Result<Vec<ArticleRow>> {
+        let limit = query.limit.map_or(-1, |l| l as i64);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.title, o.name, a.published, a.word_count, a.language
+             FROM articles a JOIN outlets o ON o.id = a.outlet_id
+             WHERE (?1 IS NULL OR o.id = (SELECT id FROM outlets WHERE name = ?1
+                                          UNION ALL
+                                          SELECT outlet_id FROM outlet_aliases WHERE alias = ?1
+                                          LIMIT 1))
+             ORDER BY a.published IS NULL, a.published DESC, a.id
+             LIMIT ?2 OFFSET ?3",
+        )?;
+        let rows = stmt.query_map(params![query.outlet, limit, query.offset as i64], |r| {
+            Ok(ArticleRow {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                outlet: r.get(2)?,
+                published: r.get(3)?,
+                word_count: r.get(4)?,
+                language: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One article with its texts and removed spans; `None` when there is no such article.
+    pub fn article(&self, id: Id) -> Result<Option<Article>> {
+        let article = self
+            .conn
+            .query_row(
+                "SELECT a.id, a.title, o.name, o.name_is_guess, a.published, a.date_source,
+                        a.language, a.encoding, a.format, a.author, a.url, a.source_path,
+                        a.content_hash, a.imported_at, a.word_count, a.body, a.full_text,
+                        coalesce(a.raw, a.full_text)
+                 FROM articles a JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?1",
+                [id],
+                |r| {
+                    Ok(Article {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        outlet: r.get(2)?,
+                        outlet_is_guess: r.get(3)?,
+                        published: r.get(4)?,
+                        date_source: r.get(5)?,
+                        language: r.get(6)?,
+                        encoding: r.get(7)?,
+                        format: r.get(8)?,
+                        author: r.get(9)?,
+                        url: r.get(10)?,
+                        source_path: r.get(11)?,
+                        content_hash: r.get(12)?,
+                        imported_at: r.get(13)?,
+                        word_count: r.get(14)?,
+                        body: r.get(15)?,
+                        full_text: r.get(16)?,
+                        raw: r.get(17)?,
+                        removed: Vec::new(),
+                    })
+                },
+            )
+            .optional()?;
+        let Some(mut article) = article else {
+            return Ok(None);
+        };
+        article.removed = self.removed_spans(id, &article.full_text)?;
+        Ok(Some(article))
+    }
+
+    fn removed_spans(&self, article: Id, full_text: &str) -> Result<Vec<RemovedSpan>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, start, end, reason, restored FROM removed_spans
+             WHERE article_id = ?1 ORDER BY start",
+        )?;
+        let spans = stmt.query_map([article], |r| {
+            let start: i64 = r.get(1)?;
+            let end: i64 = r.get(2)?;
+            Ok((
+                r.get::<_, Id>(0)?,
+                start,
+                end,
+                r.get::<_, String>(3)?,
+                r.get(4)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for span in spans {
+            let (id, start, end, reason, restored) = span?;
+            let (start, end) = (start.max(0) as usize, end.max(0) as usize);
+            out.push(RemovedSpan {
+                id,
+                start,
+                end,
+                reason,
+                text: full_text.get(start..end).unwrap_or_default().to_string(),
+                restored,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Puts a removed span back into the article's body (or cuts it again), in one transaction.
+    pub fn set_span_restored(&mut self, span: Id, restored: bool) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let article: Id = tx
+            .query_row(
+                "SELECT article_id FROM removed_spans WHERE id = ?1",
+                [span],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("no removed span {span}")))?;
+        tx.execute(
+            "UPDATE removed_spans SET restored = ?2 WHERE id = ?1",
+            params![span, restored],
+        )?;
+        let full_text: String = tx.query_row(
+            "SELECT full_text FROM articles WHERE id = ?1",
+            [article],
+            |r| r.get(0),
+        )?;
+        let cuts = {
+            let mut stmt = tx.prepare(
+                "SELECT start, end FROM removed_spans WHERE article_id = ?1 AND restored = 0",
+            )?;
+            let rows = stmt.query_map([article], |r| {
+                Ok((r.get::<_, i64>(0)? as usize, r.get::<_, i64>(1)? as usize))
+            })?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        let body = crate::text::cut_spans(&full_text, &cuts);
+        tx.execute(
+            "UPDATE articles SET body = ?2, word_count = ?3 WHERE id = ?1",
+            params![article, body, crate::text::word_count(&body) as i64],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Ranked full-text search over titles and cleaned bodies. The query uses FTS5 syntax; plain
+    /// words match all of them, in any order.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let fts_query = crate::text::fts_query(query);
+        if fts_query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.title, o.name, a.published,
+                    snippet(articles_fts, 1, '[', ']', '…', 12), articles_fts.rank
+             FROM articles_fts
+             JOIN articles a ON a.id = articles_fts.rowid
+             JOIN outlets o ON o.id = a.outlet_id
+             WHERE articles_fts MATCH ?1
+             ORDER BY articles_fts.rank LIMIT ?2",
+        )?;
+        let hits = stmt.query_map(params![fts_query, limit as i64], |r| {
+            Ok(SearchHit {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                outlet: r.get(2)?,
+                published: r.get(3)?,
+                snippet: r.get(4)?,
+                rank: r.get(5)?,
+            })
+        })?;
+        Ok(hits.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every outlet with its aliases, article count and each analyst's current grade.
+    pub fn outlets(&self) -> Result<Vec<OutletSummary>> {
+        let mut aliases: HashMap<Id, Vec<String>> = HashMap::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT outlet_id, alias FROM outlet_aliases ORDER BY alias")?;
+            for row in stmt.query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?)))? {
+                let (id, alias) = row?;
+                aliases.entry(id).or_default().push(alias);
+            }
+        }
+        let mut ratings: HashMap<Id, Vec<(String, String)>> = HashMap::new();
+        {
+            // The current rating is the latest per analyst; ties on time go to the later row.
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT outlet_id, analyst, grade FROM ratings r
+                 WHERE id = (SELECT id FROM ratings r2
+                             WHERE r2.outlet_id = r.outlet_id AND r2.analyst = r.analyst
+                             ORDER BY created_at DESC, id DESC LIMIT 1)
+                 ORDER BY analyst",
+            )?;
+            for row in stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, Id>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })? {
+                let (id, analyst, grade) = row?;
+                ratings.entry(id).or_default().push((analyst, grade));
+            }
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT o.id, o.name, o.name_is_guess,
+                    (SELECT count(*) FROM articles a WHERE a.outlet_id = o.id)
+             FROM outlets o ORDER BY o.name",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, Id>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, bool>(2)?,
+                r.get::<_, i64>(3)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, name, name_is_guess, article_count) = row?;
+            out.push(OutletSummary {
+                id,
+                name,
+                name_is_guess,
+                aliases: aliases.remove(&id).unwrap_or_default(),
+                article_count,
+                ratings: ratings.remove(&id).unwrap_or_default(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Every incident with its number of reports and outlets, newest first.
+    pub fn incidents(&self) -> Result<Vec<IncidentSummary>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT i.id, i.title, i.date, i.place,
+                    count(ia.article_id), count(DISTINCT a.outlet_id)
+             FROM incidents i
+             LEFT JOIN incident_articles ia ON ia.incident_id = i.id
+             LEFT JOIN articles a ON a.id = ia.article_id
+             GROUP BY i.id ORDER BY i.date IS NULL, i.date DESC, i.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(IncidentSummary {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                date: r.get(2)?,
+                place: r.get(3)?,
+                report_count: r.get(4)?,
+                outlet_count: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Suggestions waiting for a decision, best first.
+    pub fn open_suggestions(&self) -> Result<Vec<SuggestionRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.id, s.kind, s.score, s.status, s.evidence,
+                    (SELECT group_concat(article_id) FROM suggestion_articles sa
+                     WHERE sa.suggestion_id = s.id)
+             FROM suggestions s WHERE s.status = 'suggested'
+             ORDER BY s.score DESC, s.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let evidence: String = r.get(4)?;
+            let members: Option<String> = r.get(5)?;
+            Ok(SuggestionRow {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                score: r.get(2)?,
+                status: r.get(3)?,
+                evidence: serde_json::from_str(&evidence).unwrap_or_default(),
+                articles: members
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter_map(|s| s.parse().ok())
+                    .collect(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Import runs, newest first, each with its problems.
+    pub fn import_batches(&self) -> Result<Vec<ImportBatch>> {
+        let mut problems: HashMap<Id, Vec<ImportProblem>> = HashMap::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT batch_id, path, reason FROM import_problems ORDER BY id")?;
+            for row in stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, Id>(0)?,
+                    ImportProblem {
+                        path: r.get(1)?,
+                        reason: r.get(2)?,
+                    },
+                ))
+            })? {
+                let (batch, problem) = row?;
+                problems.entry(batch).or_default().push(problem);
+            }
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, roots, started_at, finished_at, status, files_seen, imported,
+                    skipped_duplicates
+             FROM import_batches ORDER BY id DESC",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let roots: String = r.get(1)?;
+            Ok(ImportBatch {
+                id: r.get(0)?,
+                roots: serde_json::from_str(&roots).unwrap_or_default(),
+                started_at: r.get(2)?,
+                finished_at: r.get(3)?,
+                status: r.get(4)?,
+                files_seen: r.get(5)?,
+                imported: r.get(6)?,
+                skipped_duplicates: r.get(7)?,
+                problems: Vec::new(),
+            })
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let mut batch = row?;
+            batch.problems = problems.remove(&batch.id).unwrap_or_default();
+            out.push(batch);
+        }
+        Ok(out)
+    }
+
+    /// Integrity check: SQLite's own, foreign keys, the full-text index against the articles,
+    /// and every removed span inside its article's text.
+    pub fn check(&self) -> Result<CheckReport> {
+        let mut report = CheckReport {
+            schema_version: self.schema_version()?,
+            articles: self
+                .conn
+                .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?,
+            problems: Vec::new(),
+        };
+        if report.schema_version != latest_version() {
+            report.problems.push(format!(
+                "schema version {} but this build expects {}",
+                report.schema_version,
+                latest_version()
+            ));
+        }
+        {
+            let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+            for line in stmt.query_map([], |r| r.get::<_, String>(0))? {
+                let line = line?;
+                if line != "ok" {
+                    report.problems.push(format!("integrity: {line}"));
+                }
+            }
+        }
+        {
+            let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+            let rows = stmt.query_map([], |r| {
+                Ok(format!(
+                    "foreign key: row {} of {} points to a missing {}",
+                    r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(2)?
+                ))
+            })?;
+            for row in rows {
+                report.problems.push(row?);
+            }
+        }
+        if let Err(e) = self.conn.execute(
+            "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        ) {
+            report.problems.push(format!(
+                "full-text index out of step with the articles: {e}"
+            ));
+        }
+        let bad_spans: i64 = self.conn.query_row(
+            "SELECT count(*) FROM removed_spans s JOIN articles a ON a.id = s.article_id
+             WHERE s.start < 0 OR s.end > length(CAST(a.full_text AS BLOB))",
+            [],
+            |r| r.get(0),
+        )?;
+        if bad_spans > 0 {
+            report.problems.push(format!(
+                "{bad_spans} removed spans lie outside their article's text"
+            ));
+        }
+        Ok(report)
+    }
+
+    /// Starts an import batch for the given roots and returns its id.
+    pub fn start_batch(&mut self, roots: &[String]) -> Result<Id> {
+        let roots = serde_json::to_string(roots).map_err(|e| Error::Invalid(e.to_string()))?;
+        let tx = self.conn.transaction()?;
+        tx.execute("INSERT INTO import_batches(roots) VALUES (?1)", [roots])?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Closes an import batch with its final status and count of files seen.
+    pub fn finish_batch(&mut self, batch: Id, status: &str, files_seen: usize) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE import_batches
+             SET status = ?2, files_seen = ?3, finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+             WHERE id = ?1",
+            params![batch, status, files_seen as i64],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Stores parsed articles and problems of one chunk of an import in one transaction: either
+    /// all of the chunk is in the library afterwards, or none of it.
+    pub fn store_chunk(
+        &mut self,
+        batch: Id,
+        articles: &[NewArticle],
+        problems: &[ImportProblem],
+    ) -> Result<StoreOutcome> {
+        let tx = self.conn.transaction()?;
+        let outcome = store::store_chunk(&tx, batch, articles, problems)?;
+        tx.commit()?;
+        Ok(outcome)
+    }
+}
+
+/// Refuses, without writing, a file that is not a SQLite database or is shorter than its header says.
+fn preflight(path: &Path) -> Result<()> {
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(Error::Io {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let mut header = [0u8; 100];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(source) => {
+                return Err(Error::Io {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        }
+    }
+    if read == 0 {
+        return Ok(()); // an empty file: SQLite makes a new database in it
+    }
+    if read < header.len() || &header[..16] != SQLITE_MAGIC {
+        return Err(Error::NotALibrary {
+            path: path.to_path_buf(),
+        });
+    }
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    let pages = u64::from(u32::from_be_bytes([
+        header[28], header[29], header[30], header[31],
+    ]));
+    let len = file
+        .metadata()
+        .map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?
+        .len();
+    if pages > 0 && len < pages * page_size {
+        return Err(Error::NotALibrary {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    let _mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(())
+}

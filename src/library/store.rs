@@ -1,0 +1,140 @@
+//! The import write path: outlets resolved or created, articles and their removed spans inserted,
+//! problems recorded. Runs inside the caller's transaction with cached prepared statements.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use crate::error::Result;
+use crate::model::{Id, ImportProblem};
+
+/// A parsed, cleaned article ready to be stored.
+#[derive(Debug, Clone, Default)]
+pub struct NewArticle {
+    pub outlet: String,
+    /// The outlet name was taken from the folder name, not from the article or the analyst.
+    pub outlet_is_guess: bool,
+    pub title: String,
+    pub body: String,
+    pub full_text: String,
+    /// The decoded source, when it differs from `full_text`.
+    pub raw: Option<String>,
+    /// What cleaning cut: byte ranges of `full_text` with their reasons.
+    pub removed: Vec<(usize, usize, String)>,
+    pub source_path: String,
+    pub content_hash: String,
+    pub text_hash: String,
+    pub published: Option<String>,
+    pub date_source: Option<&'static str>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub language: Option<String>,
+    pub encoding: Option<String>,
+    pub format: &'static str,
+    pub word_count: usize,
+}
+
+/// What storing one chunk did.
+#[derive(Debug, Clone, Default)]
+pub struct StoreOutcome {
+    /// For each stored article: its index in the chunk and its new id.
+    pub stored: Vec<(usize, Id)>,
+    /// Indices of articles already in the library (same content hash).
+    pub duplicates: Vec<usize>,
+}
+
+pub(super) fn store_chunk(
+    tx: &Transaction<'_>,
+    batch: Id,
+    articles: &[NewArticle],
+    problems: &[ImportProblem],
+) -> Result<StoreOutcome> {
+    let mut outcome = StoreOutcome::default();
+    let mut outlets: HashMap<String, Id> = HashMap::new();
+    let mut exists = tx.prepare_cached("SELECT 1 FROM articles WHERE content_hash = ?1")?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO articles(outlet_id, title, body, full_text, raw, source_path, content_hash,
+                              text_hash, published, date_source, url, author, language, encoding,
+                              format, word_count, batch_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    )?;
+    let mut insert_span = tx.prepare_cached(
+        "INSERT INTO removed_spans(article_id, start, end, reason) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (index, article) in articles.iter().enumerate() {
+        if exists
+            .query_row([&article.content_hash], |_| Ok(()))
+            .optional()?
+            .is_some()
+        {
+            outcome.duplicates.push(index);
+            continue;
+        }
+        let outlet_id = match outlets.get(&article.outlet) {
+            Some(id) => *id,
+            None => {
+                let id = resolve_outlet(tx, &article.outlet, article.outlet_is_guess)?;
+                outlets.insert(article.outlet.clone(), id);
+                id
+            }
+        };
+        insert.execute(params![
+            outlet_id,
+            article.title,
+            article.body,
+            article.full_text,
+            article.raw,
+            article.source_path,
+            article.content_hash,
+            article.text_hash,
+            article.published,
+            article.date_source,
+            article.url,
+            article.author,
+            article.language,
+            article.encoding,
+            article.format,
+            article.word_count as i64,
+            batch,
+        ])?;
+        let id = tx.last_insert_rowid();
+        for (start, end, reason) in &article.removed {
+            insert_span.execute(params![id, *start as i64, *end as i64, reason])?;
+        }
+        outcome.stored.push((index, id));
+    }
+    let mut insert_problem = tx.prepare_cached(
+        "INSERT INTO import_problems(batch_id, path, reason) VALUES (?1, ?2, ?3)",
+    )?;
+    for problem in problems {
+        insert_problem.execute(params![batch, problem.path, problem.reason])?;
+    }
+    tx.execute(
+        "UPDATE import_batches SET imported = imported + ?2,
+                                   skipped_duplicates = skipped_duplicates + ?3
+         WHERE id = ?1",
+        params![
+            batch,
+            outcome.stored.len() as i64,
+            outcome.duplicates.len() as i64
+        ],
+    )?;
+    Ok(outcome)
+}
+
+/// The id of the outlet called `name` (or with that alias), created if there is none.
+fn resolve_outlet(tx: &Transaction<'_>, name: &str, is_guess: bool) -> Result<Id> {
+    let found = tx
+        .prepare_cached(
+            "SELECT id FROM outlets WHERE name = ?1
+             UNION ALL SELECT outlet_id FROM outlet_aliases WHERE alias = ?1 LIMIT 1",
+        )?
+        .query_row([name], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = found {
+        return Ok(id);
+    }
+    tx.prepare_cached("INSERT INTO outlets(name, name_is_guess) VALUES (?1, ?2)")?
+        .execute(params![name, is_guess])?;
+    Ok(tx.last_insert_rowid())
+}

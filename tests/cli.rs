@@ -1,0 +1,197 @@
+//! The command line as scripts use it: `import --json`, `articles`, `article --json`, `search`,
+//! `check`, and errors on stderr with a non-zero exit.
+
+mod common;
+
+use std::process::{Command, Output};
+
+fn run(library: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(common::binary())
+        .arg("--library")
+        .arg(library)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    assert!(
+        output.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("stdout is one JSON document")
+}
+
+#[test]
+fn import_json_reports_every_sample_file_imported_or_a_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("x.sqlite");
+    let sample = common::sample_dir();
+    let out = json(&run(
+        &library,
+        &["import", sample.to_str().unwrap(), "--json"],
+    ));
+    for key in [
+        "files_seen",
+        "imported",
+        "skipped_duplicates",
+        "problems",
+        "articles",
+    ] {
+        assert!(out.get(key).is_some(), "missing {key} in {out}");
+    }
+    let expected = common::expected();
+    let n_articles = expected["articles"].as_array().unwrap().len();
+    let articles = out["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), n_articles);
+    for a in articles {
+        for key in ["id", "path", "title", "outlet"] {
+            assert!(a.get(key).is_some(), "missing {key} in {a}");
+        }
+    }
+    let problems = out["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(
+        problems[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("truncated.json")
+    );
+    assert!(!problems[0]["reason"].as_str().unwrap().is_empty());
+    // Every article file is accounted for: imported (json arrays count once per file) or a problem.
+    let files: std::collections::BTreeSet<String> = expected["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            a["path"]
+                .as_str()
+                .unwrap()
+                .split('#')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        out["files_seen"].as_u64().unwrap() as usize,
+        files.len() + 1
+    );
+    assert_eq!(out["imported"].as_u64().unwrap() as usize, n_articles);
+}
+
+#[test]
+fn article_json_has_body_raw_and_removed_spans() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("x.sqlite");
+    let sample = common::sample_dir();
+    let imported = json(&run(
+        &library,
+        &["import", sample.to_str().unwrap(), "--json"],
+    ));
+    let id = imported["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| {
+            a["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("regime-massacre-qasr-nahr.txt")
+        })
+        .expect("the blog post with comments")["id"]
+        .as_i64()
+        .unwrap();
+    let article = json(&run(&library, &["article", &id.to_string(), "--json"]));
+    for key in [
+        "title",
+        "outlet",
+        "published",
+        "language",
+        "body",
+        "raw",
+        "removed",
+    ] {
+        assert!(article.get(key).is_some(), "missing {key}");
+    }
+    let removed = article["removed"].as_array().unwrap();
+    assert!(
+        removed
+            .iter()
+            .any(|s| s["reason"] == "reader comments" && !s["text"].as_str().unwrap().is_empty())
+    );
+}
+
+#[test]
+fn articles_lists_and_filters_by_outlet() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("x.sqlite");
+    let sample = common::sample_dir();
+    json(&run(
+        &library,
+        &["import", sample.to_str().unwrap(), "--json"],
+    ));
+    let all = json(&run(&library, &["articles", "--json"]));
+    let wire = json(&run(
+        &library,
+        &["articles", "--outlet", "Meridian Wire", "--json"],
+    ));
+    let n_wire = wire.as_array().unwrap().len();
+    assert!(n_wire >= 5 && n_wire < all.as_array().unwrap().len());
+    assert!(
+        wire.as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["outlet"] == "Meridian Wire")
+    );
+}
+
+#[test]
+fn search_finds_articles_by_words_with_snippets() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("x.sqlite");
+    let sample = common::sample_dir();
+    json(&run(
+        &library,
+        &["import", sample.to_str().unwrap(), "--json"],
+    ));
+    let hits = json(&run(&library, &["search", "convoy ambush", "--json"]));
+    let hits = hits.as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert!(hits[0]["snippet"].as_str().unwrap().contains('['));
+}
+
+#[test]
+fn check_exits_zero_on_a_sound_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("x.sqlite");
+    let out = run(&library, &["check"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("sound"));
+}
+
+#[test]
+fn a_missing_article_is_an_error_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("x.sqlite");
+    let out = run(&library, &["article", "999"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no article 999"));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn a_library_that_is_not_sqlite_is_an_error_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("x.sqlite");
+    std::fs::write(&library, b"plain text, not a database, long enough to have a header of its own; plain text, not a database").unwrap();
+    let out = run(&library, &["articles"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a Triangulate library"));
+    assert!(std::fs::read(&library).unwrap().starts_with(b"plain text"));
+}

@@ -1,0 +1,155 @@
+//! Integration tests of the library file: creating, migrating, refusing what it must not open,
+//! and the integrity check.
+
+mod common;
+
+use rusqlite::Connection;
+use triangulate::Error;
+use triangulate::library::{ArticleQuery, Library, MIGRATIONS, latest_version};
+
+#[test]
+fn a_new_library_is_at_the_latest_schema_and_sound() {
+    let (_dir, path, library) = common::temp_library();
+    assert_eq!(library.schema_version().unwrap(), latest_version());
+    assert!(library.check().unwrap().is_sound());
+    let conn = Connection::open(&path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn every_migration_file_in_db_is_compiled_in_and_numbered_in_order() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/db"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".sql"))
+        .collect();
+    on_disk.sort();
+    let compiled: Vec<&str> = MIGRATIONS.iter().map(|m| m.name).collect();
+    assert_eq!(on_disk, compiled);
+    for (i, m) in MIGRATIONS.iter().enumerate() {
+        assert_eq!(m.version as usize, i + 1);
+        assert!(m.name.starts_with(&format!("{:04}_", m.version)));
+    }
+}
+
+#[test]
+fn a_library_made_by_an_older_version_opens_and_keeps_its_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    {
+        // A library as schema 1 left it, with an article in it.
+        let old = Library::open_at_version(&path, 1).unwrap();
+        assert_eq!(old.schema_version().unwrap(), 1);
+        drop(old);
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO outlets(id, name) VALUES (1, 'Old Outlet');
+             INSERT INTO articles(outlet_id, title, body, full_text, source_path, content_hash, text_hash, word_count)
+             VALUES (1, 'Old article', 'Body from an old library.', 'Body from an old library.', 'old.txt', 'h1', 't1', 5);",
+        )
+        .unwrap();
+    }
+    let library = Library::open(&path).unwrap();
+    assert_eq!(library.schema_version().unwrap(), latest_version());
+    let rows = library.articles(&ArticleQuery::default()).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].title, "Old article");
+    let article = library.article(rows[0].id).unwrap().unwrap();
+    assert_eq!(
+        article.encoding, None,
+        "columns added later are empty for old rows"
+    );
+    assert_eq!(library.search("old library", 10).unwrap().len(), 1);
+    assert!(library.check().unwrap().is_sound());
+}
+
+#[test]
+fn a_file_that_is_not_a_library_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.sqlite");
+    let content = b"These are my notes, not a database. ".repeat(10);
+    std::fs::write(&path, &content).unwrap();
+    let err = Library::open(&path).err().expect("refused");
+    assert!(matches!(err, Error::NotALibrary { .. }), "{err}");
+    assert!(err.to_string().contains("left untouched"));
+    assert_eq!(std::fs::read(&path).unwrap(), content);
+}
+
+#[test]
+fn a_truncated_library_is_refused_and_left_untouched() {
+    let (dir, path, library) = common::temp_library();
+    drop(library);
+    // Fold the WAL into the main file so the file on disk is the whole database.
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .unwrap();
+    let whole = std::fs::read(&path).unwrap();
+    let cut = &whole[..whole.len() / 2];
+    let truncated = dir.path().join("truncated.sqlite");
+    std::fs::write(&truncated, cut).unwrap();
+    let err = Library::open(&truncated).err().expect("refused");
+    assert!(matches!(err, Error::NotALibrary { .. }), "{err}");
+    assert_eq!(std::fs::read(&truncated).unwrap(), cut);
+}
+
+#[test]
+fn a_library_from_a_newer_version_is_refused_and_left_untouched() {
+    let (_dir, path, library) = common::temp_library();
+    drop(library);
+    let future = latest_version() + 7;
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", future)
+        .unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let err = Library::open(&path).err().expect("refused");
+    assert!(
+        matches!(err, Error::TooNew { found, .. } if found == future),
+        "{err}"
+    );
+    assert!(err.to_string().contains("newer Triangulate"));
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn ratings_cannot_be_rewritten() {
+    let (_dir, path, library) = common::temp_library();
+    drop(library);
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "INSERT INTO outlets(id, name) VALUES (1, 'X');
+         INSERT INTO ratings(outlet_id, analyst, grade) VALUES (1, 'ana', 'B');",
+    )
+    .unwrap();
+    let err = conn
+        .execute("UPDATE ratings SET grade = 'A'", [])
+        .unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
+}
+
+#[test]
+fn check_finds_a_full_text_index_out_of_step() {
+    let (_dir, path, library, _report) = common::sample_library();
+    assert!(library.check().unwrap().is_sound());
+    drop(library);
+    let conn = Connection::open(&path).unwrap();
+    // Change an article behind the triggers' back: the index no longer matches.
+    conn.execute_batch(
+        "DROP TRIGGER articles_fts_update;
+         UPDATE articles SET body = 'something else entirely' WHERE id = (SELECT min(id) FROM articles);",
+    )
+    .unwrap();
+    drop(conn);
+    let library = Library::open(&path).unwrap();
+    let report = library.check().unwrap();
+    assert!(!report.is_sound());
+    assert!(
+        report.problems.iter().any(|p| p.contains("full-text")),
+        "{:?}",
+        report.problems
+    );
+}

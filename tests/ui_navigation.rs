@@ -1,0 +1,141 @@
+//! UI tests driven through egui_kittest: the app on a temporary library with the sample, clicked
+//! through the way an analyst would, asserting what each view shows.
+
+mod common;
+
+use std::path::PathBuf;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use triangulate::app::{Dialogs, TriangulateApp};
+
+/// Dialogs that answer as the test says, without a window.
+#[derive(Default, Clone)]
+struct ScriptedDialogs {
+    folders: Option<Vec<PathBuf>>,
+}
+
+impl Dialogs for ScriptedDialogs {
+    fn pick_folders(&self) -> Option<Vec<PathBuf>> {
+        self.folders.clone()
+    }
+    fn pick_article_files(&self) -> Option<Vec<PathBuf>> {
+        None
+    }
+    fn open_library(&self) -> Option<PathBuf> {
+        None
+    }
+    fn new_library(&self) -> Option<PathBuf> {
+        None
+    }
+}
+
+fn harness(app: TriangulateApp) -> Harness<'static, TriangulateApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut TriangulateApp| app.ui(ui), app)
+}
+
+fn sample_app() -> (tempfile::TempDir, TriangulateApp) {
+    let (dir, path, mut library) = common::temp_library();
+    triangulate::sample::load_sample(&mut library, &triangulate::jobs::Progress::new()).unwrap();
+    drop(library);
+    let app = TriangulateApp::for_library(&path, Box::new(ScriptedDialogs::default()));
+    (dir, app)
+}
+
+#[test]
+fn every_navigation_entry_shows_its_view_heading_and_content() {
+    let (_dir, app) = sample_app();
+    let mut harness = harness(app);
+    harness.run();
+    // What each view must show besides its heading.
+    let content = [
+        ("Library", "Qasr al-Nahr"),
+        ("Outlets", "Meridian Wire"),
+        ("Incidents", "No incidents yet"),
+        ("Suggestions", "No link suggestions waiting"),
+        ("Compare", "Nothing to compare yet"),
+        ("Import log", "truncated.json"),
+    ];
+    for (view, shows) in content {
+        harness.get_by_role_and_label(Role::Button, view).click();
+        harness.run();
+        harness.get_by_role_and_label(Role::Label, view);
+        assert!(
+            harness.query_all_by_label_contains(shows).next().is_some(),
+            "{view} does not show {shows:?}"
+        );
+    }
+}
+
+#[test]
+fn the_status_bar_shows_the_library_and_its_counts() {
+    let (_dir, app) = sample_app();
+    let articles = app.library().unwrap().counts().unwrap().articles;
+    let mut harness = harness(app);
+    harness.run();
+    harness.get_by_label_contains(&format!("{articles} articles ·"));
+    harness.get_by_label_contains("library.sqlite");
+}
+
+#[test]
+fn selecting_an_article_opens_it_in_the_reader_with_its_cuts() {
+    let (_dir, app) = sample_app();
+    let mut harness = harness(app);
+    harness.run();
+    harness
+        .get_by_label("Two civilians martyred in terrorist rocket attack on Kasr el-Nahr")
+        .click();
+    harness.run();
+    assert!(harness.state().library_view_selected().is_some());
+    harness.get_by_label_contains("Removed by cleaning");
+    harness.get_by_label_contains("Hide what cleaning removed");
+}
+
+#[test]
+fn searching_narrows_the_table_to_matching_articles() {
+    let (_dir, app) = sample_app();
+    let mut harness = harness(app);
+    harness.run();
+    let before = harness.query_all_by_label_contains("Qasr").count();
+    harness.get_by_label("Search").click();
+    harness.get_by_label("Search").type_text("convoy");
+    harness.run();
+    harness.get_by_label_contains("matches, best first");
+    let after = harness.query_all_by_label_contains("Qasr").count();
+    assert!(
+        after < before,
+        "{after} rows mention Qasr after searching for convoy, {before} before"
+    );
+}
+
+#[test]
+fn importing_a_folder_from_the_menu_runs_in_the_background_and_reports() {
+    let (dir, path, library) = common::temp_library();
+    drop(library);
+    let dialogs = ScriptedDialogs {
+        folders: Some(vec![common::sample_dir()]),
+    };
+    let app = TriangulateApp::for_library(&path, Box::new(dialogs));
+    let mut harness = harness(app);
+    harness.run();
+    harness.get_by_label_contains("The library is empty");
+    harness.get_by_label("File").click();
+    harness.run();
+    // An open menu lists its entries twice in the accessibility tree (egui's sizing pass).
+    harness
+        .get_all_by_role_and_label(Role::Button, "Import folder… Ctrl+I")
+        .next()
+        .expect("File > Import folder…")
+        .click();
+    harness.step();
+    harness.state_mut().wait_for_job();
+    harness.run();
+    let n = common::expected()["articles"].as_array().unwrap().len();
+    harness.get_by_label_contains(&format!("Imported {n} articles"));
+    harness.get_by_label_contains("1 file had a problem");
+    harness.get_by_label_contains(&format!("{n} articles ·"));
+    drop(dir);
+}
