@@ -296,45 +296,45 @@ fn walk_problem(root: &Path, e: &ignore::Error) -> ImportProblem {
 }
 
 /// Reads, decodes, extracts and cleans one file.
-fn parse_source(
-    file: &SourceFile,
-    options: &ImportOptions,
-) -> (Vec<NewArticle>, Vec<ImportProblem>) {
-    let display = file.path.display().to_string();
-    let fail = |reason: String| {
-        (
-            Vec::new(),
-            vec![ImportProblem {
-                path: display.clone(),
-                reason,
-            }],
-        )
-    };
-    let ext = file
-        .path
+fn parse_source(file: &SourceFile, options: &ImportOptions) -> (Vec<NewArticle>, Vec<ImportProblem>) {
+    if let Err(reason) = format_of(&file.path) {
+        return (Vec::new(), vec![problem(&file.path, reason)]);
+    }
+    match read_source(file) {
+        Ok((bytes, modified_year)) => parse_bytes(file, &bytes, modified_year, options),
+        Err(reason) => (Vec::new(), vec![problem(&file.path, reason)]),
+    }
+}
+
+fn format_of(path: &Path) -> Result<Format, String> {
+    let ext = path
         .extension()
         .map(|e| e.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let Some(format) = Format::from_extension(&ext) else {
-        let what = if ext.is_empty() {
-            "a file without an extension".to_string()
-        } else {
-            format!(".{ext}")
-        };
-        return fail(format!(
-            "skipped: {what} is not a format Triangulate reads ({})",
-            formats::KNOWN_EXTENSIONS
-        ));
-    };
-    let (bytes, modified_year) = match read_source(file) {
-        Ok(read) => read,
+    Format::from_extension(&ext).ok_or_else(|| {
+        let what = if ext.is_empty() { "a file without an extension".to_string() } else { format!(".{ext}") };
+        format!("skipped: {what} is not a format Triangulate reads ({})", formats::KNOWN_EXTENSIONS)
+    })
+}
+
+/// Decodes, extracts and cleans the bytes of one file: the articles it holds, and a problem for
+/// the file or for each record that could not be read. Never panics, whatever the bytes.
+pub fn parse_bytes(
+    file: &SourceFile,
+    bytes: &[u8],
+    modified_year: Option<i32>,
+    options: &ImportOptions,
+) -> (Vec<NewArticle>, Vec<ImportProblem>) {
+    let display = file.path.display().to_string();
+    let fail = |reason: String| (Vec::new(), vec![ImportProblem { path: display.clone(), reason }]);
+    let format = match format_of(&file.path) {
+        Ok(format) => format,
         Err(reason) => return fail(reason),
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return fail("empty file".into());
     }
-    let decoded = decode::decode(&bytes);
-    drop(bytes);
+    let decoded = decode::decode(bytes);
     if decode::looks_binary(&decoded.text) {
         return fail("binary file, not text".into());
     }
@@ -344,28 +344,14 @@ fn parse_source(
     };
     let mut problems: Vec<ImportProblem> = record_problems
         .into_iter()
-        .map(|(locator, reason)| ImportProblem {
-            path: format!("{display}{locator}"),
-            reason,
-        })
+        .map(|(locator, reason)| ImportProblem { path: format!("{display}{locator}"), reason })
         .collect();
     let mut articles = Vec::new();
     for e in extracted {
         let path = format!("{display}{}", e.locator);
-        match build_article(
-            e,
-            file,
-            format,
-            decoded.encoding,
-            modified_year,
-            options,
-            path.clone(),
-        ) {
+        match build_article(e, file, format, decoded.encoding, modified_year, options, path.clone()) {
             Some(article) => articles.push(article),
-            None => problems.push(ImportProblem {
-                path,
-                reason: "no article text".into(),
-            }),
+            None => problems.push(ImportProblem { path, reason: "no article text".into() }),
         }
     }
     (articles, problems)
