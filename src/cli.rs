@@ -73,10 +73,35 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Change outlets: merge two spellings of one outlet, or assign articles to an outlet.
+    Outlet {
+        #[command(subcommand)]
+        action: OutletAction,
+    },
     /// Check the library's integrity; exit 0 when sound.
     Check {
         #[arg(long)]
         json: bool,
+    },
+}
+
+/// Changes to outlets.
+#[derive(Debug, Subcommand)]
+pub enum OutletAction {
+    /// Merge outlet FROM into INTO: its articles and ratings move, its name becomes an alias.
+    Merge {
+        /// The outlet that stays (name or alias).
+        into: String,
+        /// The outlet merged into it (name or alias).
+        from: String,
+    },
+    /// Assign articles to an outlet (created if it does not exist).
+    Assign {
+        /// The outlet's name.
+        outlet: String,
+        /// Article ids.
+        #[arg(required = true)]
+        articles: Vec<i64>,
     },
 }
 
@@ -115,6 +140,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Article { id, json } => article(&open()?, id, json),
         Command::Search { query, limit, json } => search(&open()?, &query, limit, json),
         Command::Outlets { json } => outlets(&open()?, json),
+        Command::Outlet { action } => outlet(open()?, action),
         Command::Check { json } => check(&open()?, json),
     }
 }
@@ -236,6 +262,26 @@ fn outlets(library: &Library, json: bool) -> anyhow::Result<Outcome> {
                 o.article_count,
                 grades.join(", ")
             );
+        }
+    }
+    Ok(Outcome::Exit(0))
+}
+
+fn outlet(mut library: Library, action: OutletAction) -> anyhow::Result<Outcome> {
+    match action {
+        OutletAction::Merge { into, from } => {
+            let find = |name: &str| -> anyhow::Result<i64> {
+                library.outlet_id(name)?.with_context(|| {
+                    format!("no outlet called {name:?}; see `triangulate outlets`")
+                })
+            };
+            let (keep, other) = (find(&into)?, find(&from)?);
+            library.merge_outlets(keep, other)?;
+            println!("Merged {from:?} into {into:?}; {from:?} is now an alias.");
+        }
+        OutletAction::Assign { outlet, articles } => {
+            let changed = library.assign_outlet(&articles, &outlet)?;
+            println!("{changed} articles assigned to {outlet:?}.");
         }
     }
     Ok(Outcome::Exit(0))

@@ -11,6 +11,7 @@ pub mod import;
 pub mod jobs;
 pub mod library;
 pub mod model;
+pub mod ratings;
 pub mod sample;
 pub mod text;
 

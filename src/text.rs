@@ -26,14 +26,15 @@ pub fn fold(text: &str) -> String {
     out
 }
 
-/// A hex BLAKE3 hash of the given parts, separated so that ("ab", "c") and ("a", "bc") differ.
+/// A hex BLAKE3 hash (128 bits, ample for identity) of the given parts, separated so that
+/// ("ab", "c") and ("a", "bc") differ.
 pub fn hash_parts(parts: &[&str]) -> String {
     let mut hasher = blake3::Hasher::new();
     for part in parts {
         hasher.update(&(part.len() as u64).to_le_bytes());
         hasher.update(part.as_bytes());
     }
-    hasher.finalize().to_hex().to_string()
+    hasher.finalize().to_hex()[..32].to_string()
 }
 
 /// `text` without the byte ranges in `cuts` (which may overlap and come in any order), with the

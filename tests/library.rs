@@ -47,8 +47,11 @@ fn a_library_made_by_an_older_version_opens_and_keeps_its_articles() {
         let conn = Connection::open(&path).unwrap();
         conn.execute_batch(
             "INSERT INTO outlets(id, name) VALUES (1, 'Old Outlet');
-             INSERT INTO articles(outlet_id, title, body, full_text, source_path, content_hash, text_hash, word_count)
-             VALUES (1, 'Old article', 'Body from an old library.', 'Body from an old library.', 'old.txt', 'h1', 't1', 5);",
+             INSERT INTO articles(id, outlet_id, title, body, source_path, content_hash, text_hash, word_count)
+             VALUES (1, 1, 'Old article', 'Body from an old library.', 'old.txt', 'h1', 't1', 5);
+             INSERT INTO article_texts(article_id, full_text) VALUES (1, 'Body from an old library.');
+             INSERT INTO articles_fts(rowid, title, body) VALUES (1, 'Old article', 'Body from an old library.');
+             INSERT INTO ratings(outlet_id, analyst, grade) VALUES (1, 'ana', 'C');",
         )
         .unwrap();
     }
@@ -152,4 +155,97 @@ fn check_finds_a_full_text_index_out_of_step() {
         "{:?}",
         report.problems
     );
+}
+
+#[test]
+fn assigning_articles_to_an_outlet_moves_them_and_drops_empty_guessed_outlets() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("some-folder");
+    std::fs::create_dir(&folder).unwrap();
+    for i in 0..3 {
+        std::fs::write(
+            folder.join(format!("a{i}.txt")),
+            format!(
+                "Headline {i}\n\nBody number {i} of a report about the valley, long enough to keep."
+            ),
+        )
+        .unwrap();
+    }
+    let mut library = Library::open(dir.path().join("l.sqlite")).unwrap();
+    let report = triangulate::import::import_paths(
+        &mut library,
+        &[folder],
+        &Default::default(),
+        &triangulate::jobs::Progress::new(),
+    )
+    .unwrap();
+    let guessed = library.outlets().unwrap();
+    assert_eq!(guessed.len(), 1);
+    assert!(guessed[0].name_is_guess && guessed[0].name == "some-folder");
+
+    let ids: Vec<i64> = report.articles.iter().map(|a| a.id).collect();
+    assert_eq!(
+        library.assign_outlet(&ids[..2], "Valley Courier").unwrap(),
+        2
+    );
+    let outlets = library.outlets().unwrap();
+    assert_eq!(
+        outlets
+            .iter()
+            .map(|o| (o.name.as_str(), o.article_count))
+            .collect::<Vec<_>>(),
+        [("some-folder", 1), ("Valley Courier", 2)]
+    );
+    assert!(!outlets[1].name_is_guess);
+
+    library.assign_outlet(&ids[2..], "Valley Courier").unwrap();
+    let outlets = library.outlets().unwrap();
+    assert_eq!(
+        outlets.len(),
+        1,
+        "the guessed outlet with no articles left is gone: {outlets:?}"
+    );
+    assert!(library.assign_outlet(&ids, "  ").is_err());
+}
+
+#[test]
+fn merging_outlets_moves_articles_and_ratings_and_keeps_the_name_as_an_alias() {
+    let (_dir, path, library, _report) = common::sample_library();
+    drop(library);
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "INSERT INTO outlets(name) VALUES ('Meridian Wire Service');
+         INSERT INTO ratings(outlet_id, analyst, grade, rationale)
+           VALUES ((SELECT id FROM outlets WHERE name = 'Meridian Wire Service'), 'ana', 'B', 'wire');",
+    )
+    .unwrap();
+    drop(conn);
+    let mut library = Library::open(&path).unwrap();
+    let keep = library.outlet_id("Meridian Wire").unwrap().unwrap();
+    let other = library.outlet_id("Meridian Wire Service").unwrap().unwrap();
+    let before = library
+        .articles(&ArticleQuery {
+            outlet: Some("Meridian Wire".into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .len();
+    library.merge_outlets(keep, other).unwrap();
+
+    assert_eq!(
+        library.outlet_id("Meridian Wire Service").unwrap(),
+        Some(keep),
+        "the old name resolves as an alias"
+    );
+    let merged = library
+        .outlets()
+        .unwrap()
+        .into_iter()
+        .find(|o| o.id == keep)
+        .unwrap();
+    assert_eq!(merged.aliases, vec!["Meridian Wire Service".to_string()]);
+    assert_eq!(merged.ratings, vec![("ana".to_string(), "B".to_string())]);
+    assert_eq!(merged.article_count as usize, before);
+    assert!(library.merge_outlets(keep, keep).is_err());
+    assert!(library.check().unwrap().is_sound());
 }

@@ -130,6 +130,9 @@ fn importing_a_folder_from_the_menu_runs_in_the_background_and_reports() {
         .next()
         .expect("File > Import folder…")
         .click();
+    harness.run();
+    harness.get_by_label_contains("assets/sample");
+    harness.get_by_label("Start import").click();
     harness.step();
     harness.state_mut().wait_for_job();
     harness.run();
@@ -138,4 +141,63 @@ fn importing_a_folder_from_the_menu_runs_in_the_background_and_reports() {
     harness.get_by_label_contains("1 file had a problem");
     harness.get_by_label_contains(&format!("{n} articles ·"));
     drop(dir);
+}
+
+#[test]
+fn articles_picked_with_ctrl_click_can_be_assigned_to_another_outlet() {
+    let (_dir, app) = sample_app();
+    let mut harness = harness(app);
+    harness.run();
+    harness
+        .get_by_label("Shells hit school district in Qasr al-Nahr, killing eight")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("Two civilians martyred in terrorist rocket attack on Kasr el-Nahr")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    harness.run();
+    harness.get_by_label_contains("2 selected");
+    harness.get_by_label("Assign outlet").click();
+    harness
+        .get_by_label("Assign outlet")
+        .type_text("Pooled Desk");
+    harness.run();
+    harness.get_by_label("Assign").click();
+    harness.run();
+    harness.get_by_label_contains("2 articles assigned to Pooled Desk");
+    let outlets = harness.state().library().unwrap().outlets().unwrap();
+    let pooled = outlets
+        .iter()
+        .find(|o| o.name == "Pooled Desk")
+        .expect("the new outlet");
+    assert_eq!(pooled.article_count, 2);
+}
+
+#[test]
+fn two_outlets_picked_in_the_outlets_view_merge_into_one() {
+    let (_dir, app) = sample_app();
+    let mut harness = harness(app);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Outlets")
+        .click();
+    harness.run();
+    harness.get_by_label("Meridian Wire").click();
+    harness.run();
+    harness
+        .get_by_label("Sandgrouse Forum")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    harness.run();
+    harness.get_by_label_contains("Merge 2 outlets into");
+    harness.get_by_label("Merge").click();
+    harness.run();
+    harness.get_by_label_contains("Merged 1 outlet into Meridian Wire");
+    let library = harness.state().library().unwrap();
+    let outlets = library.outlets().unwrap();
+    assert_eq!(outlets.len(), 6);
+    let kept = outlets
+        .iter()
+        .find(|o| o.aliases.contains(&"Sandgrouse Forum".to_string()))
+        .expect("an alias");
+    assert_eq!(kept.name, "Meridian Wire");
 }

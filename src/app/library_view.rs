@@ -2,6 +2,8 @@
 //! by the full-text index, and a reader beside the table showing the selected article with what
 //! cleaning removed struck through, each cut restorable.
 
+use std::collections::BTreeSet;
+
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, RichText, TextFormat};
 use egui_extras::{Column, TableBuilder};
@@ -16,7 +18,14 @@ use crate::model::{Article, ArticleRow, Id};
 pub struct LibraryViewState {
     pub search: String,
     rows: Cached<String, Vec<Row>>,
+    /// The article open in the reader.
     pub selected: Option<Id>,
+    /// Articles picked for a batch action (Ctrl-click to add, Shift-click for a range).
+    pub marked: BTreeSet<Id>,
+    /// Where a Shift-click range starts.
+    anchor: Option<Id>,
+    /// The outlet typed into "Assign outlet".
+    assign_to: String,
     article: Cached<Option<Id>, Option<Article>>,
     hide_removed: bool,
 }
@@ -27,8 +36,10 @@ struct Row {
 }
 
 enum Action {
-    Select(Id),
+    /// A row clicked, with the modifiers held and, for Shift, the rows from the anchor to it.
+    Select(Id, egui::Modifiers, Vec<Id>),
     SetRestored(Id, bool),
+    AssignOutlet(Vec<Id>, String),
 }
 
 pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
@@ -93,6 +104,29 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
         }
     };
 
+    if !state.marked.is_empty() {
+        ui.horizontal(|ui| {
+            ui.label(format!("{} selected", state.marked.len()));
+            let label = ui.label("Assign outlet");
+            ui.add(
+                egui::TextEdit::singleline(&mut state.assign_to)
+                    .hint_text("outlet name")
+                    .desired_width(200.0),
+            )
+            .labelled_by(label.id);
+            let ready = !state.assign_to.trim().is_empty();
+            if ui.add_enabled(ready, egui::Button::new("Assign")).clicked() {
+                action = Some(Action::AssignOutlet(
+                    state.marked.iter().copied().collect(),
+                    state.assign_to.trim().to_string(),
+                ));
+            }
+            if ui.small_button("Clear selection").clicked() {
+                state.marked.clear();
+            }
+        });
+    }
+
     if let Some(selected) = state.selected {
         let article = state
             .article
@@ -126,11 +160,26 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
             })
             .weak(),
         );
-        articles_table(ui, rows, state.selected, &mut action);
+        articles_table(ui, rows, &state.marked, state.anchor, &mut action);
     }
 
     match action {
-        Some(Action::Select(id)) => app.library_view.selected = Some(id),
+        Some(Action::Select(id, modifiers, range)) => {
+            select(&mut app.library_view, id, modifiers, &range)
+        }
+        Some(Action::AssignOutlet(ids, outlet)) => {
+            let result = app.library.as_mut().map(|l| l.assign_outlet(&ids, &outlet));
+            match result {
+                Some(Ok(n)) => {
+                    app.inform(format!("{n} articles assigned to {outlet}."));
+                    app.library_view.marked.clear();
+                    app.library_view.assign_to.clear();
+                }
+                Some(Err(e)) => app.fail(format!("Could not assign the outlet: {e}")),
+                None => {}
+            }
+            app.library_changed();
+        }
         Some(Action::SetRestored(span, restored)) => {
             let result = app
                 .library
@@ -145,10 +194,29 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     }
 }
 
+/// Applies a click on a row: a plain click picks one article, Ctrl (Cmd) toggles one, Shift
+/// adds the rows from the last click to this one.
+fn select(state: &mut LibraryViewState, id: Id, modifiers: egui::Modifiers, range: &[Id]) {
+    state.selected = Some(id);
+    if modifiers.shift && !range.is_empty() {
+        state.marked.extend(range);
+        return;
+    }
+    if modifiers.command {
+        if !state.marked.remove(&id) {
+            state.marked.insert(id);
+        }
+    } else {
+        state.marked = BTreeSet::from([id]);
+    }
+    state.anchor = Some(id);
+}
+
 fn articles_table(
     ui: &mut egui::Ui,
     rows: &[Row],
-    selected: Option<Id>,
+    marked: &BTreeSet<Id>,
+    anchor: Option<Id>,
     action: &mut Option<Action>,
 ) {
     let row_height = 22.0;
@@ -171,7 +239,7 @@ fn articles_table(
         .body(|body| {
             body.rows(row_height, rows.len(), |mut row| {
                 let r = &rows[row.index()];
-                row.set_selected(selected == Some(r.article.id));
+                row.set_selected(marked.contains(&r.article.id));
                 row.col(|ui| {
                     let response = ui.add(
                         egui::Label::new(&r.article.title)
@@ -197,8 +265,18 @@ fn articles_table(
                         ui.label(r.article.word_count.to_string());
                     }
                 });
-                if row.response().clicked() {
-                    *action = Some(Action::Select(r.article.id));
+                let response = row.response();
+                if response.clicked() {
+                    let modifiers = response.ctx.input(|i| i.modifiers);
+                    let here = row.index();
+                    let range = match rows.iter().position(|x| Some(x.article.id) == anchor) {
+                        Some(from) if modifiers.shift => rows[from.min(here)..=from.max(here)]
+                            .iter()
+                            .map(|x| x.article.id)
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    *action = Some(Action::Select(r.article.id, modifiers, range));
                 }
             });
         });

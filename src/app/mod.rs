@@ -111,6 +111,14 @@ pub struct Notice {
     pub is_error: bool,
 }
 
+/// Files and folders the analyst chose to import, waiting for the import dialog's OK.
+#[derive(Debug, Clone, Default)]
+pub struct PendingImport {
+    pub paths: Vec<PathBuf>,
+    /// The outlet for articles whose files and folders do not name one.
+    pub outlet: String,
+}
+
 /// The whole app's state.
 pub struct TriangulateApp {
     pub settings: Settings,
@@ -122,6 +130,7 @@ pub struct TriangulateApp {
     job: Option<Job<anyhow::Result<ImportReport>>>,
     dialogs: Box<dyn Dialogs>,
     show_about: bool,
+    pending_import: Option<PendingImport>,
     library_view: library_view::LibraryViewState,
     outlets_view: outlets::OutletsViewState,
     incidents_view: incidents::IncidentsViewState,
@@ -167,6 +176,7 @@ impl TriangulateApp {
             job: None,
             dialogs,
             show_about: false,
+            pending_import: None,
             library_view: Default::default(),
             outlets_view: Default::default(),
             incidents_view: Default::default(),
@@ -263,8 +273,18 @@ impl TriangulateApp {
         }
     }
 
+    /// Asks what outlet to use for the chosen files, then imports them.
+    pub fn request_import(&mut self, paths: Vec<PathBuf>) {
+        if !paths.is_empty() {
+            self.pending_import = Some(PendingImport {
+                paths,
+                outlet: String::new(),
+            });
+        }
+    }
+
     /// Starts an import of files or folders in the background.
-    pub fn start_import(&mut self, paths: Vec<PathBuf>) {
+    pub fn start_import(&mut self, paths: Vec<PathBuf>, outlet: Option<String>) {
         let Some(path) = self.library.as_ref().map(|l| l.path().to_path_buf()) else {
             self.fail("Open a library first (File > Open library…).");
             return;
@@ -280,7 +300,7 @@ impl TriangulateApp {
             Ok(import::import_paths(
                 library,
                 &paths,
-                &ImportOptions::default(),
+                &ImportOptions { outlet },
                 progress,
             )?)
         });
@@ -367,6 +387,51 @@ impl TriangulateApp {
             }
         });
         self.about_window(ui.ctx());
+        self.import_window(ui.ctx());
+    }
+
+    fn import_window(&mut self, ctx: &egui::Context) {
+        let Some(pending) = self.pending_import.as_mut() else {
+            return;
+        };
+        let mut go = false;
+        let mut cancel = false;
+        egui::Window::new("Import articles")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+            .show(ctx, |ui| {
+                for path in pending.paths.iter().take(5) {
+                    ui.label(path.display().to_string());
+                }
+                if pending.paths.len() > 5 {
+                    ui.label(format!("and {} more", pending.paths.len() - 5));
+                }
+                ui.add_space(6.0);
+                let label = ui.label("Outlet for articles that do not name one");
+                let edit = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut pending.outlet)
+                            .hint_text("empty: the folder's outlet.txt, else its name")
+                            .desired_width(320.0),
+                    )
+                    .labelled_by(label.id);
+                if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    go = true;
+                }
+                ui.add_space(6.0);
+                ui.horizontal(|ui| {
+                    go |= ui.button("Start import").clicked();
+                    cancel = ui.button("Cancel").clicked()
+                        || ui.input(|i| i.key_pressed(egui::Key::Escape));
+                });
+            });
+        if cancel {
+            self.pending_import = None;
+        } else if go && let Some(pending) = self.pending_import.take() {
+            let outlet = Some(pending.outlet.trim().to_string()).filter(|o| !o.is_empty());
+            self.start_import(pending.paths, outlet);
+        }
     }
 
     fn menu_bar(&mut self, ui: &mut egui::Ui) {
@@ -394,7 +459,7 @@ impl TriangulateApp {
                 if ui.button("Import files…").clicked()
                     && let Some(files) = self.dialogs.pick_article_files()
                 {
-                    self.start_import(files);
+                    self.request_import(files);
                 }
                 ui.separator();
                 ui.add_enabled(false, egui::Button::new("Export report…"))
@@ -436,7 +501,7 @@ impl TriangulateApp {
 
     fn import_folder_dialog(&mut self) {
         if let Some(folders) = self.dialogs.pick_folders() {
-            self.start_import(folders);
+            self.request_import(folders);
         }
     }
 
@@ -480,9 +545,7 @@ impl TriangulateApp {
                 .map(|f| f.path().to_path_buf())
                 .collect()
         });
-        if !dropped.is_empty() {
-            self.start_import(dropped);
-        }
+        self.request_import(dropped);
     }
 
     fn navigation(&mut self, ui: &mut egui::Ui) {

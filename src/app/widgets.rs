@@ -55,3 +55,12 @@ pub fn read_error(ui: &mut egui::Ui, error: &str) {
 pub fn date_or_dash(date: Option<&str>) -> &str {
     date.unwrap_or("—")
 }
+
+/// "1 outlet", "3 outlets".
+pub fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

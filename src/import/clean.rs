@@ -252,19 +252,23 @@ fn line_rule(line: &str) -> Option<&'static str> {
     if line.is_empty() {
         return None;
     }
-    let lower = line.to_lowercase();
-    if let Some((_, why)) = WIDGET_LINES.iter().find(|(w, _)| *w == lower) {
-        return Some(why);
+    // Widgets and counters are short lines; paragraphs are checked only for caption openings.
+    if line.len() < 200 {
+        let lower = line.to_lowercase();
+        if let Some((_, why)) = WIDGET_LINES.iter().find(|(w, _)| *w == lower) {
+            return Some(why);
+        }
+        if let Some((_, why)) = WIDGET_PREFIXES.iter().find(|(p, _)| lower.starts_with(p)) {
+            return Some(why);
+        }
+        if GALLERY.is_match(line) {
+            return Some(reason::GALLERY);
+        }
+        if CREDIT_AT_END.is_match(line) {
+            return Some(reason::CAPTION);
+        }
     }
-    if line.len() < 200
-        && let Some((_, why)) = WIDGET_PREFIXES.iter().find(|(p, _)| lower.starts_with(p))
-    {
-        return Some(why);
-    }
-    if GALLERY.is_match(line) {
-        return Some(reason::GALLERY);
-    }
-    if line.len() < 400 && (CAPTION.is_match(line) || CREDIT_AT_END.is_match(line)) {
+    if line.len() < 400 && CAPTION.is_match(line) {
         return Some(reason::CAPTION);
     }
     None
@@ -275,10 +279,14 @@ fn line_rule(line: &str) -> Option<&'static str> {
 fn mark_bio_blocks(lines: &[Line<'_>], cut: &mut [Option<&'static str>]) {
     let mut i = 0;
     while i < lines.len() {
-        let lower = lines[i].text.to_lowercase();
-        let opens = lower == "the following two tabs change content below."
-            || lower == "bio"
-            || lower == "about the author";
+        let line = lines[i].text;
+        let opens = [
+            "the following two tabs change content below.",
+            "bio",
+            "about the author",
+        ]
+        .iter()
+        .any(|w| line.eq_ignore_ascii_case(w));
         if opens && cut[i].is_none() {
             let close = (i + 1..lines.len().min(i + 16))
                 .find(|&j| lines[j].text.to_lowercase().starts_with("latest posts by"));

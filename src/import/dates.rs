@@ -121,13 +121,21 @@ pub fn parse_date(value: &str) -> Option<String> {
         return None;
     }
     if let Ok(t) = chrono::DateTime::parse_from_rfc2822(value) {
-        return Some(t.date_naive().format("%Y-%m-%d").to_string());
+        // Through `ymd` like every other form: RFC 2822 reads a 3-digit year as 1900 + year.
+        use chrono::Datelike;
+        let date = t.date_naive();
+        return ymd(date.year(), date.month(), date.day());
     }
     first_full_date(value)
 }
 
 /// The first full date (with a year) in `text`, by position.
 fn first_full_date(text: &str) -> Option<String> {
+    // Every full date has a four-digit year; most lines have none, and the month patterns are
+    // costly to run.
+    if !has_four_digits(text) {
+        return None;
+    }
     let mut best: Option<(usize, String)> = None;
     let mut consider = |at: usize, date: Option<String>| {
         if let Some(date) = date
@@ -161,6 +169,17 @@ fn first_full_date(text: &str) -> Option<String> {
     best.map(|(_, d)| d)
 }
 
+fn has_four_digits(text: &str) -> bool {
+    let mut run = 0;
+    for b in text.bytes() {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
+}
+
 fn num(s: &str) -> i32 {
     s.parse().unwrap_or(0)
 }
@@ -170,7 +189,13 @@ fn num(s: &str) -> i32 {
 pub fn date_in_text(text: &str, fallback_year: Option<i32>) -> Option<String> {
     // The dateline sits near the top; a date deep in the body is usually about something else.
     let head: String = text.lines().take(12).collect::<Vec<_>>().join("\n");
-    let head = head.get(..head.len().min(1_500)).unwrap_or(&head);
+    // At most 1,500 bytes, cut back to a character boundary (not the whole head when the cut
+    // falls inside a character).
+    let mut end = head.len().min(1_500);
+    while !head.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &head[..end];
     if let Some(date) = first_full_date(head) {
         return Some(date);
     }
@@ -203,6 +228,7 @@ mod tests {
         );
         assert_eq!(parse_date("14 марта 2025").as_deref(), Some("2025-03-14"));
         assert_eq!(parse_date("not a date"), None);
+        assert_eq!(parse_date("Mon, 6 Jan 492 00:00 GMT"), None, "year 2392");
         assert_eq!(parse_date("2/30/2025"), None);
     }
 

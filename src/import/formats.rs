@@ -84,7 +84,12 @@ pub fn extract(format: Format, text: &str) -> Result<(Vec<Extracted>, RecordProb
         Format::Markdown => Ok((vec![markdown(text)], vec![])),
         Format::Html => html(text).map(|a| (vec![a], vec![])),
         Format::Json => json(text),
-        Format::JsonLines => Ok(json_lines(text)),
+        Format::JsonLines => match json_lines(text) {
+            (articles, problems) if articles.is_empty() && problems.is_empty() => {
+                Err("no JSON lines in the file: no articles".into())
+            }
+            found => Ok(found),
+        },
         Format::Csv => csv(text),
     }
 }
@@ -151,10 +156,29 @@ pub enum Field {
 }
 
 impl Field {
-    /// Recognises a column or field name ("headline", "article_content", "Publisher", …).
+    /// Recognises a column or field name ("headline", "article_content", "Publisher", …), also
+    /// when written in camelCase as JSON exports do ("datePublished", "publishedAt").
     pub fn of(name: &str) -> Option<Field> {
+        let name = name.trim();
+        Field::of_snake(name).or_else(|| {
+            // camelCase to snake_case: an underscore where a lower-case letter meets a capital.
+            let mut snake = String::with_capacity(name.len() + 4);
+            let mut previous_lower = false;
+            for c in name.chars() {
+                if c.is_uppercase() && previous_lower {
+                    snake.push('_');
+                }
+                previous_lower = c.is_lowercase();
+                snake.push(c);
+            }
+            (snake.len() != name.len())
+                .then(|| Field::of_snake(&snake))
+                .flatten()
+        })
+    }
+
+    fn of_snake(name: &str) -> Option<Field> {
         let name: String = name
-            .trim()
             .to_lowercase()
             .chars()
             .map(|c| if c == ' ' || c == '-' { '_' } else { c })
@@ -345,6 +369,12 @@ fn csv(text: &str) -> Result<(Vec<Extracted>, RecordProblems), String> {
             Ok(a) => articles.push(a),
             Err(e) => problems.push((locator, e)),
         }
+    }
+    if articles.is_empty() && problems.is_empty() {
+        return Err(format!(
+            "a CSV header ({}) with no rows under it: no articles",
+            headers.join(", ")
+        ));
     }
     Ok((articles, problems))
 }
@@ -637,6 +667,11 @@ mod tests {
         assert_eq!(Field::of("source"), Some(Field::Outlet));
         assert_eq!(Field::of("Published"), Some(Field::Published));
         assert_eq!(Field::of("unit_id"), None);
+        assert_eq!(Field::of("datePublished"), Some(Field::Published));
+        assert_eq!(Field::of("publishedAt"), Some(Field::Published));
+        assert_eq!(Field::of("articleBody"), Some(Field::Body));
+        assert_eq!(Field::of("pubDate"), Some(Field::Published));
+        assert_eq!(Field::of("wordCount"), None);
     }
 
     #[test]
@@ -704,6 +739,14 @@ mod tests {
         assert_eq!(articles[0].outlet.as_deref(), Some("sana"));
         assert_eq!(articles[0].published.as_deref(), Some("3/14/2025"));
         assert_eq!(articles[0].locator, ":2");
+    }
+
+    #[test]
+    fn files_without_records_are_errors_not_silence() {
+        let err = csv("headline,text\n").unwrap_err();
+        assert!(err.contains("no articles"), "{err}");
+        let err = extract(Format::JsonLines, "\n\n").unwrap_err();
+        assert!(err.contains("no articles"), "{err}");
     }
 
     #[test]

@@ -30,8 +30,9 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Sidecar files naming the outlet of the articles in their folder and below.
 pub const SIDECARS: &[&str] = &["outlet.txt", "outlet.toml"];
 
-/// How files in a batch are stored: this many per transaction.
-const CHUNK: usize = 512;
+/// How files in a batch are stored: this many per transaction. Larger chunks let the full-text
+/// index build bigger segments (fewer merges); smaller ones lose less work to a crash or Cancel.
+const CHUNK: usize = 2048;
 
 /// Choices the analyst makes for one import.
 #[derive(Debug, Clone, Default)]
@@ -93,6 +94,9 @@ pub fn import_paths(
     import_sources(library, &roots, files, problems, options, progress)
 }
 
+/// What parsing one file gives: its articles, and its problems.
+type Parsed = (Vec<NewArticle>, Vec<ImportProblem>);
+
 /// Imports the given files; `problems` are ones found while discovering them.
 pub fn import_sources(
     library: &mut Library,
@@ -112,20 +116,33 @@ pub fn import_sources(
     progress.set_stage("Importing");
     // Discovery problems are stored with the first chunk.
     let mut pending_problems = std::mem::take(&mut problems);
-    let result = (|| -> Result<()> {
-        for chunk in files.chunks(CHUNK) {
+    // Parsing (all cores) runs one or two chunks ahead of storing (this thread), so the disk and
+    // the CPUs work at once. A chunk parsed but not stored when Cancel comes is dropped.
+    let result = std::thread::scope(|scope| -> Result<()> {
+        let (parsed_tx, parsed_rx) = std::sync::mpsc::sync_channel::<Vec<Parsed>>(2);
+        let files = &files;
+        scope.spawn(move || {
+            for chunk in files.chunks(CHUNK) {
+                if progress.is_cancelled() {
+                    break;
+                }
+                let parsed: Vec<Parsed> = chunk
+                    .par_iter()
+                    .map(|file| {
+                        let out = parse_source(file, options);
+                        progress.advance(1);
+                        out
+                    })
+                    .collect();
+                if parsed_tx.send(parsed).is_err() {
+                    break; // storing failed; nobody is listening
+                }
+            }
+        });
+        for parsed in parsed_rx {
             if progress.is_cancelled() {
-                report.cancelled = true;
                 break;
             }
-            let parsed: Vec<(Vec<NewArticle>, Vec<ImportProblem>)> = chunk
-                .par_iter()
-                .map(|file| {
-                    let out = parse_source(file, options);
-                    progress.advance(1);
-                    out
-                })
-                .collect();
             let mut articles = Vec::new();
             for (a, p) in parsed {
                 articles.extend(a);
@@ -145,12 +162,13 @@ pub fn import_sources(
                 });
             }
         }
-        if !pending_problems.is_empty() {
+        report.cancelled = progress.is_cancelled();
+        if !pending_problems.is_empty() && !report.cancelled {
             library.store_chunk(batch, &[], &pending_problems)?;
             report.problems.append(&mut pending_problems);
         }
         Ok(())
-    })();
+    });
     let status = match (&result, report.cancelled) {
         (Err(_), _) => "failed",
         (Ok(()), true) => "cancelled",
@@ -296,7 +314,10 @@ fn walk_problem(root: &Path, e: &ignore::Error) -> ImportProblem {
 }
 
 /// Reads, decodes, extracts and cleans one file.
-fn parse_source(file: &SourceFile, options: &ImportOptions) -> (Vec<NewArticle>, Vec<ImportProblem>) {
+fn parse_source(
+    file: &SourceFile,
+    options: &ImportOptions,
+) -> (Vec<NewArticle>, Vec<ImportProblem>) {
     if let Err(reason) = format_of(&file.path) {
         return (Vec::new(), vec![problem(&file.path, reason)]);
     }
@@ -312,8 +333,15 @@ fn format_of(path: &Path) -> Result<Format, String> {
         .map(|e| e.to_string_lossy().into_owned())
         .unwrap_or_default();
     Format::from_extension(&ext).ok_or_else(|| {
-        let what = if ext.is_empty() { "a file without an extension".to_string() } else { format!(".{ext}") };
-        format!("skipped: {what} is not a format Triangulate reads ({})", formats::KNOWN_EXTENSIONS)
+        let what = if ext.is_empty() {
+            "a file without an extension".to_string()
+        } else {
+            format!(".{ext}")
+        };
+        format!(
+            "skipped: {what} is not a format Triangulate reads ({})",
+            formats::KNOWN_EXTENSIONS
+        )
     })
 }
 
@@ -326,7 +354,15 @@ pub fn parse_bytes(
     options: &ImportOptions,
 ) -> (Vec<NewArticle>, Vec<ImportProblem>) {
     let display = file.path.display().to_string();
-    let fail = |reason: String| (Vec::new(), vec![ImportProblem { path: display.clone(), reason }]);
+    let fail = |reason: String| {
+        (
+            Vec::new(),
+            vec![ImportProblem {
+                path: display.clone(),
+                reason,
+            }],
+        )
+    };
     let format = match format_of(&file.path) {
         Ok(format) => format,
         Err(reason) => return fail(reason),
@@ -344,14 +380,28 @@ pub fn parse_bytes(
     };
     let mut problems: Vec<ImportProblem> = record_problems
         .into_iter()
-        .map(|(locator, reason)| ImportProblem { path: format!("{display}{locator}"), reason })
+        .map(|(locator, reason)| ImportProblem {
+            path: format!("{display}{locator}"),
+            reason,
+        })
         .collect();
     let mut articles = Vec::new();
     for e in extracted {
         let path = format!("{display}{}", e.locator);
-        match build_article(e, file, format, decoded.encoding, modified_year, options, path.clone()) {
+        match build_article(
+            e,
+            file,
+            format,
+            decoded.encoding,
+            modified_year,
+            options,
+            path.clone(),
+        ) {
             Some(article) => articles.push(article),
-            None => problems.push(ImportProblem { path, reason: "no article text".into() }),
+            None => problems.push(ImportProblem {
+                path,
+                reason: "no article text".into(),
+            }),
         }
     }
     (articles, problems)
@@ -449,17 +499,29 @@ fn build_article(
     })
 }
 
+/// Languages the detector chooses among: those of the news that analysts of this kind read.
+/// Limiting whatlang to them makes detection three times faster (measured) and avoids confusing
+/// news prose with rarely seen languages of the same script.
+const LANGUAGES: &[whatlang::Lang] = {
+    use whatlang::Lang::*;
+    &[
+        Eng, Fra, Deu, Spa, Por, Ita, Nld, Pol, Tur, Ces, Ron, Hun, Swe, Ind, Vie, Rus, Ukr, Bul,
+        Srp, Ara, Pes, Urd, Heb, Ell, Cmn, Jpn, Kor, Hin, Tha, Kat, Hye,
+    ]
+};
+
+static DETECTOR: std::sync::LazyLock<whatlang::Detector> =
+    std::sync::LazyLock::new(|| whatlang::Detector::with_allowlist(LANGUAGES.to_vec()));
+
 /// The body's language as an ISO 639-1 code where one exists ("en", "ru"), else ISO 639-3.
 pub fn detect_language(body: &str) -> Option<String> {
     if text::word_count(body) < 5 {
         return None;
     }
-    let mut end = body.len().min(4_000);
-    while !body.is_char_boundary(end) {
-        end -= 1;
-    }
-    let sample = &body[..end];
-    let info = whatlang::detect(sample)?;
+    // The first ~50 words tell the language of news prose reliably; detection time grows with
+    // the sample, so the rest is not read.
+    let end = body.char_indices().nth(320).map_or(body.len(), |(i, _)| i);
+    let info = DETECTOR.detect(&body[..end])?;
     let code = info.lang().code();
     Some(
         isolang::Language::from_639_3(code)

@@ -21,8 +21,8 @@ pub const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 2,
-        name: "0002_import_provenance.sql",
-        sql: include_str!("../../db/0002_import_provenance.sql"),
+        name: "0002_ratings_exchange.sql",
+        sql: include_str!("../../db/0002_ratings_exchange.sql"),
     },
 ];
 

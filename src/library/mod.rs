@@ -194,9 +194,12 @@ impl Library {
             .query_row(
                 "SELECT a.id, a.title, o.name, o.name_is_guess, a.published, a.date_source,
                         a.language, a.encoding, a.format, a.author, a.url, a.source_path,
-                        a.content_hash, a.imported_at, a.word_count, a.body, a.full_text,
-                        coalesce(a.raw, a.full_text)
-                 FROM articles a JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?1",
+                        a.content_hash, a.imported_at, a.word_count, a.body, t.full_text,
+                        coalesce(t.raw, t.full_text)
+                 FROM articles a
+                 JOIN outlets o ON o.id = a.outlet_id
+                 JOIN article_texts t ON t.article_id = a.id
+                 WHERE a.id = ?1",
                 [id],
                 |r| {
                     Ok(Article {
@@ -278,7 +281,7 @@ impl Library {
             params![span, restored],
         )?;
         let full_text: String = tx.query_row(
-            "SELECT full_text FROM articles WHERE id = ?1",
+            "SELECT full_text FROM article_texts WHERE article_id = ?1",
             [article],
             |r| r.get(0),
         )?;
@@ -538,8 +541,8 @@ impl Library {
             ));
         }
         let bad_spans: i64 = self.conn.query_row(
-            "SELECT count(*) FROM removed_spans s JOIN articles a ON a.id = s.article_id
-             WHERE s.start < 0 OR s.end > length(CAST(a.full_text AS BLOB))",
+            "SELECT count(*) FROM removed_spans s JOIN article_texts t ON t.article_id = s.article_id
+             WHERE s.start < 0 OR s.end > length(CAST(t.full_text AS BLOB))",
             [],
             |r| r.get(0),
         )?;
@@ -549,6 +552,82 @@ impl Library {
             ));
         }
         Ok(report)
+    }
+
+    /// Assigns the given articles to the outlet called `outlet` (created if new, or found by
+    /// alias), in one transaction. Outlets guessed from folder names that are left with no
+    /// articles are removed. Returns how many articles changed.
+    pub fn assign_outlet(&mut self, articles: &[Id], outlet: &str) -> Result<usize> {
+        let outlet = outlet.trim();
+        if outlet.is_empty() {
+            return Err(Error::Invalid("an outlet needs a name".into()));
+        }
+        let tx = self.conn.transaction()?;
+        let outlet_id = store::resolve_outlet(&tx, outlet, false)?;
+        let mut changed = 0;
+        {
+            let mut update = tx.prepare_cached(
+                "UPDATE articles SET outlet_id = ?2 WHERE id = ?1 AND outlet_id != ?2",
+            )?;
+            for id in articles {
+                changed += update.execute(params![id, outlet_id])?;
+            }
+        }
+        tx.execute(
+            "DELETE FROM outlets WHERE name_is_guess = 1
+               AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.outlet_id = outlets.id)
+               AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.outlet_id = outlets.id)",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// Merges outlet `other` into `keep`: its articles and ratings move to `keep`, its name and
+    /// aliases become aliases of `keep`, and it is removed — all in one transaction.
+    pub fn merge_outlets(&mut self, keep: Id, other: Id) -> Result<()> {
+        if keep == other {
+            return Err(Error::Invalid("cannot merge an outlet into itself".into()));
+        }
+        let tx = self.conn.transaction()?;
+        let name_of = |id: Id| -> Result<String> {
+            tx.query_row("SELECT name FROM outlets WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?
+                .ok_or_else(|| Error::NotFound(format!("no outlet {id}")))
+        };
+        name_of(keep)?;
+        let other_name = name_of(other)?;
+        tx.execute(
+            "UPDATE articles SET outlet_id = ?1 WHERE outlet_id = ?2",
+            [keep, other],
+        )?;
+        tx.execute(
+            "UPDATE outlet_aliases SET outlet_id = ?1 WHERE outlet_id = ?2",
+            [keep, other],
+        )?;
+        tx.execute(
+            "UPDATE ratings SET outlet_id = ?1 WHERE outlet_id = ?2",
+            [keep, other],
+        )?;
+        tx.execute("DELETE FROM outlets WHERE id = ?1", [other])?;
+        tx.execute(
+            "INSERT OR IGNORE INTO outlet_aliases(outlet_id, alias) VALUES (?1, ?2)",
+            params![keep, other_name],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The id of the outlet with this name or alias.
+    pub fn outlet_id(&self, name: &str) -> Result<Option<Id>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM outlets WHERE name = ?1
+                 UNION ALL SELECT outlet_id FROM outlet_aliases WHERE alias = ?1 LIMIT 1",
+            )?
+            .query_row([name], |r| r.get(0))
+            .optional()?)
     }
 
     /// Starts an import batch for the given roots and returns its id.
@@ -648,6 +727,12 @@ fn preflight(path: &Path) -> Result<()> {
 fn configure(conn: &Connection) -> Result<()> {
     let _mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "cache_size", -65_536)?; // 64 MiB: full-text merges stay in memory
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    // Checkpoint (copy the WAL into the file, with an fsync) every ~64 MiB of WAL instead of every
+    // 4 MiB: an import's chunk commits then rarely wait for one.
+    let _pages: i64 =
+        conn.pragma_update_and_check(None, "wal_autocheckpoint", 8192, |r| r.get(0))?;
     conn.pragma_update(None, "foreign_keys", true)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(())

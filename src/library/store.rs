@@ -51,25 +51,22 @@ pub(super) fn store_chunk(
 ) -> Result<StoreOutcome> {
     let mut outcome = StoreOutcome::default();
     let mut outlets: HashMap<String, Id> = HashMap::new();
-    let mut exists = tx.prepare_cached("SELECT 1 FROM articles WHERE content_hash = ?1")?;
     let mut insert = tx.prepare_cached(
-        "INSERT INTO articles(outlet_id, title, body, full_text, raw, source_path, content_hash,
-                              text_hash, published, date_source, url, author, language, encoding,
-                              format, word_count, batch_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        "INSERT INTO articles(outlet_id, published, date_source, word_count, language, encoding,
+                              format, batch_id, content_hash, text_hash, source_path, url, author,
+                              title, body)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+         ON CONFLICT (content_hash) DO NOTHING",
+    )?;
+    let mut insert_fts =
+        tx.prepare_cached("INSERT INTO articles_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?;
+    let mut insert_text = tx.prepare_cached(
+        "INSERT INTO article_texts(article_id, full_text, raw) VALUES (?1, ?2, ?3)",
     )?;
     let mut insert_span = tx.prepare_cached(
         "INSERT INTO removed_spans(article_id, start, end, reason) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (index, article) in articles.iter().enumerate() {
-        if exists
-            .query_row([&article.content_hash], |_| Ok(()))
-            .optional()?
-            .is_some()
-        {
-            outcome.duplicates.push(index);
-            continue;
-        }
         let outlet_id = match outlets.get(&article.outlet) {
             Some(id) => *id,
             None => {
@@ -78,26 +75,30 @@ pub(super) fn store_chunk(
                 id
             }
         };
-        insert.execute(params![
+        let inserted = insert.execute(params![
             outlet_id,
-            article.title,
-            article.body,
-            article.full_text,
-            article.raw,
-            article.source_path,
-            article.content_hash,
-            article.text_hash,
             article.published,
             article.date_source,
-            article.url,
-            article.author,
+            article.word_count as i64,
             article.language,
             article.encoding,
             article.format,
-            article.word_count as i64,
             batch,
+            article.content_hash,
+            article.text_hash,
+            article.source_path,
+            article.url,
+            article.author,
+            article.title,
+            article.body,
         ])?;
+        if inserted == 0 {
+            outcome.duplicates.push(index);
+            continue;
+        }
         let id = tx.last_insert_rowid();
+        insert_fts.execute(params![id, article.title, article.body])?;
+        insert_text.execute(params![id, article.full_text, article.raw])?;
         for (start, end, reason) in &article.removed {
             insert_span.execute(params![id, *start as i64, *end as i64, reason])?;
         }
@@ -123,7 +124,7 @@ pub(super) fn store_chunk(
 }
 
 /// The id of the outlet called `name` (or with that alias), created if there is none.
-fn resolve_outlet(tx: &Transaction<'_>, name: &str, is_guess: bool) -> Result<Id> {
+pub(super) fn resolve_outlet(tx: &Transaction<'_>, name: &str, is_guess: bool) -> Result<Id> {
     let found = tx
         .prepare_cached(
             "SELECT id FROM outlets WHERE name = ?1

@@ -1,0 +1,114 @@
+//! Import throughput against the floor, measured in one run on the same corpus.
+//!
+//! The corpus comes from `../shared/bench/gen_corpus.py` (N articles of ~400 words in 50 outlet
+//! folders); the floor is `../shared/bench/sqlite_fts5_baseline.py`, a bare Python loop that reads
+//! the files and inserts them into SQLite with an FTS5 index. Triangulate's import does the whole
+//! job: discovery, decoding with detection, cleaning, language, hashing, storing with spans and the
+//! full-text index. The ratio is what the README quotes, since absolute times drift between runs on
+//! a shared machine.
+//!
+//! `cargo bench --bench import` (N = 20,000); `TRIANGULATE_BENCH_N=100000 cargo bench --bench import`
+//! for the linearity check. Skipped, with a note, where ../shared/bench or python3 is absent.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use triangulate::import::{ImportOptions, import_paths};
+use triangulate::jobs::Progress;
+use triangulate::library::Library;
+
+fn main() {
+    let n: usize = std::env::var("TRIANGULATE_BENCH_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench");
+    if !shared.join("gen_corpus.py").exists() {
+        println!("skipped: {} not found", shared.display());
+        return;
+    }
+    let work = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    let corpus = work.join(format!("corpus-{n}"));
+    if !corpus.join("truth.json").exists() {
+        println!("generating {n} articles in {}", corpus.display());
+        let status = Command::new("python3")
+            .arg(shared.join("gen_corpus.py"))
+            .arg(&corpus)
+            .arg(n.to_string())
+            .status();
+        if !matches!(status, Ok(s) if s.success()) {
+            println!("skipped: could not run python3 gen_corpus.py");
+            return;
+        }
+    }
+
+    let floor = floor_rate(&shared, &corpus, &work);
+    let ours = our_rate(&corpus, &work, n);
+    println!("articles: {n}");
+    match floor {
+        Some(floor) => {
+            println!("python floor (read + insert + FTS5), best of 3: {floor:.0} articles/s");
+            println!("triangulate import (full pipeline), best of 3: {ours:.0} articles/s");
+            println!("ratio: {:.2}x the floor", ours / floor);
+        }
+        None => println!(
+            "triangulate import (full pipeline): {ours:.0} articles/s (floor not measured)"
+        ),
+    }
+}
+
+/// The Python floor's best of three runs (as for ours: the machine is shared and noisy).
+fn floor_rate(shared: &Path, corpus: &Path, work: &Path) -> Option<f64> {
+    (0..3)
+        .filter_map(|_| floor_once(shared, corpus, work))
+        .reduce(f64::max)
+}
+
+/// Runs the Python floor once and reads its `import=N/s`.
+fn floor_once(shared: &Path, corpus: &Path, work: &Path) -> Option<f64> {
+    let db = work.join("floor.sqlite");
+    let out = Command::new("python3")
+        .arg(shared.join("sqlite_fts5_baseline.py"))
+        .arg(corpus)
+        .arg(&db)
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let _ = std::fs::remove_file(&db);
+    text.split_whitespace()
+        .find_map(|w| w.strip_prefix("import="))
+        .and_then(|v| v.trim_end_matches("/s").parse().ok())
+}
+
+/// Imports the corpus into a fresh library; the best of three runs, in articles per second.
+fn our_rate(corpus: &Path, work: &Path, n: usize) -> f64 {
+    let mut best = f64::MAX;
+    for run in 0..3 {
+        let path: PathBuf = work.join(format!("ours-{run}.sqlite"));
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+        let start = Instant::now();
+        let mut library = Library::open(&path).expect("a new library");
+        let report = import_paths(
+            &mut library,
+            &[corpus.to_path_buf()],
+            &ImportOptions::default(),
+            &Progress::new(),
+        )
+        .expect("the import runs");
+        drop(library);
+        let seconds = start.elapsed().as_secs_f64();
+        assert_eq!(
+            report.imported + report.skipped_duplicates,
+            n,
+            "problems: {:?}",
+            &report.problems[..report.problems.len().min(3)]
+        );
+        println!("  run {run}: {seconds:.2} s");
+        best = best.min(seconds);
+        let _ = std::fs::remove_file(&path);
+    }
+    n as f64 / best
+}
