@@ -73,6 +73,42 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Rate an outlet's reliability (Admiralty grade A–F); ratings are never overwritten.
+    Rate {
+        /// The outlet (name or alias).
+        outlet: String,
+        /// A (completely reliable) … E (unreliable), F (cannot be judged).
+        #[arg(long)]
+        grade: String,
+        /// Who rates.
+        #[arg(long)]
+        analyst: String,
+        /// A checklist answer, KEY=yes|no|partly|unknown (see assets/criteria.toml); repeatable.
+        #[arg(long = "criterion", value_name = "KEY=VALUE")]
+        criteria: Vec<String>,
+        /// The rationale.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Articles that show the grade is deserved (ids, comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        evidence: Vec<i64>,
+    },
+    /// Mark an article's information credibility (Admiralty 1–6).
+    Assess {
+        article: i64,
+        /// 1 (confirmed by other sources) … 5 (improbable), 6 (cannot be judged).
+        #[arg(long)]
+        credibility: u8,
+        #[arg(long)]
+        analyst: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Ratings history, and the ratings file that moves ratings between libraries.
+    Ratings {
+        #[command(subcommand)]
+        action: RatingsAction,
+    },
     /// Change outlets: merge two spellings of one outlet, or assign articles to an outlet.
     Outlet {
         #[command(subcommand)]
@@ -80,6 +116,25 @@ pub enum Command {
     },
     /// Check the library's integrity; exit 0 when sound.
     Check {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Ratings files and history.
+#[derive(Debug, Subcommand)]
+pub enum RatingsAction {
+    /// Write every rating and credibility mark to a JSON file.
+    Export { file: PathBuf },
+    /// Append the ratings of a file that this library does not have (never overwrites).
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// An outlet's ratings, oldest first, with what changed each time.
+    History {
+        outlet: String,
         #[arg(long)]
         json: bool,
     },
@@ -141,6 +196,35 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Search { query, limit, json } => search(&open()?, &query, limit, json),
         Command::Outlets { json } => outlets(&open()?, json),
         Command::Outlet { action } => outlet(open()?, action),
+        Command::Rate {
+            outlet,
+            grade,
+            analyst,
+            criteria,
+            note,
+            evidence,
+        } => rate(
+            open()?,
+            &outlet,
+            &grade,
+            &analyst,
+            &criteria,
+            note,
+            evidence,
+        ),
+        Command::Assess {
+            article,
+            credibility,
+            analyst,
+            note,
+        } => {
+            let mut library = open()?;
+            library.add_assessment(article, &analyst, credibility, &note)?;
+            let meaning = crate::ratings::credibility_meaning(credibility).unwrap_or_default();
+            println!("Article {article} marked {credibility} ({meaning}) by {analyst}.");
+            Ok(Outcome::Exit(0))
+        }
+        Command::Ratings { action } => ratings(open()?, action),
         Command::Check { json } => check(&open()?, json),
     }
 }
@@ -282,6 +366,114 @@ fn outlet(mut library: Library, action: OutletAction) -> anyhow::Result<Outcome>
         OutletAction::Assign { outlet, articles } => {
             let changed = library.assign_outlet(&articles, &outlet)?;
             println!("{changed} articles assigned to {outlet:?}.");
+        }
+    }
+    Ok(Outcome::Exit(0))
+}
+
+fn find_outlet(library: &Library, name: &str) -> anyhow::Result<i64> {
+    library
+        .outlet_id(name)?
+        .with_context(|| format!("no outlet called {name:?}; see `triangulate outlets`"))
+}
+
+fn rate(
+    mut library: Library,
+    outlet: &str,
+    grade: &str,
+    analyst: &str,
+    criteria: &[String],
+    rationale: String,
+    evidence: Vec<i64>,
+) -> anyhow::Result<Outcome> {
+    let outlet_id = find_outlet(&library, outlet)?;
+    let known = crate::ratings::default_criteria();
+    let mut answers = Vec::new();
+    for c in criteria {
+        let (key, value) = c.split_once('=').with_context(|| {
+            format!("--criterion {c:?}: write KEY=VALUE, e.g. corrects_errors=yes")
+        })?;
+        if !known.iter().any(|k| k.key == key) {
+            let keys: Vec<&str> = known.iter().map(|k| k.key.as_str()).collect();
+            bail!(
+                "unknown criterion {key:?}; the criteria are {}",
+                keys.join(", ")
+            );
+        }
+        answers.push(crate::ratings::CriterionAnswer {
+            key: key.to_string(),
+            value: value.parse()?,
+            note: String::new(),
+        });
+    }
+    let grade: crate::ratings::Grade = grade.parse()?;
+    library.add_rating(&crate::ratings::NewRating {
+        outlet_id,
+        analyst: analyst.to_string(),
+        grade: Some(grade),
+        rationale,
+        criteria: answers,
+        evidence,
+    })?;
+    println!("{outlet} rated {grade} ({}) by {analyst}.", grade.meaning());
+    Ok(Outcome::Exit(0))
+}
+
+fn ratings(mut library: Library, action: RatingsAction) -> anyhow::Result<Outcome> {
+    match action {
+        RatingsAction::Export { file } => {
+            let export = library.export_ratings()?;
+            let text = serde_json::to_string_pretty(&export)?;
+            std::fs::write(&file, text).with_context(|| format!("writing {}", file.display()))?;
+            println!(
+                "{} ratings and {} credibility marks written to {}.",
+                export.ratings.len(),
+                export.assessments.len(),
+                file.display()
+            );
+        }
+        RatingsAction::Import { file, json } => {
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("reading {}", file.display()))?;
+            let parsed: crate::library::RatingsFile = serde_json::from_str(&text)
+                .with_context(|| format!("{} is not a Triangulate ratings file", file.display()))?;
+            let report = library.import_ratings(&parsed)?;
+            if json {
+                print_json(&report)?;
+            } else {
+                println!(
+                    "{} ratings and {} credibility marks added; {} already in the library.",
+                    report.ratings_added, report.assessments_added, report.already_present
+                );
+                if !report.outlets_created.is_empty() {
+                    println!("New outlets: {}", report.outlets_created.join(", "));
+                }
+                if report.articles_missing > 0 {
+                    println!(
+                        "{} evidence or assessed articles are not in this library.",
+                        report.articles_missing
+                    );
+                }
+            }
+        }
+        RatingsAction::History { outlet, json } => {
+            let id = find_outlet(&library, &outlet)?;
+            let history = library.rating_history(id)?;
+            if json {
+                print_json(&history)?;
+            } else {
+                let criteria = crate::ratings::default_criteria();
+                let mut last: std::collections::HashMap<&str, &crate::ratings::Rating> =
+                    Default::default();
+                for r in &history {
+                    let changes = match last.get(r.analyst.as_str()) {
+                        Some(before) => crate::ratings::diff(before, r, &criteria).join("; "),
+                        None => "first rating".to_string(),
+                    };
+                    println!("{}  {}  {}  {}", r.created_at, r.analyst, r.grade, changes);
+                    last.insert(&r.analyst, r);
+                }
+            }
         }
     }
     Ok(Outcome::Exit(0))

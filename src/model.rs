@@ -66,6 +66,31 @@ pub struct OutletSummary {
     pub article_count: i64,
     /// The latest grade of each analyst, as (analyst, grade).
     pub ratings: Vec<(String, String)>,
+    /// The median of the current grades, F excluded (see `ratings::combined_grade`).
+    pub combined_grade: Option<String>,
+    /// Steps between the best and worst current grade: how much the analysts disagree.
+    pub spread: Option<u32>,
+    /// Figures computed from the library, shown beside the human grades and never instead of them.
+    pub signals: OutletSignals,
+}
+
+/// Signals computed from the library about one outlet. `None` where the library does not hold
+/// what the signal needs yet (claims and lexicon matches come with framing comparison).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct OutletSignals {
+    pub articles: i64,
+    /// Incidents it reported.
+    pub incidents: i64,
+    /// Incidents where its report is the earliest.
+    pub first_to_report: i64,
+    /// Its articles whose text is an exact copy of an earlier article of another outlet.
+    pub copies_of_other_outlets: i64,
+    /// Share of its articles in incidents whose casualty figures match the other outlets'.
+    pub figures_match_share: Option<f64>,
+    /// Loaded terms per 1,000 words.
+    pub loaded_per_1000_words: Option<f64>,
+    /// Share of its sentences that attribute a claim to a source.
+    pub attributed_sentence_share: Option<f64>,
 }
 
 /// An incident with the figures the Incidents view lists.

@@ -2,6 +2,7 @@
 //! and every write, each in a transaction. Only this module knows SQL.
 
 mod migrations;
+mod ratings;
 mod store;
 
 use std::collections::HashMap;
@@ -11,6 +12,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 pub use migrations::{MIGRATIONS, latest_version};
+pub use ratings::{
+    Assessment, ExportedAssessment, ExportedRating, RATINGS_FORMAT, RatingsFile, RatingsImport,
+};
 pub use store::{NewArticle, StoreOutcome};
 
 use crate::error::{Error, Result};
@@ -18,6 +22,7 @@ use crate::model::{
     Article, ArticleRow, Id, ImportBatch, ImportProblem, IncidentSummary, LibraryCounts,
     OutletSummary, RemovedSpan, SuggestionRow,
 };
+use crate::ratings::Grade;
 
 /// The file name of the default library in the platform's data folder.
 pub const DEFAULT_FILE_NAME: &str = "library.sqlite";
@@ -378,18 +383,84 @@ impl Library {
                 r.get::<_, i64>(3)?,
             ))
         })?;
+        let mut signals = self.outlet_signals()?;
         let mut out = Vec::new();
         for row in rows {
             let (id, name, name_is_guess, article_count) = row?;
+            let ratings = ratings.remove(&id).unwrap_or_default();
+            let grades: Vec<Grade> = ratings.iter().filter_map(|(_, g)| g.parse().ok()).collect();
             out.push(OutletSummary {
                 id,
                 name,
                 name_is_guess,
                 aliases: aliases.remove(&id).unwrap_or_default(),
                 article_count,
-                ratings: ratings.remove(&id).unwrap_or_default(),
+                combined_grade: crate::ratings::combined_grade(&grades)
+                    .map(|g| g.letter().to_string()),
+                spread: crate::ratings::spread(&grades),
+                ratings,
+                signals: signals.remove(&id).unwrap_or_default(),
             });
         }
+        Ok(out)
+    }
+
+    /// Library-wide agreement of the analysts' current grades: ordinal Krippendorff's alpha over
+    /// outlets. `None` until two analysts have graded the same outlets with some variation.
+    pub fn rating_agreement(&self) -> Result<Option<f64>> {
+        let current: Vec<Vec<Grade>> = self
+            .outlets()?
+            .iter()
+            .map(|o| {
+                o.ratings
+                    .iter()
+                    .filter_map(|(_, g)| g.parse().ok())
+                    .collect()
+            })
+            .collect();
+        Ok(crate::ratings::library_agreement(&current))
+    }
+
+    /// The signals of every outlet that has any, computed in a few grouped queries.
+    fn outlet_signals(&self) -> Result<HashMap<Id, crate::model::OutletSignals>> {
+        let mut out: HashMap<Id, crate::model::OutletSignals> = HashMap::new();
+        let mut grouped =
+            |sql: &str, set: fn(&mut crate::model::OutletSignals, i64)| -> Result<()> {
+                let mut stmt = self.conn.prepare_cached(sql)?;
+                for row in stmt.query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, i64>(1)?)))? {
+                    let (outlet, n) = row?;
+                    set(out.entry(outlet).or_default(), n);
+                }
+                Ok(())
+            };
+        grouped(
+            "SELECT outlet_id, count(*) FROM articles GROUP BY outlet_id",
+            |s, n| s.articles = n,
+        )?;
+        grouped(
+            "SELECT a.outlet_id, count(DISTINCT ia.incident_id) FROM incident_articles ia
+             JOIN articles a ON a.id = ia.article_id GROUP BY a.outlet_id",
+            |s, n| s.incidents = n,
+        )?;
+        // The earliest report of each incident: by date, undated last, then by id.
+        grouped(
+            "SELECT outlet_id, count(*) FROM (
+                 SELECT (SELECT a.outlet_id FROM incident_articles ia JOIN articles a ON a.id = ia.article_id
+                         WHERE ia.incident_id = i.id
+                         ORDER BY a.published IS NULL, a.published, a.id LIMIT 1) AS outlet_id
+                 FROM incidents i)
+             WHERE outlet_id IS NOT NULL GROUP BY outlet_id",
+            |s, n| s.first_to_report = n,
+        )?;
+        grouped(
+            "SELECT a.outlet_id, count(*) FROM articles a
+             WHERE EXISTS (SELECT 1 FROM articles b
+                           WHERE b.text_hash = a.text_hash AND b.outlet_id != a.outlet_id
+                             AND (coalesce(b.published, '9999') < coalesce(a.published, '9999')
+                                  OR (coalesce(b.published, '9999') = coalesce(a.published, '9999') AND b.id < a.id)))
+             GROUP BY a.outlet_id",
+            |s, n| s.copies_of_other_outlets = n,
+        )?;
         Ok(out)
     }
 
@@ -620,14 +691,7 @@ impl Library {
 
     /// The id of the outlet with this name or alias.
     pub fn outlet_id(&self, name: &str) -> Result<Option<Id>> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT id FROM outlets WHERE name = ?1
-                 UNION ALL SELECT outlet_id FROM outlet_aliases WHERE alias = ?1 LIMIT 1",
-            )?
-            .query_row([name], |r| r.get(0))
-            .optional()?)
+        store::find_outlet(&self.conn, name)
     }
 
     /// Starts an import batch for the given roots and returns its id.

@@ -123,16 +123,20 @@ pub(super) fn store_chunk(
     Ok(outcome)
 }
 
-/// The id of the outlet called `name` (or with that alias), created if there is none.
-pub(super) fn resolve_outlet(tx: &Transaction<'_>, name: &str, is_guess: bool) -> Result<Id> {
-    let found = tx
+/// The id of the outlet called `name` or with that alias.
+pub(super) fn find_outlet(conn: &rusqlite::Connection, name: &str) -> Result<Option<Id>> {
+    Ok(conn
         .prepare_cached(
             "SELECT id FROM outlets WHERE name = ?1
              UNION ALL SELECT outlet_id FROM outlet_aliases WHERE alias = ?1 LIMIT 1",
         )?
         .query_row([name], |r| r.get(0))
-        .optional()?;
-    if let Some(id) = found {
+        .optional()?)
+}
+
+/// The id of the outlet called `name` (or with that alias), created if there is none.
+pub(super) fn resolve_outlet(tx: &Transaction<'_>, name: &str, is_guess: bool) -> Result<Id> {
+    if let Some(id) = find_outlet(tx, name)? {
         return Ok(id);
     }
     tx.prepare_cached("INSERT INTO outlets(name, name_is_guess) VALUES (?1, ?2)")?
