@@ -341,11 +341,19 @@ fn outlets(library: &Library, json: bool) -> anyhow::Result<Outcome> {
                 .map(|(who, g)| format!("{who}: {g}"))
                 .collect();
             println!(
-                "{:<28} {:>5} articles  {}",
+                "{:<32} {:>5} articles  combined {}  spread {}  {}",
                 o.name,
                 o.article_count,
+                o.combined_grade.as_deref().unwrap_or("-"),
+                o.spread.map_or_else(|| "-".to_string(), |s| s.to_string()),
                 grades.join(", ")
             );
+        }
+        match library.rating_agreement()? {
+            Some(alpha) => {
+                println!("Agreement between analysts (Krippendorff's alpha, ordinal): {alpha:.2}")
+            }
+            None => println!("Agreement between analysts: not enough overlapping ratings yet"),
         }
     }
     Ok(Outcome::Exit(0))
@@ -387,7 +395,10 @@ fn rate(
     evidence: Vec<i64>,
 ) -> anyhow::Result<Outcome> {
     let outlet_id = find_outlet(&library, outlet)?;
-    let known = crate::ratings::default_criteria();
+    let (known, problem) = crate::ratings::criteria_for(library.path());
+    if let Some(problem) = problem {
+        eprintln!("warning: {problem}");
+    }
     let mut answers = Vec::new();
     for c in criteria {
         let (key, value) = c.split_once('=').with_context(|| {
@@ -462,7 +473,7 @@ fn ratings(mut library: Library, action: RatingsAction) -> anyhow::Result<Outcom
             if json {
                 print_json(&history)?;
             } else {
-                let criteria = crate::ratings::default_criteria();
+                let (criteria, _) = crate::ratings::criteria_for(library.path());
                 let mut last: std::collections::HashMap<&str, &crate::ratings::Rating> =
                     Default::default();
                 for r in &history {

@@ -306,3 +306,32 @@ fn the_command_line_rates_and_moves_ratings_between_libraries() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown criterion"));
 }
+
+#[test]
+fn a_criteria_file_beside_the_library_replaces_the_shipped_checklist() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("desk.sqlite");
+    let (shipped, problem) = triangulate::ratings::criteria_for(&library);
+    assert!(problem.is_none());
+    assert!(shipped.iter().any(|c| c.key == "corrects_errors"));
+
+    std::fs::write(
+        dir.path().join("criteria.toml"),
+        "[[criterion]]\nkey = \"state_affiliated\"\nlabel = \"State-affiliated\"\ngood = \"no\"\n",
+    )
+    .unwrap();
+    let (custom, problem) = triangulate::ratings::criteria_for(&library);
+    assert!(problem.is_none());
+    assert_eq!(
+        custom.iter().map(|c| c.key.as_str()).collect::<Vec<_>>(),
+        ["state_affiliated"]
+    );
+
+    std::fs::write(dir.path().join("criteria.toml"), "[[criterion]]\nkey = 3\n").unwrap();
+    let (fallback, problem) = triangulate::ratings::criteria_for(&library);
+    assert_eq!(
+        fallback, shipped,
+        "a broken file falls back to the shipped checklist"
+    );
+    assert!(problem.unwrap().contains("criteria.toml"));
+}

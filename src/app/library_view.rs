@@ -11,6 +11,7 @@ use egui_extras::{Column, TableBuilder};
 use super::TriangulateApp;
 use super::widgets::{Cached, date_or_dash, empty_state, read_error};
 use crate::library::ArticleQuery;
+use crate::library::Assessment;
 use crate::model::{Article, ArticleRow, Id};
 
 /// What the Library view remembers between frames.
@@ -26,8 +27,10 @@ pub struct LibraryViewState {
     anchor: Option<Id>,
     /// The outlet typed into "Assign outlet".
     assign_to: String,
-    article: Cached<Option<Id>, Option<Article>>,
+    article: Cached<Option<Id>, (Option<Article>, Vec<Assessment>)>,
     hide_removed: bool,
+    /// The credibility mark being chosen for the open article.
+    mark: Option<u8>,
 }
 
 struct Row {
@@ -40,6 +43,7 @@ enum Action {
     Select(Id, egui::Modifiers, Vec<Id>),
     SetRestored(Id, bool),
     AssignOutlet(Vec<Id>, String),
+    Assess(Id, u8),
 }
 
 pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
@@ -130,14 +134,22 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     if let Some(selected) = state.selected {
         let article = state
             .article
-            .get(generation, &Some(selected), || library.article(selected));
+            .get(generation, &Some(selected), || -> crate::Result<_> {
+                Ok((
+                    library.article(selected)?,
+                    library.current_assessments(selected)?,
+                ))
+            });
         egui::Panel::right("reader")
             .resizable(true)
             .default_size(ui.available_width() * 0.5)
             .min_size(280.0)
             .show(ui, |ui| match article {
-                Ok(Some(article)) => reader(ui, article, &mut state.hide_removed, &mut action),
-                Ok(None) => empty_state(ui, "This article is no longer in the library."),
+                Ok((Some(article), marks)) => {
+                    credibility(ui, article.id, marks, &mut state.mark, &mut action);
+                    reader(ui, article, &mut state.hide_removed, &mut action)
+                }
+                Ok((None, _)) => empty_state(ui, "This article is no longer in the library."),
                 Err(e) => read_error(ui, e),
             });
     }
@@ -166,6 +178,23 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     match action {
         Some(Action::Select(id, modifiers, range)) => {
             select(&mut app.library_view, id, modifiers, &range)
+        }
+        Some(Action::Assess(article, mark)) => {
+            let analyst = app.settings.analyst.trim().to_string();
+            let result = app
+                .library
+                .as_mut()
+                .map(|l| l.add_assessment(article, &analyst, mark, ""));
+            match result {
+                Some(Ok(_)) => app.inform(format!(
+                    "Marked {mark} ({}) by {analyst}.",
+                    crate::ratings::credibility_meaning(mark).unwrap_or_default()
+                )),
+                Some(Err(e)) => app.fail(format!("Could not save the mark: {e}")),
+                None => {}
+            }
+            app.library_view.mark = None;
+            app.library_changed();
         }
         Some(Action::AssignOutlet(ids, outlet)) => {
             let result = app.library.as_mut().map(|l| l.assign_outlet(&ids, &outlet));
@@ -280,6 +309,51 @@ fn articles_table(
                 }
             });
         });
+}
+
+/// The analysts' information-credibility marks on the open article, and a way to add one's own.
+fn credibility(
+    ui: &mut egui::Ui,
+    article: Id,
+    marks: &[Assessment],
+    mark: &mut Option<u8>,
+    action: &mut Option<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Credibility:");
+        if marks.is_empty() {
+            ui.label(RichText::new("not marked").weak());
+        }
+        for m in marks {
+            ui.label(format!("{} ({})", m.credibility, m.analyst))
+                .on_hover_text(
+                    crate::ratings::credibility_meaning(m.credibility).unwrap_or_default(),
+                );
+        }
+        ui.separator();
+        let label = ui.label("Your mark");
+        let text = mark.map_or_else(String::new, |m| {
+            format!(
+                "{m} {}",
+                crate::ratings::credibility_meaning(m).unwrap_or_default()
+            )
+        });
+        egui::ComboBox::from_id_salt(("mark", article))
+            .selected_text(text)
+            .show_ui(ui, |ui| {
+                for (m, meaning) in crate::ratings::CREDIBILITY {
+                    ui.selectable_value(mark, Some(m), format!("{m} {meaning}"));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if let Some(m) = *mark
+            && ui.button("Save mark").clicked()
+        {
+            *action = Some(Action::Assess(article, m));
+        }
+    });
+    ui.separator();
 }
 
 fn reader(

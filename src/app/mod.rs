@@ -70,6 +70,14 @@ pub trait Dialogs {
     fn pick_article_files(&self) -> Option<Vec<PathBuf>>;
     fn open_library(&self) -> Option<PathBuf>;
     fn new_library(&self) -> Option<PathBuf>;
+    /// Where to write a ratings file; `None` if the analyst cancels.
+    fn save_ratings(&self) -> Option<PathBuf> {
+        None
+    }
+    /// A ratings file to read; `None` if the analyst cancels.
+    fn open_ratings(&self) -> Option<PathBuf> {
+        None
+    }
 }
 
 /// rfd's native dialogs. They are modal: the window waits while one is open, as on every platform.
@@ -102,6 +110,19 @@ impl Dialogs for NativeDialogs {
             .set_file_name(library::DEFAULT_FILE_NAME)
             .save_file()
     }
+    fn save_ratings(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export ratings")
+            .add_filter("Ratings file", &["json"])
+            .set_file_name("ratings.json")
+            .save_file()
+    }
+    fn open_ratings(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Import ratings")
+            .add_filter("Ratings file", &["json"])
+            .pick_file()
+    }
 }
 
 /// A message shown in the banner under the menu.
@@ -130,6 +151,9 @@ pub struct TriangulateApp {
     job: Option<Job<anyhow::Result<ImportReport>>>,
     dialogs: Box<dyn Dialogs>,
     show_about: bool,
+    show_preferences: bool,
+    /// The rating checklist of the open library.
+    criteria: Vec<crate::ratings::Criterion>,
     pending_import: Option<PendingImport>,
     library_view: library_view::LibraryViewState,
     outlets_view: outlets::OutletsViewState,
@@ -176,6 +200,8 @@ impl TriangulateApp {
             job: None,
             dialogs,
             show_about: false,
+            show_preferences: false,
+            criteria: crate::ratings::default_criteria(),
             pending_import: None,
             library_view: Default::default(),
             outlets_view: Default::default(),
@@ -197,7 +223,12 @@ impl TriangulateApp {
             Ok(library) => {
                 self.settings.last_library = Some(path.to_path_buf());
                 self.library = Some(library);
-                self.notice = None;
+                let (criteria, problem) = crate::ratings::criteria_for(path);
+                self.criteria = criteria;
+                self.notice = problem.map(|text| Notice {
+                    text,
+                    is_error: true,
+                });
                 self.library_view = Default::default();
                 self.outlets_view = Default::default();
                 self.incidents_view = Default::default();
@@ -388,6 +419,30 @@ impl TriangulateApp {
         });
         self.about_window(ui.ctx());
         self.import_window(ui.ctx());
+        self.preferences_window(ui.ctx());
+    }
+
+    fn preferences_window(&mut self, ctx: &egui::Context) {
+        let mut open = self.show_preferences;
+        egui::Window::new("Preferences")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                let label = ui.label("Analyst name");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.settings.analyst)
+                        .hint_text("stored with every rating and mark"),
+                )
+                .labelled_by(label.id);
+                ui.label(
+                    egui::RichText::new(
+                        "Every rating and credibility mark you make carries this name.",
+                    )
+                    .weak(),
+                );
+            });
+        self.show_preferences = open;
     }
 
     fn import_window(&mut self, ctx: &egui::Context) {
@@ -462,6 +517,13 @@ impl TriangulateApp {
                     self.request_import(files);
                 }
                 ui.separator();
+                if ui.button("Export ratings…").clicked() {
+                    self.export_ratings();
+                }
+                if ui.button("Import ratings…").clicked() {
+                    self.import_ratings();
+                }
+                ui.separator();
                 ui.add_enabled(false, egui::Button::new("Export report…"))
                     .on_disabled_hover_text("Open an incident in Compare to export its report.");
                 ui.separator();
@@ -472,12 +534,65 @@ impl TriangulateApp {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             });
+            ui.menu_button("Edit", |ui| {
+                if ui.button("Preferences…").clicked() {
+                    self.show_preferences = true;
+                }
+            });
             ui.menu_button("Help", |ui| {
                 if ui.button("About").clicked() {
                     self.show_about = true;
                 }
             });
         });
+    }
+
+    fn export_ratings(&mut self) {
+        let Some(library) = self.library.as_ref() else {
+            return;
+        };
+        let Some(path) = self.dialogs.save_ratings() else {
+            return;
+        };
+        let written = library
+            .export_ratings()
+            .map_err(anyhow::Error::from)
+            .and_then(|file| Ok((serde_json::to_string_pretty(&file)?, file.ratings.len())))
+            .and_then(|(text, n)| {
+                std::fs::write(&path, text)?;
+                Ok(n)
+            });
+        match written {
+            Ok(n) => self.inform(format!("{n} ratings written to {}.", path.display())),
+            Err(e) => self.fail(format!(
+                "Could not export the ratings to {}: {e:#}",
+                path.display()
+            )),
+        }
+    }
+
+    fn import_ratings(&mut self) {
+        let Some(path) = self.dialogs.open_ratings() else {
+            return;
+        };
+        let Some(library) = self.library.as_mut() else {
+            return;
+        };
+        let result = std::fs::read_to_string(&path)
+            .map_err(anyhow::Error::from)
+            .and_then(|text| Ok(serde_json::from_str::<library::RatingsFile>(&text)?))
+            .and_then(|file| Ok(library.import_ratings(&file)?));
+        match result {
+            Ok(r) => self.inform(format!(
+                "{} ratings and {} credibility marks added from {}; {} were already here.",
+                r.ratings_added,
+                r.assessments_added,
+                path.display(),
+                r.already_present
+            )),
+            Err(e) => self.fail(format!("Could not import {}: {e:#}", path.display())),
+        }
+        self.library_changed();
     }
 
     fn new_library_dialog(&mut self) {
@@ -579,6 +694,19 @@ impl TriangulateApp {
                 None => {
                     ui.label("No library open");
                 }
+            }
+            ui.separator();
+            let who = if self.settings.analyst.trim().is_empty() {
+                "no analyst name set"
+            } else {
+                self.settings.analyst.as_str()
+            };
+            if ui
+                .link(format!("Analyst: {who}"))
+                .on_hover_text("Edit > Preferences…")
+                .clicked()
+            {
+                self.show_preferences = true;
             }
             if let Some(job) = &self.job {
                 ui.separator();

@@ -1,21 +1,72 @@
-//! The Outlets view: every outlet with its aliases, article count and each analyst's current grade.
+//! The Outlets view: every outlet with its combined grade, how much its raters disagree, and the
+//! library-wide agreement; an outlet page with each analyst's current grade, the rating form
+//! (grade, criteria, rationale, evidence), the history with what changed, the credibility marks of
+//! its articles, and the signals computed from the library. Two spellings of one outlet merge here.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
+use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use super::TriangulateApp;
 use super::widgets::{Cached, empty_state, plural, read_error};
 use crate::model::{Id, OutletSummary};
+use crate::ratings::{self, Answer, CriterionAnswer, Grade, NewRating, Rating};
+
+/// How the outlet list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Name,
+    Disagreement,
+    Grade,
+    Articles,
+}
+
+impl Sort {
+    const ALL: [Sort; 4] = [Sort::Name, Sort::Disagreement, Sort::Grade, Sort::Articles];
+    fn label(self) -> &'static str {
+        match self {
+            Sort::Name => "Name",
+            Sort::Disagreement => "Most disagreement first",
+            Sort::Grade => "Combined grade",
+            Sort::Articles => "Most articles",
+        }
+    }
+}
+
+/// The rating form being filled in for one outlet.
+#[derive(Default)]
+struct RatingForm {
+    outlet: Id,
+    grade: Option<Grade>,
+    answers: HashMap<String, (Answer, String)>,
+    rationale: String,
+    evidence: Vec<Id>,
+}
 
 /// What the Outlets view remembers between frames.
 #[derive(Default)]
 pub struct OutletsViewState {
-    outlets: Cached<(), Vec<OutletSummary>>,
-    /// Outlets picked (click, Ctrl-click) for merging.
+    outlets: Cached<(), (Vec<OutletSummary>, Option<f64>)>,
+    page: Cached<Id, OutletPage>,
+    /// Outlets picked (click, Ctrl-click); one picked opens its page, two or more can merge.
     selected: BTreeSet<Id>,
-    /// Which of the picked outlets the others merge into.
     merge_into: Option<Id>,
+    sort: Sort,
+    form: RatingForm,
+}
+
+#[derive(Default)]
+struct OutletPage {
+    history: Vec<Rating>,
+    distribution: [i64; 6],
+    evidence_titles: HashMap<Id, String>,
+}
+
+enum Action {
+    Merge(Id, Vec<Id>),
+    SaveRating,
 }
 
 pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
@@ -24,79 +75,167 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     };
     ui.heading("Outlets");
     let view = &mut app.outlets_view;
-    let outlets = match view.outlets.get(app.generation, &(), || library.outlets()) {
-        Ok(outlets) => outlets,
+    let loaded = view
+        .outlets
+        .get(app.generation, &(), || -> crate::Result<_> {
+            Ok((library.outlets()?, library.rating_agreement()?))
+        });
+    let (outlets, agreement) = match loaded {
+        Ok((outlets, agreement)) => (outlets, *agreement),
         Err(e) => return read_error(ui, e),
     };
     if outlets.is_empty() {
         return empty_state(ui, "No outlets yet: they appear as articles are imported.");
     }
-    let (selected, merge_into) = (&mut view.selected, &mut view.merge_into);
-    let mut merge = None;
-    let mut clicked = None;
-    ui.label(
-        egui::RichText::new(format!(
-            "{} outlets. Two spellings of one outlet? Pick both (Ctrl-click) and merge them.",
-            outlets.len()
-        ))
-        .weak(),
-    );
-    selected.retain(|id| outlets.iter().any(|o| o.id == *id));
-    if selected.len() >= 2 {
-        let name = |id: Id| {
-            outlets
-                .iter()
-                .find(|o| o.id == id)
-                .map_or("", |o| o.name.as_str())
-        };
-        let into = merge_into
-            .filter(|id| selected.contains(id))
-            .or_else(|| selected.first().copied());
+    let mut action = None;
+    ui.horizontal(|ui| {
+        ui.label(plural(outlets.len(), "outlet"));
+        ui.separator();
+        match agreement {
+            Some(alpha) => ui.label(format!("Agreement between analysts: α = {alpha:.2}")),
+            None => ui.label("Agreement between analysts: not enough overlapping ratings yet"),
+        }
+        .on_hover_text("Krippendorff's alpha (ordinal) over the analysts' current grades, F excluded: 1 is full agreement, 0 no better than chance.");
+        ui.separator();
+        let label = ui.label("Sort");
+        egui::ComboBox::from_id_salt("outlet-sort")
+            .selected_text(view.sort.label())
+            .show_ui(ui, |ui| {
+                for sort in Sort::ALL {
+                    ui.selectable_value(&mut view.sort, sort, sort.label());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    let mut order: Vec<&OutletSummary> = outlets.iter().collect();
+    match view.sort {
+        Sort::Name => {}
+        Sort::Disagreement => order.sort_by_key(|o| std::cmp::Reverse(o.spread.unwrap_or(0))),
+        Sort::Grade => {
+            order.sort_by_key(|o| o.combined_grade.clone().unwrap_or_else(|| "Z".into()))
+        }
+        Sort::Articles => order.sort_by_key(|o| std::cmp::Reverse(o.article_count)),
+    }
+    view.selected
+        .retain(|id| outlets.iter().any(|o| o.id == *id));
+    let name = |id: Id| {
+        outlets
+            .iter()
+            .find(|o| o.id == id)
+            .map_or("", |o| o.name.as_str())
+    };
+    if view.selected.len() >= 2 {
+        let into = view
+            .merge_into
+            .filter(|id| view.selected.contains(id))
+            .or_else(|| view.selected.first().copied());
         ui.horizontal(|ui| {
-            let label = ui.label(format!("Merge {} outlets into", selected.len()));
+            let label = ui.label(format!("Merge {} outlets into", view.selected.len()));
             let mut choice = into;
             egui::ComboBox::from_id_salt("merge-into")
                 .selected_text(choice.map_or("", name))
                 .show_ui(ui, |ui| {
-                    for id in selected.iter() {
+                    for id in view.selected.iter() {
                         ui.selectable_value(&mut choice, Some(*id), name(*id));
                     }
                 })
                 .response
                 .labelled_by(label.id);
-            *merge_into = choice;
+            view.merge_into = choice;
             if ui.button("Merge").clicked()
                 && let Some(keep) = choice
             {
-                let others: Vec<Id> = selected.iter().copied().filter(|id| *id != keep).collect();
-                merge = Some((keep, others));
+                let others = view
+                    .selected
+                    .iter()
+                    .copied()
+                    .filter(|id| *id != keep)
+                    .collect();
+                action = Some(Action::Merge(keep, others));
             }
         });
     }
+
+    // One outlet picked: its page beside the list.
+    if view.selected.len() == 1
+        && let Some(outlet) = view
+            .selected
+            .first()
+            .and_then(|id| outlets.iter().find(|o| o.id == *id))
+    {
+        if view.form.outlet != outlet.id {
+            view.form = RatingForm {
+                outlet: outlet.id,
+                ..Default::default()
+            };
+        }
+        let page = view.page.get(
+            app.generation,
+            &outlet.id,
+            || -> crate::Result<OutletPage> {
+                let history = library.rating_history(outlet.id)?;
+                let mut evidence_titles = HashMap::new();
+                for id in history.iter().flat_map(|r| r.evidence.iter()) {
+                    if let Some(a) = library.article(*id)? {
+                        evidence_titles.insert(*id, a.title);
+                    }
+                }
+                Ok(OutletPage {
+                    history,
+                    distribution: library.credibility_distribution(outlet.id)?,
+                    evidence_titles,
+                })
+            },
+        );
+        let picked = app.library_view.marked.clone();
+        let analyst = &mut app.settings.analyst;
+        let criteria = &app.criteria;
+        egui::Panel::right("outlet-page")
+            .resizable(true)
+            .default_size(ui.available_width() * 0.55)
+            .min_size(360.0)
+            .show(ui, |ui| match page {
+                Ok(page) => outlet_page(
+                    ui,
+                    outlet,
+                    page,
+                    criteria,
+                    &mut view.form,
+                    analyst,
+                    &picked,
+                    &mut action,
+                ),
+                Err(e) => read_error(ui, e),
+            });
+    }
+
+    let mut clicked = None;
     TableBuilder::new(ui)
         .id_salt("outlets")
         .striped(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(240.0).at_least(120.0).clip(true))
+        .column(Column::initial(220.0).at_least(120.0).clip(true))
+        .column(Column::initial(60.0))
         .column(Column::initial(70.0))
-        .column(Column::initial(200.0).clip(true))
+        .column(Column::initial(55.0))
         .column(Column::remainder().clip(true))
         .header(22.0, |mut header| {
-            for title in ["Outlet", "Articles", "Current grades", "Also known as"] {
+            for title in ["Outlet", "Articles", "Combined", "Spread", "Current grades"] {
                 header.col(|ui| {
                     ui.strong(title);
                 });
             }
         })
         .body(|body| {
-            body.rows(22.0, outlets.len(), |mut row| {
-                let o = &outlets[row.index()];
-                row.set_selected(selected.contains(&o.id));
+            body.rows(22.0, order.len(), |mut row| {
+                let o = order[row.index()];
+                row.set_selected(view.selected.contains(&o.id));
                 row.col(|ui| {
                     ui.add(egui::Label::new(&o.name).selectable(false));
                     if o.name_is_guess {
-                        ui.label(egui::RichText::new("(folder name)").weak())
+                        ui.label(RichText::new("(folder name)").weak())
                             .on_hover_text("No metadata or sidecar named this outlet; its name is the folder's.");
                     }
                 });
@@ -104,15 +243,22 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                     ui.label(o.article_count.to_string());
                 });
                 row.col(|ui| {
+                    grade_badge(ui, o.combined_grade.as_deref());
+                });
+                row.col(|ui| {
+                    match o.spread {
+                        Some(0) | None => ui.label("—"),
+                        Some(s) => ui.label(RichText::new(s.to_string()).color(ui.visuals().warn_fg_color)),
+                    }
+                    .on_hover_text("Steps between the best and worst current grade");
+                });
+                row.col(|ui| {
                     if o.ratings.is_empty() {
-                        ui.label(egui::RichText::new("not rated").weak());
+                        ui.label(RichText::new("not rated").weak());
                     } else {
                         let grades: Vec<String> = o.ratings.iter().map(|(who, g)| format!("{g} ({who})")).collect();
                         ui.label(grades.join(", "));
                     }
-                });
-                row.col(|ui| {
-                    ui.label(o.aliases.join(", "));
                 });
                 let response = row.response();
                 if response.clicked() {
@@ -122,35 +268,376 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
         });
     if let Some((id, add)) = clicked {
         if !add {
-            selected.clear();
+            view.selected.clear();
         }
-        if !selected.remove(&id) {
-            selected.insert(id);
+        if !view.selected.remove(&id) {
+            view.selected.insert(id);
         }
     }
-    if let Some((keep, others)) = merge {
-        let mut result = Ok(());
-        if let Some(library) = app.library.as_mut() {
-            for other in &others {
-                result = library.merge_outlets(keep, *other);
-                if result.is_err() {
-                    break;
-                }
+
+    match action {
+        Some(Action::Merge(keep, others)) => merge(app, keep, &others),
+        Some(Action::SaveRating) => save_rating(app),
+        None => {}
+    }
+}
+
+/// A grade as a coloured badge, or a dash.
+pub fn grade_badge(ui: &mut egui::Ui, grade: Option<&str>) {
+    let Some(grade) = grade else {
+        ui.label("—");
+        return;
+    };
+    let color = match grade {
+        "A" | "B" => egui::Color32::from_rgb(70, 150, 90),
+        "C" => egui::Color32::from_rgb(190, 160, 60),
+        "D" | "E" => egui::Color32::from_rgb(200, 80, 70),
+        _ => egui::Color32::GRAY,
+    };
+    let meaning = grade
+        .parse::<Grade>()
+        .map(|g| g.meaning())
+        .unwrap_or_default();
+    ui.label(
+        RichText::new(format!(" {grade} "))
+            .strong()
+            .color(egui::Color32::WHITE)
+            .background_color(color),
+    )
+    .on_hover_text(meaning);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn outlet_page(
+    ui: &mut egui::Ui,
+    outlet: &OutletSummary,
+    page: &OutletPage,
+    criteria: &[ratings::Criterion],
+    form: &mut RatingForm,
+    analyst: &mut String,
+    picked: &BTreeSet<Id>,
+    action: &mut Option<Action>,
+) {
+    egui::ScrollArea::vertical()
+        .id_salt("outlet-page-scroll")
+        .show(ui, |ui| {
+            ui.label(RichText::new(&outlet.name).heading().strong());
+            if !outlet.aliases.is_empty() {
+                ui.label(format!("Also known as: {}", outlet.aliases.join(", ")));
+            }
+            ui.separator();
+            ui.strong("Current grades");
+            if outlet.ratings.is_empty() {
+                ui.label(RichText::new("Nobody has rated this outlet yet.").weak());
+            }
+            for (who, grade) in &outlet.ratings {
+                ui.horizontal(|ui| {
+                    grade_badge(ui, Some(grade));
+                    let meaning = grade
+                        .parse::<Grade>()
+                        .map(|g| g.meaning())
+                        .unwrap_or_default();
+                    ui.label(format!("{who}: {meaning}"));
+                });
+            }
+            if let Some(combined) = &outlet.combined_grade {
+                ui.horizontal(|ui| {
+                    ui.label("Combined:");
+                    grade_badge(ui, Some(combined));
+                    if let Some(spread) = outlet.spread.filter(|s| *s > 0) {
+                        ui.label(format!(
+                            "(raters {} apart)",
+                            plural(spread as usize, "step")
+                        ));
+                    }
+                });
+            }
+
+            ui.add_space(8.0);
+            egui::CollapsingHeader::new(RichText::new("Rate this outlet").strong())
+                .default_open(true)
+                .show(ui, |ui| {
+                    rating_form(ui, criteria, form, analyst, picked, action)
+                });
+
+            ui.add_space(8.0);
+            ui.strong(format!("History ({})", page.history.len()));
+            if page.history.is_empty() {
+                ui.label(RichText::new("No ratings yet.").weak());
+            }
+            for (i, r) in page.history.iter().enumerate().rev() {
+                let before = page.history[..i]
+                    .iter()
+                    .rev()
+                    .find(|p| p.analyst == r.analyst);
+                let changes = match before {
+                    Some(b) => {
+                        let d = ratings::diff(b, r, criteria);
+                        if d.is_empty() {
+                            "re-affirmed".to_string()
+                        } else {
+                            d.join("; ")
+                        }
+                    }
+                    None => "first rating".to_string(),
+                };
+                egui::CollapsingHeader::new(format!(
+                    "{} · {} · {} — {changes}",
+                    r.created_at
+                        .get(..16)
+                        .unwrap_or(&r.created_at)
+                        .replace('T', " "),
+                    r.analyst,
+                    r.grade
+                ))
+                .id_salt(("rating", r.id))
+                .show(ui, |ui| {
+                    if !r.rationale.is_empty() {
+                        ui.label(&r.rationale);
+                    }
+                    for c in &r.criteria {
+                        let label = criteria
+                            .iter()
+                            .find(|k| k.key == c.key)
+                            .map_or(c.key.as_str(), |k| k.label.as_str());
+                        ui.label(format!(
+                            "{label}: {}{}",
+                            c.value.word(),
+                            if c.note.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" — {}", c.note)
+                            }
+                        ));
+                    }
+                    for e in &r.evidence {
+                        ui.label(format!(
+                            "Evidence: {}",
+                            page.evidence_titles
+                                .get(e)
+                                .map_or("(article no longer in the library)", String::as_str)
+                        ));
+                    }
+                });
+            }
+            ui.add_space(8.0);
+            ui.strong("Computed from the library — not a rating");
+            let s = &outlet.signals;
+            let needs = "— (needs claim extraction)";
+            egui::Grid::new("signals")
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    let mut row = |k: &str, v: String| {
+                        ui.label(k);
+                        ui.label(v);
+                        ui.end_row();
+                    };
+                    row("Articles", s.articles.to_string());
+                    row("Incidents reported", s.incidents.to_string());
+                    row("First to report", s.first_to_report.to_string());
+                    row(
+                        "Exact copies of other outlets' articles",
+                        s.copies_of_other_outlets.to_string(),
+                    );
+                    row(
+                        "Casualty figures that match other outlets",
+                        s.figures_match_share
+                            .map_or(needs.into(), |x| format!("{:.0}%", x * 100.0)),
+                    );
+                    row(
+                        "Loaded terms per 1,000 words",
+                        s.loaded_per_1000_words
+                            .map_or(needs.into(), |x| format!("{x:.1}")),
+                    );
+                    row(
+                        "Sentences with an attribution",
+                        s.attributed_sentence_share
+                            .map_or(needs.into(), |x| format!("{:.0}%", x * 100.0)),
+                    );
+                });
+
+            ui.add_space(8.0);
+            ui.strong("Credibility of its articles (Admiralty 1–6, latest mark per analyst)");
+            let max = page.distribution.iter().copied().max().unwrap_or(0).max(1);
+            for (i, (mark, meaning)) in ratings::CREDIBILITY.iter().enumerate() {
+                let n = page.distribution[i];
+                ui.horizontal(|ui| {
+                    ui.label(format!("{mark}"));
+                    ui.add(
+                        egui::ProgressBar::new(n as f32 / max as f32)
+                            .desired_width(160.0)
+                            .text(n.to_string()),
+                    );
+                    ui.label(RichText::new(*meaning).weak());
+                });
+            }
+        });
+}
+
+fn rating_form(
+    ui: &mut egui::Ui,
+    criteria: &[ratings::Criterion],
+    form: &mut RatingForm,
+    analyst: &mut String,
+    picked: &BTreeSet<Id>,
+    action: &mut Option<Action>,
+) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Analyst");
+        ui.add(
+            egui::TextEdit::singleline(analyst)
+                .hint_text("your name")
+                .desired_width(160.0),
+        )
+        .labelled_by(label.id);
+    });
+    ui.label("Grade");
+    ui.horizontal_wrapped(|ui| {
+        for grade in Grade::ALL {
+            ui.radio_value(&mut form.grade, Some(grade), grade.letter())
+                .on_hover_text(grade.meaning());
+        }
+    });
+    if let Some(g) = form.grade {
+        ui.label(RichText::new(g.meaning()).weak());
+    }
+    ui.add_space(4.0);
+    egui::Grid::new("criteria")
+        .num_columns(3)
+        .striped(true)
+        .show(ui, |ui| {
+            for c in criteria {
+                let (answer, note) = form
+                    .answers
+                    .entry(c.key.clone())
+                    .or_insert((Answer::Unknown, String::new()));
+                ui.label(&c.label).on_hover_text(&c.help);
+                ui.horizontal(|ui| {
+                    for a in Answer::ALL {
+                        ui.radio_value(answer, a, a.word());
+                    }
+                });
+                ui.add(
+                    egui::TextEdit::singleline(note)
+                        .hint_text("note")
+                        .desired_width(140.0),
+                );
+                ui.end_row();
+            }
+        });
+    ui.add_space(4.0);
+    let label = ui.label("Rationale");
+    ui.add(
+        egui::TextEdit::multiline(&mut form.rationale)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "Evidence: {}",
+            plural(form.evidence.len(), "article")
+        ));
+        let add = picked
+            .iter()
+            .filter(|id| !form.evidence.contains(id))
+            .count();
+        if ui
+            .add_enabled(
+                add > 0,
+                egui::Button::new(format!("Add the articles picked in Library ({add})")),
+            )
+            .on_disabled_hover_text(
+                "Pick articles in the Library view (Ctrl-click), then add them here.",
+            )
+            .clicked()
+        {
+            let new: Vec<Id> = picked
+                .iter()
+                .copied()
+                .filter(|id| !form.evidence.contains(id))
+                .collect();
+            form.evidence.extend(new);
+        }
+        if !form.evidence.is_empty() && ui.small_button("Clear").clicked() {
+            form.evidence.clear();
+        }
+    });
+    let ready = form.grade.is_some() && !analyst.trim().is_empty();
+    if ui
+        .add_enabled(ready, egui::Button::new("Save rating"))
+        .on_disabled_hover_text("Choose a grade and give your name.")
+        .clicked()
+    {
+        *action = Some(Action::SaveRating);
+    }
+}
+
+fn save_rating(app: &mut TriangulateApp) {
+    let form = &app.outlets_view.form;
+    let rating = NewRating {
+        outlet_id: form.outlet,
+        analyst: app.settings.analyst.trim().to_string(),
+        grade: form.grade,
+        rationale: form.rationale.trim().to_string(),
+        criteria: form
+            .answers
+            .iter()
+            .map(|(key, (value, note))| CriterionAnswer {
+                key: key.clone(),
+                value: *value,
+                note: note.trim().to_string(),
+            })
+            .collect(),
+        evidence: form.evidence.clone(),
+    };
+    let result = app.library.as_mut().map(|l| l.add_rating(&rating));
+    match result {
+        Some(Ok(_)) => {
+            let grade = rating.grade.map(|g| g.letter()).unwrap_or_default();
+            app.inform(format!(
+                "Rating {grade} saved for {} by {}.",
+                outlet_name(app, rating.outlet_id),
+                rating.analyst
+            ));
+            app.outlets_view.form = RatingForm {
+                outlet: rating.outlet_id,
+                ..Default::default()
+            };
+        }
+        Some(Err(e)) => app.fail(format!("Could not save the rating: {e}")),
+        None => {}
+    }
+    app.library_changed();
+}
+
+fn outlet_name(app: &TriangulateApp, id: Id) -> String {
+    app.library
+        .as_ref()
+        .and_then(|l| l.outlets().ok())
+        .and_then(|all| all.into_iter().find(|o| o.id == id))
+        .map_or_else(String::new, |o| o.name)
+}
+
+fn merge(app: &mut TriangulateApp, keep: Id, others: &[Id]) {
+    let mut result = Ok(());
+    if let Some(library) = app.library.as_mut() {
+        for other in others {
+            result = library.merge_outlets(keep, *other);
+            if result.is_err() {
+                break;
             }
         }
-        match result {
-            Ok(()) => app.inform(format!(
-                "Merged {} into {}; the merged names are now aliases.",
-                plural(others.len(), "outlet"),
-                app.library
-                    .as_ref()
-                    .and_then(|l| l.outlets().ok())
-                    .and_then(|all| all.into_iter().find(|o| o.id == keep))
-                    .map_or_else(String::new, |o| o.name)
-            )),
-            Err(e) => app.fail(format!("Could not merge the outlets: {e}")),
-        }
-        app.outlets_view.selected.clear();
-        app.library_changed();
     }
+    match result {
+        Ok(()) => app.inform(format!(
+            "Merged {} into {}; the merged names are now aliases.",
+            plural(others.len(), "outlet"),
+            outlet_name(app, keep)
+        )),
+        Err(e) => app.fail(format!("Could not merge the outlets: {e}")),
+    }
+    app.outlets_view.selected.clear();
+    app.library_changed();
 }

@@ -168,6 +168,28 @@ pub fn default_criteria() -> Vec<Criterion> {
     parse_criteria(include_str!("../../assets/criteria.toml")).unwrap_or_default()
 }
 
+/// The checklist for the library at `library`: `criteria.toml` beside the library file when the
+/// analyst has put one there (to add or reword criteria for that library), else the shipped one.
+/// A file that does not parse is reported, and the shipped checklist used.
+pub fn criteria_for(library: &std::path::Path) -> (Vec<Criterion>, Option<String>) {
+    let Some(path) = library.parent().map(|dir| dir.join("criteria.toml")) else {
+        return (default_criteria(), None);
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => match parse_criteria(&text) {
+            Ok(criteria) => (criteria, None),
+            Err(e) => (
+                default_criteria(),
+                Some(format!(
+                    "{}: {e}; using the shipped criteria",
+                    path.display()
+                )),
+            ),
+        },
+        Err(_) => (default_criteria(), None),
+    }
+}
+
 /// Reads a criteria file (TOML, `[[criterion]]` tables with key, label, help, good).
 pub fn parse_criteria(text: &str) -> Result<Vec<Criterion>> {
     let file: CriteriaFile =
