@@ -3,53 +3,15 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use triangulate::app::{Dialogs, TriangulateApp};
 
-/// Dialogs that answer as the test says, without a window.
-#[derive(Default, Clone)]
-struct ScriptedDialogs {
-    folders: Option<Vec<PathBuf>>,
-}
-
-impl Dialogs for ScriptedDialogs {
-    fn pick_folders(&self) -> Option<Vec<PathBuf>> {
-        self.folders.clone()
-    }
-    fn pick_article_files(&self) -> Option<Vec<PathBuf>> {
-        None
-    }
-    fn open_library(&self) -> Option<PathBuf> {
-        None
-    }
-    fn new_library(&self) -> Option<PathBuf> {
-        None
-    }
-}
-
-fn harness(app: TriangulateApp) -> Harness<'static, TriangulateApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut TriangulateApp| app.ui(ui), app)
-}
-
-fn sample_app() -> (tempfile::TempDir, TriangulateApp) {
-    let (dir, path, mut library) = common::temp_library();
-    triangulate::sample::load_sample(&mut library, &triangulate::jobs::Progress::new()).unwrap();
-    drop(library);
-    let app = TriangulateApp::for_library(&path, Box::new(ScriptedDialogs::default()));
-    (dir, app)
-}
+use common::{ScriptedDialogs, harness_for, sample_library_file};
 
 #[test]
 fn every_navigation_entry_shows_its_view_heading_and_content() {
-    let (_dir, app) = sample_app();
-    let mut harness = harness(app);
-    harness.run();
+    let (_dir, path) = sample_library_file();
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
     // What each view must show besides its heading.
     let content = [
         ("Library", "Qasr al-Nahr"),
@@ -72,19 +34,23 @@ fn every_navigation_entry_shows_its_view_heading_and_content() {
 
 #[test]
 fn the_status_bar_shows_the_library_and_its_counts() {
-    let (_dir, app) = sample_app();
-    let articles = app.library().unwrap().counts().unwrap().articles;
-    let mut harness = harness(app);
-    harness.run();
+    let (_dir, path) = sample_library_file();
+    let harness = harness_for(&path, ScriptedDialogs::default());
+    let articles = harness
+        .state()
+        .library()
+        .unwrap()
+        .counts()
+        .unwrap()
+        .articles;
     harness.get_by_label_contains(&format!("{articles} articles ·"));
     harness.get_by_label_contains("library.sqlite");
 }
 
 #[test]
 fn selecting_an_article_opens_it_in_the_reader_with_its_cuts() {
-    let (_dir, app) = sample_app();
-    let mut harness = harness(app);
-    harness.run();
+    let (_dir, path) = sample_library_file();
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
     harness
         .get_by_label("Two civilians martyred in terrorist rocket attack on Kasr el-Nahr")
         .click();
@@ -96,9 +62,8 @@ fn selecting_an_article_opens_it_in_the_reader_with_its_cuts() {
 
 #[test]
 fn searching_narrows_the_table_to_matching_articles() {
-    let (_dir, app) = sample_app();
-    let mut harness = harness(app);
-    harness.run();
+    let (_dir, path) = sample_library_file();
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
     let before = harness.query_all_by_label_contains("Qasr").count();
     harness.get_by_label("Search").click();
     harness.get_by_label("Search").type_text("convoy");
@@ -118,9 +83,7 @@ fn importing_a_folder_from_the_menu_runs_in_the_background_and_reports() {
     let dialogs = ScriptedDialogs {
         folders: Some(vec![common::sample_dir()]),
     };
-    let app = TriangulateApp::for_library(&path, Box::new(dialogs));
-    let mut harness = harness(app);
-    harness.run();
+    let mut harness = harness_for(&path, dialogs);
     harness.get_by_label_contains("The library is empty");
     harness.get_by_label("File").click();
     harness.run();
@@ -145,9 +108,8 @@ fn importing_a_folder_from_the_menu_runs_in_the_background_and_reports() {
 
 #[test]
 fn articles_picked_with_ctrl_click_can_be_assigned_to_another_outlet() {
-    let (_dir, app) = sample_app();
-    let mut harness = harness(app);
-    harness.run();
+    let (_dir, path) = sample_library_file();
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
     harness
         .get_by_label("Shells hit school district in Qasr al-Nahr, killing eight")
         .click();
@@ -175,9 +137,8 @@ fn articles_picked_with_ctrl_click_can_be_assigned_to_another_outlet() {
 
 #[test]
 fn two_outlets_picked_in_the_outlets_view_merge_into_one() {
-    let (_dir, app) = sample_app();
-    let mut harness = harness(app);
-    harness.run();
+    let (_dir, path) = sample_library_file();
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
     harness
         .get_by_role_and_label(Role::Button, "Outlets")
         .click();

@@ -3,45 +3,15 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use triangulate::app::{Dialogs, TriangulateApp};
 
-struct NoDialogs;
-
-impl Dialogs for NoDialogs {
-    fn pick_folders(&self) -> Option<Vec<PathBuf>> {
-        None
-    }
-    fn pick_article_files(&self) -> Option<Vec<PathBuf>> {
-        None
-    }
-    fn open_library(&self) -> Option<PathBuf> {
-        None
-    }
-    fn new_library(&self) -> Option<PathBuf> {
-        None
-    }
-}
-
-fn sample_harness() -> (tempfile::TempDir, Harness<'static, TriangulateApp>) {
-    let (dir, path, mut library) = common::temp_library();
-    triangulate::sample::load_sample(&mut library, &triangulate::jobs::Progress::new()).unwrap();
-    drop(library);
-    let app = TriangulateApp::for_library(&path, Box::new(NoDialogs));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut TriangulateApp| app.ui(ui), app);
-    harness.run();
-    (dir, harness)
-}
+use common::{ScriptedDialogs, harness_for, sample_library_file};
 
 #[test]
 fn an_analyst_rates_an_outlet_with_the_form_and_sees_it_in_the_history() {
-    let (_dir, mut harness) = sample_harness();
+    let (_dir, path) = sample_library_file();
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
     harness
         .get_by_role_and_label(Role::Button, "Outlets")
         .click();
@@ -101,11 +71,7 @@ fn the_outlets_view_shows_agreement_once_two_analysts_have_rated() {
         }
     }
     drop(library);
-    let app = TriangulateApp::for_library(&path, Box::new(NoDialogs));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut TriangulateApp| app.ui(ui), app);
-    harness.run();
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
     harness
         .get_by_role_and_label(Role::Button, "Outlets")
         .click();
@@ -117,7 +83,8 @@ fn the_outlets_view_shows_agreement_once_two_analysts_have_rated() {
 
 #[test]
 fn an_analyst_marks_an_articles_credibility_from_the_reader() {
-    let (_dir, mut harness) = sample_harness();
+    let (_dir, path) = sample_library_file();
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
     harness.state_mut().settings.analyst = "omar".into();
     harness
         .get_by_label("Two civilians martyred in terrorist rocket attack on Kasr el-Nahr")

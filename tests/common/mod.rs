@@ -48,3 +48,47 @@ pub fn sample_library() -> (
 pub fn binary() -> &'static str {
     env!("CARGO_BIN_EXE_triangulate")
 }
+
+/// File dialogs that answer as a test says, without a window.
+#[derive(Default, Clone)]
+pub struct ScriptedDialogs {
+    pub folders: Option<Vec<PathBuf>>,
+}
+
+impl triangulate::app::Dialogs for ScriptedDialogs {
+    fn pick_folders(&self) -> Option<Vec<PathBuf>> {
+        self.folders.clone()
+    }
+    fn pick_article_files(&self) -> Option<Vec<PathBuf>> {
+        None
+    }
+    fn open_library(&self) -> Option<PathBuf> {
+        None
+    }
+    fn new_library(&self) -> Option<PathBuf> {
+        None
+    }
+}
+
+/// A temporary library file with the sample articles loaded.
+pub fn sample_library_file() -> (tempfile::TempDir, PathBuf) {
+    let (dir, path, mut library) = temp_library();
+    triangulate::sample::load_sample(&mut library, &Progress::new()).expect("the sample loads");
+    (dir, path)
+}
+
+/// The app on `path` in a kittest harness the size of a laptop screen, after its first frames.
+pub fn harness_for(
+    path: &Path,
+    dialogs: ScriptedDialogs,
+) -> egui_kittest::Harness<'static, triangulate::app::TriangulateApp> {
+    let app = triangulate::app::TriangulateApp::for_library(path, Box::new(dialogs));
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(
+            |ui, app: &mut triangulate::app::TriangulateApp| app.ui(ui),
+            app,
+        );
+    harness.run();
+    harness
+}
