@@ -109,6 +109,11 @@ pub enum Command {
         #[command(subcommand)]
         action: RatingsAction,
     },
+    /// Find exact and near copies (same-incident suggestions are not built yet).
+    Link {
+        #[arg(long)]
+        json: bool,
+    },
     /// Change outlets: merge two spellings of one outlet, or assign articles to an outlet.
     Outlet {
         #[command(subcommand)]
@@ -225,6 +230,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             Ok(Outcome::Exit(0))
         }
         Command::Ratings { action } => ratings(open()?, action),
+        Command::Link { json } => link(&open()?, json),
         Command::Check { json } => check(&open()?, json),
     }
 }
@@ -485,6 +491,31 @@ fn ratings(mut library: Library, action: RatingsAction) -> anyhow::Result<Outcom
                     last.insert(&r.analyst, r);
                 }
             }
+        }
+    }
+    Ok(Outcome::Exit(0))
+}
+
+fn link(library: &Library, json: bool) -> anyhow::Result<Outcome> {
+    let copies = crate::linking::find_copies(&library.linking_texts()?);
+    eprintln!("note: same-incident suggestions are not built yet; only copies are linked");
+    if json {
+        print_json(&serde_json::json!({
+            "exact_copies": copies.exact_copies,
+            "near_copies": copies.near_copies,
+            "incident_suggestions": [],
+        }))?;
+    } else {
+        println!(
+            "{} exact copies, {} near copies",
+            copies.exact_copies.len(),
+            copies.near_copies.len()
+        );
+        for [a, b] in &copies.exact_copies {
+            println!("  exact  {a} = {b}");
+        }
+        for n in &copies.near_copies {
+            println!("  near   {} ~ {}  similarity {:.2}", n.a, n.b, n.similarity);
         }
     }
     Ok(Outcome::Exit(0))

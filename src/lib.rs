@@ -10,6 +10,7 @@ pub mod error;
 pub mod import;
 pub mod jobs;
 pub mod library;
+pub mod linking;
 pub mod model;
 pub mod ratings;
 pub mod sample;

@@ -27,6 +27,7 @@ pub mod reason {
     pub const COMMENTS: &str = "reader comments";
     pub const APPENDED_STORY: &str = "unrelated story appended";
     pub const NAVIGATION: &str = "page navigation and links";
+    pub const DATE_LINE: &str = "date line (kept as the date)";
 }
 
 /// The outcome of cleaning one article.
@@ -90,6 +91,21 @@ pub fn clean(
             } else {
                 break;
             }
+        }
+    }
+
+    // A line near the top that only gives the date ("14 March 2025", "Updated 9 October 2025 |
+    // 14:20") is metadata, like the headline: the date is kept, the line is not body text.
+    for i in lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| cut[*i].is_none() && !l.text.is_empty())
+        .map(|(i, _)| i)
+        .take(3)
+        .collect::<Vec<_>>()
+    {
+        if is_date_line(lines[i].text) {
+            cut[i] = Some(reason::DATE_LINE);
         }
     }
 
@@ -272,6 +288,14 @@ fn line_rule(line: &str) -> Option<&'static str> {
         return Some(reason::CAPTION);
     }
     None
+}
+
+/// A short line that is a date and little else: an optional label, the date, a time.
+fn is_date_line(line: &str) -> bool {
+    line.len() <= 80
+        && !line.ends_with(['.', '!', '?'])
+        && text::word_count(line) <= 8
+        && dates::parse_date(line).is_some()
 }
 
 /// Author-bio widgets: from "The following two tabs change content below." or "Bio" through the
@@ -521,9 +545,9 @@ Comments (2)\n\ndesert_fox88\nMarch 15, 2025 at 9:14 pm\nThey always blame the o
         assert!(has(reason::AUTHOR_BIO, "The following two tabs"), "{r:#?}");
         assert!(has(reason::LOGIN, "You must be logged in"), "{r:#?}");
         assert!(has(reason::COMMENTS, "Comments (2)"), "{r:#?}");
+        assert!(has(reason::DATE_LINE, "14 March 2025"), "{r:#?}");
         assert!(
-            c.body
-                .starts_with("14 March 2025\n\nQASR AL-NAHR — Twelve civilians"),
+            c.body.starts_with("QASR AL-NAHR — Twelve civilians"),
             "{}",
             c.body
         );

@@ -405,6 +405,15 @@ impl Library {
         Ok(out)
     }
 
+    /// Every article as linking reads it: (id, hash of the folded body, body), in id order.
+    pub fn linking_texts(&self) -> Result<Vec<(Id, String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, text_hash, body FROM articles ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Library-wide agreement of the analysts' current grades: ordinal Krippendorff's alpha over
     /// outlets. `None` until two analysts have graded the same outlets with some variation.
     pub fn rating_agreement(&self) -> Result<Option<f64>> {

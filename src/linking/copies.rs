@@ -1,0 +1,252 @@
+//! Exact and near copies. Exact copies share the hash of their folded body (computed at import).
+//! Near copies (syndication, reposts with edits) are found with MinHash signatures over word
+//! 3-shingles, LSH banding for candidates, and the exact Jaccard similarity of the candidates'
+//! shingle sets to confirm — so a reported pair's similarity is exact, never an estimate.
+//!
+//! The MinHash core is a few lines written here rather than taken from a crate: it needs nothing
+//! but a multiply-shift hash family, and owning it keeps signatures stable across versions (they
+//! are meant to be stored).
+
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::model::Id;
+use crate::text;
+
+/// Hash functions per signature.
+pub const PERMUTATIONS: usize = 128;
+/// LSH bands of `ROWS` rows (126 of the 128 hash values). 42 bands of 3 rows make a pair with
+/// Jaccard 0.57 (an article with a tenth of its words changed) a candidate with probability
+/// 0.9998, and one with 0.5 with probability 0.996; every candidate is then confirmed exactly.
+pub const BANDS: usize = 42;
+const ROWS: usize = 3;
+
+/// Two articles are near copies when their shingle sets' Jaccard similarity is at least this.
+pub const NEAR_COPY_THRESHOLD: f64 = 0.5;
+
+/// A near-copy pair: `a` is the earlier article id.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NearCopy {
+    pub a: Id,
+    pub b: Id,
+    /// Exact Jaccard similarity of the two articles' word 3-shingles.
+    pub similarity: f64,
+}
+
+/// What copy detection found.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Copies {
+    pub exact_copies: Vec<[Id; 2]>,
+    pub near_copies: Vec<NearCopy>,
+}
+
+/// The hashed word 3-shingles of a text, folded (case and punctuation ignored), deduplicated and
+/// sorted.
+pub fn shingles(body: &str) -> Vec<u64> {
+    // Each word is hashed once; a shingle's hash mixes its three words' hashes in order.
+    let mut lower = String::new();
+    let words: Vec<u64> = text::words(body)
+        .map(|w| {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            xxhash_rust::xxh3::xxh3_64(lower.as_bytes())
+        })
+        .collect();
+    let mix = |a: u64, b: u64, c: u64| {
+        let x = a.rotate_left(21) ^ b.rotate_left(42) ^ c;
+        // splitmix64's finalizer spreads the bits again after the xor.
+        let x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        let x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        x ^ (x >> 31)
+    };
+    let mut out: Vec<u64> = match words.as_slice() {
+        [] => Vec::new(),
+        [a] => vec![mix(*a, 0, 0)],
+        [a, b] => vec![mix(*a, *b, 0)],
+        _ => words.windows(3).map(|w| mix(w[0], w[1], w[2])).collect(),
+    };
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The fixed hash family: multiply-shift with odd multipliers drawn once from a seeded generator.
+fn family() -> &'static [(u64, u64); PERMUTATIONS] {
+    static FAMILY: std::sync::OnceLock<[(u64, u64); PERMUTATIONS]> = std::sync::OnceLock::new();
+    FAMILY.get_or_init(|| {
+        let mut state: u64 = 0x7472_6961_6e67_756c; // "triangul": the family never changes
+        let mut next = || {
+            // splitmix64
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        };
+        std::array::from_fn(|_| (next() | 1, next()))
+    })
+}
+
+/// The MinHash signature of a shingle set.
+pub fn signature(shingles: &[u64]) -> [u32; PERMUTATIONS] {
+    let mut sig = [u32::MAX; PERMUTATIONS];
+    for &x in shingles {
+        for (slot, (a, b)) in sig.iter_mut().zip(family()) {
+            let h = (a.wrapping_mul(x).wrapping_add(*b) >> 32) as u32;
+            if h < *slot {
+                *slot = h;
+            }
+        }
+    }
+    sig
+}
+
+/// The LSH band keys of a signature: one per band.
+pub fn band_keys(sig: &[u32; PERMUTATIONS]) -> [u64; BANDS] {
+    std::array::from_fn(|band| {
+        let rows = &sig[band * ROWS..(band + 1) * ROWS];
+        let bytes: Vec<u8> = rows.iter().flat_map(|r| r.to_le_bytes()).collect();
+        xxhash_rust::xxh3::xxh3_64_with_seed(&bytes, band as u64)
+    })
+}
+
+/// Exact Jaccard similarity of two sorted, deduplicated shingle sets.
+pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - common;
+    if union == 0 {
+        0.0
+    } else {
+        common as f64 / union as f64
+    }
+}
+
+/// Finds exact and near copies among articles given as (id, text hash, body), in id order.
+/// Exact copies are not reported again as near copies.
+pub fn find_copies(articles: &[(Id, String, String)]) -> Copies {
+    let mut copies = Copies::default();
+    let mut by_hash: HashMap<&str, Vec<Id>> = HashMap::new();
+    for (id, hash, _) in articles {
+        by_hash.entry(hash.as_str()).or_default().push(*id);
+    }
+    let mut exact: HashSet<(Id, Id)> = HashSet::new();
+    for ids in by_hash.values().filter(|ids| ids.len() > 1) {
+        for (i, a) in ids.iter().enumerate() {
+            for b in &ids[i + 1..] {
+                let pair = (*a.min(b), *a.max(b));
+                exact.insert(pair);
+                copies.exact_copies.push([pair.0, pair.1]);
+            }
+        }
+    }
+    copies.exact_copies.sort_unstable();
+
+    let prepared: Vec<(Id, Vec<u64>, [u64; BANDS])> = articles
+        .par_iter()
+        .map(|(id, _, body)| {
+            let set = shingles(body);
+            let keys = band_keys(&signature(&set));
+            (*id, set, keys)
+        })
+        .collect();
+    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    for (index, (_, _, keys)) in prepared.iter().enumerate() {
+        for (band, key) in keys.iter().enumerate() {
+            buckets.entry((band, *key)).or_default().push(index);
+        }
+    }
+    let mut candidates: HashSet<(usize, usize)> = HashSet::new();
+    for members in buckets.values().filter(|m| m.len() > 1) {
+        for (i, a) in members.iter().enumerate() {
+            for b in &members[i + 1..] {
+                candidates.insert((*a.min(b), *a.max(b)));
+            }
+        }
+    }
+    let mut near: Vec<NearCopy> = candidates
+        .into_par_iter()
+        .filter_map(|(i, j)| {
+            let (a, b) = (&prepared[i], &prepared[j]);
+            let pair = (a.0.min(b.0), a.0.max(b.0));
+            if exact.contains(&pair) {
+                return None;
+            }
+            let similarity = jaccard(&a.1, &b.1);
+            (similarity >= NEAR_COPY_THRESHOLD).then_some(NearCopy {
+                a: pair.0,
+                b: pair.1,
+                similarity,
+            })
+        })
+        .collect();
+    near.sort_by_key(|n| (n.a, n.b));
+    copies.near_copies = near;
+    copies
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jaccard_of_identical_disjoint_and_overlapping_sets() {
+        assert_eq!(jaccard(&[1, 2, 3], &[1, 2, 3]), 1.0);
+        assert_eq!(jaccard(&[1, 2], &[3, 4]), 0.0);
+        assert_eq!(jaccard(&[1, 2, 3], &[2, 3, 4]), 0.5);
+        assert_eq!(jaccard(&[], &[]), 0.0);
+    }
+
+    #[test]
+    fn shingles_ignore_case_and_punctuation() {
+        assert_eq!(
+            shingles("Shells hit the market, officials said."),
+            shingles("shells HIT the market officials said")
+        );
+        assert_eq!(shingles("one two three four").len(), 2);
+    }
+
+    #[test]
+    fn signatures_estimate_jaccard() {
+        let a: Vec<u64> = (0..400).collect();
+        let b: Vec<u64> = (100..500).collect(); // Jaccard 300/500 = 0.6
+        let (sa, sb) = (signature(&a), signature(&b));
+        let agree = sa.iter().zip(&sb).filter(|(x, y)| x == y).count() as f64 / PERMUTATIONS as f64;
+        assert!((agree - 0.6).abs() < 0.12, "estimate {agree}");
+    }
+
+    #[test]
+    fn an_edited_repost_is_a_near_copy_and_an_unrelated_text_is_not() {
+        let original = "Gunmen ambushed a fuel convoy on the desert road near Tell Haran on Friday, killing six drivers and burning four tankers, a security official said. The convoy was carrying fuel from the northern fields to the provincial capital when it came under fire from both sides of the road. The Crescent Front claimed the ambush on its channels.";
+        let repost = "Gunmen ambushed a fuel convoy on the desert road near Tell Haran on Friday, killing six drivers and burning four tankers, a security official told the wire. The convoy was carrying fuel from the northern fields to the provincial capital when it came under heavy fire from both sides of the road. The Crescent Front claimed the ambush.";
+        let other = "The council met on Tuesday to approve the budget for the water network, which the mayor said would reach every district by the end of next year, after a public hearing.";
+        let articles = vec![
+            (1, "h1".to_string(), original.to_string()),
+            (2, "h2".to_string(), repost.to_string()),
+            (3, "h3".to_string(), other.to_string()),
+            (4, "h1".to_string(), original.to_string()),
+        ];
+        let found = find_copies(&articles);
+        assert_eq!(found.exact_copies, vec![[1, 4]]);
+        let pairs: Vec<(Id, Id)> = found.near_copies.iter().map(|n| (n.a, n.b)).collect();
+        assert_eq!(pairs, vec![(1, 2), (2, 4)]);
+        assert!(
+            found
+                .near_copies
+                .iter()
+                .all(|n| n.similarity >= NEAR_COPY_THRESHOLD && n.similarity < 1.0)
+        );
+    }
+}
