@@ -10,6 +10,8 @@
 //! `cargo bench --bench import` (N = 20,000); `TRIANGULATE_BENCH_N=100000 cargo bench --bench import`
 //! for the linearity check. Skipped, with a note, where ../shared/bench or python3 is absent.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -19,29 +21,11 @@ use triangulate::jobs::Progress;
 use triangulate::library::Library;
 
 fn main() {
-    let n: usize = std::env::var("TRIANGULATE_BENCH_N")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(20_000);
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench");
-    if !shared.join("gen_corpus.py").exists() {
-        println!("skipped: {} not found", shared.display());
+    let n = common::size();
+    let Some((shared, corpus)) = common::corpus(n) else {
         return;
-    }
+    };
     let work = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    let corpus = work.join(format!("corpus-{n}"));
-    if !corpus.join("truth.json").exists() {
-        println!("generating {n} articles in {}", corpus.display());
-        let status = Command::new("python3")
-            .arg(shared.join("gen_corpus.py"))
-            .arg(&corpus)
-            .arg(n.to_string())
-            .status();
-        if !matches!(status, Ok(s) if s.success()) {
-            println!("skipped: could not run python3 gen_corpus.py");
-            return;
-        }
-    }
 
     let floor = floor_rate(&shared, &corpus, &work);
     let ours = our_rate(&corpus, &work, n);

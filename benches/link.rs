@@ -6,34 +6,18 @@
 //! `pip install datasketch`). Prints both times, the ratio, the recall of planted pairs and the
 //! number of pairs found that were not planted. Skipped where ../shared/bench is absent.
 
+mod common;
+
 use std::collections::HashSet;
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
 fn main() {
-    let n: usize = std::env::var("TRIANGULATE_BENCH_N")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(20_000);
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench");
-    if !shared.join("gen_corpus.py").exists() {
-        println!("skipped: {} not found", shared.display());
+    let n = common::size();
+    let Some((shared, corpus)) = common::corpus(n) else {
         return;
-    }
-    let corpus =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-data/corpus-{n}"));
-    if !corpus.join("truth.json").exists() {
-        let ok = Command::new("python3")
-            .arg(shared.join("gen_corpus.py"))
-            .arg(&corpus)
-            .arg(n.to_string())
-            .status();
-        if !matches!(ok, Ok(s) if s.success()) {
-            println!("skipped: could not generate the corpus");
-            return;
-        }
-    }
+    };
     // The corpus as linking sees it: (id, hash of the folded body, body), ids in path order.
     let mut paths = Vec::new();
     for outlet in std::fs::read_dir(&corpus).expect("corpus").flatten() {
