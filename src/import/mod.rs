@@ -102,7 +102,7 @@ pub fn import_sources(
     library: &mut Library,
     roots: &[String],
     files: Vec<SourceFile>,
-    mut problems: Vec<ImportProblem>,
+    problems: Vec<ImportProblem>,
     options: &ImportOptions,
     progress: &Progress,
 ) -> Result<ImportReport> {
@@ -115,7 +115,7 @@ pub fn import_sources(
     progress.set_total(files.len() as u64);
     progress.set_stage("Importing");
     // Discovery problems are stored with the first chunk.
-    let mut pending_problems = std::mem::take(&mut problems);
+    let mut pending_problems = problems;
     // Parsing (all cores) runs one or two chunks ahead of storing (this thread), so the disk and
     // the CPUs work at once. A chunk parsed but not stored when Cancel comes is dropped.
     let result = std::thread::scope(|scope| -> Result<()> {
