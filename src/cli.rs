@@ -368,13 +368,8 @@ fn outlets(library: &Library, json: bool) -> anyhow::Result<Outcome> {
 fn outlet(mut library: Library, action: OutletAction) -> anyhow::Result<Outcome> {
     match action {
         OutletAction::Merge { into, from } => {
-            let find = |name: &str| -> anyhow::Result<i64> {
-                library.outlet_id(name)?.with_context(|| {
-                    format!("no outlet called {name:?}; see `triangulate outlets`")
-                })
-            };
-            let (keep, other) = (find(&into)?, find(&from)?);
-            library.merge_outlets(keep, other)?;
+            let (keep, other) = (find_outlet(&library, &into)?, find_outlet(&library, &from)?);
+            library.merge_outlets(keep, &[other])?;
             println!("Merged {from:?} into {into:?}; {from:?} is now an alias.");
         }
         OutletAction::Assign { outlet, articles } => {

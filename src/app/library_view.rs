@@ -181,43 +181,30 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
         }
         Some(Action::Assess(article, mark)) => {
             let analyst = app.settings.analyst.trim().to_string();
-            let result = app
-                .library
-                .as_mut()
-                .map(|l| l.add_assessment(article, &analyst, mark, ""));
-            match result {
-                Some(Ok(_)) => app.inform(format!(
+            if app
+                .write("save the mark", |l| {
+                    l.add_assessment(article, &analyst, mark, "")
+                })
+                .is_some()
+            {
+                app.inform(format!(
                     "Marked {mark} ({}) by {analyst}.",
                     crate::ratings::credibility_meaning(mark).unwrap_or_default()
-                )),
-                Some(Err(e)) => app.fail(format!("Could not save the mark: {e}")),
-                None => {}
+                ));
             }
             app.library_view.mark = None;
-            app.library_changed();
         }
         Some(Action::AssignOutlet(ids, outlet)) => {
-            let result = app.library.as_mut().map(|l| l.assign_outlet(&ids, &outlet));
-            match result {
-                Some(Ok(n)) => {
-                    app.inform(format!("{n} articles assigned to {outlet}."));
-                    app.library_view.marked.clear();
-                    app.library_view.assign_to.clear();
-                }
-                Some(Err(e)) => app.fail(format!("Could not assign the outlet: {e}")),
-                None => {}
+            if let Some(n) = app.write("assign the outlet", |l| l.assign_outlet(&ids, &outlet)) {
+                app.inform(format!("{n} articles assigned to {outlet}."));
+                app.library_view.marked.clear();
+                app.library_view.assign_to.clear();
             }
-            app.library_changed();
         }
         Some(Action::SetRestored(span, restored)) => {
-            let result = app
-                .library
-                .as_mut()
-                .map(|l| l.set_span_restored(span, restored));
-            if let Some(Err(e)) = result {
-                app.fail(format!("Could not change the article: {e}"));
-            }
-            app.library_changed();
+            app.write("change the article", |l| {
+                l.set_span_restored(span, restored)
+            });
         }
         None => {}
     }

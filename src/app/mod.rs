@@ -288,6 +288,26 @@ impl TriangulateApp {
         });
     }
 
+    /// Runs a write on the open library. A failure is shown as "Could not {what}: …"; either way
+    /// the views re-read. Returns what the write returned when it succeeded.
+    fn write<T>(
+        &mut self,
+        what: &str,
+        write: impl FnOnce(&mut Library) -> crate::Result<T>,
+    ) -> Option<T> {
+        let result = self.library.as_mut().map(write);
+        let done = match result {
+            Some(Ok(value)) => Some(value),
+            Some(Err(e)) => {
+                self.fail(format!("Could not {what}: {e}"));
+                None
+            }
+            None => None,
+        };
+        self.library_changed();
+        done
+    }
+
     /// Call after any write: refreshes the counts and makes every view re-read.
     fn library_changed(&mut self) {
         self.generation += 1;
@@ -575,24 +595,23 @@ impl TriangulateApp {
         let Some(path) = self.dialogs.open_ratings() else {
             return;
         };
-        let Some(library) = self.library.as_mut() else {
-            return;
-        };
-        let result = std::fs::read_to_string(&path)
+        let file = std::fs::read_to_string(&path)
             .map_err(anyhow::Error::from)
-            .and_then(|text| Ok(serde_json::from_str::<library::RatingsFile>(&text)?))
-            .and_then(|file| Ok(library.import_ratings(&file)?));
-        match result {
-            Ok(r) => self.inform(format!(
+            .and_then(|text| Ok(serde_json::from_str::<library::RatingsFile>(&text)?));
+        let file = match file {
+            Ok(file) => file,
+            Err(e) => return self.fail(format!("Could not import {}: {e:#}", path.display())),
+        };
+        let what = format!("import {}", path.display());
+        if let Some(r) = self.write(&what, |library| library.import_ratings(&file)) {
+            self.inform(format!(
                 "{} ratings and {} credibility marks added from {}; {} were already here.",
                 r.ratings_added,
                 r.assessments_added,
                 path.display(),
                 r.already_present
-            )),
-            Err(e) => self.fail(format!("Could not import {}: {e:#}", path.display())),
+            ));
         }
-        self.library_changed();
     }
 
     fn new_library_dialog(&mut self) {

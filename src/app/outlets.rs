@@ -65,8 +65,10 @@ struct OutletPage {
 }
 
 enum Action {
-    Merge(Id, Vec<Id>),
-    SaveRating,
+    /// Merge these outlets into the first, named so.
+    Merge(Id, Vec<Id>, String),
+    /// Save the form's rating of the outlet of this name.
+    SaveRating(String),
 }
 
 pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
@@ -152,7 +154,7 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                     .copied()
                     .filter(|id| *id != keep)
                     .collect();
-                action = Some(Action::Merge(keep, others));
+                action = Some(Action::Merge(keep, others, name(keep).to_string()));
             }
         });
     }
@@ -276,8 +278,8 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     }
 
     match action {
-        Some(Action::Merge(keep, others)) => merge(app, keep, &others),
-        Some(Action::SaveRating) => save_rating(app),
+        Some(Action::Merge(keep, others, name)) => merge(app, keep, &others, &name),
+        Some(Action::SaveRating(name)) => save_rating(app, &name),
         None => {}
     }
 }
@@ -357,7 +359,7 @@ fn outlet_page(
             egui::CollapsingHeader::new(RichText::new("Rate this outlet").strong())
                 .default_open(true)
                 .show(ui, |ui| {
-                    rating_form(ui, criteria, form, analyst, picked, action)
+                    rating_form(ui, &outlet.name, criteria, form, analyst, picked, action)
                 });
 
             ui.add_space(8.0);
@@ -477,6 +479,7 @@ fn outlet_page(
 
 fn rating_form(
     ui: &mut egui::Ui,
+    outlet: &str,
     criteria: &[ratings::Criterion],
     form: &mut RatingForm,
     analyst: &mut String,
@@ -570,11 +573,11 @@ fn rating_form(
         .on_disabled_hover_text("Choose a grade and give your name.")
         .clicked()
     {
-        *action = Some(Action::SaveRating);
+        *action = Some(Action::SaveRating(outlet.to_string()));
     }
 }
 
-fn save_rating(app: &mut TriangulateApp) {
+fn save_rating(app: &mut TriangulateApp, outlet: &str) {
     let form = &app.outlets_view.form;
     let rating = NewRating {
         outlet_id: form.outlet,
@@ -592,52 +595,31 @@ fn save_rating(app: &mut TriangulateApp) {
             .collect(),
         evidence: form.evidence.clone(),
     };
-    let result = app.library.as_mut().map(|l| l.add_rating(&rating));
-    match result {
-        Some(Ok(_)) => {
-            let grade = rating.grade.map(|g| g.letter()).unwrap_or_default();
-            app.inform(format!(
-                "Rating {grade} saved for {} by {}.",
-                outlet_name(app, rating.outlet_id),
-                rating.analyst
-            ));
-            app.outlets_view.form = RatingForm {
-                outlet: rating.outlet_id,
-                ..Default::default()
-            };
-        }
-        Some(Err(e)) => app.fail(format!("Could not save the rating: {e}")),
-        None => {}
+    if app
+        .write("save the rating", |l| l.add_rating(&rating))
+        .is_some()
+    {
+        let grade = rating.grade.map(|g| g.letter()).unwrap_or_default();
+        app.inform(format!(
+            "Rating {grade} saved for {outlet} by {}.",
+            rating.analyst
+        ));
+        app.outlets_view.form = RatingForm {
+            outlet: rating.outlet_id,
+            ..Default::default()
+        };
     }
-    app.library_changed();
 }
 
-fn outlet_name(app: &TriangulateApp, id: Id) -> String {
-    app.library
-        .as_ref()
-        .and_then(|l| l.outlets().ok())
-        .and_then(|all| all.into_iter().find(|o| o.id == id))
-        .map_or_else(String::new, |o| o.name)
-}
-
-fn merge(app: &mut TriangulateApp, keep: Id, others: &[Id]) {
-    let mut result = Ok(());
-    if let Some(library) = app.library.as_mut() {
-        for other in others {
-            result = library.merge_outlets(keep, *other);
-            if result.is_err() {
-                break;
-            }
-        }
-    }
-    match result {
-        Ok(()) => app.inform(format!(
-            "Merged {} into {}; the merged names are now aliases.",
+fn merge(app: &mut TriangulateApp, keep: Id, others: &[Id], name: &str) {
+    if app
+        .write("merge the outlets", |l| l.merge_outlets(keep, others))
+        .is_some()
+    {
+        app.inform(format!(
+            "Merged {} into {name}; the merged names are now aliases.",
             plural(others.len(), "outlet"),
-            outlet_name(app, keep)
-        )),
-        Err(e) => app.fail(format!("Could not merge the outlets: {e}")),
+        ));
     }
     app.outlets_view.selected.clear();
-    app.library_changed();
 }

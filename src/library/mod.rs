@@ -349,27 +349,7 @@ impl Library {
                 aliases.entry(id).or_default().push(alias);
             }
         }
-        let mut ratings: HashMap<Id, Vec<(String, String)>> = HashMap::new();
-        {
-            // The current rating is the latest per analyst; ties on time go to the later row.
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT outlet_id, analyst, grade FROM ratings r
-                 WHERE id = (SELECT id FROM ratings r2
-                             WHERE r2.outlet_id = r.outlet_id AND r2.analyst = r.analyst
-                             ORDER BY created_at DESC, id DESC LIMIT 1)
-                 ORDER BY analyst",
-            )?;
-            for row in stmt.query_map([], |r| {
-                Ok((
-                    r.get::<_, Id>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
-            })? {
-                let (id, analyst, grade) = row?;
-                ratings.entry(id).or_default().push((analyst, grade));
-            }
-        }
+        let mut ratings = self.current_grades()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT o.id, o.name, o.name_is_guess,
                     (SELECT count(*) FROM articles a WHERE a.outlet_id = o.id)
@@ -414,18 +394,37 @@ impl Library {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Each analyst's current (latest) grade, by outlet, analysts in name order.
+    fn current_grades(&self) -> Result<HashMap<Id, Vec<(String, String)>>> {
+        let mut grades: HashMap<Id, Vec<(String, String)>> = HashMap::new();
+        // The current rating is the latest per analyst; ties on time go to the later row.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT outlet_id, analyst, grade FROM ratings r
+             WHERE id = (SELECT id FROM ratings r2
+                         WHERE r2.outlet_id = r.outlet_id AND r2.analyst = r.analyst
+                         ORDER BY created_at DESC, id DESC LIMIT 1)
+             ORDER BY analyst",
+        )?;
+        for row in stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, Id>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })? {
+            let (id, analyst, grade) = row?;
+            grades.entry(id).or_default().push((analyst, grade));
+        }
+        Ok(grades)
+    }
+
     /// Library-wide agreement of the analysts' current grades: ordinal Krippendorff's alpha over
     /// outlets. `None` until two analysts have graded the same outlets with some variation.
     pub fn rating_agreement(&self) -> Result<Option<f64>> {
         let current: Vec<Vec<Grade>> = self
-            .outlets()?
-            .iter()
-            .map(|o| {
-                o.ratings
-                    .iter()
-                    .filter_map(|(_, g)| g.parse().ok())
-                    .collect()
-            })
+            .current_grades()?
+            .into_values()
+            .map(|grades| grades.iter().filter_map(|(_, g)| g.parse().ok()).collect())
             .collect();
         Ok(crate::ratings::library_agreement(&current))
     }
@@ -663,10 +662,10 @@ impl Library {
         Ok(changed)
     }
 
-    /// Merges outlet `other` into `keep`: its articles and ratings move to `keep`, its name and
-    /// aliases become aliases of `keep`, and it is removed — all in one transaction.
-    pub fn merge_outlets(&mut self, keep: Id, other: Id) -> Result<()> {
-        if keep == other {
+    /// Merges outlets `others` into `keep`: their articles and ratings move to `keep`, their names
+    /// and aliases become aliases of `keep`, and they are removed — all in one transaction.
+    pub fn merge_outlets(&mut self, keep: Id, others: &[Id]) -> Result<()> {
+        if others.contains(&keep) {
             return Err(Error::Invalid("cannot merge an outlet into itself".into()));
         }
         let tx = self.conn.transaction()?;
@@ -676,24 +675,21 @@ impl Library {
                 .ok_or_else(|| Error::NotFound(format!("no outlet {id}")))
         };
         name_of(keep)?;
-        let other_name = name_of(other)?;
-        tx.execute(
-            "UPDATE articles SET outlet_id = ?1 WHERE outlet_id = ?2",
-            [keep, other],
-        )?;
-        tx.execute(
-            "UPDATE outlet_aliases SET outlet_id = ?1 WHERE outlet_id = ?2",
-            [keep, other],
-        )?;
-        tx.execute(
-            "UPDATE ratings SET outlet_id = ?1 WHERE outlet_id = ?2",
-            [keep, other],
-        )?;
-        tx.execute("DELETE FROM outlets WHERE id = ?1", [other])?;
-        tx.execute(
-            "INSERT OR IGNORE INTO outlet_aliases(outlet_id, alias) VALUES (?1, ?2)",
-            params![keep, other_name],
-        )?;
+        for &other in others {
+            let other_name = name_of(other)?;
+            for sql in [
+                "UPDATE articles SET outlet_id = ?1 WHERE outlet_id = ?2",
+                "UPDATE outlet_aliases SET outlet_id = ?1 WHERE outlet_id = ?2",
+                "UPDATE ratings SET outlet_id = ?1 WHERE outlet_id = ?2",
+            ] {
+                tx.execute(sql, [keep, other])?;
+            }
+            tx.execute("DELETE FROM outlets WHERE id = ?1", [other])?;
+            tx.execute(
+                "INSERT OR IGNORE INTO outlet_aliases(outlet_id, alias) VALUES (?1, ?2)",
+                params![keep, other_name],
+            )?;
+        }
         tx.commit()?;
         Ok(())
     }
