@@ -87,6 +87,22 @@ fn rating_uid(
     crate::text::hash_parts(&[outlet, analyst, created_at, grade.letter(), rationale])
 }
 
+fn assessment_uid(
+    article_hash: &str,
+    analyst: &str,
+    created_at: &str,
+    credibility: u8,
+    note: &str,
+) -> String {
+    crate::text::hash_parts(&[
+        article_hash,
+        analyst,
+        created_at,
+        &credibility.to_string(),
+        note,
+    ])
+}
+
 impl Library {
     /// Adds a rating (append-only) with its criteria and evidence, in one transaction.
     pub fn add_rating(&mut self, rating: &NewRating) -> Result<Id> {
@@ -218,8 +234,7 @@ impl Library {
             .optional()?
             .ok_or_else(|| Error::NotFound(format!("no article {article}")))?;
         let created_at = now();
-        let uid =
-            crate::text::hash_parts(&[&hash, analyst, &created_at, &credibility.to_string(), note]);
+        let uid = assessment_uid(&hash, analyst, &created_at, credibility, note);
         tx.execute(
             "INSERT INTO assessments(article_id, analyst, credibility, note, created_at, uid)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -337,13 +352,7 @@ impl Library {
             let (article, analyst, credibility, note, created_at, uid) = row?;
             assessments.push(ExportedAssessment {
                 uid: uid.unwrap_or_else(|| {
-                    crate::text::hash_parts(&[
-                        &article,
-                        &analyst,
-                        &created_at,
-                        &credibility.to_string(),
-                        &note,
-                    ])
+                    assessment_uid(&article, &analyst, &created_at, credibility, &note)
                 }),
                 article,
                 analyst,
