@@ -113,6 +113,8 @@ pub struct SuggestionRow {
     pub status: String,
     pub articles: Vec<Id>,
     pub evidence: Vec<String>,
+    /// The incident accepting it extends: the one most of its articles already belong to.
+    pub incident: Option<Id>,
 }
 
 /// One import run, as the Import log lists it.
@@ -144,4 +146,75 @@ pub struct LibraryCounts {
     pub incidents: i64,
     pub suggestions: i64,
     pub problems: i64,
+}
+
+/// An incident with its reports, as the incident page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncidentDetail {
+    pub id: Id,
+    pub title: String,
+    pub date: Option<String>,
+    pub place: Option<String>,
+    pub summary: String,
+    pub created_at: String,
+    pub reports: Vec<IncidentReport>,
+}
+
+/// One report of an incident: the article and who linked it, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncidentReport {
+    pub article: ArticleRow,
+    pub linked_by: String,
+    pub reason: String,
+    pub linked_at: String,
+}
+
+/// The editable fields of an incident.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct IncidentFields {
+    pub title: String,
+    pub date: Option<String>,
+    pub place: Option<String>,
+    pub summary: String,
+}
+
+/// How to put back what an edit of incidents or suggestions changed: the incidents and
+/// suggestions it touched, as they were before, and the incidents it created. Returned by every
+/// such edit; `Library::undo` applies it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Undo {
+    /// What the edit was, for the Edit menu ("Undo merge incidents").
+    pub label: String,
+    pub(crate) created: Vec<Id>,
+    pub(crate) incidents: Vec<IncidentRecord>,
+    pub(crate) suggestions: Vec<SuggestionRecord>,
+}
+
+/// An incident row and its memberships, as saved for undo.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct IncidentRecord {
+    pub id: Id,
+    pub fields: IncidentFields,
+    pub created_at: String,
+    /// (article, linked_by, reason, linked_at)
+    pub members: Vec<(Id, String, String, String)>,
+}
+
+/// A suggestion's decision, as saved for undo.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SuggestionRecord {
+    pub id: Id,
+    pub status: String,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<String>,
+    /// Pairs the decision added to the rejected pairs.
+    pub rejected_pairs: Vec<(Id, Id)>,
+}
+
+/// What accepting or rejecting a suggestion did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    /// The incident the articles now belong to (accepting), if any.
+    pub incident: Option<Id>,
+    pub undo: Undo,
 }

@@ -24,6 +24,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0002_ratings_exchange.sql",
         sql: include_str!("../../db/0002_ratings_exchange.sql"),
     },
+    Migration {
+        version: 3,
+        name: "0003_linking.sql",
+        sql: include_str!("../../db/0003_linking.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -1,6 +1,8 @@
 //! Storage: the library file. Opening and migrating it, every query the views and commands make,
 //! and every write, each in a transaction. Only this module knows SQL.
 
+mod incidents;
+mod links;
 mod migrations;
 mod ratings;
 mod store;
@@ -15,12 +17,13 @@ pub use migrations::{MIGRATIONS, latest_version};
 pub use ratings::{
     Assessment, ExportedAssessment, ExportedRating, RATINGS_FORMAT, RatingsFile, RatingsImport,
 };
+pub use links::{LinkPair, LinkText, NewSuggestion, SuggestionsUpdate};
 pub use store::{NewArticle, StoreOutcome};
 
 use crate::error::{Error, Result};
 use crate::model::{
     Article, ArticleRow, Id, ImportBatch, ImportProblem, IncidentSummary, LibraryCounts,
-    OutletSummary, RemovedSpan, SuggestionRow,
+    OutletSummary, RemovedSpan,
 };
 use crate::ratings::Grade;
 
@@ -490,34 +493,6 @@ impl Library {
                 place: r.get(3)?,
                 report_count: r.get(4)?,
                 outlet_count: r.get(5)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Suggestions waiting for a decision, best first.
-    pub fn open_suggestions(&self) -> Result<Vec<SuggestionRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT s.id, s.kind, s.score, s.status, s.evidence,
-                    (SELECT group_concat(article_id) FROM suggestion_articles sa
-                     WHERE sa.suggestion_id = s.id)
-             FROM suggestions s WHERE s.status = 'suggested'
-             ORDER BY s.score DESC, s.id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            let evidence: String = r.get(4)?;
-            let members: Option<String> = r.get(5)?;
-            Ok(SuggestionRow {
-                id: r.get(0)?,
-                kind: r.get(1)?,
-                score: r.get(2)?,
-                status: r.get(3)?,
-                evidence: serde_json::from_str(&evidence).unwrap_or_default(),
-                articles: members
-                    .unwrap_or_default()
-                    .split(',')
-                    .filter_map(|s| s.parse().ok())
-                    .collect(),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -1,6 +1,11 @@
-//! Linking reports: exact copies, near copies and, to come, reports of the same incident.
-//! The engine is pure; the library supplies the texts and stores what the analyst decides.
+//! Linking reports: exact copies, near copies and reports of the same incident. The engine is
+//! pure; [`run`] reads what it needs from the library and stores what it found, and the analyst's
+//! decisions live in the library (see `library::incidents`).
 
 pub mod copies;
+pub mod diff;
+pub mod run;
 
 pub use copies::{Copies, NearCopy, find_copies};
+pub use diff::{DiffPart, DiffSide, word_diff};
+pub use run::{CopyFamily, IncidentSuggestion, LinkOptions, LinkReport, copy_families, link_library};
