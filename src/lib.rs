@@ -4,6 +4,7 @@
 //! ([`import`]), background work ([`jobs`]) and the embedded sample ([`sample`]). The desktop app
 //! ([`app`]) and the command line ([`cli`]) are thin front ends over it.
 
+pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod error;

@@ -4,6 +4,8 @@
 
 pub mod copies;
 pub mod diff;
+pub mod features;
+pub mod incidents;
 pub mod run;
 
 pub use copies::{Copies, NearCopy, find_copies};
