@@ -109,8 +109,45 @@ pub enum Command {
         #[command(subcommand)]
         action: RatingsAction,
     },
-    /// Find exact and near copies (same-incident suggestions are not built yet).
+    /// Link reports: find exact copies, near copies and reports of the same incident, and
+    /// refresh the suggestion queue. Only articles not linked before are analysed.
     Link {
+        /// Forget the stored linking state and analyse every article again.
+        #[arg(long)]
+        rebuild: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The suggestion queue (best first).
+    Suggestions {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Accept or reject a suggestion.
+    Suggestion {
+        #[command(subcommand)]
+        action: SuggestionAction,
+    },
+    /// List incidents, newest first.
+    Incidents {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create, change and show incidents.
+    Incident {
+        #[command(subcommand)]
+        action: IncidentAction,
+    },
+    /// The library's own additions to the gazetteer of place names.
+    Place {
+        #[command(subcommand)]
+        action: PlaceAction,
+    },
+    /// Pairwise precision, recall and F1 of the library's incidents and open same-incident
+    /// suggestions against labelled groups: a JSON file with `same_event_groups`, lists of the
+    /// file names (or paths ending so) of articles that report one event.
+    EvaluateLinks {
+        truth: PathBuf,
         #[arg(long)]
         json: bool,
     },
@@ -140,6 +177,91 @@ pub enum RatingsAction {
     /// An outlet's ratings, oldest first, with what changed each time.
     History {
         outlet: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Decisions on suggestions. The analyst defaults to $TRIANGULATE_ANALYST, else the user name.
+#[derive(Debug, Subcommand)]
+pub enum SuggestionAction {
+    /// Accept: the articles join one incident (a new one, or the one most of them are in).
+    Accept {
+        n: i64,
+        #[arg(long)]
+        analyst: Option<String>,
+        /// Accept only these of its articles (ids, comma-separated); the others are remembered
+        /// as not belonging with them.
+        #[arg(long, value_delimiter = ',')]
+        only: Vec<i64>,
+    },
+    /// Reject: the articles are not suggested together again.
+    Reject {
+        n: i64,
+        #[arg(long)]
+        analyst: Option<String>,
+    },
+}
+
+/// Changes to incidents.
+#[derive(Debug, Subcommand)]
+pub enum IncidentAction {
+    /// Create an incident.
+    New {
+        #[arg(long)]
+        title: String,
+        /// YYYY-MM-DD.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        place: Option<String>,
+        /// Its reports (article ids, comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        articles: Vec<i64>,
+        #[arg(long)]
+        analyst: Option<String>,
+    },
+    /// Add articles to an incident.
+    Add {
+        id: i64,
+        #[arg(required = true)]
+        articles: Vec<i64>,
+        #[arg(long)]
+        analyst: Option<String>,
+    },
+    /// Take articles out of an incident.
+    Remove {
+        id: i64,
+        #[arg(required = true)]
+        articles: Vec<i64>,
+    },
+    /// Merge the second incident into the first.
+    Merge {
+        keep: i64,
+        other: i64,
+        #[arg(long)]
+        analyst: Option<String>,
+    },
+    /// Show an incident and its reports.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The gazetteer.
+#[derive(Debug, Subcommand)]
+pub enum PlaceAction {
+    /// Add other names of a place (a place the gazetteer knows, by any of its names, or a new one).
+    Add {
+        name: String,
+        /// Another name; repeatable.
+        #[arg(long = "also", required = true)]
+        also: Vec<String>,
+    },
+    /// List the names this library added.
+    List {
         #[arg(long)]
         json: bool,
     },
@@ -230,7 +352,13 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             Ok(Outcome::Exit(0))
         }
         Command::Ratings { action } => ratings(open()?, action),
-        Command::Link { json } => link(&open()?, json),
+        Command::Link { rebuild, json } => link(open()?, rebuild, json),
+        Command::Suggestions { json } => suggestions(&open()?, json),
+        Command::Suggestion { action } => suggestion(open()?, action),
+        Command::Incidents { json } => incidents(&open()?, json),
+        Command::Incident { action } => incident(open()?, action),
+        Command::Place { action } => place(open()?, action),
+        Command::EvaluateLinks { truth, json } => evaluate_links(&open()?, &truth, json),
         Command::Check { json } => check(&open()?, json),
     }
 }
@@ -491,27 +619,298 @@ fn ratings(mut library: Library, action: RatingsAction) -> anyhow::Result<Outcom
     Ok(Outcome::Exit(0))
 }
 
-fn link(library: &Library, json: bool) -> anyhow::Result<Outcome> {
-    let copies = crate::linking::find_copies(&library.linking_texts()?);
-    eprintln!("note: same-incident suggestions are not built yet; only copies are linked");
+fn link(mut library: Library, rebuild: bool, json: bool) -> anyhow::Result<Outcome> {
+    let report = crate::linking::link_library(
+        &mut library,
+        &crate::linking::LinkOptions { rebuild },
+        &Progress::new(),
+    )?;
     if json {
         print_json(&serde_json::json!({
-            "exact_copies": copies.exact_copies,
-            "near_copies": copies.near_copies,
-            "incident_suggestions": [],
+            "exact_copies": report.exact_copies,
+            "near_copies": report.near_copies,
+            "incident_suggestions": report.incident_suggestions,
+            "new_articles": report.new_articles,
+            "queue": report.suggestions,
         }))?;
-    } else {
+        return Ok(Outcome::Exit(0));
+    }
+    println!(
+        "Analysed {} new articles. {} exact copies, {} near copies, {} incident suggestions ({} new in the queue).",
+        report.new_articles,
+        report.exact_copies.len(),
+        report.near_copies.len(),
+        report.incident_suggestions.len(),
+        report.suggestions.added
+    );
+    for [a, b] in &report.exact_copies {
+        println!("  exact     {a} = {b}");
+    }
+    for n in &report.near_copies {
         println!(
-            "{} exact copies, {} near copies",
-            copies.exact_copies.len(),
-            copies.near_copies.len()
+            "  near      {} ~ {}  similarity {:.2}",
+            n.a, n.b, n.similarity
         );
-        for [a, b] in &copies.exact_copies {
-            println!("  exact  {a} = {b}");
+    }
+    for s in &report.incident_suggestions {
+        let ids: Vec<String> = s.articles.iter().map(i64::to_string).collect();
+        println!("  incident  {}  score {:.2}", ids.join(", "), s.score);
+        for e in &s.evidence {
+            println!("              {e}");
         }
-        for n in &copies.near_copies {
-            println!("  near   {} ~ {}  similarity {:.2}", n.a, n.b, n.similarity);
+    }
+    Ok(Outcome::Exit(0))
+}
+
+/// The analyst named on the command line, else $TRIANGULATE_ANALYST, else the user's name.
+fn analyst(named: Option<String>) -> String {
+    named
+        .or_else(|| std::env::var("TRIANGULATE_ANALYST").ok())
+        .or_else(|| std::env::var("USER").ok())
+        .or_else(|| std::env::var("USERNAME").ok())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "analyst".to_string())
+}
+
+fn suggestions(library: &Library, json: bool) -> anyhow::Result<Outcome> {
+    let queue = library.open_suggestions()?;
+    if json {
+        print_json(&queue)?;
+        return Ok(Outcome::Exit(0));
+    }
+    if queue.is_empty() {
+        println!("No open suggestions. Run `triangulate link` after importing.");
+    }
+    for s in &queue {
+        let rows = library.article_rows(&s.articles)?;
+        println!(
+            "#{}  {}  score {:.2}",
+            s.id,
+            s.kind.replace('_', " "),
+            s.score
+        );
+        for r in rows {
+            println!(
+                "    {:>6}  {}  {}  {}",
+                r.id,
+                r.published.as_deref().unwrap_or("-"),
+                truncate(&r.outlet, 24),
+                truncate(&r.title, 70)
+            );
         }
+        for e in &s.evidence {
+            println!("    - {e}");
+        }
+    }
+    Ok(Outcome::Exit(0))
+}
+
+fn suggestion(mut library: Library, action: SuggestionAction) -> anyhow::Result<Outcome> {
+    match action {
+        SuggestionAction::Accept {
+            n,
+            analyst: who,
+            only,
+        } => {
+            let only = (!only.is_empty()).then_some(only.as_slice());
+            let decision = library.accept_suggestion(n, &analyst(who), only)?;
+            match decision.incident {
+                Some(incident) => println!("Accepted suggestion {n}: incident {incident}."),
+                None => println!("Accepted suggestion {n}."),
+            }
+        }
+        SuggestionAction::Reject { n, analyst: who } => {
+            library.reject_suggestion(n, &analyst(who))?;
+            println!("Rejected suggestion {n}; its articles will not be suggested together again.");
+        }
+    }
+    Ok(Outcome::Exit(0))
+}
+
+fn incidents(library: &Library, json: bool) -> anyhow::Result<Outcome> {
+    let list = library.incidents()?;
+    if json {
+        print_json(&list)?;
+        return Ok(Outcome::Exit(0));
+    }
+    for i in &list {
+        println!(
+            "{:>5}  {}  {:<18}  {:>3} reports, {:>2} outlets  {}",
+            i.id,
+            i.date.as_deref().unwrap_or("    -     "),
+            truncate(i.place.as_deref().unwrap_or("-"), 18),
+            i.report_count,
+            i.outlet_count,
+            i.title
+        );
+    }
+    Ok(Outcome::Exit(0))
+}
+
+fn incident(mut library: Library, action: IncidentAction) -> anyhow::Result<Outcome> {
+    use crate::model::IncidentFields;
+    match action {
+        IncidentAction::New {
+            title,
+            date,
+            place,
+            articles,
+            analyst: who,
+        } => {
+            let fields = IncidentFields {
+                title,
+                date,
+                place,
+                summary: String::new(),
+            };
+            let (id, _) =
+                library.create_incident(&fields, &articles, &analyst(who), "added by hand")?;
+            println!("Created incident {id} with {} reports.", articles.len());
+        }
+        IncidentAction::Add {
+            id,
+            articles,
+            analyst: who,
+        } => {
+            library.add_to_incident(id, &articles, &analyst(who), "added by hand")?;
+            println!("Incident {id}: added {} reports.", articles.len());
+        }
+        IncidentAction::Remove { id, articles } => {
+            let (removed, _) = library.remove_from_incident(id, &articles)?;
+            println!("Incident {id}: removed {removed} reports.");
+        }
+        IncidentAction::Merge {
+            keep,
+            other,
+            analyst: who,
+        } => {
+            library.merge_incidents(keep, other, &analyst(who))?;
+            println!("Merged incident {other} into {keep}.");
+        }
+        IncidentAction::Show { id, json } => {
+            let Some(detail) = library.incident(id)? else {
+                bail!("no incident {id}");
+            };
+            if json {
+                print_json(&detail)?;
+            } else {
+                println!("Incident {}: {}", detail.id, detail.title);
+                println!(
+                    "  date {}  place {}",
+                    detail.date.as_deref().unwrap_or("-"),
+                    detail.place.as_deref().unwrap_or("-")
+                );
+                for r in &detail.reports {
+                    println!(
+                        "  {:>6}  {}  {}  {}  ({} by {})",
+                        r.article.id,
+                        r.article.published.as_deref().unwrap_or("-"),
+                        truncate(&r.article.outlet, 24),
+                        truncate(&r.article.title, 60),
+                        r.reason,
+                        r.linked_by
+                    );
+                }
+            }
+        }
+    }
+    Ok(Outcome::Exit(0))
+}
+
+fn place(mut library: Library, action: PlaceAction) -> anyhow::Result<Outcome> {
+    match action {
+        PlaceAction::Add { name, also } => {
+            let gazetteer = crate::analysis::Gazetteer::with_additions(&library.place_names()?);
+            let shown = gazetteer.canonical(&name).unwrap_or(&name).to_string();
+            let added = library.add_place_names(&shown, &also)?;
+            println!(
+                "{shown}: {added} names added. Run `triangulate link --rebuild` to link existing articles with them."
+            );
+        }
+        PlaceAction::List { json } => {
+            let names = library.place_names()?;
+            if json {
+                print_json(&names)?;
+            } else {
+                for (place, name) in names {
+                    println!("{place}\t{name}");
+                }
+            }
+        }
+    }
+    Ok(Outcome::Exit(0))
+}
+
+/// The labelled groups of a truth file.
+#[derive(serde::Deserialize)]
+struct Truth {
+    same_event_groups: Vec<Vec<String>>,
+}
+
+fn evaluate_links(
+    library: &Library,
+    truth: &std::path::Path,
+    json: bool,
+) -> anyhow::Result<Outcome> {
+    use crate::linking::evaluate;
+    let text =
+        std::fs::read_to_string(truth).with_context(|| format!("reading {}", truth.display()))?;
+    let truth: Truth = serde_json::from_str(&text).with_context(|| {
+        format!(
+            "{} is not a truth file with same_event_groups",
+            truth.display()
+        )
+    })?;
+    let by_name = library.articles_by_path_suffix()?;
+    let find = |name: &String| -> Option<i64> {
+        let wanted = name.replace('\\', "/");
+        by_name
+            .iter()
+            .find(|(path, _)| path == &wanted || path.ends_with(&format!("/{wanted}")))
+            .map(|(_, id)| *id)
+    };
+    let mut missing = 0;
+    let labelled: Vec<Vec<i64>> = truth
+        .same_event_groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .filter_map(|name| {
+                    let id = find(name);
+                    missing += usize::from(id.is_none());
+                    id
+                })
+                .collect()
+        })
+        .collect();
+    let mut predicted: Vec<Vec<i64>> = library
+        .open_suggestions()?
+        .into_iter()
+        .filter(|s| s.kind == crate::library::SAME_INCIDENT)
+        .map(|s| s.articles)
+        .collect();
+    for i in library.incidents()? {
+        if let Some(detail) = library.incident(i.id)? {
+            predicted.push(detail.reports.iter().map(|r| r.article.id).collect());
+        }
+    }
+    let scores = evaluate::pairwise(&evaluate::merge_overlapping(predicted), &labelled);
+    if json {
+        print_json(&serde_json::json!({"scores": scores, "labelled_articles_missing": missing}))?;
+    } else {
+        if missing > 0 {
+            eprintln!("warning: {missing} labelled articles are not in the library");
+        }
+        println!(
+            "pairs: {} labelled, {} predicted, {} correct\nprecision {:.3}  recall {:.3}  F1 {:.3}",
+            scores.true_pairs,
+            scores.predicted_pairs,
+            scores.correct_pairs,
+            scores.precision,
+            scores.recall,
+            scores.f1
+        );
     }
     Ok(Outcome::Exit(0))
 }

@@ -61,7 +61,8 @@ impl Lexicon {
 
     /// A lexicon from TOML text.
     pub fn parse(text: &str) -> Result<Lexicon> {
-        let file: File = toml::from_str(text).map_err(|e| Error::Invalid(format!("lexicon: {e}")))?;
+        let file: File =
+            toml::from_str(text).map_err(|e| Error::Invalid(format!("lexicon: {e}")))?;
         let mut actor_matcher = Matcher::default();
         for (i, group) in file.actor.iter().enumerate() {
             actor_matcher.add(&group.name, i);

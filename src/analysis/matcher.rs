@@ -118,9 +118,7 @@ fn word_matches(written: &str, wanted: &str) -> bool {
         .zip(wanted.chars())
         .take_while(|(a, b)| a == b)
         .count();
-    common >= 3
-        && written.chars().count() - common <= 2
-        && wanted.chars().count() - common <= 2
+    common >= 3 && written.chars().count() - common <= 2 && wanted.chars().count() - common <= 2
 }
 
 fn matches_at(phrase: &Phrase, text: &str, tokens: &[Token]) -> bool {
@@ -156,7 +154,10 @@ mod tests {
         m.add("Deir Ezzor", 0);
         m.add("IS", 1);
         assert_eq!(
-            found(&m, "Strikes near Deir Ez Zor and DEIR EZZOR; IS claimed it. It is over."),
+            found(
+                &m,
+                "Strikes near Deir Ez Zor and DEIR EZZOR; IS claimed it. It is over."
+            ),
             vec![
                 (0, "Deir Ez Zor".to_string()),
                 (0, "DEIR EZZOR".to_string()),

@@ -43,10 +43,19 @@ fn role_of(word: &str) -> Option<Role> {
         | "martyred" | "martyrs" | "fatalities" | "bodies" | "massacred" | "executed"
         | "погибли" | "погиб" | "погибших" | "убиты" | "убито" | "убили" | "жертв" | "жертвами"
         | "погибло" | "погибшими" => Role::Killed,
-        "wounded" | "injured" | "injuring" | "wounding" | "injuries" | "hurt" | "casualties"
-        | "ранены" | "ранения" | "раненых" | "ранено" | "пострадали" | "пострадавших" => {
-            Role::Wounded
-        }
+        "wounded"
+        | "injured"
+        | "injuring"
+        | "wounding"
+        | "injuries"
+        | "hurt"
+        | "casualties"
+        | "ранены"
+        | "ранения"
+        | "раненых"
+        | "ранено"
+        | "пострадали"
+        | "пострадавших" => Role::Wounded,
         "captured" | "arrested" | "detained" | "abducted" | "kidnapped" | "prisoners"
         | "задержали" | "задержаны" | "захвачены" => Role::Captured,
         _ => return None,
@@ -55,8 +64,25 @@ fn role_of(word: &str) -> Option<Role> {
 
 fn word_value(word: &str) -> Option<u32> {
     const SMALL: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
         "nineteen",
     ];
     const TENS: [&str; 8] = [
@@ -84,19 +110,69 @@ fn word_value(word: &str) -> Option<u32> {
 fn is_unit(word: &str) -> bool {
     matches!(
         word,
-        "km" | "kilometres" | "kilometers" | "kilometre" | "kilometer" | "miles" | "mile" | "m"
-            | "metres" | "meters" | "percent" | "per" | "hours" | "hour" | "minutes" | "years"
-            | "year" | "days" | "day" | "weeks" | "months" | "am" | "pm" | "gmt" | "utc" | "mm"
-            | "dollars" | "pounds" | "tonnes" | "tons" | "км" | "часов" | "лет" | "года"
+        "km" | "kilometres"
+            | "kilometers"
+            | "kilometre"
+            | "kilometer"
+            | "miles"
+            | "mile"
+            | "m"
+            | "metres"
+            | "meters"
+            | "percent"
+            | "per"
+            | "hours"
+            | "hour"
+            | "minutes"
+            | "years"
+            | "year"
+            | "days"
+            | "day"
+            | "weeks"
+            | "months"
+            | "am"
+            | "pm"
+            | "gmt"
+            | "utc"
+            | "mm"
+            | "dollars"
+            | "pounds"
+            | "tonnes"
+            | "tons"
+            | "км"
+            | "часов"
+            | "лет"
+            | "года"
     )
 }
 
 fn is_month(word: &str) -> bool {
     matches!(
         word,
-        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
-            | "september" | "october" | "november" | "december" | "jan" | "feb" | "mar" | "apr"
-            | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
     )
 }
 
@@ -107,7 +183,14 @@ fn qualifier_before(tokens: &[Token], at: usize) -> Option<String> {
             .map_or("", |t| t.folded.as_str())
     };
     let two = format!("{} {}", word(2), word(1));
-    for q in ["at least", "more than", "up to", "as many as", "less than", "fewer than"] {
+    for q in [
+        "at least",
+        "more than",
+        "up to",
+        "as many as",
+        "less than",
+        "fewer than",
+    ] {
         if two == q || (q.split(' ').count() == 3 && format!("{} {two}", word(3)) == q) {
             return Some(q.to_string());
         }
@@ -137,8 +220,7 @@ pub fn figures(text: &str, tokens: &[Token]) -> Vec<Figure> {
         let prev = i.checked_sub(1).map_or("", |p| tokens[p].folded.as_str());
         let year = t.folded.len() == 4 && (1900..=2100).contains(&value);
         let time = text[..t.start].ends_with(':') || text[tokens[last].end..].starts_with(':');
-        if year || time || is_unit(next) || is_month(next) || is_month(prev) || value > 1_000_000
-        {
+        if year || time || is_unit(next) || is_month(next) || is_month(prev) || value > 1_000_000 {
             i += used;
             continue;
         }
@@ -242,12 +324,17 @@ mod tests {
             found("Seven soldiers were killed and twenty three injured."),
             vec![(Role::Killed, 7, None), (Role::Wounded, 23, None)]
         );
-        assert_eq!(found("The death toll rose to 1,200."), vec![(Role::Killed, 1200, None)]);
+        assert_eq!(
+            found("The death toll rose to 1,200."),
+            vec![(Role::Killed, 1200, None)]
+        );
     }
 
     #[test]
     fn dates_times_years_and_distances_are_not_figures() {
-        assert!(found("At 14:30 on 5 August 2025, 12 km from the town, nobody was killed.").is_empty());
+        assert!(
+            found("At 14:30 on 5 August 2025, 12 km from the town, nobody was killed.").is_empty()
+        );
     }
 
     #[test]

@@ -174,7 +174,9 @@ impl Library {
     /// Merges incident `other` into `keep`: its reports join `keep` and it is removed.
     pub fn merge_incidents(&mut self, keep: Id, other: Id, by: &str) -> Result<Undo> {
         if keep == other {
-            return Err(Error::Invalid("cannot merge an incident into itself".into()));
+            return Err(Error::Invalid(
+                "cannot merge an incident into itself".into(),
+            ));
         }
         let tx = self.conn.transaction()?;
         let before = snapshot(&tx, &[keep, other])?;
@@ -433,7 +435,13 @@ impl Library {
             }
             None => None,
         };
-        let record = decide(&tx, id, "accepted", analyst, &pairs_across(&left_out, &members))?;
+        let record = decide(
+            &tx,
+            id,
+            "accepted",
+            analyst,
+            &pairs_across(&left_out, &members),
+        )?;
         tx.commit()?;
         before.retain(|r| !created.contains(&r.id));
         Ok(Decision {
@@ -582,7 +590,13 @@ fn insert_incident(tx: &Transaction, fields: &IncidentFields) -> Result<Id> {
     Ok(tx.last_insert_rowid())
 }
 
-fn link_articles(tx: &Transaction, incident: Id, articles: &[Id], by: &str, reason: &str) -> Result<()> {
+fn link_articles(
+    tx: &Transaction,
+    incident: Id,
+    articles: &[Id],
+    by: &str,
+    reason: &str,
+) -> Result<()> {
     if incident_fields(tx, incident)?.is_none() {
         return Err(Error::NotFound(format!("no incident {incident}")));
     }
@@ -627,8 +641,8 @@ fn incident_fields(
 fn snapshot(tx: &Transaction, ids: &[Id]) -> Result<Vec<IncidentRecord>> {
     let mut out = Vec::new();
     for &id in ids {
-        let (fields, created_at) = incident_fields(tx, id)?
-            .ok_or_else(|| Error::NotFound(format!("no incident {id}")))?;
+        let (fields, created_at) =
+            incident_fields(tx, id)?.ok_or_else(|| Error::NotFound(format!("no incident {id}")))?;
         let mut stmt = tx.prepare_cached(
             "SELECT article_id, linked_by, reason, linked_at FROM incident_articles
              WHERE incident_id = ?1 ORDER BY article_id",

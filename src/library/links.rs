@@ -58,10 +58,7 @@ fn members_key(articles: &[Id]) -> String {
     let mut ids = articles.to_vec();
     ids.sort_unstable();
     ids.dedup();
-    ids.iter()
-        .map(Id::to_string)
-        .collect::<Vec<_>>()
-        .join(",")
+    ids.iter().map(Id::to_string).collect::<Vec<_>>().join(",")
 }
 
 impl Library {
@@ -286,6 +283,17 @@ impl Library {
         Ok(update)
     }
 
+    /// Every article's source path (with `/` separators) and id, for matching labelled files.
+    pub fn articles_by_path_suffix(&self) -> Result<Vec<(String, Id)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT source_path, id FROM articles ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?.replace('\\', "/"), r.get(1)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Place names the analyst added: (place, other name).
     pub fn place_names(&self) -> Result<Vec<(String, String)>> {
         let mut stmt = self
@@ -304,8 +312,8 @@ impl Library {
         let tx = self.conn.transaction()?;
         let mut added = 0;
         {
-            let mut insert =
-                tx.prepare_cached("INSERT OR IGNORE INTO place_names(place, name) VALUES (?1, ?2)")?;
+            let mut insert = tx
+                .prepare_cached("INSERT OR IGNORE INTO place_names(place, name) VALUES (?1, ?2)")?;
             added += insert.execute(params![place, place])?;
             for name in names.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
                 added += insert.execute(params![place, name])?;

@@ -13,11 +13,12 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
+pub use incidents::SAME_INCIDENT;
+pub use links::{LinkPair, LinkText, NewSuggestion, SuggestionsUpdate};
 pub use migrations::{MIGRATIONS, latest_version};
 pub use ratings::{
     Assessment, ExportedAssessment, ExportedRating, RATINGS_FORMAT, RatingsFile, RatingsImport,
 };
-pub use links::{LinkPair, LinkText, NewSuggestion, SuggestionsUpdate};
 pub use store::{NewArticle, StoreOutcome};
 
 use crate::error::{Error, Result};

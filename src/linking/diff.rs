@@ -68,7 +68,10 @@ mod tests {
             .filter(|p| p.side != DiffSide::Both)
             .map(|p| (p.side, p.text.trim()))
             .collect();
-        assert_eq!(changed, vec![(DiffSide::First, "19"), (DiffSide::Second, "23")]);
+        assert_eq!(
+            changed,
+            vec![(DiffSide::First, "19"), (DiffSide::Second, "23")]
+        );
         assert_eq!(side(&parts, DiffSide::First), a);
         assert_eq!(side(&parts, DiffSide::Second), b);
     }

@@ -58,7 +58,10 @@ fn ranked(mentions: impl Iterator<Item = String>) -> Vec<String> {
     for m in mentions {
         *counts.entry(m).or_default() += 1;
     }
-    top(counts, usize::MAX).into_iter().map(|(w, _)| w).collect()
+    top(counts, usize::MAX)
+        .into_iter()
+        .map(|(w, _)| w)
+        .collect()
 }
 
 /// Extracts the features of an article.

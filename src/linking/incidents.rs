@@ -24,7 +24,7 @@ const WINDOW_DAYS: i64 = 45;
 /// Keys (words, places, names) shared by more articles than this do not make candidates.
 const MAX_POSTING: usize = 2_000;
 /// Words per article used as candidate keys.
-const KEY_TERMS: usize = 10;
+const KEY_TERMS: usize = 15;
 /// Largest group the engine suggests.
 const MAX_GROUP: usize = 60;
 
@@ -91,10 +91,7 @@ impl Corpus {
                 v
             })
             .collect();
-        let idf_of_name = name_df
-            .into_iter()
-            .map(|(w, d)| (w, idf(n, d)))
-            .collect();
+        let idf_of_name = name_df.into_iter().map(|(w, d)| (w, idf(n, d))).collect();
         let days = features.iter().map(Features::day).collect();
         Corpus {
             ids,
@@ -207,7 +204,7 @@ impl Corpus {
             .map(|(w, _)| (w, self.idf_of_name.get(w).copied().unwrap_or(0.0)))
             .collect();
         names.sort_by(|a, b| b.1.total_cmp(&a.1));
-        keys.extend(names.iter().take(5).map(|(w, _)| format!("n:{w}")));
+        keys.extend(names.iter().take(8).map(|(w, _)| format!("n:{w}")));
         keys
     }
 
@@ -218,7 +215,8 @@ impl Corpus {
         let mut evidence = Vec::new();
         let mut z = -3.4 + 8.0 * similarity;
 
-        let shared_places: Vec<&String> = a.places.iter().filter(|p| b.places.contains(p)).collect();
+        let shared_places: Vec<&String> =
+            a.places.iter().filter(|p| b.places.contains(p)).collect();
         if !shared_places.is_empty() {
             z += 1.5;
             evidence.push(format!("both name {}", list(&shared_places, 3)));
@@ -234,7 +232,10 @@ impl Corpus {
         let (same, differ) = compare_figures(&a.figures, &b.figures);
         z += 1.0 * same.len().min(2) as f64;
         if !same.is_empty() {
-            let said: Vec<String> = same.iter().map(|(r, v)| format!("{v} {}", r.label())).collect();
+            let said: Vec<String> = same
+                .iter()
+                .map(|(r, v)| format!("{v} {}", r.label()))
+                .collect();
             evidence.push(format!("both report {}", said.join(" and ")));
         } else if !differ.is_empty() {
             z -= 0.3;
@@ -243,14 +244,15 @@ impl Corpus {
             evidence.push(format!("figures differ: {x} vs {y} {}", role.label()));
         }
 
-        let shared_actors: Vec<&String> = a.actors.iter().filter(|g| b.actors.contains(g)).collect();
+        let shared_actors: Vec<&String> =
+            a.actors.iter().filter(|g| b.actors.contains(g)).collect();
         if !shared_actors.is_empty() {
             z += 0.3;
             evidence.push(format!("both name {}", list(&shared_actors, 2)));
         }
 
         let (overlap, shared_names) = self.name_overlap(a, b);
-        z += 1.5 * overlap;
+        z += 2.5 * overlap;
         if !shared_names.is_empty() {
             let shown: Vec<&String> = shared_names.iter().collect();
             evidence.push(format!("both mention {}", list(&shown, 3)));
@@ -322,12 +324,23 @@ fn list(items: &[&String], max: usize) -> String {
 }
 
 /// Figures both give (same role, same number), and roles where they differ (largest of each).
-fn compare_figures(a: &[(Role, u32)], b: &[(Role, u32)]) -> (Vec<(Role, u32)>, Vec<(Role, u32, u32)>) {
+fn compare_figures(
+    a: &[(Role, u32)],
+    b: &[(Role, u32)],
+) -> (Vec<(Role, u32)>, Vec<(Role, u32, u32)>) {
     let mut same = Vec::new();
     let mut differ = Vec::new();
     for role in [Role::Killed, Role::Wounded, Role::Captured] {
-        let xs: Vec<u32> = a.iter().filter(|(r, _)| *r == role).map(|(_, v)| *v).collect();
-        let ys: Vec<u32> = b.iter().filter(|(r, _)| *r == role).map(|(_, v)| *v).collect();
+        let xs: Vec<u32> = a
+            .iter()
+            .filter(|(r, _)| *r == role)
+            .map(|(_, v)| *v)
+            .collect();
+        let ys: Vec<u32> = b
+            .iter()
+            .filter(|(r, _)| *r == role)
+            .map(|(_, v)| *v)
+            .collect();
         if xs.is_empty() || ys.is_empty() {
             continue;
         }
@@ -485,7 +498,11 @@ pub fn group(corpus: &Corpus, pairs: &[(usize, usize, f64)], decisions: &Decisio
             proposal: proposal(corpus, &members),
         });
     }
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.articles.cmp(&b.articles)));
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.articles.cmp(&b.articles))
+    });
     out
 }
 
@@ -510,7 +527,8 @@ pub fn group_evidence(corpus: &Corpus, members: &[usize]) -> Vec<String> {
         for item in items {
             *counts.entry(item).or_default() += 1;
         }
-        let mut common: Vec<(&String, usize)> = counts.into_iter().filter(|(_, c)| *c >= 2).collect();
+        let mut common: Vec<(&String, usize)> =
+            counts.into_iter().filter(|(_, c)| *c >= 2).collect();
         common.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         for (item, c) in common.into_iter().take(3) {
             evidence.push(format!("{} {verb} {item}", share(c, n)));
@@ -540,12 +558,20 @@ pub fn group_evidence(corpus: &Corpus, members: &[usize]) -> Vec<String> {
                 *said.entry(v).or_default() += 1;
             }
         }
-        if let Some((v, c)) = said.iter().filter(|(_, c)| **c >= 2).max_by_key(|(v, c)| (**c, **v)) {
+        if let Some((v, c)) = said
+            .iter()
+            .filter(|(_, c)| **c >= 2)
+            .max_by_key(|(v, c)| (**c, **v))
+        {
             evidence.push(format!("{} report {v} {}", share(*c, n), role.label()));
         }
         if said.len() > 1 {
             let values: Vec<String> = said.keys().map(u32::to_string).collect();
-            evidence.push(format!("{} figures differ: {}", role.label(), values.join(", ")));
+            evidence.push(format!(
+                "{} figures differ: {}",
+                role.label(),
+                values.join(", ")
+            ));
         }
     }
 
@@ -566,7 +592,11 @@ pub fn group_evidence(corpus: &Corpus, members: &[usize]) -> Vec<String> {
         }
     }
     if count > 0 {
-        let label = if count == 1 { "text similarity" } else { "average text similarity" };
+        let label = if count == 1 {
+            "text similarity"
+        } else {
+            "average text similarity"
+        };
         evidence.push(format!("{label} {:.2}", total / count as f64));
     }
     evidence
@@ -644,9 +674,18 @@ mod tests {
         let c = corpus(&[A, B]);
         let s = c.score(0, 1);
         assert!(s.score > 0.8, "{s:?}");
-        assert!(s.evidence.contains(&"both name Qasr al-Nahr".to_string()), "{s:?}");
-        assert!(s.evidence.contains(&"both report 19 killed".to_string()), "{s:?}");
-        assert!(s.evidence.contains(&"published 1 day apart".to_string()), "{s:?}");
+        assert!(
+            s.evidence.contains(&"both name Qasr al-Nahr".to_string()),
+            "{s:?}"
+        );
+        assert!(
+            s.evidence.contains(&"both report 19 killed".to_string()),
+            "{s:?}"
+        );
+        assert!(
+            s.evidence.contains(&"published 1 day apart".to_string()),
+            "{s:?}"
+        );
     }
 
     #[test]

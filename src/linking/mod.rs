@@ -4,10 +4,13 @@
 
 pub mod copies;
 pub mod diff;
+pub mod evaluate;
 pub mod features;
 pub mod incidents;
 pub mod run;
 
 pub use copies::{Copies, NearCopy, find_copies};
 pub use diff::{DiffPart, DiffSide, word_diff};
-pub use run::{CopyFamily, IncidentSuggestion, LinkOptions, LinkReport, copy_families, link_library};
+pub use run::{
+    CopyFamily, IncidentSuggestion, LinkOptions, LinkReport, copy_families, link_library,
+};
