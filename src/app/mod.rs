@@ -1,13 +1,15 @@
 //! The desktop app: thin views over the core. State is one struct, [`TriangulateApp`]; each view
 //! is a function of it in its own file. Views query the library through the core's functions
-//! (never SQL) and cache what they read until the library changes. Long work — imports — runs as
-//! a [`Job`] on a background thread with its own connection; the UI thread only draws.
+//! (never SQL) and cache what they read until the library changes. Long work — imports and
+//! linking — runs as a [`Job`] on a background thread with its own connection; the UI thread only
+//! draws. Edits of incidents and suggestions keep their [`Undo`] on a stack for Edit > Undo.
 
 mod import_log;
 mod incidents;
 mod library_view;
 mod outlets;
 mod placeholders;
+mod suggestions;
 mod widgets;
 
 use std::path::{Path, PathBuf};
@@ -17,7 +19,11 @@ use serde::{Deserialize, Serialize};
 use crate::import::{self, ImportOptions, ImportReport};
 use crate::jobs::{Job, Progress};
 use crate::library::{self, Library};
-use crate::model::LibraryCounts;
+use crate::linking::{self, LinkOptions, LinkReport};
+use crate::model::{LibraryCounts, Undo};
+
+/// How many edits Edit > Undo can take back.
+const UNDO_DEPTH: usize = 100;
 
 /// The views in the left navigation, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -140,6 +146,22 @@ pub struct PendingImport {
     pub outlet: String,
 }
 
+/// What a background job produced.
+pub enum JobOutcome {
+    Import(ImportReport),
+    Link(LinkReport),
+}
+
+/// The background job running now, if any.
+struct RunningJob {
+    job: Job<anyhow::Result<JobOutcome>>,
+    /// Whether it finds links (the Suggestions view says so while its queue is empty).
+    links: bool,
+    /// The banner text its report is appended to: linking that follows an import reports after
+    /// the import's own report.
+    follows: Option<String>,
+}
+
 /// The whole app's state.
 pub struct TriangulateApp {
     pub settings: Settings,
@@ -148,7 +170,9 @@ pub struct TriangulateApp {
     generation: u64,
     counts: LibraryCounts,
     notice: Option<Notice>,
-    job: Option<Job<anyhow::Result<ImportReport>>>,
+    job: Option<RunningJob>,
+    /// Edits of incidents and suggestions that Edit > Undo takes back, latest last.
+    undo: Vec<Undo>,
     dialogs: Box<dyn Dialogs>,
     show_about: bool,
     show_preferences: bool,
@@ -158,6 +182,7 @@ pub struct TriangulateApp {
     library_view: library_view::LibraryViewState,
     outlets_view: outlets::OutletsViewState,
     incidents_view: incidents::IncidentsViewState,
+    suggestions_view: suggestions::SuggestionsViewState,
     import_log: import_log::ImportLogState,
 }
 
@@ -198,6 +223,7 @@ impl TriangulateApp {
             counts: LibraryCounts::default(),
             notice: None,
             job: None,
+            undo: Vec::new(),
             dialogs,
             show_about: false,
             show_preferences: false,
@@ -206,6 +232,7 @@ impl TriangulateApp {
             library_view: Default::default(),
             outlets_view: Default::default(),
             incidents_view: Default::default(),
+            suggestions_view: Default::default(),
             import_log: Default::default(),
         }
     }
@@ -232,12 +259,19 @@ impl TriangulateApp {
                 self.library_view = Default::default();
                 self.outlets_view = Default::default();
                 self.incidents_view = Default::default();
+                self.suggestions_view = Default::default();
+                // Undoing an edit of another library would change this one.
+                self.undo.clear();
                 self.library_changed();
                 if is_new && with_sample {
                     self.start_job(
                         "Loading the sample library",
                         path.to_path_buf(),
-                        |library, progress| Ok(crate::sample::load_sample(library, progress)?),
+                        |library, progress| {
+                            Ok(JobOutcome::Import(crate::sample::load_sample(
+                                library, progress,
+                            )?))
+                        },
                     );
                 }
             }
@@ -263,6 +297,41 @@ impl TriangulateApp {
     /// Whether a background job is running.
     pub fn job_running(&self) -> bool {
         self.job.is_some()
+    }
+
+    /// What Edit > Undo would take back ("merge incidents"), if anything.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|u| u.label.as_str())
+    }
+
+    /// The name decisions and links are recorded under.
+    fn analyst(&self) -> String {
+        match self.settings.analyst.trim() {
+            "" => "unnamed analyst".to_string(),
+            name => name.to_string(),
+        }
+    }
+
+    /// Keeps an edit's undo for Edit > Undo.
+    fn push_undo(&mut self, undo: Undo) {
+        if self.undo.len() == UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.undo.push(undo);
+    }
+
+    /// Takes back the latest edit of incidents or suggestions.
+    pub fn undo_last(&mut self) {
+        let Some(undo) = self.undo.pop() else {
+            return;
+        };
+        let what = format!("undo {}", undo.label);
+        if self.write(&what, |library| library.undo(&undo)).is_some() {
+            self.inform(format!("Undid {}.", undo.label));
+        } else {
+            // Nothing changed (the undo is one transaction): keep it to try again.
+            self.undo.push(undo);
+        }
     }
 
     /// Blocks until the running job (if any) finishes and its result is taken in. For tests and
@@ -348,58 +417,102 @@ impl TriangulateApp {
             many => format!("Importing {} items", many.len()),
         };
         self.start_job(title, path, move |library, progress| {
-            Ok(import::import_paths(
+            Ok(JobOutcome::Import(import::import_paths(
                 library,
                 &paths,
                 &ImportOptions { outlet },
                 progress,
-            )?)
+            )?))
         });
+    }
+
+    /// Starts linking in the background: articles not linked yet are checked against the whole
+    /// library and the suggestion queue is refreshed. Its report is appended to `follows`.
+    pub fn find_links(&mut self, follows: Option<String>) {
+        let Some(path) = self.library.as_ref().map(|l| l.path().to_path_buf()) else {
+            self.fail("Open a library first (File > Open library…).");
+            return;
+        };
+        if self.job.as_ref().is_some_and(|j| j.links) {
+            self.inform("Linking is already running.");
+            return;
+        }
+        self.start_job("Finding links", path, |library, progress| {
+            Ok(JobOutcome::Link(linking::link_library(
+                library,
+                &LinkOptions::default(),
+                progress,
+            )?))
+        });
+        if let Some(job) = self.job.as_mut() {
+            job.links = true;
+            job.follows = follows;
+        }
+    }
+
+    /// Whether the running job finds links.
+    fn linking(&self) -> bool {
+        self.job.as_ref().is_some_and(|j| j.links)
     }
 
     fn start_job(
         &mut self,
         title: impl Into<String>,
         library_path: PathBuf,
-        work: impl FnOnce(&mut Library, &Progress) -> anyhow::Result<ImportReport> + Send + 'static,
+        work: impl FnOnce(&mut Library, &Progress) -> anyhow::Result<JobOutcome> + Send + 'static,
     ) {
         if self.job.is_some() {
             self.fail("Another job is running; wait for it or cancel it first.");
             return;
         }
         // The job writes through its own connection; the UI keeps reading through its own.
-        self.job = Some(Job::spawn(title, move |progress| {
+        let job = Job::spawn(title, move |progress| {
             let mut library = Library::open(&library_path)?;
             work(&mut library, progress)
-        }));
+        });
+        self.job = Some(RunningJob {
+            job,
+            links: false,
+            follows: None,
+        });
     }
 
     fn poll_job(&mut self) {
-        let Some(job) = self.job.as_mut() else { return };
-        let Some(result) = job.try_finish() else {
+        let Some(running) = self.job.as_mut() else {
             return;
         };
-        let title = job.title().to_string();
+        let Some(result) = running.job.try_finish() else {
+            return;
+        };
+        let title = running.job.title().to_string();
+        let follows = running.follows.take();
         self.job = None;
         match result {
-            Ok(Ok(report)) => {
-                let verb = if report.cancelled {
-                    "Cancelled after importing"
+            Ok(Ok(JobOutcome::Import(report))) => {
+                let text = import_summary(&report);
+                if report.cancelled {
+                    self.inform(format!(
+                        "{text} Edit > Find links (Ctrl+L) links what was imported."
+                    ));
                 } else {
-                    "Imported"
-                };
-                let mut text = format!(
-                    "{verb} {} articles ({} already in the library).",
-                    report.imported, report.skipped_duplicates
-                );
-                match report.problems.len() {
-                    0 => {}
-                    1 => text.push_str(" 1 file had a problem: see Import log."),
-                    n => text.push_str(&format!(" {n} files had problems: see Import log.")),
+                    self.inform(text.clone());
+                    // New articles may be copies of, or report the same incident as, others.
+                    self.library_changed();
+                    self.find_links(Some(text));
+                    return;
                 }
-                self.inform(text);
             }
-            Ok(Err(e)) => self.fail(format!("{title} failed: {e:#}")),
+            Ok(Ok(JobOutcome::Link(report))) => {
+                let text = link_summary(&report);
+                match follows {
+                    Some(before) => self.inform(format!("{before} {text}")),
+                    None => self.inform(text),
+                }
+            }
+            Ok(Err(e)) => {
+                let before = follows.map(|b| b + " ").unwrap_or_default();
+                self.fail(format!("{before}{title} failed: {e:#}"))
+            }
             Err(panic) => self.fail(format!("{title} stopped unexpectedly: {panic}")),
         }
         self.library_changed();
@@ -432,7 +545,7 @@ impl TriangulateApp {
                 View::Library => library_view::show(self, ui),
                 View::Outlets => outlets::show(self, ui),
                 View::Incidents => incidents::show(self, ui),
-                View::Suggestions => placeholders::suggestions(self, ui),
+                View::Suggestions => suggestions::show(self, ui),
                 View::Compare => placeholders::compare(self, ui),
                 View::ImportLog => import_log::show(self, ui),
             }
@@ -555,6 +668,32 @@ impl TriangulateApp {
                 }
             });
             ui.menu_button("Edit", |ui| {
+                let undo = match self.undo_label() {
+                    Some(label) => format!("Undo {label}"),
+                    None => "Undo".to_string(),
+                };
+                if ui
+                    .add_enabled(
+                        !self.undo.is_empty(),
+                        egui::Button::new(undo).shortcut_text("Ctrl+Z"),
+                    )
+                    .on_disabled_hover_text("Nothing to undo: edits of incidents and link decisions can be undone.")
+                    .clicked()
+                {
+                    self.undo_last();
+                }
+                ui.separator();
+                if ui
+                    .add_enabled(
+                        self.library.is_some() && !self.linking(),
+                        egui::Button::new("Find links").shortcut_text("Ctrl+L"),
+                    )
+                    .on_hover_text("Look for copies and reports of the same incident among articles not linked yet; they join the Suggestions queue.")
+                    .clicked()
+                {
+                    self.find_links(None);
+                }
+                ui.separator();
                 if ui.button("Preferences…").clicked() {
                     self.show_preferences = true;
                 }
@@ -656,6 +795,13 @@ impl TriangulateApp {
         if pressed(Key::Q) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+        if pressed(Key::L) {
+            self.find_links(None);
+        }
+        // In a text field Ctrl+Z undoes typing, as everywhere.
+        if !ctx.text_edit_focused() && pressed(Key::Z) {
+            self.undo_last();
+        }
         let digits = [
             Key::Num1,
             Key::Num2,
@@ -727,7 +873,7 @@ impl TriangulateApp {
             {
                 self.show_preferences = true;
             }
-            if let Some(job) = &self.job {
+            if let Some(RunningJob { job, .. }) = &self.job {
                 ui.separator();
                 let p = job.progress().snapshot();
                 ui.label(job.title());
@@ -792,6 +938,39 @@ impl eframe::App for TriangulateApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}
+
+/// The banner line of a finished import.
+fn import_summary(report: &ImportReport) -> String {
+    let verb = if report.cancelled {
+        "Cancelled after importing"
+    } else {
+        "Imported"
+    };
+    let mut text = format!(
+        "{verb} {} articles ({} already in the library).",
+        report.imported, report.skipped_duplicates
+    );
+    match report.problems.len() {
+        0 => {}
+        1 => text.push_str(" 1 file had a problem: see Import log."),
+        n => text.push_str(&format!(" {n} files had problems: see Import log.")),
+    }
+    text
+}
+
+/// The banner line of a finished linking run.
+fn link_summary(report: &LinkReport) -> String {
+    let found = match report.suggestions.added {
+        0 => "no new suggestions".to_string(),
+        1 => "1 new suggestion: see Suggestions".to_string(),
+        n => format!("{n} new suggestions: see Suggestions"),
+    };
+    if report.cancelled {
+        format!("Linking cancelled; it had found {found}. Edit > Find links (Ctrl+L) goes on.")
+    } else {
+        format!("Linking found {found}.")
     }
 }
 

@@ -1,21 +1,8 @@
-//! The Suggestions and Compare views as they stand before the linking engine and the framing
-//! comparison exist: they say what they will hold and show what the library already has.
+//! The Compare view as it stands before the framing comparison exists: it says what it will hold
+//! and what the library already has.
 
 use super::TriangulateApp;
 use super::widgets::empty_state;
-
-pub fn suggestions(app: &mut TriangulateApp, ui: &mut egui::Ui) {
-    ui.heading("Suggestions");
-    let waiting = app.counts.suggestions;
-    if waiting == 0 {
-        empty_state(
-            ui,
-            "No link suggestions waiting. Linking proposes exact copies, near copies and reports of the same incident, each with its evidence, for you to accept or reject.",
-        );
-    } else {
-        ui.label(format!("{waiting} suggestions waiting for a decision."));
-    }
-}
 
 pub fn compare(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     ui.heading("Compare");

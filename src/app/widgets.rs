@@ -1,4 +1,10 @@
-//! Pieces the views share: a cache of what a view read from the library, and common labels.
+//! Pieces the views share: a cache of what a view read from the library, common labels, and the
+//! word-level diff of two texts as coloured text.
+
+use egui::text::LayoutJob;
+use egui::{Color32, FontId, Stroke, TextFormat};
+
+use crate::linking::{DiffPart, DiffSide};
 
 /// A value read from the library, kept until the library changes (its generation moves) or the
 /// view asks for something else (its key changes). Immediate mode redraws every frame; this keeps
@@ -63,4 +69,89 @@ pub fn plural(n: usize, noun: &str) -> String {
     } else {
         format!("{n} {noun}s")
     }
+}
+
+/// `text` cut to at most `max` characters, with "…" where it was cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
+}
+
+/// Red: words only in the first text.
+const REMOVED: Color32 = Color32::from_rgb(205, 70, 70);
+/// Green: words only in the second text.
+const ADDED: Color32 = Color32::from_rgb(50, 155, 80);
+
+/// A word diff as one block of text: shared words plain, words only in the first text red and
+/// struck through, words only in the second green and underlined. Colour is not the only cue,
+/// so the diff reads in print and for colour-blind analysts too.
+pub fn diff_text(ui: &egui::Ui, parts: &[DiffPart]) -> LayoutJob {
+    let font = FontId::proportional(14.0);
+    let mut job = LayoutJob::default();
+    for part in parts {
+        let format = match part.side {
+            DiffSide::Both => TextFormat {
+                font_id: font.clone(),
+                color: ui.visuals().text_color(),
+                ..Default::default()
+            },
+            DiffSide::First => TextFormat {
+                font_id: font.clone(),
+                color: REMOVED,
+                strikethrough: Stroke::new(1.0, REMOVED),
+                ..Default::default()
+            },
+            DiffSide::Second => TextFormat {
+                font_id: font.clone(),
+                color: ADDED,
+                underline: Stroke::new(1.0, ADDED),
+                ..Default::default()
+            },
+        };
+        job.append(&part.text, 0.0, format);
+    }
+    job.wrap.max_width = ui.available_width();
+    job
+}
+
+/// Words of a diff in both texts, only in the first, only in the second.
+pub fn diff_counts(parts: &[DiffPart]) -> (usize, usize, usize) {
+    let mut counts = (0, 0, 0);
+    for part in parts {
+        let n = part.text.split_whitespace().count();
+        match part.side {
+            DiffSide::Both => counts.0 += n,
+            DiffSide::First => counts.1 += n,
+            DiffSide::Second => counts.2 += n,
+        }
+    }
+    counts
+}
+
+/// The legend and word counts above a diff.
+pub fn diff_legend(ui: &mut egui::Ui, parts: &[DiffPart]) {
+    let (shared, first, second) = diff_counts(parts);
+    if first == 0 && second == 0 {
+        ui.label("The two texts are word for word the same.");
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("{shared} words in both ·"));
+        ui.label(
+            egui::RichText::new(format!("{first} only in the first"))
+                .color(REMOVED)
+                .strikethrough(),
+        );
+        ui.label("·");
+        ui.label(
+            egui::RichText::new(format!("{second} only in the second"))
+                .color(ADDED)
+                .underline(),
+        );
+    });
 }

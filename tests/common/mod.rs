@@ -92,3 +92,51 @@ pub fn harness_for(
     harness.run();
     harness
 }
+
+/// The id of the article of `outlet` whose title starts with `title`.
+pub fn article_id(library: &Library, outlet: &str, title: &str) -> triangulate::model::Id {
+    library
+        .articles(&Default::default())
+        .expect("articles")
+        .into_iter()
+        .find(|a| a.outlet == outlet && a.title.starts_with(title))
+        .unwrap_or_else(|| panic!("no article of {outlet} titled {title:?}"))
+        .id
+}
+
+/// A same-incident suggestion of `articles` as the engine would store it, proposing an incident
+/// titled `title`.
+pub fn same_incident(
+    articles: &[triangulate::model::Id],
+    score: f64,
+    title: &str,
+) -> triangulate::library::NewSuggestion {
+    let mut articles = articles.to_vec();
+    articles.sort_unstable();
+    triangulate::library::NewSuggestion {
+        kind: "same_incident".into(),
+        articles,
+        score,
+        evidence: vec![
+            "both name Qasr al-Nahr".into(),
+            "published within a day of each other".into(),
+        ],
+        proposal: Some(triangulate::model::IncidentFields {
+            title: title.into(),
+            date: Some("2025-03-14".into()),
+            place: Some("Qasr al-Nahr".into()),
+            summary: String::new(),
+        }),
+    }
+}
+
+/// Puts `suggestions` in the queue of the library at `path`, as a linking run would.
+pub fn seed_suggestions(path: &Path, suggestions: &[triangulate::library::NewSuggestion]) {
+    let mut library = Library::open(path).expect("the library opens");
+    let mut kinds: Vec<&str> = suggestions.iter().map(|s| s.kind.as_str()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    library
+        .refresh_suggestions(&kinds, suggestions)
+        .expect("the suggestions are stored");
+}
