@@ -629,3 +629,32 @@ fn the_edit_menu_has_nothing_to_undo_in_a_fresh_session() {
         .next()
         .expect("Edit > Find links");
 }
+
+#[test]
+#[ignore = "copy_families is a stub until the linking engine lands: run this then"]
+fn the_copy_families_tab_diffs_two_members_of_a_family() {
+    let (_dir, path) = sample_library_file();
+    let mut library = Library::open(&path).unwrap();
+    triangulate::linking::link_library(
+        &mut library,
+        &Default::default(),
+        &triangulate::jobs::Progress::new(),
+    )
+    .unwrap();
+    drop(library);
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
+    open_view(&mut harness, "Suggestions");
+    harness.get_by_label("Copy families").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Original: Shelling kills at least 19")
+        .click();
+    harness.run();
+    harness
+        .get_by_label_contains("Market town of Qasr al-Nahr mourns after deadly shelling")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("First: Shelling kills at least 19");
+    harness.get_by_label_contains("Second: Market town of Qasr al-Nahr mourns");
+    harness.get_by_label_contains("only in the first");
+}

@@ -239,11 +239,11 @@ fn incidents_table(
         .striped(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::remainder().at_least(200.0).clip(true))
-        .column(Column::initial(90.0))
-        .column(Column::initial(150.0).clip(true))
-        .column(Column::initial(70.0))
-        .column(Column::initial(70.0))
+        .column(Column::remainder().at_least(140.0).clip(true))
+        .column(Column::initial(85.0))
+        .column(Column::initial(130.0).clip(true))
+        .column(Column::initial(60.0))
+        .column(Column::initial(60.0))
         .header(22.0, |mut header| {
             for title in ["Incident", "Date", "Place", "Reports", "Outlets"] {
                 header.col(|ui| {
@@ -498,15 +498,15 @@ fn reports_table(ui: &mut egui::Ui, incident: &IncidentDetail, ticked: &mut BTre
         .vscroll(false)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(
-            Column::initial(280.0)
+            Column::initial(240.0)
                 .at_least(120.0)
                 .clip(true)
                 .resizable(true),
         )
-        .column(Column::initial(130.0).clip(true).resizable(true))
-        .column(Column::initial(85.0))
-        .column(Column::initial(100.0).clip(true).resizable(true))
-        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::initial(120.0).clip(true).resizable(true))
+        .column(Column::initial(80.0))
+        .column(Column::initial(90.0).clip(true).resizable(true))
+        .column(Column::remainder().at_least(100.0).clip(true))
         .header(22.0, |mut header| {
             for title in ["Headline", "Outlet", "Date", "Linked by", "Reason"] {
                 header.col(|ui| {

@@ -23,7 +23,7 @@ const QUEUE_ITEM_HEIGHT: f32 = 62.0;
 /// The first paragraph beside a suggestion is cut to this many characters.
 const PARAGRAPH_CHARS: usize = 700;
 /// Columns of articles are no narrower than this; more articles scroll sideways.
-const COLUMN_WIDTH: f32 = 260.0;
+const COLUMN_WIDTH: f32 = 200.0;
 
 /// The two tabs of the view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -353,14 +353,16 @@ pub fn score_text(score: f64) -> String {
     format!("{:.0}% {word}", score * 100.0)
 }
 
-/// The first paragraph of an article's text, cut short if long.
+/// The first paragraph of an article's text, cut short if long. Bylines and datelines ("By
+/// Courier staff") are paragraphs too short to say anything, so the first one of some length
+/// is taken when there is one.
 fn first_paragraph(body: &str) -> String {
     let body = body.replace("\r\n", "\n");
-    let paragraph = body
-        .split("\n\n")
-        .map(str::trim)
-        .find(|p| !p.is_empty())
-        .unwrap_or("");
+    let mut paragraphs = body.split("\n\n").map(str::trim).filter(|p| !p.is_empty());
+    let first = paragraphs.clone().next().unwrap_or("");
+    let paragraph = paragraphs
+        .find(|p| p.chars().count() >= 60)
+        .unwrap_or(first);
     shorten(paragraph, PARAGRAPH_CHARS)
 }
 
@@ -805,4 +807,27 @@ fn reject(app: &mut TriangulateApp, id: Id, next: Option<Id>) {
         "Rejected suggestion {id}: these articles will not be suggested together again."
     ));
     app.suggestions_view.selected = next;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_paragraph_skips_a_byline() {
+        let body = "By Courier staff\n\nQasr al-Nahr was burying its dead on Saturday after shells hit the market.\n\nMore.";
+        assert_eq!(
+            first_paragraph(body),
+            "Qasr al-Nahr was burying its dead on Saturday after shells hit the market."
+        );
+        assert_eq!(first_paragraph("Short.\r\n\r\nAlso short."), "Short.");
+    }
+
+    #[test]
+    fn scores_read_as_a_percentage_and_a_confidence_word() {
+        assert_eq!(score_text(0.87), "87% confident");
+        assert_eq!(score_text(0.8), "80% likely");
+        assert_eq!(score_text(0.51), "51% likely");
+        assert_eq!(score_text(0.5), "50% possible");
+    }
 }
