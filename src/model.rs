@@ -115,6 +115,8 @@ pub struct SuggestionRow {
     pub evidence: Vec<String>,
     /// The incident accepting it extends: the one most of its articles already belong to.
     pub incident: Option<Id>,
+    /// What accepting it creates when none of its articles is in an incident yet.
+    pub proposal: Option<IncidentFields>,
 }
 
 /// One import run, as the Import log lists it.

@@ -195,3 +195,146 @@ fn a_library_that_is_not_sqlite_is_an_error_and_untouched() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a Triangulate library"));
     assert!(std::fs::read(&library).unwrap().starts_with(b"plain text"));
 }
+
+#[test]
+fn link_then_accept_a_suggestion_then_list_incidents() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("x.sqlite");
+    let sample = common::sample_dir();
+    json(&run(
+        &library,
+        &["import", sample.to_str().unwrap(), "--json"],
+    ));
+    let linked = json(&run(&library, &["link", "--json"]));
+    for key in ["exact_copies", "near_copies", "incident_suggestions"] {
+        assert!(linked[key].is_array(), "{key} missing: {linked}");
+    }
+    let groups = linked["incident_suggestions"].as_array().unwrap();
+    assert!(groups.len() >= 5, "{linked}");
+    for g in groups {
+        let score = g["score"].as_f64().unwrap();
+        assert!((0.5..=1.0).contains(&score), "{g}");
+        assert!(!g["evidence"].as_array().unwrap().is_empty(), "{g}");
+        assert!(g["articles"].as_array().unwrap().len() >= 2, "{g}");
+    }
+    // Linking again analyses nothing new.
+    let again = json(&run(&library, &["link", "--json"]));
+    assert_eq!(again["new_articles"], 0);
+
+    let queue = json(&run(&library, &["suggestions", "--json"]));
+    let first = queue
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "same_incident")
+        .unwrap();
+    let n = first["id"].as_i64().unwrap().to_string();
+    let out = run(&library, &["suggestion", "accept", &n, "--analyst", "mira"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let incidents = json(&run(&library, &["incidents", "--json"]));
+    assert_eq!(incidents.as_array().unwrap().len(), 1);
+    assert_eq!(
+        incidents[0]["report_count"].as_u64().unwrap() as usize,
+        first["articles"].as_array().unwrap().len()
+    );
+    // Deciding twice is an error with a reason.
+    let twice = run(&library, &["suggestion", "reject", &n]);
+    assert!(!twice.status.success());
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("already accepted"));
+}
+
+#[test]
+fn incidents_are_made_and_merged_by_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("x.sqlite");
+    let sample = common::sample_dir();
+    json(&run(
+        &library,
+        &["import", sample.to_str().unwrap(), "--json"],
+    ));
+    let ok = |args: &[&str]| {
+        let out = run(&library, args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    ok(&[
+        "incident",
+        "new",
+        "--title",
+        "Market shelling",
+        "--date",
+        "2025-03-14",
+        "--articles",
+        "1,2",
+    ]);
+    ok(&["incident", "new", "--title", "Duplicate", "--articles", "3"]);
+    ok(&["incident", "add", "2", "4"]);
+    ok(&["incident", "merge", "1", "2"]);
+    let shown = json(&run(&library, &["incident", "show", "1", "--json"]));
+    let mut ids: Vec<i64> = shown["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["article"]["id"].as_i64().unwrap())
+        .collect();
+    ids.sort_unstable();
+    assert_eq!(ids, [1, 2, 3, 4]);
+    assert_eq!(
+        json(&run(&library, &["incidents", "--json"]))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let bad = run(
+        &library,
+        &["incident", "new", "--title", "X", "--date", "March 14"],
+    );
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("not a date"));
+}
+
+#[test]
+fn evaluate_links_scores_the_library_against_labelled_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("x.sqlite");
+    let sample = common::sample_dir();
+    json(&run(
+        &library,
+        &["import", sample.to_str().unwrap(), "--json"],
+    ));
+    json(&run(&library, &["link", "--json"]));
+    let groups: Vec<Vec<String>> = common::expected()["incidents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            i["articles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|p| p.as_str().filter(|p| !p.contains('#')).map(str::to_string))
+                .collect()
+        })
+        .collect();
+    let truth = dir.path().join("truth.json");
+    std::fs::write(
+        &truth,
+        serde_json::json!({ "same_event_groups": groups }).to_string(),
+    )
+    .unwrap();
+    let out = json(&run(
+        &library,
+        &["evaluate-links", truth.to_str().unwrap(), "--json"],
+    ));
+    assert_eq!(out["labelled_articles_missing"], 0, "{out}");
+    assert!(out["scores"]["f1"].as_f64().unwrap() > 0.9, "{out}");
+    assert_eq!(out["scores"]["precision"].as_f64().unwrap(), 1.0, "{out}");
+}

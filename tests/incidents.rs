@@ -339,7 +339,7 @@ fn basil_same_event_linking_scores_above_0_9_f1() {
     let (_dir, _path, mut library) = common::temp_library();
     let imported = triangulate::import::import_paths(
         &mut library,
-        &[folder.clone()],
+        std::slice::from_ref(&folder),
         &Default::default(),
         &Progress::new(),
     )

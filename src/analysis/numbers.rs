@@ -287,10 +287,11 @@ fn number_at(text: &str, tokens: &[Token], i: usize) -> Option<(u32, usize)> {
     let first = word_value(&t.folded)?;
     // "twenty three", "two hundred"
     if let Some(next) = tokens.get(i + 1) {
-        if first >= 20 && first < 100 && first % 10 == 0 {
-            if let Some(unit) = word_value(&next.folded).filter(|v| *v < 10) {
-                return Some((first + unit, 2));
-            }
+        if (20..100).contains(&first)
+            && first % 10 == 0
+            && let Some(unit) = word_value(&next.folded).filter(|v| *v < 10)
+        {
+            return Some((first + unit, 2));
         }
         if next.folded == "hundred" && first < 10 {
             return Some((first * 100, 2));

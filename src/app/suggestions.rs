@@ -556,7 +556,22 @@ fn suggestion_page(
             } else {
                 match (&detail.extends, is_copy(&suggestion.kind)) {
                     (Some((id, title)), _) => format!("Accept adds to incident {id}: {title}"),
-                    (None, false) => "Accept creates a new incident".to_string(),
+                    (None, false) => match &suggestion.proposal {
+                        Some(p) => {
+                            let when_where: Vec<&str> =
+                                [p.date.as_deref(), p.place.as_deref()].into_iter().flatten().collect();
+                            if when_where.is_empty() {
+                                format!("Accept creates a new incident: “{}”", p.title)
+                            } else {
+                                format!(
+                                    "Accept creates a new incident: “{}” ({})",
+                                    p.title,
+                                    when_where.join(", ")
+                                )
+                            }
+                        }
+                        None => "Accept creates a new incident".to_string(),
+                    },
                     (None, true) => "Accept records them as copies of one text; neither is in an incident, so no incident changes".to_string(),
                 }
             };

@@ -320,7 +320,8 @@ impl Library {
             "SELECT s.id, s.kind, s.score, s.status, s.evidence,
                     (SELECT group_concat(article_id) FROM
                         (SELECT article_id FROM suggestion_articles sa
-                         WHERE sa.suggestion_id = s.id ORDER BY article_id))
+                         WHERE sa.suggestion_id = s.id ORDER BY article_id)),
+                    s.proposal
              FROM suggestions s
              WHERE (?1 = '' OR s.status = ?1) AND (?2 IS NULL OR s.id = ?2)
              ORDER BY s.score DESC, s.id",
@@ -329,6 +330,7 @@ impl Library {
             .query_map(params![status, id], |r| {
                 let evidence: String = r.get(4)?;
                 let members: Option<String> = r.get(5)?;
+                let proposal: Option<String> = r.get(6)?;
                 Ok(SuggestionRow {
                     id: r.get(0)?,
                     kind: r.get(1)?,
@@ -341,6 +343,7 @@ impl Library {
                         .filter_map(|s| s.parse().ok())
                         .collect(),
                     incident: None,
+                    proposal: proposal.and_then(|p| serde_json::from_str(&p).ok()),
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -323,11 +323,11 @@ fn list(items: &[&String], max: usize) -> String {
     out
 }
 
+/// Figures both reports give, and roles where they differ: (role, first's, second's).
+type SameAndDiffering = (Vec<(Role, u32)>, Vec<(Role, u32, u32)>);
+
 /// Figures both give (same role, same number), and roles where they differ (largest of each).
-fn compare_figures(
-    a: &[(Role, u32)],
-    b: &[(Role, u32)],
-) -> (Vec<(Role, u32)>, Vec<(Role, u32, u32)>) {
+fn compare_figures(a: &[(Role, u32)], b: &[(Role, u32)]) -> SameAndDiffering {
     let mut same = Vec::new();
     let mut differ = Vec::new();
     for role in [Role::Killed, Role::Wounded, Role::Captured] {
