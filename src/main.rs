@@ -6,6 +6,7 @@ use clap::Parser;
 use triangulate::cli::{self, Cli, Outcome};
 
 fn main() -> ExitCode {
+    restore_broken_pipe_default();
     let cli = Cli::parse();
     match cli::run(cli) {
         Ok(Outcome::Exit(code)) => ExitCode::from(code as u8),
@@ -22,3 +23,17 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// `triangulate link | head` should stop quietly when `head` has read enough, as other command
+/// line tools do, not panic on the closed pipe: restore the default SIGPIPE action that the Rust
+/// runtime turns off.
+#[cfg(unix)]
+fn restore_broken_pipe_default() {
+    // SAFETY: called first thing in main, before any thread starts; SIG_DFL is a valid action.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn restore_broken_pipe_default() {}

@@ -239,11 +239,12 @@ fn incidents_table(
         .striped(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::remainder().at_least(140.0).clip(true))
-        .column(Column::initial(85.0))
-        .column(Column::initial(130.0).clip(true))
-        .column(Column::initial(60.0))
-        .column(Column::initial(60.0))
+        // Narrow enough to fit beside an open incident page without running under it.
+        .column(Column::remainder().at_least(100.0).clip(true))
+        .column(Column::initial(80.0))
+        .column(Column::initial(100.0).clip(true))
+        .column(Column::initial(55.0))
+        .column(Column::initial(55.0))
         .header(22.0, |mut header| {
             for title in ["Incident", "Date", "Place", "Reports", "Outlets"] {
                 header.col(|ui| {
