@@ -72,9 +72,15 @@ pub fn shingles(body: &str) -> Vec<u64> {
     out
 }
 
-/// The fixed hash family: multiply-shift with odd multipliers drawn once from a seeded generator.
-fn family() -> &'static [(u64, u64); PERMUTATIONS] {
-    static FAMILY: std::sync::OnceLock<[(u64, u64); PERMUTATIONS]> = std::sync::OnceLock::new();
+/// The fixed hash family: multiply-shift with odd multipliers drawn once from a seeded generator,
+/// kept as two arrays (multipliers, increments) so that the signature loop vectorises.
+struct Family {
+    a: [u64; PERMUTATIONS],
+    b: [u64; PERMUTATIONS],
+}
+
+fn family() -> &'static Family {
+    static FAMILY: std::sync::OnceLock<Family> = std::sync::OnceLock::new();
     FAMILY.get_or_init(|| {
         let mut state: u64 = 0x7472_6961_6e67_756c; // "triangul": the family never changes
         let mut next = || {
@@ -85,19 +91,43 @@ fn family() -> &'static [(u64, u64); PERMUTATIONS] {
             z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
             z ^ (z >> 31)
         };
-        std::array::from_fn(|_| (next() | 1, next()))
+        let mut family = Family {
+            a: [0; PERMUTATIONS],
+            b: [0; PERMUTATIONS],
+        };
+        for k in 0..PERMUTATIONS {
+            family.a[k] = next() | 1;
+            family.b[k] = next();
+        }
+        family
     })
 }
 
-/// The MinHash signature of a shingle set.
+/// The MinHash signature of a shingle set. Uses AVX2 where the processor has it: the same
+/// arithmetic, so the same signature, in fewer instructions.
 pub fn signature(shingles: &[u64]) -> [u32; PERMUTATIONS] {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor has AVX2, checked just above.
+        return unsafe { signature_avx2(shingles) };
+    }
+    signature_portable(shingles)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn signature_avx2(shingles: &[u64]) -> [u32; PERMUTATIONS] {
+    signature_portable(shingles)
+}
+
+#[inline(always)]
+fn signature_portable(shingles: &[u64]) -> [u32; PERMUTATIONS] {
+    let f = family();
     let mut sig = [u32::MAX; PERMUTATIONS];
     for &x in shingles {
-        for (slot, (a, b)) in sig.iter_mut().zip(family()) {
+        for ((slot, a), b) in sig.iter_mut().zip(&f.a).zip(&f.b) {
             let h = (a.wrapping_mul(x).wrapping_add(*b) >> 32) as u32;
-            if h < *slot {
-                *slot = h;
-            }
+            *slot = (*slot).min(h);
         }
     }
     sig
@@ -154,32 +184,49 @@ pub fn find_copies(articles: &[(Id, String, String)]) -> Copies {
     }
     copies.exact_copies.sort_unstable();
 
-    let prepared: Vec<(Id, Vec<u64>, [u64; BANDS])> = articles
+    let prepared: Vec<(Id, Vec<u64>, [u32; PERMUTATIONS])> = articles
         .par_iter()
         .map(|(id, _, body)| {
             let set = shingles(body);
-            let keys = band_keys(&signature(&set));
-            (*id, set, keys)
+            let sig = signature(&set);
+            (*id, set, sig)
         })
         .collect();
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
-    for (index, (_, _, keys)) in prepared.iter().enumerate() {
-        for (band, key) in keys.iter().enumerate() {
-            buckets.entry((band, *key)).or_default().push(index);
-        }
-    }
-    let mut candidates: HashSet<(usize, usize)> = HashSet::new();
-    for members in buckets.values().filter(|m| m.len() > 1) {
-        for (i, a) in members.iter().enumerate() {
-            for b in &members[i + 1..] {
-                candidates.insert((*a.min(b), *a.max(b)));
+    // Buckets as one sorted vector of (band key, article): equal keys are neighbours. Band keys
+    // are hashed with the band as seed, so one key never stands for two bands.
+    let mut keyed: Vec<(u64, u32)> = prepared
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(index, (_, _, sig))| {
+            band_keys(sig)
+                .into_iter()
+                .map(move |key| (key, index as u32))
+        })
+        .collect();
+    keyed.par_sort_unstable();
+    let mut candidates: Vec<(u32, u32)> = Vec::new();
+    for run in keyed.chunk_by(|x, y| x.0 == y.0).filter(|r| r.len() > 1) {
+        for (i, a) in run.iter().enumerate() {
+            for b in &run[i + 1..] {
+                candidates.push((a.1.min(b.1), a.1.max(b.1)));
             }
         }
     }
+    drop(keyed);
+    candidates.par_sort_unstable();
+    candidates.dedup();
+    // The signatures estimate each candidate's Jaccard in 128 comparisons; only candidates that
+    // could reach the threshold are confirmed on their shingle sets. The estimate's standard
+    // error at 0.5 is 0.044, so the cut at 0.35 loses a true pair about once in 3,000.
+    let least_agreeing = (PERMUTATIONS as f64 * (NEAR_COPY_THRESHOLD - 0.15)) as usize;
     let mut near: Vec<NearCopy> = candidates
         .into_par_iter()
         .filter_map(|(i, j)| {
-            let (a, b) = (&prepared[i], &prepared[j]);
+            let (a, b) = (&prepared[i as usize], &prepared[j as usize]);
+            let agreeing = a.2.iter().zip(&b.2).filter(|(x, y)| x == y).count();
+            if agreeing < least_agreeing {
+                return None;
+            }
             let pair = (a.0.min(b.0), a.0.max(b.0));
             if exact.contains(&pair) {
                 return None;
@@ -216,6 +263,16 @@ mod tests {
             shingles("shells HIT the market officials said")
         );
         assert_eq!(shingles("one two three four").len(), 2);
+    }
+
+    #[test]
+    fn the_vectorised_signature_is_the_portable_one() {
+        let set =
+            shingles("Gunmen ambushed a fuel convoy on the desert road near Tell Haran on Friday");
+        assert_eq!(signature(&set), signature_portable(&set));
+        // The family is fixed: band keys are stored in libraries, so a change here would need a
+        // new features::VERSION.
+        assert_eq!(signature(&[42])[..3], [3298764136, 4188644375, 1688548482]);
     }
 
     #[test]
