@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::Library;
+use super::{Library, article_row};
 use crate::error::{Error, Result};
 use crate::model::{
     ArticleRow, Decision, Id, IncidentDetail, IncidentFields, IncidentRecord, IncidentReport,
@@ -33,14 +33,7 @@ impl Library {
         let reports = stmt
             .query_map([id], |r| {
                 Ok(IncidentReport {
-                    article: ArticleRow {
-                        id: r.get(0)?,
-                        title: r.get(1)?,
-                        outlet: r.get(2)?,
-                        published: r.get(3)?,
-                        word_count: r.get(4)?,
-                        language: r.get(5)?,
-                    },
+                    article: article_row(r)?,
                     linked_by: r.get(6)?,
                     reason: r.get(7)?,
                     linked_at: r.get(8)?,
@@ -66,18 +59,7 @@ impl Library {
         )?;
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
-            let row = stmt
-                .query_row([id], |r| {
-                    Ok(ArticleRow {
-                        id: r.get(0)?,
-                        title: r.get(1)?,
-                        outlet: r.get(2)?,
-                        published: r.get(3)?,
-                        word_count: r.get(4)?,
-                        language: r.get(5)?,
-                    })
-                })
-                .optional()?;
+            let row = stmt.query_row([id], article_row).optional()?;
             out.extend(row);
         }
         Ok(out)
@@ -155,17 +137,7 @@ impl Library {
         let tx = self.conn.transaction()?;
         let before = snapshot(&tx, &[from, to])?;
         let reason = format!("moved from incident {from}");
-        for article in articles {
-            let moved = tx.execute(
-                "DELETE FROM incident_articles WHERE incident_id = ?1 AND article_id = ?2",
-                params![from, article],
-            )?;
-            if moved == 0 {
-                return Err(Error::NotFound(format!(
-                    "article {article} is not in incident {from}"
-                )));
-            }
-        }
+        unlink_articles(&tx, from, articles)?;
         link_articles(&tx, to, articles, by, &reason)?;
         tx.commit()?;
         Ok(undo_of("move reports", before))
@@ -207,17 +179,7 @@ impl Library {
         let before = snapshot(&tx, &[incident])?;
         let new = insert_incident(&tx, &fields)?;
         let reason = format!("split from incident {incident}");
-        for article in articles {
-            let moved = tx.execute(
-                "DELETE FROM incident_articles WHERE incident_id = ?1 AND article_id = ?2",
-                params![incident, article],
-            )?;
-            if moved == 0 {
-                return Err(Error::NotFound(format!(
-                    "article {article} is not in incident {incident}"
-                )));
-            }
-        }
+        unlink_articles(&tx, incident, articles)?;
         link_articles(&tx, new, articles, by, &reason)?;
         tx.commit()?;
         let mut undo = undo_of("split incident", before);
@@ -613,6 +575,22 @@ fn link_articles(
             return Err(Error::NotFound(format!("no article {article}")));
         }
         insert.execute(params![incident, article, by, reason])?;
+    }
+    Ok(())
+}
+
+/// Takes articles out of an incident; fails (and the caller's transaction is dropped) when one
+/// is not in it.
+fn unlink_articles(tx: &Transaction, incident: Id, articles: &[Id]) -> Result<()> {
+    let mut delete = tx.prepare_cached(
+        "DELETE FROM incident_articles WHERE incident_id = ?1 AND article_id = ?2",
+    )?;
+    for article in articles {
+        if delete.execute(params![incident, article])? == 0 {
+            return Err(Error::NotFound(format!(
+                "article {article} is not in incident {incident}"
+            )));
+        }
     }
     Ok(())
 }

@@ -28,6 +28,19 @@ use crate::model::{
 };
 use crate::ratings::Grade;
 
+/// An article's table row from a query whose first six columns are id, title, outlet name,
+/// published, word count, language.
+fn article_row(r: &rusqlite::Row) -> rusqlite::Result<ArticleRow> {
+    Ok(ArticleRow {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        outlet: r.get(2)?,
+        published: r.get(3)?,
+        word_count: r.get(4)?,
+        language: r.get(5)?,
+    })
+}
+
 /// The file name of the default library in the platform's data folder.
 pub const DEFAULT_FILE_NAME: &str = "library.sqlite";
 
@@ -184,14 +197,7 @@ impl Library {
              LIMIT ?2 OFFSET ?3",
         )?;
         let rows = stmt.query_map(params![query.outlet, limit, query.offset as i64], |r| {
-            Ok(ArticleRow {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                outlet: r.get(2)?,
-                published: r.get(3)?,
-                word_count: r.get(4)?,
-                language: r.get(5)?,
-            })
+            article_row(r)
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
