@@ -277,6 +277,20 @@ impl Library {
         Ok(self.suggestions_where("", Some(id))?.into_iter().next())
     }
 
+    /// A suggestion still waiting for a decision; an error saying why otherwise.
+    fn undecided_suggestion(&self, id: Id) -> Result<SuggestionRow> {
+        let suggestion = self
+            .suggestion(id)?
+            .ok_or_else(|| Error::NotFound(format!("no suggestion {id}")))?;
+        if suggestion.status != "suggested" {
+            return Err(Error::Invalid(format!(
+                "suggestion {id} was already {}",
+                suggestion.status
+            )));
+        }
+        Ok(suggestion)
+    }
+
     fn suggestions_where(&self, status: &str, id: Option<Id>) -> Result<Vec<SuggestionRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT s.id, s.kind, s.score, s.status, s.evidence,
@@ -326,15 +340,7 @@ impl Library {
         analyst: &str,
         only: Option<&[Id]>,
     ) -> Result<Decision> {
-        let suggestion = self
-            .suggestion(id)?
-            .ok_or_else(|| Error::NotFound(format!("no suggestion {id}")))?;
-        if suggestion.status != "suggested" {
-            return Err(Error::Invalid(format!(
-                "suggestion {id} was already {}",
-                suggestion.status
-            )));
-        }
+        let suggestion = self.undecided_suggestion(id)?;
         let members: Vec<Id> = match only {
             Some(only) => {
                 if let Some(stray) = only.iter().find(|a| !suggestion.articles.contains(a)) {
@@ -423,15 +429,7 @@ impl Library {
     /// Rejects a suggestion: its articles are remembered as not belonging together and are not
     /// suggested together again.
     pub fn reject_suggestion(&mut self, id: Id, analyst: &str) -> Result<Decision> {
-        let suggestion = self
-            .suggestion(id)?
-            .ok_or_else(|| Error::NotFound(format!("no suggestion {id}")))?;
-        if suggestion.status != "suggested" {
-            return Err(Error::Invalid(format!(
-                "suggestion {id} was already {}",
-                suggestion.status
-            )));
-        }
+        let suggestion = self.undecided_suggestion(id)?;
         let members = &suggestion.articles;
         let mut pairs = Vec::new();
         for (i, a) in members.iter().enumerate() {
