@@ -138,6 +138,19 @@ pub enum Command {
         #[command(subcommand)]
         action: IncidentAction,
     },
+    /// Compare how the reports of one incident (or hand-picked articles) frame the event: the
+    /// numbers each claims, whom each cites, what each calls the actors, loaded words, hedges,
+    /// and the passages they share or carry alone.
+    Compare {
+        /// The incident.
+        #[arg(required_unless_present = "articles")]
+        incident: Option<crate::model::Id>,
+        /// Compare these articles instead (ids, comma-separated; 2 to 12).
+        #[arg(long, value_delimiter = ',', conflicts_with = "incident")]
+        articles: Vec<crate::model::Id>,
+        #[arg(long)]
+        json: bool,
+    },
     /// The library's own additions to the gazetteer of place names.
     Place {
         #[command(subcommand)]
@@ -358,6 +371,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Incidents { json } => incidents(&open()?, json),
         Command::Incident { action } => incident(open()?, action),
         Command::Place { action } => place(open()?, action),
+        Command::Compare {
+            incident,
+            articles,
+            json,
+        } => compare(&open()?, incident, &articles, json),
         Command::EvaluateLinks { truth, json } => evaluate_links(&open()?, &truth, json),
         Command::Check { json } => check(&open()?, json),
     }
@@ -746,6 +764,93 @@ fn incidents(library: &Library, json: bool) -> anyhow::Result<Outcome> {
         );
     }
     Ok(Outcome::Exit(0))
+}
+
+fn compare(
+    library: &Library,
+    incident: Option<crate::model::Id>,
+    articles: &[crate::model::Id],
+    json: bool,
+) -> anyhow::Result<Outcome> {
+    use crate::compare::{GENERIC, IncidentHeader};
+    let comparison = match incident {
+        Some(id) => library.compare_incident(id)?,
+        None => {
+            if articles.len() < 2 {
+                bail!("compare needs an incident or at least two articles (--articles 3,7)");
+            }
+            let header = IncidentHeader {
+                title: "Hand-picked articles".to_string(),
+                ..IncidentHeader::default()
+            };
+            library.compare_articles(header, articles)?
+        }
+    };
+    if json {
+        print_json(&comparison)?;
+        return Ok(Outcome::Exit(0));
+    }
+    let i = &comparison.incident;
+    println!(
+        "{}  ({}, {})",
+        i.title,
+        i.date.as_deref().unwrap_or("no date"),
+        i.place.as_deref().unwrap_or("no place")
+    );
+    println!();
+    for (n, r) in comparison.reports.iter().enumerate() {
+        println!(
+            "[{}] {} ({})  {}  {}",
+            n + 1,
+            r.outlet,
+            r.grade.as_deref().unwrap_or("not rated"),
+            r.published.as_deref().unwrap_or("no date"),
+            r.headline
+        );
+    }
+    println!();
+    for row in &comparison.facts {
+        let mark = if row.disagreement { "  ≠" } else { "" };
+        println!("{}{mark}", row.fact);
+        for (n, cell) in row.cells.iter().enumerate() {
+            let mut shown = cell.main.clone().unwrap_or_else(|| "—".to_string());
+            if !cell.also.is_empty() {
+                shown.push_str(&format!("  (also {})", cell.also.join("; ")));
+            }
+            println!("  [{}] {shown}", n + 1);
+        }
+    }
+    println!();
+    for (n, r) in comparison.reports.iter().enumerate() {
+        let names: Vec<String> = r
+            .actor_names
+            .iter()
+            .map(|a| {
+                let group = if a.group == GENERIC {
+                    "generic label"
+                } else {
+                    &a.group
+                };
+                format!("{} ×{} ({group})", a.name, a.count)
+            })
+            .collect();
+        let loaded: Vec<&str> = r.loaded_terms.iter().map(|t| t.text.as_str()).collect();
+        let hedges: Vec<&str> = r.hedges.iter().map(|t| t.text.as_str()).collect();
+        println!("[{}] {}: {} words", n + 1, r.outlet, r.word_count);
+        println!("  names:   {}", or_none(&names.join(", ")));
+        println!("  loaded:  {}", or_none(&loaded.join(", ")));
+        println!("  hedges:  {}", or_none(&hedges.join(", ")));
+        println!(
+            "  passages: {} shared with other reports, {} found only here",
+            r.shared_passages.len(),
+            r.unique_passages.len()
+        );
+    }
+    Ok(Outcome::Exit(0))
+}
+
+fn or_none(s: &str) -> &str {
+    if s.is_empty() { "none" } else { s }
 }
 
 fn incident(mut library: Library, action: IncidentAction) -> anyhow::Result<Outcome> {

@@ -1,7 +1,9 @@
 //! Text analysis shared by linking and comparison: words with their places in the text, folded
-//! for matching; the gazetteer of place names; the framing lexicon; casualty figures; content
-//! words and names. Pure functions over text, no storage.
+//! for matching; the gazetteer of place names; the framing lexicon; casualty figures and claims
+//! with numbers; attributions; content words and names. Pure functions over text, no storage.
 
+pub mod attributions;
+pub mod claims;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod numbers;
@@ -10,7 +12,7 @@ pub mod terms;
 mod matcher;
 
 pub use gazetteer::Gazetteer;
-pub use lexicon::Lexicon;
+pub use lexicon::{Lexicon, TermCategory};
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;

@@ -37,7 +37,7 @@ pub struct Figure {
     pub end: usize,
 }
 
-fn role_of(word: &str) -> Option<Role> {
+pub(super) fn role_of(word: &str) -> Option<Role> {
     Some(match word {
         "killed" | "kill" | "killing" | "dead" | "died" | "deaths" | "death" | "toll" | "lives"
         | "martyred" | "martyrs" | "fatalities" | "bodies" | "massacred" | "executed"
@@ -62,7 +62,7 @@ fn role_of(word: &str) -> Option<Role> {
     })
 }
 
-fn word_value(word: &str) -> Option<u32> {
+pub(super) fn word_value(word: &str) -> Option<u32> {
     const SMALL: [&str; 20] = [
         "zero",
         "one",
@@ -107,7 +107,7 @@ fn word_value(word: &str) -> Option<u32> {
 }
 
 /// Words after a number that say it is not a head count.
-fn is_unit(word: &str) -> bool {
+pub(super) fn is_unit(word: &str) -> bool {
     matches!(
         word,
         "km" | "kilometres"
@@ -146,7 +146,7 @@ fn is_unit(word: &str) -> bool {
     )
 }
 
-fn is_month(word: &str) -> bool {
+pub(super) fn is_month(word: &str) -> bool {
     matches!(
         word,
         "january"
@@ -176,7 +176,7 @@ fn is_month(word: &str) -> bool {
     )
 }
 
-fn qualifier_before(tokens: &[Token], at: usize) -> Option<String> {
+pub(super) fn qualifier_before(tokens: &[Token], at: usize) -> Option<String> {
     let word = |back: usize| -> &str {
         at.checked_sub(back)
             .and_then(|i| tokens.get(i))
@@ -263,7 +263,7 @@ pub fn figures(text: &str, tokens: &[Token]) -> Vec<Figure> {
 }
 
 /// The number starting at token `i` and how many tokens it spans ("1,200" is two tokens).
-fn number_at(text: &str, tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+pub(super) fn number_at(text: &str, tokens: &[Token], i: usize) -> Option<(u32, usize)> {
     let t = &tokens[i];
     if t.folded.chars().all(|c| c.is_ascii_digit()) {
         let mut value: u64 = t.folded.parse().ok()?;

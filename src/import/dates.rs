@@ -209,9 +209,108 @@ pub fn date_in_text(text: &str, fallback_year: Option<i32>) -> Option<String> {
     None
 }
 
+/// A date a text mentions: its span and, when it can be placed, the day it names.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DateMention {
+    /// `YYYY-MM-DD`, when the text (or `year` for "14 March") pins the day.
+    pub date: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?i:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+        .expect("valid regex")
+});
+
+/// Every date a text mentions, in order: full dates, a day and month (placed in `year` when
+/// given), and "on Friday"-style weekdays (left unplaced). Overlapping forms count once.
+pub fn dates_mentioned(text: &str, year: Option<i32>) -> Vec<DateMention> {
+    let mut found: Vec<DateMention> = Vec::new();
+    let mut add = |m: regex::Match, date: Option<String>| {
+        found.push(DateMention {
+            date,
+            start: m.start(),
+            end: m.end(),
+        });
+    };
+    for c in ISO.captures_iter(text) {
+        if let Some(m) = c.get(0) {
+            add(m, ymd(num(&c[1]), num(&c[2]) as u32, num(&c[3]) as u32));
+        }
+    }
+    for c in DAY_MONTH_YEAR.captures_iter(text) {
+        if let Some(m) = c.get(0) {
+            add(
+                m,
+                month(&c[2]).and_then(|mo| ymd(num(&c[3]), mo, num(&c[1]) as u32)),
+            );
+        }
+    }
+    for c in MONTH_DAY_YEAR.captures_iter(text) {
+        if let Some(m) = c.get(0) {
+            add(
+                m,
+                month(&c[1]).and_then(|mo| ymd(num(&c[3]), mo, num(&c[2]) as u32)),
+            );
+        }
+    }
+    for c in DAY_MONTH.captures_iter(text) {
+        if let Some(m) = c.get(0) {
+            add(
+                m,
+                year.and_then(|y| month(&c[2]).and_then(|mo| ymd(y, mo, num(&c[1]) as u32))),
+            );
+        }
+    }
+    for c in MONTH_DAY.captures_iter(text) {
+        if let Some(m) = c.get(0) {
+            add(
+                m,
+                year.and_then(|y| month(&c[1]).and_then(|mo| ymd(y, mo, num(&c[2]) as u32))),
+            );
+        }
+    }
+    for m in WEEKDAY.find_iter(text) {
+        add(m, None);
+    }
+    // Longest first at each start, then drop what overlaps an earlier mention.
+    found.sort_by_key(|d| (d.start, std::cmp::Reverse(d.end)));
+    let mut out: Vec<DateMention> = Vec::new();
+    for d in found {
+        if out.last().is_none_or(|prev| d.start >= prev.end) {
+            out.push(d);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_mentioned_in_a_body_are_found_and_placed() {
+        let text =
+            "On 14 March 2025 shells fell; by March 16 the toll rose. Officials met on Friday.";
+        let spans: Vec<&str> = dates_mentioned(text, Some(2025))
+            .iter()
+            .map(|d| &text[d.start..d.end])
+            .collect();
+        assert_eq!(spans, ["14 March 2025", "March 16", "on Friday"]);
+        let dates: Vec<Option<String>> = dates_mentioned(text, Some(2025))
+            .into_iter()
+            .map(|d| d.date)
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                Some("2025-03-14".to_string()),
+                Some("2025-03-16".to_string()),
+                None
+            ]
+        );
+    }
 
     #[test]
     fn metadata_dates_in_common_forms() {

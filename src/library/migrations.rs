@@ -29,6 +29,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0003_linking.sql",
         sql: include_str!("../../db/0003_linking.sql"),
     },
+    Migration {
+        version: 4,
+        name: "0004_lexicon.sql",
+        sql: include_str!("../../db/0004_lexicon.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -1,6 +1,7 @@
 //! Storage: the library file. Opening and migrating it, every query the views and commands make,
 //! and every write, each in a transaction. Only this module knows SQL.
 
+pub mod compare;
 mod incidents;
 mod links;
 mod migrations;

@@ -1,0 +1,674 @@
+//! Claims with numbers: "at least 19 civilians killed", "150-200 fighters", "dozens wounded",
+//! "40 square kilometres captured". Each claim has the number (a range's two ends), what it
+//! counts, who is counted as the text names them, the qualifier and its span in the text.
+//!
+//! Rules over tokens rather than a parser: the number's kind comes from the nearest word that
+//! names an outcome (killed, wounded, captured, missing, displaced, destroyed) in the same
+//! sentence, checked against the noun the number counts ("3 tanks" can be destroyed, not killed;
+//! "20 rockets" are munitions whatever they did). Numbers that count nothing we know (dates,
+//! times, ages, distances, money, percentages) are left out.
+
+use serde::{Deserialize, Serialize};
+
+use super::Token;
+use super::numbers::{Role, is_month, is_unit, number_at, qualifier_before, role_of};
+
+/// What a claim counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    Killed,
+    Wounded,
+    Captured,
+    Missing,
+    Displaced,
+    Destroyed,
+    Area,
+    Forces,
+    Munitions,
+    People,
+}
+
+impl ClaimKind {
+    /// Every kind, in the order tables list them.
+    pub const ALL: [ClaimKind; 10] = [
+        ClaimKind::Killed,
+        ClaimKind::Wounded,
+        ClaimKind::Captured,
+        ClaimKind::Missing,
+        ClaimKind::Displaced,
+        ClaimKind::Destroyed,
+        ClaimKind::Area,
+        ClaimKind::Forces,
+        ClaimKind::Munitions,
+        ClaimKind::People,
+    ];
+
+    /// The word shown in tables: "killed", "destroyed", "area".
+    pub fn label(self) -> &'static str {
+        match self {
+            ClaimKind::Killed => "killed",
+            ClaimKind::Wounded => "wounded",
+            ClaimKind::Captured => "captured",
+            ClaimKind::Missing => "missing",
+            ClaimKind::Displaced => "displaced",
+            ClaimKind::Destroyed => "destroyed",
+            ClaimKind::Area => "area",
+            ClaimKind::Forces => "forces",
+            ClaimKind::Munitions => "munitions",
+            ClaimKind::People => "people",
+        }
+    }
+
+    /// The kind named by a label, as `label` writes it.
+    pub fn from_label(label: &str) -> Option<ClaimKind> {
+        ClaimKind::ALL.into_iter().find(|k| k.label() == label)
+    }
+
+    /// Casualty kinds: the ones a reader compares first across reports.
+    pub fn is_casualty(self) -> bool {
+        matches!(
+            self,
+            ClaimKind::Killed | ClaimKind::Wounded | ClaimKind::Captured | ClaimKind::Missing
+        )
+    }
+}
+
+/// A number a text claims, and what it counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    pub kind: ClaimKind,
+    /// The value; a range's low end ("150-200" → 150); "dozens" → 24, "hundreds" → 200.
+    pub number: u64,
+    /// A range's high end.
+    pub high: Option<u64>,
+    /// "at least", "more than", "up to", "about", "nearly", "over", "fewer than", or the vague
+    /// quantity itself ("dozens", "hundreds", "thousands").
+    pub qualifier: Option<String>,
+    /// Who or what is counted, as the text names it ("Russian soldiers", "civilians").
+    pub who: Option<String>,
+    /// Byte span of the qualifier, number and what it counts.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What a noun counted by a number is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Noun {
+    /// Armed people: soldiers, fighters, militants.
+    Armed,
+    /// Other people: civilians, children, residents.
+    Person,
+    /// Things that can be destroyed: tanks, buildings.
+    Object,
+    /// Shells, rockets, air strikes.
+    Munition,
+    /// Square kilometres, hectares.
+    Area,
+}
+
+fn noun_of(word: &str) -> Option<Noun> {
+    Some(match word {
+        "soldiers"
+        | "soldier"
+        | "troops"
+        | "fighters"
+        | "fighter"
+        | "militants"
+        | "militant"
+        | "gunmen"
+        | "gunman"
+        | "personnel"
+        | "servicemen"
+        | "serviceman"
+        | "terrorists"
+        | "terrorist"
+        | "insurgents"
+        | "insurgent"
+        | "rebels"
+        | "rebel"
+        | "jihadists"
+        | "jihadist"
+        | "recruits"
+        | "conscripts"
+        | "mercenaries"
+        | "guards"
+        | "policemen"
+        | "officers"
+        | "officer"
+        | "commanders"
+        | "commander"
+        | "militiamen"
+        | "paratroopers"
+        | "marines"
+        | "pilots"
+        | "troopers"
+        | "combatants"
+        | "attackers"
+        | "extremists"
+        | "военных"
+        | "военнослужащих"
+        | "боевиков"
+        | "боевика"
+        | "солдат" => Noun::Armed,
+        "people" | "persons" | "person" | "civilians" | "civilian" | "children" | "child"
+        | "women" | "woman" | "men" | "man" | "members" | "residents" | "villagers"
+        | "worshippers" | "students" | "pupils" | "workers" | "others" | "citizens" | "family"
+        | "families" | "staff" | "medics" | "doctors" | "journalists" | "hostages"
+        | "prisoners" | "detainees" | "passengers" | "shoppers" | "infants" | "boys" | "girls"
+        | "adults" | "volunteers" | "protesters" | "demonstrators" | "refugees" | "teachers"
+        | "farmers" | "drivers" | "nurses" | "patients" | "individuals" | "inhabitants"
+        | "heroes" | "martyrs" | "victims" | "mourners" | "survivors" | "wounded" | "человек"
+        | "мирных" | "жителей" | "детей" => Noun::Person,
+        "vehicles" | "vehicle" | "tanks" | "tank" | "trucks" | "truck" | "cars" | "car"
+        | "buildings" | "building" | "homes" | "houses" | "house" | "shops" | "apartments"
+        | "schools" | "hospitals" | "bridges" | "helicopters" | "jets" | "pickups" | "apcs"
+        | "checkpoints" | "positions" | "launchers" | "depots" | "warehouses" | "boats"
+        | "mosques" | "churches" | "bulldozers" | "artillery" | "howitzers" | "stalls" | "bmps"
+        | "humvees" | "aircraft" | "планов" | "танков" | "единиц" | "зданий" => {
+            Noun::Object
+        }
+        "shells" | "shell" | "rockets" | "rocket" | "missiles" | "missile" | "mortars"
+        | "rounds" | "strikes" | "airstrikes" | "raids" | "raid" | "sorties" | "bombs"
+        | "grenades" | "projectiles" | "munitions" | "drones" | "salvoes" | "salvos"
+        | "barrels" | "ударов" | "ракет" | "снарядов" => Noun::Munition,
+        "km²" | "km2" | "hectares" | "acres" | "sq" | "square" | "км²" | "гектаров" => {
+            Noun::Area
+        }
+        _ => return None,
+    })
+}
+
+/// Outcome words beyond the casualty roles linking uses.
+fn outcome_of(word: &str) -> Option<ClaimKind> {
+    if let Some(role) = role_of(word) {
+        return Some(match role {
+            Role::Killed => ClaimKind::Killed,
+            Role::Wounded => ClaimKind::Wounded,
+            Role::Captured => ClaimKind::Captured,
+        });
+    }
+    Some(match word {
+        "missing" | "unaccounted" | "disappeared" | "пропали" | "пропавших" => {
+            ClaimKind::Missing
+        }
+        "displaced"
+        | "fled"
+        | "flee"
+        | "fleeing"
+        | "evacuated"
+        | "homeless"
+        | "uprooted"
+        | "refugees"
+        | "беженцев"
+        | "эвакуированы" => ClaimKind::Displaced,
+        "destroyed"
+        | "destroying"
+        | "damaged"
+        | "damaging"
+        | "razed"
+        | "burned"
+        | "burnt"
+        | "flattened"
+        | "demolished"
+        | "уничтожены"
+        | "уничтожили"
+        | "разрушены" => ClaimKind::Destroyed,
+        "seized" | "taken" | "surrendered" | "captives" | "пленных" => ClaimKind::Captured,
+        "fatally" | "buried" | "eliminated" | "eliminating" | "neutralized" | "neutralised"
+        | "neutralizing" | "neutralising" | "slain" | "perished" => ClaimKind::Killed,
+        "recaptured" | "rearrested" | "apprehended" => ClaimKind::Captured,
+        _ => return None,
+    })
+}
+
+/// A vague quantity word: its value and the word itself as qualifier.
+fn vague_value(word: &str) -> Option<u64> {
+    match word {
+        "dozens" => Some(24),
+        "hundreds" => Some(200),
+        "thousands" => Some(2000),
+        _ => None,
+    }
+}
+
+/// The number at token `i`: (value, high end, tokens used, qualifier it implies).
+fn quantity_at(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+) -> Option<(u64, Option<u64>, usize, Option<&'static str>)> {
+    let word = tokens[i].folded.as_str();
+    if let Some(v) = vague_value(word) {
+        let q = match word {
+            "dozens" => "dozens",
+            "hundreds" => "hundreds",
+            _ => "thousands",
+        };
+        return Some((v, None, 1, Some(q)));
+    }
+    // "a dozen", "a hundred"
+    if word == "a"
+        && let Some(next) = tokens.get(i + 1)
+        && matches!(next.folded.as_str(), "dozen" | "hundred")
+    {
+        let v = if next.folded == "dozen" { 12 } else { 100 };
+        return Some((v, None, 2, None));
+    }
+    let (value, used) = number_at(text, tokens, i)?;
+    let value = u64::from(value);
+    let last = i + used - 1;
+    // A range: "150-200", "150 to 200", "between 20 and 30".
+    let between = i > 0 && tokens[i - 1].folded == "between";
+    if let Some(next) = tokens.get(last + 1) {
+        let gap = text.get(tokens[last].end..next.start).unwrap_or("");
+        let dash = matches!(gap.trim(), "-" | "–" | "—");
+        let joined =
+            (gap.trim().is_empty() && next.folded == "to") || (between && next.folded == "and");
+        if dash && let Some((high, more)) = number_at(text, tokens, last + 1) {
+            let high = u64::from(high);
+            if high > value {
+                return Some((value, Some(high), used + more, None));
+            }
+        }
+        if joined
+            && tokens.get(last + 2).is_some()
+            && let Some((high, more)) = number_at(text, tokens, last + 2)
+        {
+            let high = u64::from(high);
+            if high > value {
+                return Some((value, Some(high), used + 1 + more, None));
+            }
+        }
+    }
+    Some((value, None, used, None))
+}
+
+/// Whether a number is not a count: a year, a time, an age, money, a percentage, a distance.
+fn is_not_a_count(text: &str, tokens: &[Token], i: usize, last: usize, value: u64) -> bool {
+    let t = &tokens[i];
+    let next = tokens.get(last + 1).map_or("", |t| t.folded.as_str());
+    let after_next = tokens.get(last + 2).map_or("", |t| t.folded.as_str());
+    let prev = i.checked_sub(1).map_or("", |p| tokens[p].folded.as_str());
+    let before = text.get(..t.start).unwrap_or("");
+    let after = text.get(tokens[last].end..).unwrap_or("");
+    let year = t.folded.len() == 4 && (1900..=2100).contains(&value);
+    let time = before.ends_with(':')
+        || after.starts_with(':')
+        || (matches!(next, "p" | "a") && after_next == "m")
+        || next == "oclock";
+    let money = before.trim_end().ends_with(['$', '€', '£'])
+        || matches!(
+            next,
+            "dollars" | "euros" | "pounds" | "million" | "billion" | "usd" | "eur"
+        );
+    let percent = after.trim_start().starts_with('%') || next == "percent" || next == "per";
+    let age = next == "year" && after_next == "old";
+    let area = next == "square" || noun_of(next) == Some(Noun::Area);
+    year || time
+        || money
+        || percent
+        || age
+        || (is_unit(next) && !area)
+        || is_month(next)
+        || is_month(prev)
+        || matches!(
+            prev,
+            "no" | "number" | "resolution" | "route" | "highway" | "page"
+        )
+        || value > 10_000_000
+}
+
+/// The words after a number that name what it counts ("Russian soldiers", "pro-government
+/// forces"): up to four words joined by spaces or hyphens, ending at the first word that cannot
+/// be part of a noun phrase. Returns the index of the last word and its noun class.
+fn counted_phrase(text: &str, tokens: &[Token], from: usize) -> Option<(usize, Noun)> {
+    // "four of their vehicles", "dozens of terrorists", "13 of them": the noun after "of".
+    if tokens.get(from).is_some_and(|t| t.folded == "of") {
+        let mut at = from + 1;
+        if tokens.get(at).is_some_and(|t| {
+            matches!(
+                t.folded.as_str(),
+                "the" | "their" | "its" | "his" | "our" | "them" | "whom" | "those"
+            )
+        }) {
+            at += 1;
+        }
+        return counted_phrase(text, tokens, at).filter(|_| at > from);
+    }
+    let mut best = None;
+    for j in from..(from + 4).min(tokens.len()) {
+        let t = &tokens[j];
+        if j > from {
+            let gap = text.get(tokens[j - 1].end..t.start).unwrap_or("");
+            if !gap.chars().all(|c| c == ' ' || c == '-') || t.sentence_start {
+                break;
+            }
+        }
+        if let Some(noun) = noun_of(&t.folded) {
+            best = Some((j, noun));
+            // "square kilometres": the unit continues the phrase.
+            if noun != Noun::Area {
+                break;
+            }
+            continue;
+        }
+        if best.is_some()
+            || super::terms::is_stopword(&t.folded)
+            || outcome_of(&t.folded).is_some()
+            || t.folded.chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                t.folded.as_str(),
+                "more" | "of" | "in" | "on" | "at" | "were"
+            )
+        {
+            break;
+        }
+    }
+    // "square kilometres", "square miles": the unit word ends the phrase.
+    if let Some((j, Noun::Area)) = best
+        && tokens[j].folded == "square"
+        && tokens.get(j + 1).is_some()
+    {
+        return Some((j + 1, Noun::Area));
+    }
+    best
+}
+
+/// The kind a list announces for its items: "the dead are:" followed by "- eleven SDF
+/// fighters", "- Children: 6". `Some` when token `at` is on a bulleted line under a line that
+/// ends in a colon and names an outcome.
+fn list_kind(text: &str, tokens: &[Token], at: usize) -> Option<ClaimKind> {
+    let line_start = text[..tokens[at].start].rfind('\n').map_or(0, |i| i + 1);
+    let lead = text[line_start..tokens[at].start].trim_start();
+    if !lead.starts_with(['-', '*', '•', '–']) {
+        return None;
+    }
+    // The announcing line: the nearest line above that is not itself a list item.
+    let mut end = line_start.checked_sub(1)?;
+    loop {
+        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[start..end].trim();
+        let bulleted = line.starts_with(['-', '*', '•', '–']);
+        if !line.is_empty() && !bulleted {
+            if !line.ends_with(':') {
+                return None;
+            }
+            return tokens
+                .iter()
+                .filter(|t| t.start >= start && t.end <= end)
+                .find_map(|t| outcome_of(&t.folded));
+        }
+        end = start.checked_sub(1)?;
+    }
+}
+
+/// The claims with numbers in a text, in order.
+pub fn claims(text: &str, tokens: &[Token]) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::new();
+    let mut sentence = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i].sentence_start {
+            sentence = i;
+        }
+        let Some((number, high, used, vague)) = quantity_at(text, tokens, i) else {
+            i += 1;
+            continue;
+        };
+        let last = i + used - 1;
+        if vague.is_none() && is_not_a_count(text, tokens, i, last, number) {
+            i += used;
+            continue;
+        }
+        let sentence_end = (last + 1..tokens.len())
+            .find(|&j| tokens[j].sentence_start)
+            .unwrap_or(tokens.len());
+        let counted = counted_phrase(text, tokens, last + 1);
+        let noun = counted.map(|(_, n)| n);
+
+        let qualifier = qualifier_before(tokens, i).map(|q| match q.as_str() {
+            "around" | "some" | "approximately" | "roughly" => "about".to_string(),
+            "almost" => "nearly".to_string(),
+            _ => q,
+        });
+        let skipped = qualifier.as_deref().map_or(0, |q| q.split(' ').count());
+        let first = i - skipped.min(i);
+
+        // The nearest outcome word in the sentence: up to six words after, or three before (not
+        // counting the qualifier); a word across "and" or a comma is further away.
+        let distance = |from: usize, to: usize| {
+            let (lo, hi) = (from.min(to), from.max(to));
+            let crosses = text
+                .get(tokens[lo].end..tokens[hi].start)
+                .is_some_and(|gap| gap.contains(',') || gap.contains(';'))
+                || tokens[lo + 1..hi]
+                    .iter()
+                    .any(|t| matches!(t.folded.as_str(), "and" | "while" | "but" | "и"));
+            hi - lo + if crosses { 3 } else { 0 }
+        };
+        let fits = |kind: ClaimKind| match noun {
+            Some(Noun::Object) => matches!(kind, ClaimKind::Destroyed | ClaimKind::Captured),
+            Some(Noun::Armed | Noun::Person) | None => kind != ClaimKind::Destroyed,
+            Some(Noun::Munition | Noun::Area) => false,
+        };
+        // The clause ends at a semicolon or colon.
+        let clause_end = (last + 1..sentence_end)
+            .find(|&j| {
+                text.get(tokens[j - 1].end..tokens[j].start)
+                    .is_some_and(|gap| gap.contains([';', ':']))
+            })
+            .unwrap_or(sentence_end);
+        let after = (last + 1..(last + 9).min(clause_end)).find_map(|j| {
+            outcome_of(&tokens[j].folded)
+                .filter(|k| fits(*k))
+                .map(|k| (distance(last, j), k))
+        });
+        let before = (first.saturating_sub(3).max(sentence)..first)
+            .rev()
+            .find_map(|j| {
+                outcome_of(&tokens[j].folded)
+                    .filter(|k| fits(*k))
+                    .map(|k| (distance(j, i).saturating_sub(skipped), k))
+            });
+        let outcome = match (after, before) {
+            (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+            (a, b) => a.or(b),
+        }
+        .filter(|(d, _)| *d <= 8);
+        // "23 killed, among them six children and four women", "including 15 fighters, 11
+        // soldiers and five civilians": the parts take the whole's kind.
+        let word_before = |k: usize| {
+            first
+                .checked_sub(k)
+                .map_or("", |j| tokens[j].folded.as_str())
+        };
+        let introduced = matches!(word_before(1), "including" | "incl")
+            || matches!(
+                (word_before(2), word_before(1)),
+                ("among" | "of", "them" | "whom")
+            );
+        let inherited = out
+            .last()
+            .filter(|c| c.start >= tokens[sentence].start && c.end <= tokens[first].start)
+            .filter(|c| {
+                introduced
+                    || text.get(c.end..tokens[first].start).is_some_and(|gap| {
+                        let rest = gap.trim_matches(|ch: char| !ch.is_alphanumeric());
+                        rest.is_empty() || rest == "and" || rest == "or"
+                    })
+            })
+            .map(|c| c.kind)
+            .or_else(|| list_kind(text, tokens, first));
+        // "Three civilians, including a boy, died when…": the sentence's verb, further on, when
+        // it says what happened to them (not "killing", whose object comes after it).
+        let outcome = outcome.or_else(|| {
+            if !matches!(noun, Some(Noun::Armed | Noun::Person | Noun::Object)) {
+                return None;
+            }
+            (last + 1..sentence_end)
+                .take_while(|&j| {
+                    let clause_ends = text
+                        .get(tokens[j - 1].end..tokens[j].start)
+                        .is_some_and(|gap| gap.contains([';', ':']));
+                    let another_count = quantity_at(text, tokens, j).is_some()
+                        && tokens.get(j + 1).is_none_or(|t| t.folded != "year");
+                    !clause_ends && !another_count
+                })
+                .find_map(|j| {
+                    let w = tokens[j].folded.as_str();
+                    let prev = tokens[j - 1].folded.as_str();
+                    let intransitive = matches!(w, "died" | "perished" | "dead" | "missing");
+                    let passive = matches!(prev, "were" | "was" | "been" | "are" | "is" | "be");
+                    outcome_of(w)
+                        .filter(|k| fits(*k) && (intransitive || passive))
+                        .map(|k| (8, k))
+                })
+        });
+        let kind = match noun {
+            Some(Noun::Munition) => Some(ClaimKind::Munitions),
+            Some(Noun::Area) => Some(ClaimKind::Area),
+            _ => match (inherited.filter(|k| fits(*k)), outcome) {
+                // "killed 12, and 30 were wounded": an outcome right by the number wins.
+                (Some(_), Some((d, k))) if d <= 3 => Some(k),
+                (Some(k), _) => Some(k),
+                (None, Some((_, k))) => Some(k),
+                (None, None) => match noun {
+                    Some(Noun::Armed) => Some(ClaimKind::Forces),
+                    Some(Noun::Person) => Some(ClaimKind::People),
+                    _ => None,
+                },
+            },
+        };
+        // "one of the", "one" alone: a word, not a count.
+        let lone_one = number == 1
+            && (noun.is_none() || tokens.get(last + 1).is_some_and(|t| t.folded == "of"));
+        if let Some(kind) = kind.filter(|_| !lone_one) {
+            let end = counted.map_or(tokens[last].end, |(j, _)| tokens[j].end);
+            let who = counted
+                .filter(|(_, n)| matches!(n, Noun::Armed | Noun::Person))
+                .map(|(j, _)| text[tokens[last + 1].start..tokens[j].end].to_string());
+            out.push(Claim {
+                kind,
+                number,
+                high,
+                qualifier: vague.map(str::to_string).or(qualifier),
+                who,
+                start: tokens[first].start,
+                end,
+            });
+        }
+        i += used;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens;
+
+    fn found(text: &str) -> Vec<(ClaimKind, u64, Option<u64>, Option<String>, Option<String>)> {
+        claims(text, &tokens(text))
+            .into_iter()
+            .map(|c| (c.kind, c.number, c.high, c.qualifier, c.who))
+            .collect()
+    }
+
+    fn kinds_and_numbers(text: &str) -> Vec<(ClaimKind, u64)> {
+        claims(text, &tokens(text))
+            .into_iter()
+            .map(|c| (c.kind, c.number))
+            .collect()
+    }
+
+    #[test]
+    fn a_casualty_claim_has_its_number_qualifier_and_who() {
+        assert_eq!(
+            found("Shelling killed at least nine pro-government fighters on Friday."),
+            vec![(
+                ClaimKind::Killed,
+                9,
+                None,
+                Some("at least".into()),
+                Some("pro-government fighters".into())
+            )]
+        );
+        assert_eq!(
+            found("Seven Russian soldiers were wounded."),
+            vec![(
+                ClaimKind::Wounded,
+                7,
+                None,
+                None,
+                Some("Russian soldiers".into())
+            )]
+        );
+    }
+
+    #[test]
+    fn ranges_and_vague_quantities_are_numbers() {
+        assert_eq!(
+            found("Between 150-200 militants attacked; dozens were wounded."),
+            vec![
+                (
+                    ClaimKind::Forces,
+                    150,
+                    Some(200),
+                    None,
+                    Some("militants".into())
+                ),
+                (ClaimKind::Wounded, 24, None, Some("dozens".into()), None),
+            ]
+        );
+        assert_eq!(
+            kinds_and_numbers("between 20 and 30 people were killed"),
+            vec![(ClaimKind::Killed, 20)]
+        );
+        assert_eq!(
+            found("nearly a dozen civilians died"),
+            vec![(
+                ClaimKind::Killed,
+                12,
+                None,
+                Some("nearly".into()),
+                Some("civilians".into())
+            )]
+        );
+    }
+
+    #[test]
+    fn things_destroyed_munitions_and_area_are_claims_too() {
+        assert_eq!(
+            kinds_and_numbers(
+                "The army destroyed 3 tanks and killed 12 soldiers after firing 40 rockets, \
+                 and took control of 40 square kilometres."
+            ),
+            vec![
+                (ClaimKind::Destroyed, 3),
+                (ClaimKind::Killed, 12),
+                (ClaimKind::Munitions, 40),
+                (ClaimKind::Area, 40)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_part_takes_the_kind_of_the_whole() {
+        assert_eq!(
+            kinds_and_numbers("The monitor put the toll at 23, including six children."),
+            vec![(ClaimKind::Killed, 23), (ClaimKind::Killed, 6)]
+        );
+    }
+
+    #[test]
+    fn ages_times_money_percentages_and_distances_are_not_claims() {
+        assert!(
+            found(
+                "A 12-year-old boy was hit at 6 p.m. on 14 March 2025, 12 km north of the \
+                 town; bread costs $3 and 40% of homes lack power. One of the shops burned."
+            )
+            .is_empty()
+        );
+    }
+}

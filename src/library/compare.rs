@@ -1,0 +1,168 @@
+//! What the comparison of reports needs from storage: the articles with their outlets' combined
+//! grades, the incident's header, and the library's own framing lexicon.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::Library;
+use crate::analysis::{Gazetteer, Lexicon};
+use crate::compare::{Comparison, IncidentHeader, MAX_REPORTS, ReportInput, compare};
+use crate::error::{Error, Result};
+use crate::model::Id;
+use crate::ratings::{Grade, combined_grade};
+
+/// The lexicon shipped with the program, as text: what "Reset to default" puts back.
+pub const DEFAULT_LEXICON: &str = include_str!("../../assets/lexicon.toml");
+
+impl Library {
+    /// The library's framing lexicon: the analyst's edited copy, else the shipped one.
+    pub fn lexicon(&self) -> Result<Lexicon> {
+        match self.lexicon_text()? {
+            Some(text) => Lexicon::parse(&text),
+            None => Ok(Lexicon::built_in()),
+        }
+    }
+
+    /// The analyst's edited lexicon text; `None` when the library uses the shipped one.
+    pub fn lexicon_text(&self) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT text FROM library_lexicon WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Saves an edited lexicon for this library, after checking that it parses; `None` goes back
+    /// to the shipped lexicon. Returns the text that was in force before, for undo.
+    pub fn set_lexicon_text(&mut self, text: Option<&str>, by: &str) -> Result<Option<String>> {
+        if let Some(text) = text {
+            Lexicon::parse(text)?;
+        }
+        let tx = self.conn.transaction()?;
+        let before: Option<String> = tx
+            .query_row("SELECT text FROM library_lexicon WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        match text {
+            Some(text) => {
+                tx.execute(
+                    "INSERT INTO library_lexicon (id, text, edited_by, edited_at)
+                     VALUES (1, ?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                     ON CONFLICT (id) DO UPDATE SET text = excluded.text,
+                        edited_by = excluded.edited_by, edited_at = excluded.edited_at",
+                    params![text, by],
+                )?;
+            }
+            None => {
+                tx.execute("DELETE FROM library_lexicon WHERE id = 1", [])?;
+            }
+        }
+        tx.commit()?;
+        Ok(before)
+    }
+
+    /// The gazetteer: the shipped places with the library's added names.
+    pub fn gazetteer(&self) -> Result<Gazetteer> {
+        Ok(Gazetteer::with_additions(&self.place_names()?))
+    }
+
+    /// The listed articles as reports to compare, in the order asked, each with its outlet's
+    /// combined grade. Ids that do not exist are an error naming them.
+    pub fn report_inputs(&self, ids: &[Id]) -> Result<Vec<ReportInput>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, o.id, o.name, a.title, a.published, a.body
+             FROM articles a JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ?1",
+        )?;
+        let mut out = Vec::with_capacity(ids.len());
+        let mut missing = Vec::new();
+        for &id in ids {
+            let row = stmt
+                .query_row([id], |r| {
+                    Ok((
+                        r.get::<_, Id>(0)?,
+                        r.get::<_, Id>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                        r.get::<_, String>(5)?,
+                    ))
+                })
+                .optional()?;
+            match row {
+                Some((article_id, outlet_id, outlet, headline, published, body)) => {
+                    out.push(ReportInput {
+                        article_id,
+                        grade: self.outlet_combined_grade(outlet_id)?,
+                        outlet,
+                        headline,
+                        published,
+                        body,
+                    })
+                }
+                None => missing.push(id.to_string()),
+            }
+        }
+        if !missing.is_empty() {
+            return Err(Error::Invalid(format!(
+                "no article with id {}",
+                missing.join(", ")
+            )));
+        }
+        Ok(out)
+    }
+
+    /// The combined grade of one outlet's current ratings (median, F excluded).
+    fn outlet_combined_grade(&self, outlet: Id) -> Result<Option<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT grade FROM ratings r
+             WHERE outlet_id = ?1
+               AND id = (SELECT id FROM ratings r2
+                         WHERE r2.outlet_id = r.outlet_id AND r2.analyst = r.analyst
+                         ORDER BY created_at DESC, id DESC LIMIT 1)",
+        )?;
+        let grades: Vec<Grade> = stmt
+            .query_map([outlet], |r| r.get::<_, String>(0))?
+            .filter_map(|g| g.ok().and_then(|g| g.parse().ok()))
+            .collect();
+        Ok(combined_grade(&grades).map(|g| g.letter().to_string()))
+    }
+
+    /// The comparison of an incident's reports (the first [`MAX_REPORTS`], earliest first).
+    pub fn compare_incident(&self, incident: Id) -> Result<Comparison> {
+        let detail = self
+            .incident(incident)?
+            .ok_or_else(|| Error::Invalid(format!("no incident with id {incident}")))?;
+        let ids: Vec<Id> = detail
+            .reports
+            .iter()
+            .map(|r| r.article.id)
+            .take(MAX_REPORTS)
+            .collect();
+        let header = IncidentHeader {
+            id: Some(detail.id),
+            title: detail.title,
+            date: detail.date,
+            place: detail.place,
+            summary: detail.summary,
+        };
+        self.compare_articles(header, &ids)
+    }
+
+    /// The comparison of hand-picked articles under a header (an incident's or a made-up one).
+    pub fn compare_articles(&self, header: IncidentHeader, ids: &[Id]) -> Result<Comparison> {
+        if ids.len() > MAX_REPORTS {
+            return Err(Error::Invalid(format!(
+                "{} articles picked; a comparison holds at most {MAX_REPORTS}",
+                ids.len()
+            )));
+        }
+        let inputs = self.report_inputs(ids)?;
+        Ok(compare(
+            header,
+            &inputs,
+            &self.lexicon()?,
+            &self.gazetteer()?,
+        ))
+    }
+}
