@@ -338,3 +338,75 @@ fn evaluate_links_scores_the_library_against_labelled_groups() {
     assert!(out["scores"]["f1"].as_f64().unwrap() > 0.9, "{out}");
     assert_eq!(out["scores"]["precision"].as_f64().unwrap(), 1.0, "{out}");
 }
+
+#[test]
+fn compare_json_gives_each_report_its_claims_sources_and_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("x.sqlite");
+    let sample = common::sample_dir();
+    json(&run(
+        &library,
+        &["import", sample.to_str().unwrap(), "--json"],
+    ));
+    let out = run(
+        &library,
+        &[
+            "incident",
+            "new",
+            "--title",
+            "Shelling",
+            "--articles",
+            "1,2,3",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let c = json(&run(&library, &["compare", "1", "--json"]));
+    assert_eq!(c["incident"]["title"], "Shelling");
+    let reports = c["reports"].as_array().unwrap();
+    assert_eq!(reports.len(), 3);
+    for r in reports {
+        for key in [
+            "article_id",
+            "outlet",
+            "grade",
+            "headline",
+            "published",
+            "claims",
+            "attributions",
+            "actor_names",
+            "loaded_terms",
+            "hedges",
+            "shared_passages",
+            "unique_passages",
+        ] {
+            assert!(r.get(key).is_some(), "report has {key}: {r}");
+        }
+        for claim in r["claims"].as_array().unwrap() {
+            for key in [
+                "kind",
+                "number",
+                "what",
+                "qualifier",
+                "text",
+                "start",
+                "end",
+            ] {
+                assert!(claim.get(key).is_some(), "claim has {key}: {claim}");
+            }
+        }
+    }
+    // The same from hand-picked articles, and the readable form marks disagreements.
+    let picked = json(&run(&library, &["compare", "--articles", "1,2", "--json"]));
+    assert_eq!(picked["reports"].as_array().unwrap().len(), 2);
+    let text = run(&library, &["compare", "1"]);
+    assert!(text.status.success());
+    assert!(String::from_utf8_lossy(&text.stdout).contains("killed"));
+
+    let missing = run(&library, &["compare", "77"]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no incident with id 77"));
+}
