@@ -91,16 +91,20 @@ fn reports() -> Vec<ReportInput> {
     (0..REPORTS)
         .map(|r| {
             let mut body = String::new();
-            let mut paragraph = 0;
+            let mut paragraph: usize = 0;
             while body.split_whitespace().count() < WORDS {
-                let s = if rng.next() % 3 == 0 {
+                let s = if rng.next().is_multiple_of(3) {
                     wire[rng.next() % wire.len()].clone()
                 } else {
                     sentence(&mut rng)
                 };
                 body.push_str(&s);
                 paragraph += 1;
-                body.push_str(if paragraph % 4 == 0 { "\n\n" } else { " " });
+                body.push_str(if paragraph.is_multiple_of(4) {
+                    "\n\n"
+                } else {
+                    " "
+                });
             }
             ReportInput {
                 article_id: r as i64 + 1,
@@ -127,6 +131,39 @@ fn main() {
         claims = c.reports.iter().map(|r| r.claims.len()).sum::<usize>();
     }
     times.sort();
+    // Where the time goes: each stage over all reports, once.
+    let stage = |name: &str, f: &dyn Fn(&str, &[triangulate::analysis::Token])| {
+        let toks: Vec<_> = inputs
+            .iter()
+            .map(|i| triangulate::analysis::tokens(&i.body))
+            .collect();
+        let start = Instant::now();
+        for (i, t) in inputs.iter().zip(&toks) {
+            f(&i.body, t);
+        }
+        println!("  {name}: {:.1} ms", start.elapsed().as_secs_f64() * 1e3);
+    };
+    stage("tokens", &|b, _| {
+        triangulate::analysis::tokens(b);
+    });
+    stage("claims", &|b, t| {
+        triangulate::analysis::claims::claims(b, t);
+    });
+    stage("attributions", &|b, t| {
+        triangulate::analysis::attributions::attributions(b, t, &lexicon);
+    });
+    stage("actors", &|b, t| {
+        lexicon.find_actors(b, t);
+    });
+    stage("terms", &|b, t| {
+        lexicon.find_terms(b, t);
+    });
+    stage("places", &|b, t| {
+        gazetteer.find(b, t);
+    });
+    stage("dates", &|b, _| {
+        triangulate::import::dates::dates_mentioned(b, Some(2025));
+    });
     let words: usize = inputs
         .iter()
         .map(|i| i.body.split_whitespace().count())

@@ -394,20 +394,7 @@ fn app_with_two_incidents() -> (tempfile::TempDir, Harness<'static, TriangulateA
     let [wire, observatory, courier] = qasr_reports(&library);
     let qnb = article_id(&library, QNB, "Four citizens martyred");
     let mut make = |title: &str, date: &str, articles: &[Id]| {
-        library
-            .create_incident(
-                &IncidentFields {
-                    title: title.into(),
-                    date: Some(date.into()),
-                    place: Some("Qasr al-Nahr".into()),
-                    summary: String::new(),
-                },
-                articles,
-                "ana",
-                "by hand",
-            )
-            .unwrap()
-            .0
+        common::make_incident(&mut library, title, date, articles)
     };
     let a = make("Market shelling", "2025-03-14", &[wire, observatory]);
     let b = make("Mortar attack", "2025-03-13", &[courier, qnb]);

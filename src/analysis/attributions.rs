@@ -8,6 +8,8 @@
 //! Observatory for Human Rights), and a short later mention ("the Observatory", "the source") to
 //! the fuller one the same report used before.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Lexicon, Token, fold_word};
@@ -273,8 +275,8 @@ fn starts_upper(word: &str) -> bool {
 fn speaker_names(text: &str, tokens: &[Token], first: usize, last: usize) -> Vec<(usize, usize)> {
     let mut parts = Vec::new();
     let mut from = first;
-    for j in first..=last {
-        if tokens[j].folded == "and" || tokens[j].folded == "и" {
+    for (j, t) in tokens.iter().enumerate().take(last + 1).skip(first) {
+        if t.folded == "and" || t.folded == "и" {
             if j > from {
                 parts.push((from, j - 1));
             }
@@ -460,7 +462,7 @@ fn clean_speaker(
     mut b: usize,
 ) -> Option<(usize, usize)> {
     // "Britain-based", "UK-based"
-    while a + 1 <= b
+    while a < b
         && tokens[a + 1].folded == "based"
         && text.get(tokens[a].end..tokens[a + 1].start) == Some("-")
     {
@@ -591,10 +593,16 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                 .trim_end_matches("'s")
                 .trim_end_matches("’s")
                 .to_string();
+            // A speaker resolved from a pronoun was named earlier: the span is the pronoun's.
+            let remote = tokens[b].end < span.0;
             out.push(Attribution {
                 source,
-                start: span.0.min(tokens[a].start),
-                end: span.1.max(tokens[b].end),
+                start: if remote {
+                    span.0
+                } else {
+                    span.0.min(tokens[a].start)
+                },
+                end: span.1.max(if remote { span.1 } else { tokens[b].end }),
             });
         }
     };
@@ -613,21 +621,20 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
             }
             _ => None,
         };
-        if let Some(skip) = lead {
-            if let Some((first, last)) = tokens
+        if let Some(skip) = lead
+            && let Some((first, last)) = tokens
                 .get(i + skip)
                 .and_then(|_| phrase_after(text, tokens, i + skip))
-            {
-                push(
-                    &mut out,
-                    &mut people,
-                    first,
-                    last,
-                    (tokens[i].start, tokens[last].end),
-                );
-                i = last + 1;
-                continue;
-            }
+        {
+            push(
+                &mut out,
+                &mut people,
+                first,
+                last,
+                (tokens[i].start, tokens[last].end),
+            );
+            i = last + 1;
+            continue;
         }
         // "The Observatory put the death toll at 23."
         let puts_a_figure = matches!(word, "put" | "puts" | "estimated" | "raised")
@@ -723,8 +730,12 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
         let joined = (end..i - 1).all(|j| joins(text, tokens, j)) && joins(text, tokens, i - 1);
         // "Residents who fled the village years ago told…": the speaker before "who".
         let speaker = phrase_before(text, tokens, end).and_then(|(first, last)| {
-            let relative =
-                first > 0 && matches!(tokens[first - 1].folded.as_str(), "who" | "which");
+            // "who spoke to our correspondent condemned…": the one spoken to is not the speaker.
+            let relative = first > 0
+                && matches!(
+                    tokens[first - 1].folded.as_str(),
+                    "who" | "which" | "to" | "told" | "with"
+                );
             let pronoun = first == last && is_pronoun(&tokens[first].folded);
             if pronoun || (!relative && clean_speaker(text, tokens, first, last).is_some()) {
                 return Some((first, last));
@@ -812,18 +823,25 @@ fn capitalised_run(text: &str, tokens: &[Token], end: usize) -> Option<String> {
 
 /// The fuller name an earlier part of the text gives a short one: "the Observatory" after "the
 /// Syrian Observatory for Human Rights" was named.
-fn fuller_in_text(text: &str, tokens: &[Token], short: &str, before: usize) -> Option<String> {
+fn fuller_in_text(
+    text: &str,
+    tokens: &[Token],
+    positions: &HashMap<&str, Vec<usize>>,
+    short: &str,
+    before: usize,
+) -> Option<String> {
     let words = name_words(short);
     let last = words.last()?;
     if words.len() > 2 || !starts_upper(short) {
         return None;
     }
-    for (k, t) in tokens.iter().enumerate() {
-        if t.start >= before {
+    for &k in positions
+        .get(last.as_str())
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+    {
+        if tokens[k].start >= before {
             break;
-        }
-        if &t.folded != last {
-            continue;
         }
         // Extend forward over "for Human Rights", "of Defence".
         let mut end = k;
@@ -854,10 +872,14 @@ fn fuller_in_text(text: &str, tokens: &[Token], short: &str, before: usize) -> O
 /// Names through the lexicon's sources, then short later mentions to fuller earlier ones.
 fn normalise(found: &mut [Attribution], text: &str, tokens: &[Token], lexicon: &Lexicon) {
     let defined = acronyms(text, tokens);
+    let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, t) in tokens.iter().enumerate() {
+        positions.entry(t.folded.as_str()).or_default().push(k);
+    }
     for a in found.iter_mut() {
         if let Some((_, full)) = defined.iter().find(|(acr, _)| *acr == a.source) {
             a.source = full.clone();
-        } else if let Some(full) = fuller_in_text(text, tokens, &a.source, a.start) {
+        } else if let Some(full) = fuller_in_text(text, tokens, &positions, &a.source, a.start) {
             a.source = full;
         }
         // "the Ministry of Defence" and "the Defence Ministry" are one name.

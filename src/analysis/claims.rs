@@ -540,6 +540,26 @@ pub fn claims(text: &str, tokens: &[Token]) -> Vec<Claim> {
                 },
             },
         };
+        // "a town of about 60,000 people": a population, not a count of the event.
+        let population = first >= 2
+            && tokens[first - 1].folded == "of"
+            && matches!(
+                tokens[first - 2].folded.as_str(),
+                "town"
+                    | "city"
+                    | "village"
+                    | "population"
+                    | "province"
+                    | "district"
+                    | "country"
+                    | "region"
+                    | "home"
+                    | "camp"
+            );
+        if population {
+            i += used;
+            continue;
+        }
         // "one of the", "one" alone: a word, not a count.
         let lone_one = number == 1
             && (noun.is_none() || tokens.get(last + 1).is_some_and(|t| t.folded == "of"));
@@ -568,7 +588,10 @@ mod tests {
     use super::*;
     use crate::analysis::tokens;
 
-    fn found(text: &str) -> Vec<(ClaimKind, u64, Option<u64>, Option<String>, Option<String>)> {
+    /// (kind, number, high end, qualifier, who)
+    type Found = (ClaimKind, u64, Option<u64>, Option<String>, Option<String>);
+
+    fn found(text: &str) -> Vec<Found> {
         claims(text, &tokens(text))
             .into_iter()
             .map(|c| (c.kind, c.number, c.high, c.qualifier, c.who))

@@ -83,6 +83,14 @@ fn token(text: &str, start: usize, end: usize, sentence_start: bool) -> Token {
 
 /// A word folded for matching: lower case, without accents or apostrophes.
 pub fn fold_word(word: &str) -> String {
+    // Most words are plain ASCII: no accents to strip, so skip the decomposition.
+    if word.is_ascii() {
+        return word
+            .bytes()
+            .filter(|b| !matches!(b, b'\'' | b'`'))
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     word.nfd()
         .filter(|c| !is_combining_mark(*c) && !is_apostrophe(*c))
         .flat_map(char::to_lowercase)

@@ -117,6 +117,7 @@ enum Action {
     Merge(Id, Id),
     AddPicked(Id, Vec<Id>),
     Delete(Id),
+    Compare(Id),
 }
 
 pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
@@ -304,6 +305,19 @@ fn incident_page(
                 ))
                 .weak(),
             );
+            if ui
+                .add_enabled(
+                    incident.reports.len() >= 2,
+                    egui::Button::new("Compare reports"),
+                )
+                .on_hover_text(
+                    "Open Compare on this incident: its reports side by side, the figures they disagree on, their texts.",
+                )
+                .on_disabled_hover_text("Compare needs at least two reports.")
+                .clicked()
+            {
+                *action = Some(Action::Compare(id));
+            }
             ui.add_space(4.0);
             egui::Grid::new("incident-fields")
                 .num_columns(2)
@@ -559,6 +573,10 @@ fn apply(app: &mut TriangulateApp, action: Action) {
     let analyst = app.analyst();
     match action {
         Action::Select(id) => app.incidents_view.selected = Some(id),
+        Action::Compare(id) => {
+            app.compare_view.open_incident(id);
+            app.settings.view = super::View::Compare;
+        }
         Action::Create(title, articles) => {
             let fields = IncidentFields {
                 title,

@@ -10,6 +10,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::TriangulateApp;
 use super::widgets::{Cached, date_or_dash, empty_state, read_error};
+use crate::compare::MAX_REPORTS;
 use crate::library::ArticleQuery;
 use crate::library::Assessment;
 use crate::model::{Article, ArticleRow, Id};
@@ -44,6 +45,7 @@ enum Action {
     SetRestored(Id, bool),
     AssignOutlet(Vec<Id>, String),
     Assess(Id, u8),
+    Compare(Vec<Id>),
 }
 
 pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
@@ -125,6 +127,18 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                     state.assign_to.trim().to_string(),
                 ));
             }
+            let n = state.marked.len();
+            let comparable = (2..=MAX_REPORTS).contains(&n);
+            if ui
+                .add_enabled(comparable, egui::Button::new("Compare selected"))
+                .on_hover_text("Open the selected articles side by side in Compare.")
+                .on_disabled_hover_text(format!(
+                    "Select 2 to {MAX_REPORTS} articles (Ctrl-click, Shift-click) to compare them."
+                ))
+                .clicked()
+            {
+                action = Some(Action::Compare(state.marked.iter().copied().collect()));
+            }
             if ui.small_button("Clear selection").clicked() {
                 state.marked.clear();
             }
@@ -176,6 +190,10 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     }
 
     match action {
+        Some(Action::Compare(ids)) => {
+            app.compare_view.open_articles(ids);
+            app.settings.view = super::View::Compare;
+        }
         Some(Action::Select(id, modifiers, range)) => {
             select(&mut app.library_view, id, modifiers, &range)
         }

@@ -4,11 +4,12 @@
 //! linking — runs as a [`Job`] on a background thread with its own connection; the UI thread only
 //! draws. Edits of incidents and suggestions keep their [`Undo`] on a stack for Edit > Undo.
 
+mod compare;
 mod import_log;
 mod incidents;
+mod lexicon;
 mod library_view;
 mod outlets;
-mod placeholders;
 mod suggestions;
 mod widgets;
 
@@ -34,17 +35,19 @@ pub enum View {
     Incidents,
     Suggestions,
     Compare,
+    Lexicon,
     ImportLog,
 }
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Library,
         View::Outlets,
         View::Incidents,
         View::Suggestions,
         View::Compare,
+        View::Lexicon,
         View::ImportLog,
     ];
 
@@ -56,6 +59,7 @@ impl View {
             View::Incidents => "Incidents",
             View::Suggestions => "Suggestions",
             View::Compare => "Compare",
+            View::Lexicon => "Lexicon",
             View::ImportLog => "Import log",
         }
     }
@@ -183,6 +187,8 @@ pub struct TriangulateApp {
     outlets_view: outlets::OutletsViewState,
     incidents_view: incidents::IncidentsViewState,
     suggestions_view: suggestions::SuggestionsViewState,
+    compare_view: compare::CompareViewState,
+    lexicon: lexicon::LexiconState,
     import_log: import_log::ImportLogState,
 }
 
@@ -233,6 +239,8 @@ impl TriangulateApp {
             outlets_view: Default::default(),
             incidents_view: Default::default(),
             suggestions_view: Default::default(),
+            compare_view: Default::default(),
+            lexicon: Default::default(),
             import_log: Default::default(),
         }
     }
@@ -260,6 +268,8 @@ impl TriangulateApp {
                 self.outlets_view = Default::default();
                 self.incidents_view = Default::default();
                 self.suggestions_view = Default::default();
+                self.compare_view = Default::default();
+                self.lexicon = Default::default();
                 // Undoing an edit of another library would change this one.
                 self.undo.clear();
                 self.library_changed();
@@ -546,7 +556,8 @@ impl TriangulateApp {
                 View::Outlets => outlets::show(self, ui),
                 View::Incidents => incidents::show(self, ui),
                 View::Suggestions => suggestions::show(self, ui),
-                View::Compare => placeholders::compare(self, ui),
+                View::Compare => compare::show(self, ui),
+                View::Lexicon => lexicon::show(self, ui),
                 View::ImportLog => import_log::show(self, ui),
             }
         });
@@ -809,6 +820,7 @@ impl TriangulateApp {
             Key::Num4,
             Key::Num5,
             Key::Num6,
+            Key::Num7,
         ];
         for (key, view) in digits.into_iter().zip(View::ALL) {
             if pressed(key) {

@@ -5,8 +5,9 @@
 //! sentences are the same passage when they share at least four content words and those cover
 //! three quarters of the shorter sentence: a rewritten lead that keeps the facts and most words
 //! counts, a sentence that only shares the place name and the toll does not. Candidate pairs come
-//! from an inverted index of words, so the work grows with the shared words, not with the square
-//! of the sentences.
+//! from an inverted index of the sentences' rarer words (a word found in most sentences of the
+//! comparison is no key), so the work grows with what is shared, not with the square of the
+//! sentences; each candidate's overlap is then counted exactly.
 
 use std::collections::HashMap;
 
@@ -20,13 +21,19 @@ pub struct SentenceSpan {
     pub end: usize,
 }
 
+/// A body's sentences: each span, and the range of its tokens.
+pub type Sentences = Vec<(SentenceSpan, std::ops::Range<usize>)>;
+
+/// A report ready to align: its tokens and its sentences.
+pub type Prepared = (Vec<Token>, Sentences);
+
 /// Sentences need this many content words to be called shared or unique; shorter ones ("Share
 /// this", a dateline) are neither.
 pub const MIN_WORDS: usize = 4;
 
 /// The sentences of a body, from its tokens: each runs from a sentence-starting word to the end
 /// of the last word before the next one, taking the closing punctuation with it.
-pub fn sentences(text: &str, tokens: &[Token]) -> Vec<(SentenceSpan, std::ops::Range<usize>)> {
+pub fn sentences(text: &str, tokens: &[Token]) -> Sentences {
     let mut out = Vec::new();
     let mut first = 0;
     for i in 1..=tokens.len() {
@@ -58,9 +65,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<(SentenceSpan, std::ops::R
 }
 
 /// For each report, for each sentence: the other reports that share it.
-pub fn align(
-    reports: &[(Vec<Token>, Vec<(SentenceSpan, std::ops::Range<usize>)>)],
-) -> Vec<Vec<Vec<usize>>> {
+pub fn align(reports: &[Prepared]) -> Vec<Vec<Vec<usize>>> {
     // Content words of every sentence, as word ids.
     let mut ids: HashMap<&str, u32> = HashMap::new();
     let mut words: Vec<Vec<Vec<u32>>> = Vec::with_capacity(reports.len());
@@ -81,40 +86,68 @@ pub fn align(
         }
         words.push(per);
     }
-    // Inverted index: word id → (report, sentence).
-    let mut postings: HashMap<u32, Vec<(u32, u32)>> = HashMap::new();
+    // Every sentence gets a number, in report order, so that counts live in one array.
+    let mut first_of: Vec<usize> = Vec::with_capacity(words.len() + 1);
+    let mut where_: Vec<(usize, usize)> = Vec::new();
     for (r, per) in words.iter().enumerate() {
-        for (s, w) in per.iter().enumerate() {
-            if w.len() < MIN_WORDS {
-                continue;
-            }
-            for id in w {
-                postings.entry(*id).or_default().push((r as u32, s as u32));
-            }
+        first_of.push(where_.len());
+        where_.extend((0..per.len()).map(|s| (r, s)));
+    }
+    first_of.push(where_.len());
+    // Inverted index: word id → sentences (by number, ascending).
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
+    for (g, &(r, s)) in where_.iter().enumerate() {
+        let w = &words[r][s];
+        if w.len() < MIN_WORDS {
+            continue;
+        }
+        for &id in w {
+            postings[id as usize].push(g as u32);
         }
     }
     let mut shared: Vec<Vec<Vec<usize>>> = words
         .iter()
         .map(|per| vec![Vec::new(); per.len()])
         .collect();
-    let mut overlap: HashMap<(u32, u32), usize> = HashMap::new();
+    let mut seen: Vec<bool> = vec![false; where_.len()];
+    let common_cap = (where_.len() / 10).max(50);
+    let mut touched: Vec<u32> = Vec::new();
     for (r, per) in words.iter().enumerate() {
+        // Only later reports: each pair of sentences is counted once.
+        let later = first_of[r + 1] as u32;
         for (s, w) in per.iter().enumerate() {
             if w.len() < MIN_WORDS {
                 continue;
             }
-            overlap.clear();
-            for id in w {
-                for &(r2, s2) in postings.get(id).map(Vec::as_slice).unwrap_or_default() {
-                    if r2 as usize > r {
-                        *overlap.entry((r2, s2)).or_default() += 1;
+            // Candidates come through the sentence's rarer words (a word in most sentences of
+            // the comparison finds everything and says nothing); the overlap is then counted
+            // exactly on the two word lists.
+            let mut keys: Vec<u32> = w
+                .iter()
+                .copied()
+                .filter(|&id| postings[id as usize].len() <= common_cap)
+                .collect();
+            if keys.len() < 2 {
+                keys = w.clone();
+                keys.sort_by_key(|&id| postings[id as usize].len());
+                keys.truncate(2);
+            }
+            for id in keys {
+                let list = &postings[id as usize];
+                let from = list.partition_point(|&g| g < later);
+                for &g in &list[from..] {
+                    if !seen[g as usize] {
+                        seen[g as usize] = true;
+                        touched.push(g);
                     }
                 }
             }
-            for (&(r2, s2), &common) in &overlap {
-                let other = words[r2 as usize][s2 as usize].len();
+            for g in touched.drain(..) {
+                seen[g as usize] = false;
+                let (r2, s2) = where_[g as usize];
+                let common = intersection(w, &words[r2][s2]);
+                let other = words[r2][s2].len();
                 if common >= MIN_WORDS && common * 4 >= 3 * w.len().min(other) {
-                    let (r2, s2) = (r2 as usize, s2 as usize);
                     if !shared[r][s].contains(&r2) {
                         shared[r][s].push(r2);
                     }
@@ -133,6 +166,23 @@ pub fn align(
     shared
 }
 
+/// The size of the intersection of two sorted lists.
+fn intersection(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// How many content words a sentence has (to tell a real sentence from a fragment).
 pub fn content_word_count(tokens: &[Token]) -> usize {
     tokens
@@ -146,7 +196,7 @@ mod tests {
     use super::*;
     use crate::analysis::tokens;
 
-    fn prepared(text: &str) -> (Vec<Token>, Vec<(SentenceSpan, std::ops::Range<usize>)>) {
+    fn prepared(text: &str) -> Prepared {
         let t = tokens(text);
         let s = sentences(text, &t);
         (t, s)

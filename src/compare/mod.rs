@@ -304,15 +304,17 @@ pub fn compare(
     lexicon: &Lexicon,
     gazetteer: &Gazetteer,
 ) -> Comparison {
+    use rayon::prelude::*;
     let inputs = &inputs[..inputs.len().min(MAX_REPORTS)];
-    let mut prepared = Vec::with_capacity(inputs.len());
-    let mut reports = Vec::with_capacity(inputs.len());
-    for input in inputs {
-        let toks = tokens(&input.body);
-        let sents = align::sentences(&input.body, &toks);
-        reports.push(analyse(input, &toks, lexicon, gazetteer));
-        prepared.push((toks, sents));
-    }
+    // Each report is analysed on its own: on all cores.
+    let (mut reports, prepared): (Vec<Report>, Vec<align::Prepared>) = inputs
+        .par_iter()
+        .map(|input| {
+            let toks = tokens(&input.body);
+            let sents = align::sentences(&input.body, &toks);
+            (analyse(input, &toks, lexicon, gazetteer), (toks, sents))
+        })
+        .unzip();
     let shared = align::align(&prepared);
     for (r, report) in reports.iter_mut().enumerate() {
         let ids: Vec<Id> = inputs.iter().map(|i| i.article_id).collect();
@@ -339,8 +341,15 @@ fn analyse(
 ) -> Report {
     let body = &input.body;
     let slice = |s: usize, e: usize| body.get(s..e).unwrap_or_default().to_string();
+    let found_attributions = attributions(body, toks, lexicon);
+    // "according to three residents" counts the sources, not the event.
     let claims: Vec<ClaimItem> = claims(body, toks)
         .into_iter()
+        .filter(|c| {
+            !found_attributions
+                .iter()
+                .any(|a| a.start <= c.start && c.end <= a.end)
+        })
         .map(|c| ClaimItem {
             kind: c.kind,
             number: c.number,
@@ -352,7 +361,7 @@ fn analyse(
             end: c.end,
         })
         .collect();
-    let attributions: Vec<AttributionItem> = attributions(body, toks, lexicon)
+    let attributions: Vec<AttributionItem> = found_attributions
         .into_iter()
         .map(|a| AttributionItem {
             text: slice(a.start, a.end),
@@ -462,20 +471,36 @@ fn actor_mentions(
             *sure.entry(one.as_str()).or_default() += 1;
         }
     }
+    // "Syrian" and "Syria", "Qadiri" and "Qadira": the words of a group's name, by their first
+    // five letters.
     let word_count = |group: &str| -> usize {
         group
             .split_whitespace()
             .map(crate::analysis::fold_word)
-            .filter(|w| w.len() > 3 && !matches!(w.as_str(), "forces" | "government" | "front"))
-            .map(|w| toks.iter().filter(|t| t.folded == w).count())
+            .filter(|w| w.len() > 4 && !matches!(w.as_str(), "forces" | "government" | "front"))
+            .map(|w| {
+                let stem: String = w.chars().take(5).collect();
+                toks.iter().filter(|t| t.folded.starts_with(&stem)).count()
+            })
             .sum()
     };
+    let mut counted: BTreeMap<&str, usize> = BTreeMap::new();
+    for groups in by_span.values().filter(|g| g.len() > 1) {
+        for g in groups {
+            counted.entry(g.as_str()).or_insert_with(|| word_count(g));
+        }
+    }
     by_span
         .iter()
         .map(|(&(start, end), groups)| {
             let group = groups
                 .iter()
-                .max_by_key(|g| (sure.get(g.as_str()).copied().unwrap_or(0), word_count(g)))
+                .max_by_key(|g| {
+                    (
+                        sure.get(g.as_str()).copied().unwrap_or(0),
+                        counted.get(g.as_str()).copied().unwrap_or(0),
+                    )
+                })
                 .cloned()
                 .unwrap_or_default();
             ActorMention { group, start, end }

@@ -140,3 +140,26 @@ pub fn seed_suggestions(path: &Path, suggestions: &[triangulate::library::NewSug
         .refresh_suggestions(&kinds, suggestions)
         .expect("the suggestions are stored");
 }
+
+/// Makes an incident at Qasr al-Nahr by hand, linked by "ana", as the tests' analyst would.
+pub fn make_incident(
+    library: &mut Library,
+    title: &str,
+    date: &str,
+    articles: &[triangulate::model::Id],
+) -> triangulate::model::Id {
+    library
+        .create_incident(
+            &triangulate::model::IncidentFields {
+                title: title.into(),
+                date: Some(date.into()),
+                place: Some("Qasr al-Nahr".into()),
+                summary: String::new(),
+            },
+            articles,
+            "ana",
+            "by hand",
+        )
+        .expect("the incident is made")
+        .0
+}

@@ -1,0 +1,130 @@
+//! The Lexicon view: the library's framing lexicon (actors and all their names, loaded words,
+//! euphemisms, hedges, labels that name no group, sources and their other names) as the plain
+//! TOML file it is, edited in place. Saving checks that it reads; the shipped lexicon stays as it
+//! is and "Reset to the shipped lexicon" goes back to it.
+
+use super::TriangulateApp;
+use super::widgets::read_error;
+use crate::analysis::Lexicon;
+use crate::library::compare::DEFAULT_LEXICON;
+
+/// What the Lexicon view remembers between frames.
+#[derive(Default)]
+pub struct LexiconState {
+    /// The text in the editor.
+    text: String,
+    /// The library generation the text was read at; `None` before the first read.
+    read_at: Option<u64>,
+    /// Whether the library has its own lexicon (else it uses the shipped one).
+    own: bool,
+    /// Whether the editor holds changes not saved yet.
+    edited: bool,
+}
+
+/// A one-line account of a lexicon's contents, or why it does not read.
+fn summary(text: &str) -> Result<String, String> {
+    let l = Lexicon::parse(text).map_err(|e| e.to_string())?;
+    let names: usize = l.actors.iter().map(|a| a.terms.len()).sum();
+    Ok(format!(
+        "{} actors with {names} names, {} loaded words, {} euphemisms, {} hedges, {} generic labels, {} sources",
+        l.actors.len(),
+        l.loaded.len(),
+        l.euphemisms.len(),
+        l.hedges.len(),
+        l.generic.len(),
+        l.sources.len()
+    ))
+}
+
+pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
+    let Some(library) = app.library.as_ref() else {
+        return;
+    };
+    // Re-read after any write, unless the analyst is in the middle of an edit.
+    if app.lexicon.read_at != Some(app.generation) && !app.lexicon.edited {
+        match library.lexicon_text() {
+            Ok(text) => {
+                app.lexicon.own = text.is_some();
+                app.lexicon.text = text.unwrap_or_else(|| DEFAULT_LEXICON.to_string());
+                app.lexicon.read_at = Some(app.generation);
+            }
+            Err(e) => return read_error(ui, &e.to_string()),
+        }
+    }
+    ui.heading("Lexicon");
+    ui.label(
+        "What Compare looks for in each report: every actor with all the names outlets use for \
+         it, loaded words, euphemisms, hedges, labels that name no group, and sources with their \
+         other names. Changes are kept in this library only.",
+    );
+    ui.label(if app.lexicon.own {
+        "This library uses its own lexicon."
+    } else {
+        "This library uses the lexicon shipped with Triangulate."
+    });
+    let check = summary(&app.lexicon.text);
+    match &check {
+        Ok(text) => {
+            ui.label(text);
+        }
+        Err(e) => {
+            ui.colored_label(ui.visuals().error_fg_color, format!("Does not read: {e}"));
+        }
+    }
+    let save_shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
+    let mut save = ui.input_mut(|i| i.consume_shortcut(&save_shortcut)) && app.lexicon.edited;
+    let mut revert = false;
+    let mut reset = false;
+    ui.horizontal(|ui| {
+        let can_save = app.lexicon.edited && check.is_ok();
+        save |= ui
+            .add_enabled(can_save, egui::Button::new("Save lexicon"))
+            .on_hover_text("Ctrl+S")
+            .clicked();
+        revert = ui
+            .add_enabled(app.lexicon.edited, egui::Button::new("Discard changes"))
+            .clicked();
+        reset = ui
+            .add_enabled(
+                app.lexicon.own || app.lexicon.edited,
+                egui::Button::new("Reset to the shipped lexicon"),
+            )
+            .clicked();
+    });
+    let caption = ui.weak("Lexicon file (TOML)");
+    egui::ScrollArea::vertical()
+        .id_salt("lexicon-editor")
+        .show(ui, |ui| {
+            let editor = egui::TextEdit::multiline(&mut app.lexicon.text)
+                .code_editor()
+                .desired_width(f32::INFINITY)
+                .desired_rows(30);
+            let response = ui.add(editor).labelled_by(caption.id);
+            if response.changed() {
+                app.lexicon.edited = true;
+            }
+        });
+    let analyst = app.settings.analyst.clone();
+    if save && check.is_ok() {
+        let text = app.lexicon.text.clone();
+        if app
+            .write("save the lexicon", |l| {
+                l.set_lexicon_text(Some(&text), &analyst)
+            })
+            .is_some()
+        {
+            app.lexicon.edited = false;
+            app.inform("Lexicon saved; comparisons use it now.");
+        }
+    } else if revert {
+        app.lexicon.edited = false;
+        app.lexicon.read_at = None;
+    } else if reset
+        && app
+            .write("reset the lexicon", |l| l.set_lexicon_text(None, &analyst))
+            .is_some()
+    {
+        app.lexicon.edited = false;
+        app.inform("The library uses the shipped lexicon again.");
+    }
+}
