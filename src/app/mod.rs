@@ -5,6 +5,7 @@
 //! draws. Edits of incidents and suggestions keep their [`Undo`] on a stack for Edit > Undo.
 
 mod compare;
+mod fonts;
 mod import_log;
 mod incidents;
 mod lexicon;
@@ -196,6 +197,7 @@ impl TriangulateApp {
     /// The app as eframe starts it: settings restored, the library given on the command line or
     /// the last one used or the default one (created with the sample articles on first run).
     pub fn new(cc: &eframe::CreationContext<'_>, library: Option<PathBuf>) -> TriangulateApp {
+        fonts::add_system_fallback(&cc.egui_ctx);
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
