@@ -151,6 +151,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export the comparison of an incident's reports as a report to hand on.
+    Report {
+        /// The incident.
+        #[arg(required_unless_present = "articles")]
+        incident: Option<crate::model::Id>,
+        /// Report on these articles instead (ids, comma-separated; 2 to 12).
+        #[arg(long, value_delimiter = ',', conflicts_with = "incident")]
+        articles: Vec<crate::model::Id>,
+        /// html, md, csv or json.
+        #[arg(long, default_value = "html")]
+        format: String,
+        /// The file to write (default: standard output).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Who prepared the report.
+        #[arg(long)]
+        analyst: Option<String>,
+    },
     /// The library's own additions to the gazetteer of place names.
     Place {
         #[command(subcommand)]
@@ -376,6 +394,13 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             articles,
             json,
         } => compare(&open()?, incident, &articles, json),
+        Command::Report {
+            incident,
+            articles,
+            format,
+            out,
+            analyst: who,
+        } => report(&open()?, incident, &articles, &format, out, analyst(who)),
         Command::EvaluateLinks { truth, json } => evaluate_links(&open()?, &truth, json),
         Command::Check { json } => check(&open()?, json),
     }
@@ -766,26 +791,60 @@ fn incidents(library: &Library, json: bool) -> anyhow::Result<Outcome> {
     Ok(Outcome::Exit(0))
 }
 
+/// The comparison of an incident, or of hand-picked articles under a plain header.
+fn comparison_of(
+    library: &Library,
+    incident: Option<crate::model::Id>,
+    articles: &[crate::model::Id],
+) -> anyhow::Result<crate::compare::Comparison> {
+    Ok(match incident {
+        Some(id) => library.compare_incident(id)?,
+        None => {
+            if articles.len() < 2 {
+                bail!("compare needs an incident or at least two articles (--articles 3,7)");
+            }
+            let header = crate::compare::IncidentHeader {
+                title: "Hand-picked articles".to_string(),
+                ..Default::default()
+            };
+            library.compare_articles(header, articles)?
+        }
+    })
+}
+
+fn report(
+    library: &Library,
+    incident: Option<crate::model::Id>,
+    articles: &[crate::model::Id],
+    format: &str,
+    out: Option<PathBuf>,
+    analyst: String,
+) -> anyhow::Result<Outcome> {
+    use crate::report::{Format, render};
+    let format = Format::parse(format)?;
+    let comparison = comparison_of(library, incident, articles)?;
+    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let doc = library.report_document(comparison, &analyst, &now)?;
+    let text = render(&doc, format)?;
+    match out {
+        Some(path) => {
+            std::fs::write(&path, text)
+                .with_context(|| format!("writing the report to {}", path.display()))?;
+            eprintln!("Wrote {}.", path.display());
+        }
+        None => print!("{text}"),
+    }
+    Ok(Outcome::Exit(0))
+}
+
 fn compare(
     library: &Library,
     incident: Option<crate::model::Id>,
     articles: &[crate::model::Id],
     json: bool,
 ) -> anyhow::Result<Outcome> {
-    use crate::compare::{GENERIC, IncidentHeader};
-    let comparison = match incident {
-        Some(id) => library.compare_incident(id)?,
-        None => {
-            if articles.len() < 2 {
-                bail!("compare needs an incident or at least two articles (--articles 3,7)");
-            }
-            let header = IncidentHeader {
-                title: "Hand-picked articles".to_string(),
-                ..IncidentHeader::default()
-            };
-            library.compare_articles(header, articles)?
-        }
-    };
+    use crate::compare::GENERIC;
+    let comparison = comparison_of(library, incident, articles)?;
     if json {
         print_json(&comparison)?;
         return Ok(Outcome::Exit(0));

@@ -15,6 +15,7 @@ pub mod library;
 pub mod linking;
 pub mod model;
 pub mod ratings;
+pub mod report;
 pub mod sample;
 pub mod text;
 

@@ -346,3 +346,32 @@ fn articles_selected_in_the_library_open_in_compare_with_their_diff() {
     harness.run();
     harness.get_by_label_contains("How the texts differ: ");
 }
+
+#[test]
+fn file_export_report_writes_the_comparison_shown() {
+    let (dir, path) = sample_library_file();
+    let articles = march_shelling(&Library::open(&path).unwrap());
+    make_incident(
+        &path,
+        "Shelling of Qasr al-Nahr market",
+        "2025-03-14",
+        &articles,
+    );
+    let out = dir.path().join("shelling.md");
+    let dialogs = ScriptedDialogs {
+        report: Some(out.clone()),
+        ..Default::default()
+    };
+    let mut harness = harness_for(&path, dialogs);
+    open_view(&mut harness, "Compare");
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export report…").click();
+    harness.run();
+    let text = std::fs::read_to_string(&out).expect("the report is written");
+    assert!(text.starts_with("# Comparison of reports: Shelling of Qasr al-Nahr market"));
+    for outlet in [WIRE, QNB, OBSERVATORY] {
+        assert!(text.contains(outlet), "{outlet} in the report");
+    }
+    assert!(text.contains("≠ differs"));
+}

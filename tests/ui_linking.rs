@@ -372,6 +372,7 @@ fn importing_a_folder_links_the_new_articles_afterwards() {
     drop(library);
     let dialogs = ScriptedDialogs {
         folders: Some(vec![common::sample_dir()]),
+        ..Default::default()
     };
     let mut harness = harness_for(&path, dialogs);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::I);

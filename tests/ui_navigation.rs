@@ -82,6 +82,7 @@ fn importing_a_folder_from_the_menu_runs_in_the_background_and_reports() {
     drop(library);
     let dialogs = ScriptedDialogs {
         folders: Some(vec![common::sample_dir()]),
+        ..Default::default()
     };
     let mut harness = harness_for(&path, dialogs);
     harness.get_by_label_contains("The library is empty");

@@ -105,6 +105,11 @@ struct TextsState {
 }
 
 impl CompareViewState {
+    /// The comparison the view shows, when it shows one (for File > Export report…).
+    pub fn shown(&self) -> Option<&Comparison> {
+        self.comparison.last().and_then(Option::as_ref)
+    }
+
     /// Compares an incident's reports when the view next draws.
     pub fn open_incident(&mut self, incident: Id) {
         retarget(

@@ -89,6 +89,11 @@ pub trait Dialogs {
     fn open_ratings(&self) -> Option<PathBuf> {
         None
     }
+    /// Where to write a report, suggesting `name`; `None` if the analyst cancels.
+    fn save_report(&self, name: &str) -> Option<PathBuf> {
+        let _ = name;
+        None
+    }
 }
 
 /// rfd's native dialogs. They are modal: the window waits while one is open, as on every platform.
@@ -133,6 +138,16 @@ impl Dialogs for NativeDialogs {
             .set_title("Import ratings")
             .add_filter("Ratings file", &["json"])
             .pick_file()
+    }
+    fn save_report(&self, name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export report")
+            .add_filter("Web page (prints to PDF)", &["html"])
+            .add_filter("Markdown", &["md"])
+            .add_filter("CSV (claims and reports)", &["csv"])
+            .add_filter("JSON", &["json"])
+            .set_file_name(name)
+            .save_file()
     }
 }
 
@@ -352,6 +367,61 @@ impl TriangulateApp {
         while self.job.is_some() {
             std::thread::sleep(std::time::Duration::from_millis(5));
             self.poll_job();
+        }
+    }
+
+    /// Writes the comparison Compare shows as a report, in the format the file name's extension
+    /// asks for (HTML when it names none).
+    fn export_report(&mut self) {
+        let Some(comparison) = self.compare_view.shown().cloned() else {
+            return;
+        };
+        let slug: String = comparison
+            .incident
+            .title
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect::<String>()
+            .split('-')
+            .filter(|w| !w.is_empty())
+            .take(8)
+            .collect::<Vec<_>>()
+            .join("-");
+        let name = format!("{}.html", if slug.is_empty() { "report" } else { &slug });
+        let Some(path) = self.dialogs.save_report(&name) else {
+            return;
+        };
+        let format = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(crate::report::Format::parse)
+            .unwrap_or(Ok(crate::report::Format::Html));
+        let Some(library) = self.library.as_ref() else {
+            return;
+        };
+        let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let analyst = if self.settings.analyst.trim().is_empty() {
+            "analyst".to_string()
+        } else {
+            self.settings.analyst.clone()
+        };
+        let written = format.and_then(|format| {
+            let doc = library.report_document(comparison, &analyst, &now)?;
+            let text = crate::report::render(&doc, format)?;
+            std::fs::write(&path, text).map_err(|source| crate::Error::Io {
+                path: path.clone(),
+                source,
+            })
+        });
+        match written {
+            Ok(()) => self.inform(format!("Report written to {}", path.display())),
+            Err(e) => self.fail(format!("Could not export the report: {e}")),
         }
     }
 
@@ -670,8 +740,15 @@ impl TriangulateApp {
                     self.import_ratings();
                 }
                 ui.separator();
-                ui.add_enabled(false, egui::Button::new("Export report…"))
-                    .on_disabled_hover_text("Open an incident in Compare to export its report.");
+                let can_export =
+                    self.settings.view == View::Compare && self.compare_view.shown().is_some();
+                if ui
+                    .add_enabled(can_export, egui::Button::new("Export report…"))
+                    .on_disabled_hover_text("Open an incident in Compare to export its report.")
+                    .clicked()
+                {
+                    self.export_report();
+                }
                 ui.separator();
                 if ui
                     .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))

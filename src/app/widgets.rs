@@ -43,6 +43,13 @@ impl<K: PartialEq + Clone, T> Cached<K, T> {
     }
 }
 
+impl<K, T> Cached<K, T> {
+    /// The value last loaded, if the load succeeded; stale or not.
+    pub fn last(&self) -> Option<&T> {
+        self.stamp.as_ref().and(self.value.as_ref().ok())
+    }
+}
+
 /// A line of explanation where a view has nothing to show yet.
 pub fn empty_state(ui: &mut egui::Ui, text: &str) {
     ui.add_space(12.0);

@@ -673,7 +673,11 @@ fn facts(reports: &[Report]) -> Vec<FactRow> {
     let mut sources = text_row("sources", reports, |r| {
         let mut seen: Vec<String> = Vec::new();
         for a in &r.attributions {
-            if !seen.contains(&a.source) {
+            // "Residents" starting a sentence and "residents" are one source.
+            if !seen
+                .iter()
+                .any(|s| s.to_lowercase() == a.source.to_lowercase())
+            {
                 seen.push(a.source.clone());
             }
         }

@@ -9,6 +9,7 @@ use crate::compare::{Comparison, IncidentHeader, MAX_REPORTS, ReportInput, compa
 use crate::error::{Error, Result};
 use crate::model::Id;
 use crate::ratings::{Grade, combined_grade};
+use crate::report::{OutletRating, Provenance, ReportDocument};
 
 /// The lexicon shipped with the program, as text: what "Reset to default" puts back.
 pub const DEFAULT_LEXICON: &str = include_str!("../../assets/lexicon.toml");
@@ -147,6 +148,71 @@ impl Library {
             summary: detail.summary,
         };
         self.compare_articles(header, &ids)
+    }
+
+    /// A comparison ready to export: with where each article came from and each analyst's
+    /// current rating (grade and rationale) of each outlet in it.
+    pub fn report_document(
+        &self,
+        comparison: Comparison,
+        prepared_by: &str,
+        prepared_at: &str,
+    ) -> Result<ReportDocument> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT source_path, imported_at, content_hash FROM articles WHERE id = ?1",
+        )?;
+        let mut provenance = Vec::with_capacity(comparison.reports.len());
+        for r in &comparison.reports {
+            let (source_path, imported_at, content_hash) = stmt
+                .query_row([r.article_id], |row| {
+                    Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+                })
+                .optional()?
+                .unwrap_or_default();
+            provenance.push(Provenance {
+                article_id: r.article_id,
+                source_path,
+                imported_at,
+                content_hash,
+            });
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.analyst, r.grade, r.rationale, r.created_at
+             FROM ratings r JOIN outlets o ON o.id = r.outlet_id
+             WHERE o.name = ?1
+               AND r.id = (SELECT id FROM ratings r2
+                           WHERE r2.outlet_id = r.outlet_id AND r2.analyst = r.analyst
+                           ORDER BY created_at DESC, id DESC LIMIT 1)
+             ORDER BY r.analyst",
+        )?;
+        let mut ratings = Vec::new();
+        let mut outlets: Vec<&str> = Vec::new();
+        for r in &comparison.reports {
+            if !outlets.contains(&r.outlet.as_str()) {
+                outlets.push(&r.outlet);
+            }
+        }
+        for outlet in outlets {
+            let rows = stmt.query_map([outlet], |row| {
+                Ok(OutletRating {
+                    outlet: outlet.to_string(),
+                    analyst: row.get(0)?,
+                    grade: row.get(1)?,
+                    rationale: row.get(2)?,
+                    rated_at: row.get(3)?,
+                })
+            })?;
+            for row in rows {
+                ratings.push(row?);
+            }
+        }
+        Ok(ReportDocument {
+            comparison,
+            provenance,
+            ratings,
+            prepared_by: prepared_by.to_string(),
+            prepared_at: prepared_at.to_string(),
+        })
     }
 
     /// The comparison of hand-picked articles under a header (an incident's or a made-up one).

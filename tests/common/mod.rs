@@ -53,6 +53,8 @@ pub fn binary() -> &'static str {
 #[derive(Default, Clone)]
 pub struct ScriptedDialogs {
     pub folders: Option<Vec<PathBuf>>,
+    /// Where File > Export report… writes.
+    pub report: Option<PathBuf>,
 }
 
 impl triangulate::app::Dialogs for ScriptedDialogs {
@@ -67,6 +69,9 @@ impl triangulate::app::Dialogs for ScriptedDialogs {
     }
     fn new_library(&self) -> Option<PathBuf> {
         None
+    }
+    fn save_report(&self, _name: &str) -> Option<PathBuf> {
+        self.report.clone()
     }
 }
 

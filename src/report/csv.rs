@@ -1,0 +1,104 @@
+//! The report as CSV: the claims table (one row per fact and report) followed, after a blank
+//! line, by one row per report. The csv crate quotes every field that needs it, so commas,
+//! quotes and line breaks in article text stay inside their cell.
+
+use super::ReportDocument;
+use crate::error::{Error, Result};
+
+/// The report as CSV.
+pub fn render(doc: &ReportDocument) -> Result<String> {
+    let c = &doc.comparison;
+    let mut claims = csv::Writer::from_writer(Vec::new());
+    let mut reports = csv::Writer::from_writer(Vec::new());
+    let wrap = |e: csv::Error| Error::Invalid(format!("report as CSV: {e}"));
+    claims
+        .write_record([
+            "fact",
+            "article_id",
+            "outlet",
+            "value",
+            "also",
+            "disagreement",
+        ])
+        .map_err(wrap)?;
+    for row in &c.facts {
+        for (r, cell) in c.reports.iter().zip(&row.cells) {
+            claims
+                .write_record([
+                    row.fact.as_str(),
+                    &r.article_id.to_string(),
+                    &r.outlet,
+                    cell.main.as_deref().unwrap_or(""),
+                    &cell.also.join("; "),
+                    if row.disagreement { "yes" } else { "no" },
+                ])
+                .map_err(wrap)?;
+        }
+    }
+    reports
+        .write_record([
+            "article_id",
+            "outlet",
+            "grade",
+            "published",
+            "headline",
+            "words",
+            "claims",
+            "sources",
+            "actor_names",
+            "loaded_terms",
+            "hedges",
+            "shared_passages",
+            "unique_passages",
+            "source_path",
+            "content_hash",
+        ])
+        .map_err(wrap)?;
+    for (n, r) in c.reports.iter().enumerate() {
+        let join = |items: Vec<String>| items.join("; ");
+        let provenance = doc.provenance.get(n);
+        reports
+            .write_record([
+                r.article_id.to_string(),
+                r.outlet.clone(),
+                r.grade.clone().unwrap_or_default(),
+                r.published.clone().unwrap_or_default(),
+                r.headline.clone(),
+                r.word_count.to_string(),
+                join(
+                    r.claims
+                        .iter()
+                        .map(|c| format!("{} {}", c.number_text(), c.kind.label()))
+                        .collect(),
+                ),
+                join(r.attributions.iter().map(|a| a.source.clone()).collect()),
+                join(
+                    r.actor_names
+                        .iter()
+                        .map(|a| format!("{} ×{} ({})", a.name, a.count, a.group))
+                        .collect(),
+                ),
+                join(r.loaded_terms.iter().map(|t| t.text.clone()).collect()),
+                join(r.hedges.iter().map(|t| t.text.clone()).collect()),
+                r.shared_passages.len().to_string(),
+                r.unique_passages.len().to_string(),
+                provenance
+                    .map(|p| p.source_path.clone())
+                    .unwrap_or_default(),
+                provenance
+                    .map(|p| p.content_hash.clone())
+                    .unwrap_or_default(),
+            ])
+            .map_err(wrap)?;
+    }
+    let mut out = claims
+        .into_inner()
+        .map_err(|e| Error::Invalid(format!("report as CSV: {e}")))?;
+    out.push(b'\n');
+    out.extend(
+        reports
+            .into_inner()
+            .map_err(|e| Error::Invalid(format!("report as CSV: {e}")))?,
+    );
+    String::from_utf8(out).map_err(|e| Error::Invalid(format!("report as CSV: {e}")))
+}

@@ -1,0 +1,246 @@
+//! The report as Markdown: the same content as the HTML page, as tables and quotes. Text from
+//! articles is escaped so that it shows as written and cannot make links, emphasis, headings or
+//! HTML: the characters that start emphasis, code, links, headings, strike-through and table
+//! cells get a backslash (a link needs `[`, so `(` can stay), `<` `>` `&` become entities, and
+//! line breaks inside a table cell become spaces.
+
+use std::fmt::Write;
+
+use super::{ReportDocument, title};
+use crate::compare::{GENERIC, Report};
+
+/// Escapes text for Markdown outside code.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A row of the side-by-side table: what it shows of each report.
+type Row = Box<dyn Fn(&Report) -> String>;
+
+/// Escapes text for one table cell: as [`escape`], on one line.
+fn cell(text: &str) -> String {
+    escape(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn or_dash(items: Vec<String>) -> String {
+    if items.is_empty() {
+        "—".to_string()
+    } else {
+        items.join("; ")
+    }
+}
+
+fn numbers(r: &Report) -> String {
+    or_dash(
+        r.claims
+            .iter()
+            .map(|c| {
+                let what = c
+                    .what
+                    .as_deref()
+                    .map(|w| format!(" {w}"))
+                    .unwrap_or_default();
+                cell(&format!("{}{what} ({})", c.number_text(), c.kind.label()))
+            })
+            .collect(),
+    )
+}
+
+fn sources(r: &Report) -> String {
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for a in &r.attributions {
+        match seen
+            .iter_mut()
+            .find(|(s, _)| s.to_lowercase() == a.source.to_lowercase())
+        {
+            Some((_, n)) => *n += 1,
+            None => seen.push((a.source.clone(), 1)),
+        }
+    }
+    or_dash(
+        seen.into_iter()
+            .map(|(s, n)| cell(&if n > 1 { format!("{s} ×{n}") } else { s }))
+            .collect(),
+    )
+}
+
+fn names(r: &Report) -> String {
+    or_dash(
+        r.actor_names
+            .iter()
+            .map(|n| {
+                let group = if n.group == GENERIC {
+                    "label"
+                } else {
+                    &n.group
+                };
+                cell(&format!("{} ×{} ({group})", n.name, n.count))
+            })
+            .collect(),
+    )
+}
+
+fn terms(items: &[crate::compare::TermItem]) -> String {
+    or_dash(items.iter().map(|t| cell(&t.text)).collect())
+}
+
+/// The report as Markdown.
+pub fn render(doc: &ReportDocument) -> String {
+    let c = &doc.comparison;
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = writeln!(out, "# {}\n", escape(&title(doc)));
+    let i = &c.incident;
+    let _ = writeln!(
+        out,
+        "**Date:** {} · **Place:** {} · **Reports:** {}\n",
+        escape(i.date.as_deref().unwrap_or("unknown")),
+        escape(i.place.as_deref().unwrap_or("unknown")),
+        c.reports.len()
+    );
+    if !i.summary.trim().is_empty() {
+        let _ = writeln!(out, "{}\n", escape(i.summary.trim()));
+    }
+    let _ = writeln!(
+        out,
+        "Prepared by {} on {}.\n",
+        escape(&doc.prepared_by),
+        escape(&doc.prepared_at)
+    );
+
+    let _ = writeln!(out, "## Outlets\n");
+    let _ = writeln!(
+        out,
+        "| Outlet | Combined grade | Analyst | Grade | Rationale |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|");
+    let mut outlets: Vec<(&str, Option<&str>)> = Vec::new();
+    for r in &c.reports {
+        if !outlets.iter().any(|(o, _)| *o == r.outlet) {
+            outlets.push((&r.outlet, r.grade.as_deref()));
+        }
+    }
+    for (outlet, grade) in outlets {
+        let ratings: Vec<_> = doc.ratings.iter().filter(|x| x.outlet == outlet).collect();
+        let combined = grade.unwrap_or("not rated");
+        if ratings.is_empty() {
+            let _ = writeln!(out, "| {} | {} | — | — | — |", cell(outlet), combined);
+        }
+        for x in ratings {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                cell(outlet),
+                combined,
+                cell(&x.analyst),
+                cell(&x.grade),
+                cell(&x.rationale)
+            );
+        }
+    }
+
+    let _ = writeln!(out, "\n## Side by side\n");
+    let mut header = String::from("| |");
+    let mut rule = String::from("|---|");
+    for r in &c.reports {
+        header.push_str(&format!(" {} |", cell(&r.outlet)));
+        rule.push_str("---|");
+    }
+    let _ = writeln!(out, "{header}\n{rule}");
+    let rows: [(&str, Row); 9] = [
+        (
+            "Date",
+            Box::new(|r| cell(r.published.as_deref().unwrap_or("—"))),
+        ),
+        ("Headline", Box::new(|r| cell(&r.headline))),
+        ("Lead", Box::new(|r| cell(r.lead_text()))),
+        ("Numbers", Box::new(numbers)),
+        ("Sources cited", Box::new(sources)),
+        ("Names for the actors", Box::new(names)),
+        ("Loaded terms", Box::new(|r| terms(&r.loaded_terms))),
+        ("Hedges", Box::new(|r| terms(&r.hedges))),
+        ("Words", Box::new(|r| r.word_count.to_string())),
+    ];
+    for (label, value) in &rows {
+        let mut line = format!("| **{label}** |");
+        for r in &c.reports {
+            line.push_str(&format!(" {} |", value(r)));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+
+    let _ = writeln!(out, "\n## Claims\n");
+    let mut header = String::from("| Fact |");
+    let mut rule = String::from("|---|");
+    for r in &c.reports {
+        header.push_str(&format!(" {} |", cell(&r.outlet)));
+        rule.push_str("---|");
+    }
+    let _ = writeln!(out, "{header}\n{rule}");
+    for row in &c.facts {
+        let mark = if row.disagreement { " ≠ differs" } else { "" };
+        let mut line = format!("| **{}**{mark} |", cell(&row.fact));
+        for f in &row.cells {
+            let mut shown = f.main.as_deref().map(cell).unwrap_or_else(|| "—".into());
+            if !f.also.is_empty() {
+                shown.push_str(&format!(" (also {})", cell(&f.also.join("; "))));
+            }
+            line.push_str(&format!(" {shown} |"));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+
+    let _ = writeln!(out, "\n## What only one report says\n");
+    for r in &c.reports {
+        let _ = writeln!(out, "### {}\n", escape(&r.outlet));
+        if r.unique_passages.is_empty() {
+            let _ = writeln!(out, "Nothing: every passage is in another report too.\n");
+        }
+        for p in &r.unique_passages {
+            let text = r.body.get(p.start..p.end).unwrap_or_default();
+            let _ = writeln!(out, "> {}\n", cell(text));
+        }
+    }
+
+    let _ = writeln!(out, "## Provenance\n");
+    let _ = writeln!(out, "| Article | Outlet | File | Imported | Content hash |");
+    let _ = writeln!(out, "|---|---|---|---|---|");
+    for (r, p) in c.reports.iter().zip(&doc.provenance) {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            p.article_id,
+            cell(&r.outlet),
+            cell(&p.source_path),
+            cell(&p.imported_at),
+            cell(&p.content_hash)
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_and_html_in_article_text_come_out_inert() {
+        assert_eq!(
+            escape("<script>alert(1)</script> **bold** [x](http://e.x) # h | t"),
+            "&lt;script&gt;alert(1)&lt;/script&gt; \\*\\*bold\\*\\* \\[x\\](http://e.x) \\# h \\| t"
+        );
+    }
+}
