@@ -9,4 +9,3 @@ if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null;
     apt-get install -y chromium
 fi
 cargo test --test report_browser -- --nocapture
-echo "screenshot: target/report.png"

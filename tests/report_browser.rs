@@ -2,7 +2,7 @@
 //! to be markup, and the page it builds holds that text as text, runs no script, and shows every
 //! section. Skipped (with a note) where no Chromium is installed; `scripts/report-in-browser.sh`
 //! installs it from Debian's packages and runs this test, which also saves a screenshot of the
-//! sample's report to `target/report.png`.
+//! sample's report to `target/tmp/report.png`.
 
 mod common;
 
@@ -102,7 +102,9 @@ fn the_html_report_opens_in_a_browser_with_article_text_inert() {
     }
     assert!(dom.contains("<svg"), "the charts are drawn");
 
-    let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/report.png");
+    // Cargo's scratch folder for integration tests, inside the target folder wherever it is.
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report.png");
+    let _ = std::fs::remove_file(&shot);
     headless(
         browser,
         &page,
@@ -111,5 +113,6 @@ fn the_html_report_opens_in_a_browser_with_article_text_inert() {
             &format!("--screenshot={}", shot.display()),
         ],
     );
-    assert!(shot.exists(), "the browser saved a screenshot");
+    assert!(shot.exists(), "the browser saved {}", shot.display());
+    println!("screenshot: {}", shot.display());
 }
