@@ -1,5 +1,5 @@
-//! Exported reports on a temporary library with the sample: golden files for Markdown, CSV and
-//! JSON (`tests/snapshots/`), text from articles coming out inert, the same bytes on re-export
+//! Exported reports on a temporary library with the sample: golden files for HTML, Markdown, CSV
+//! and JSON (`tests/snapshots/`), text from articles coming out inert, the same bytes on re-export
 //! but for the timestamp, and `triangulate report` writing the file.
 
 mod common;
@@ -47,6 +47,7 @@ fn the_sample_incident_renders_as_in_the_golden_files() {
     insta::assert_snapshot!("march_shelling_md", render(&doc, Format::Markdown).unwrap());
     insta::assert_snapshot!("march_shelling_csv", render(&doc, Format::Csv).unwrap());
     insta::assert_snapshot!("march_shelling_json", render(&doc, Format::Json).unwrap());
+    insta::assert_snapshot!("march_shelling_html", render(&doc, Format::Html).unwrap());
 }
 
 #[test]

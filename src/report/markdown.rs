@@ -203,7 +203,40 @@ pub fn render(doc: &ReportDocument) -> String {
         let _ = writeln!(out, "{line}");
     }
 
-    let _ = writeln!(out, "\n## What only one report says\n");
+    let _ = writeln!(out, "\n## Passages several reports share\n");
+    let mut any = false;
+    for r in &c.reports {
+        for p in &r.shared_passages {
+            // Each shared passage once: from the first report that carries it.
+            let first = c
+                .reports
+                .iter()
+                .position(|x| x.article_id == r.article_id || p.with.contains(&x.article_id));
+            if first.is_some_and(|f| c.reports[f].article_id != r.article_id) {
+                continue;
+            }
+            any = true;
+            let others: Vec<String> = c
+                .reports
+                .iter()
+                .filter(|x| p.with.contains(&x.article_id))
+                .map(|x| escape(&x.outlet))
+                .collect();
+            let text = r.body.get(p.start..p.end).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{} and {}:\n\n> {}\n",
+                escape(&r.outlet),
+                others.join(", "),
+                cell(text)
+            );
+        }
+    }
+    if !any {
+        let _ = writeln!(out, "None: no two reports carry the same passage.\n");
+    }
+
+    let _ = writeln!(out, "## What only one report says\n");
     for r in &c.reports {
         let _ = writeln!(out, "### {}\n", escape(&r.outlet));
         if r.unique_passages.is_empty() {
