@@ -11,7 +11,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::Token;
-use super::numbers::{Role, is_month, is_unit, number_at, qualifier_before, role_of};
+use super::numbers::{
+    Role, is_month, is_unit, number_at, qualifier_before, role_of, word_distance,
+};
 
 /// What a claim counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -437,16 +439,7 @@ pub fn claims(text: &str, tokens: &[Token]) -> Vec<Claim> {
 
         // The nearest outcome word in the sentence: up to six words after, or three before (not
         // counting the qualifier); a word across "and" or a comma is further away.
-        let distance = |from: usize, to: usize| {
-            let (lo, hi) = (from.min(to), from.max(to));
-            let crosses = text
-                .get(tokens[lo].end..tokens[hi].start)
-                .is_some_and(|gap| gap.contains(',') || gap.contains(';'))
-                || tokens[lo + 1..hi]
-                    .iter()
-                    .any(|t| matches!(t.folded.as_str(), "and" | "while" | "but" | "и"));
-            hi - lo + if crosses { 3 } else { 0 }
-        };
+        let distance = |from: usize, to: usize| word_distance(text, tokens, from, to);
         let fits = |kind: ClaimKind| match noun {
             Some(Noun::Object) => matches!(kind, ClaimKind::Destroyed | ClaimKind::Captured),
             Some(Noun::Armed | Noun::Person) | None => kind != ClaimKind::Destroyed,

@@ -202,6 +202,19 @@ pub(super) fn qualifier_before(tokens: &[Token], at: usize) -> Option<String> {
     }
 }
 
+/// How far apart two words are, in words; a comma, semicolon, "and", "while" or "but" between
+/// them counts as three more, so the nearer word in the same clause wins.
+pub(super) fn word_distance(text: &str, tokens: &[Token], from: usize, to: usize) -> usize {
+    let (lo, hi) = (from.min(to), from.max(to));
+    let crosses = text
+        .get(tokens[lo].end..tokens[hi].start)
+        .is_some_and(|gap| gap.contains(',') || gap.contains(';'))
+        || tokens[lo + 1..hi]
+            .iter()
+            .any(|t| matches!(t.folded.as_str(), "and" | "while" | "but" | "и"));
+    hi - lo + if crosses { 3 } else { 0 }
+}
+
 /// The casualty figures in a text, in order.
 pub fn figures(text: &str, tokens: &[Token]) -> Vec<Figure> {
     let mut out = Vec::new();
@@ -228,16 +241,7 @@ pub fn figures(text: &str, tokens: &[Token]) -> Vec<Figure> {
         // a qualifier: "killed at least 19"). A word across "and" or a comma is further away.
         let qualifier = qualifier_before(tokens, i);
         let skipped = qualifier.as_deref().map_or(0, |q| q.split(' ').count());
-        let distance = |from: usize, to: usize| {
-            let (lo, hi) = (from.min(to), from.max(to));
-            let crosses = text
-                .get(tokens[lo].end..tokens[hi].start)
-                .is_some_and(|gap| gap.contains(',') || gap.contains(';'))
-                || tokens[lo + 1..hi]
-                    .iter()
-                    .any(|t| matches!(t.folded.as_str(), "and" | "while" | "but" | "и"));
-            hi - lo + if crosses { 3 } else { 0 }
-        };
+        let distance = |from: usize, to: usize| word_distance(text, tokens, from, to);
         let after = (last + 1..(last + 6).min(tokens.len()))
             .find_map(|j| role_of(&tokens[j].folded).map(|r| (distance(last, j), r)));
         let before = (i.saturating_sub(3 + skipped)..i)

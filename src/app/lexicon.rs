@@ -19,6 +19,9 @@ pub struct LexiconState {
     own: bool,
     /// Whether the editor holds changes not saved yet.
     edited: bool,
+    /// What the text holds, or why it does not read; `None` until worked out for this text
+    /// (parsing the lexicon every frame would be wasted work).
+    summary: Option<Result<String, String>>,
 }
 
 /// A one-line account of a lexicon's contents, or why it does not read.
@@ -47,6 +50,7 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                 app.lexicon.own = text.is_some();
                 app.lexicon.text = text.unwrap_or_else(|| DEFAULT_LEXICON.to_string());
                 app.lexicon.read_at = Some(app.generation);
+                app.lexicon.summary = None;
             }
             Err(e) => return read_error(ui, &e.to_string()),
         }
@@ -62,7 +66,11 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     } else {
         "This library uses the lexicon shipped with Triangulate."
     });
-    let check = summary(&app.lexicon.text);
+    let check = app
+        .lexicon
+        .summary
+        .get_or_insert_with(|| summary(&app.lexicon.text))
+        .clone();
     match &check {
         Ok(text) => {
             ui.label(text);
@@ -102,6 +110,7 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
             let response = ui.add(editor).labelled_by(caption.id);
             if response.changed() {
                 app.lexicon.edited = true;
+                app.lexicon.summary = None;
             }
         });
     let analyst = app.settings.analyst.clone();

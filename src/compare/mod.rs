@@ -316,8 +316,8 @@ pub fn compare(
         })
         .unzip();
     let shared = align::align(&prepared);
+    let ids: Vec<Id> = inputs.iter().map(|i| i.article_id).collect();
     for (r, report) in reports.iter_mut().enumerate() {
-        let ids: Vec<Id> = inputs.iter().map(|i| i.article_id).collect();
         let (toks, sents) = &prepared[r];
         let (shared_p, unique_p) = passages(toks, sents, &shared[r], &ids);
         report.shared_passages = shared_p;
