@@ -311,18 +311,9 @@ fn evaluate_links_scores_the_library_against_labelled_groups() {
         &["import", sample.to_str().unwrap(), "--json"],
     ));
     json(&run(&library, &["link", "--json"]));
-    let groups: Vec<Vec<String>> = common::expected()["incidents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| {
-            i["articles"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter_map(|p| p.as_str().filter(|p| !p.contains('#')).map(str::to_string))
-                .collect()
-        })
+    let groups: Vec<Vec<String>> = common::expected_incidents()
+        .into_iter()
+        .map(|(_, paths)| paths.into_iter().filter(|p| !p.contains('#')).collect())
         .collect();
     let truth = dir.path().join("truth.json");
     std::fs::write(

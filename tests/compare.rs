@@ -11,23 +11,17 @@ use triangulate::model::{Id, IncidentFields};
 
 /// The article ids of one of the sample's incidents, by its key in expected.json.
 fn incident_articles(library: &Library, key: &str) -> Vec<Id> {
-    let expected = common::expected();
-    let incident = expected["incidents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["key"] == key)
+    let (_, paths) = common::expected_incidents()
+        .into_iter()
+        .find(|(k, _)| k == key)
         .unwrap_or_else(|| panic!("{key} is in expected.json"));
     let by_path = library.articles_by_path_suffix().unwrap();
-    incident["articles"]
-        .as_array()
-        .unwrap()
+    paths
         .iter()
         .map(|p| {
-            let p = p.as_str().unwrap();
             by_path
                 .iter()
-                .find(|(path, _)| path.ends_with(p))
+                .find(|(path, _)| path.ends_with(p.as_str()))
                 .map(|(_, id)| *id)
                 .unwrap_or_else(|| panic!("{p} imported"))
         })

@@ -36,18 +36,9 @@ fn ids_by_path(report: &triangulate::import::ImportReport) -> HashMap<String, Id
 }
 
 fn expected_incidents(ids: &HashMap<String, Id>) -> Vec<Vec<Id>> {
-    common::expected()["incidents"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| {
-            i["articles"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|p| ids[p.as_str().unwrap()])
-                .collect()
-        })
+    common::expected_incidents()
+        .into_iter()
+        .map(|(_, paths)| paths.iter().map(|p| ids[p.as_str()]).collect())
         .collect()
 }
 
@@ -171,14 +162,7 @@ fn accepting_part_of_a_suggestion_leaves_the_rest_out_for_good() {
         .accept_suggestion(group.id, "mira", Some(kept))
         .unwrap();
     let incident = decision.incident.unwrap();
-    let members: Vec<Id> = library
-        .incident(incident)
-        .unwrap()
-        .unwrap()
-        .reports
-        .iter()
-        .map(|r| r.article.id)
-        .collect();
+    let members = common::incident_members(&library, incident);
     assert!(!members.contains(&left_out[0]));
     link(&mut library);
     for s in library.open_suggestions().unwrap() {

@@ -201,14 +201,7 @@ fn an_unticked_article_is_left_out_when_accepting() {
     harness.run();
     let library = library(&harness);
     let incident = library.incidents().unwrap()[0].id;
-    let members: Vec<Id> = library
-        .incident(incident)
-        .unwrap()
-        .unwrap()
-        .reports
-        .iter()
-        .map(|r| r.article.id)
-        .collect();
+    let members = common::incident_members(library, incident);
     assert_eq!(members.len(), 2);
     assert!(!members.contains(&left_out), "{left_out} was unticked");
 }

@@ -18,6 +18,41 @@ pub fn expected() -> serde_json::Value {
     serde_json::from_str(&text).expect("expected.json is JSON")
 }
 
+/// The sample's incidents as expected.json lists them: (key, article paths relative to the
+/// sample folder; `posts.json#0` names the first article of a JSON array).
+pub fn expected_incidents() -> Vec<(String, Vec<String>)> {
+    expected()["incidents"]
+        .as_array()
+        .expect("incidents in expected.json")
+        .iter()
+        .map(|i| {
+            let key = i["key"].as_str().expect("an incident key").to_string();
+            let paths = i["articles"]
+                .as_array()
+                .expect("an incident's articles")
+                .iter()
+                .map(|p| p.as_str().expect("an article path").to_string())
+                .collect();
+            (key, paths)
+        })
+        .collect()
+}
+
+/// The ids of an incident's reports.
+pub fn incident_members(
+    library: &Library,
+    incident: triangulate::model::Id,
+) -> Vec<triangulate::model::Id> {
+    library
+        .incident(incident)
+        .expect("the incident reads")
+        .expect("the incident exists")
+        .reports
+        .iter()
+        .map(|r| r.article.id)
+        .collect()
+}
+
 /// A new, empty library in a temporary folder (kept alive by the returned guard).
 pub fn temp_library() -> (tempfile::TempDir, PathBuf, Library) {
     let dir = tempfile::tempdir().expect("temp dir");
