@@ -192,6 +192,23 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Fill an empty library with synthetic articles, outlets, incidents and ratings (for
+    /// benchmarks and trying the program at scale).
+    Synth {
+        #[arg(long, default_value_t = 10_000)]
+        articles: usize,
+        #[arg(long, default_value_t = 360)]
+        outlets: usize,
+        #[arg(long, default_value_t = 1_000)]
+        incidents: usize,
+        /// Mean words per article.
+        #[arg(long, default_value_t = 250)]
+        words: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Ratings files and history.
@@ -403,6 +420,32 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         } => report(&open()?, incident, &articles, &format, out, analyst(who)),
         Command::EvaluateLinks { truth, json } => evaluate_links(&open()?, &truth, json),
         Command::Check { json } => check(&open()?, json),
+        Command::Synth {
+            articles,
+            outlets,
+            incidents,
+            words,
+            seed,
+            json,
+        } => {
+            let spec = crate::library::synth::SynthSpec {
+                articles,
+                outlets,
+                incidents,
+                words,
+                seed,
+            };
+            let summary = open()?.generate_synthetic(&spec, &Progress::new())?;
+            if json {
+                print_json(&summary)?;
+            } else {
+                println!(
+                    "{} synthetic articles, {} outlets, {} incidents, {} ratings.",
+                    summary.articles, summary.outlets, summary.incidents, summary.ratings
+                );
+            }
+            Ok(Outcome::Exit(0))
+        }
     }
 }
 

@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod library;
 pub mod linking;
 pub mod model;
+pub mod pager;
 pub mod ratings;
 pub mod report;
 pub mod sample;

@@ -1,7 +1,7 @@
 //! The command line as scripts use it: `import --json`, `articles`, `article --json`, `search`,
 //! `check`, and errors on stderr with a non-zero exit.
 
-mod common;
+use crate::common;
 
 use std::process::{Command, Output};
 

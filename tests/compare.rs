@@ -3,7 +3,7 @@
 //! syndicated text is shared, near copies get a word diff, and the library's own lexicon changes
 //! what is found.
 
-mod common;
+use crate::common;
 
 use triangulate::Library;
 use triangulate::compare::{Comparison, IncidentHeader};

@@ -5,7 +5,7 @@
 //! on them. Prints precision and recall per category (`cargo test --test framing -- --nocapture`)
 //! and holds each above a floor.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::path::Path;

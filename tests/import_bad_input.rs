@@ -2,7 +2,7 @@
 //! analyst can act on, and never stops the rest of the import. Each scenario puts one good article
 //! beside the bad input and checks that the good one IS imported, and that the library is sound.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! Cancelling an import: it stops between chunks, so the library keeps whole articles only, stays
 //! sound, records the batch as cancelled, and a second import finishes the set without copies.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -4,7 +4,7 @@
 //! Also how the outlet is chosen: the file's own metadata, then a sidecar, then the import's
 //! option, then (as a guess) the folder's name.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! every article found with its outlet, title, date, encoding and language; every messy reality cut
 //! with its reason; the broken file reported; re-importing adds nothing.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 

@@ -3,7 +3,7 @@
 //! incremental, every incident edit can be undone, and on BASIL (real reports of 50 events by
 //! three outlets, read from ../shared/data when present) pairwise F1 is above 0.9.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! Integration tests of the library file: creating, migrating, refusing what it must not open,
 //! and the integrity check.
 
-mod common;
+use crate::common;
 
 use rusqlite::Connection;
 use triangulate::Error;

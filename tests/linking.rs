@@ -1,7 +1,7 @@
 //! Copy detection on the sample library, checked against the copies its manifest lists: every
 //! exact and near copy found, and no pair that is not one.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeSet, HashMap};
 

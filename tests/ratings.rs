@@ -1,7 +1,7 @@
 //! Outlet ratings on a temporary library: append-only history, current and combined grades,
 //! agreement, credibility marks, and ratings files that merge two analysts' work.
 
-mod common;
+use crate::common;
 
 use triangulate::Library;
 use triangulate::ratings::{Answer, CriterionAnswer, Grade, NewRating};

@@ -2,7 +2,7 @@
 //! and JSON (`tests/snapshots/`), text from articles coming out inert, the same bytes on re-export
 //! but for the timestamp, and `triangulate report` writing the file.
 
-mod common;
+use crate::common;
 
 use triangulate::Library;
 use triangulate::compare::{IncidentHeader, ReportInput, compare};

@@ -4,7 +4,7 @@
 //! installs it from Debian's packages and runs this test, which also saves a screenshot of the
 //! sample's report to `target/tmp/report.png`.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

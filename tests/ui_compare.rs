@@ -3,7 +3,7 @@
 //! word diff of two copies, and the ways in: the Incidents page, the Library's selection, and the
 //! empty states.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::{Role, Toggled};
 use egui_kittest::Harness;
@@ -313,6 +313,8 @@ fn articles_selected_in_the_library_open_in_compare_with_their_diff() {
     harness
         .get_by_label("Search")
         .type_text("Qadiri market town");
+    harness.run();
+    harness.state_mut().wait_for_library_view();
     harness.run();
     let rows: Vec<_> = harness.get_all_by_label(headline).collect();
     assert_eq!(rows.len(), 2);

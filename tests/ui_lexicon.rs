@@ -1,7 +1,7 @@
 //! UI tests of the Lexicon view through egui_kittest: the library's own lexicon is shown and can
 //! be reset to the shipped one; an edit that does not read cannot be saved and can be discarded.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};

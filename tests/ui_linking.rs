@@ -2,7 +2,7 @@
 //! button and by key), leaving articles out, reading a copy's diff; reshaping incidents in the
 //! Incidents view; taking edits back with Edit > Undo and Ctrl+Z; finding links in the background.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;

@@ -1,7 +1,7 @@
 //! UI tests driven through egui_kittest: the app on a temporary library with the sample, clicked
 //! through the way an analyst would, asserting what each view shows.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
@@ -68,6 +68,8 @@ fn searching_narrows_the_table_to_matching_articles() {
     harness.get_by_label("Search").click();
     harness.get_by_label("Search").type_text("convoy");
     harness.run();
+    harness.state_mut().wait_for_library_view();
+    harness.run();
     harness.get_by_label_contains("matches, best first");
     let after = harness.query_all_by_label_contains("Qasr").count();
     assert!(
@@ -99,7 +101,12 @@ fn importing_a_folder_from_the_menu_runs_in_the_background_and_reports() {
     harness.get_by_label("Start import").click();
     harness.step();
     harness.state_mut().wait_for_job();
-    harness.run();
+    // The Library view counts the new articles on its own thread: let it see the new library,
+    // wait for its count, then draw. (Fixed steps: `run` would wait for the spinner to stop.)
+    harness.step();
+    harness.state_mut().wait_for_library_view();
+    harness.step();
+    harness.step();
     let n = common::expected()["articles"].as_array().unwrap().len();
     harness.get_by_label_contains(&format!("Imported {n} articles"));
     harness.get_by_label_contains("1 file had a problem");

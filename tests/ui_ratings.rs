@@ -1,7 +1,7 @@
 //! UI tests of the rating workflow through egui_kittest: rate an outlet with the form, see it in
 //! the history and the list; mark an article's credibility from the reader.
 
-mod common;
+use crate::common;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;

@@ -5,7 +5,8 @@
 //! timeline and the casualty figures as plots; and, for two near copies, their word diff.
 //!
 //! The comparison is the core's [`Comparison`]; computing one takes milliseconds, so it is computed
-//! here when the target or the library changes and cached until then.
+//! here when the target or the library changes and cached until then. The incident picker reads
+//! the first matches of a filter, never every incident ([`IncidentPicker`]).
 
 use std::collections::{HashMap, HashSet};
 use std::ops::RangeInclusive;
@@ -16,6 +17,7 @@ use egui::{Color32, FontId, RichText, Stroke, TextFormat};
 use egui_plot::{Bar, BarChart, Corner, GridInput, GridMark, Legend, Plot, PlotPoint, Points};
 
 use super::TriangulateApp;
+use super::incidents::IncidentPicker;
 use super::outlets::grade_badge;
 use super::widgets::{
     Cached, date_or_dash, diff_legend, diff_text, empty_state, plural, read_error,
@@ -23,7 +25,8 @@ use super::widgets::{
 use crate::compare::{
     Comparison, FactRow, GENERIC, HighlightKind, IncidentHeader, MAX_REPORTS, Report,
 };
-use crate::model::{Id, IncidentSummary};
+use crate::library::Library;
+use crate::model::{Id, IncidentDetail};
 
 /// Width of a report's column in the aligned tabs: a readable line, and five fit a laptop screen.
 const COLUMN_WIDTH: f32 = 260.0;
@@ -88,7 +91,11 @@ impl Tab {
 pub struct CompareViewState {
     target: Option<Target>,
     tab: Tab,
-    incidents: Cached<(), Vec<IncidentSummary>>,
+    /// The target incident as the library holds it: `None` once deleted or merged away.
+    incident: Cached<Id, Option<IncidentDetail>>,
+    /// The incident compared when nothing else is chosen, read when there is no target.
+    default: Cached<(), Option<Id>>,
+    picker: IncidentPicker,
     comparison: Cached<Option<Target>, Option<Comparison>>,
     texts: TextsState,
 }
@@ -166,30 +173,41 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     let view = &mut app.compare_view;
 
     ui.heading("Compare");
-    let incidents = match view.incidents.get(generation, &(), || library.incidents()) {
-        Ok(incidents) => incidents,
-        Err(e) => return read_error(ui, e),
-    };
-    if let Some(Target::Incident(id)) = view.target
-        && !incidents.iter().any(|i| i.id == id)
-    {
-        // Deleted or merged away since it was chosen.
-        view.target = None;
+    if let Some(Target::Incident(id)) = view.target {
+        match view.incident.get(generation, &id, || library.incident(id)) {
+            // Deleted or merged away since it was chosen.
+            Ok(None) => view.target = None,
+            Ok(Some(_)) => {}
+            Err(e) => return read_error(ui, e),
+        }
     }
     if view.target.is_none() {
-        let first = incidents
-            .iter()
-            .find(|i| i.report_count >= 2)
-            .or(incidents.first());
+        let first = match view
+            .default
+            .get(generation, &(), || first_to_compare(library))
+        {
+            Ok(first) => *first,
+            Err(e) => return read_error(ui, e),
+        };
         if let Some(first) = first {
             retarget(
                 &mut view.target,
                 &mut view.tab,
                 &mut view.texts,
-                Target::Incident(first.id),
+                Target::Incident(first),
             );
         }
     }
+    // The target's incident as the library holds it (read once per change of either).
+    let incident = match view.target {
+        Some(Target::Incident(id)) => {
+            match view.incident.get(generation, &id, || library.incident(id)) {
+                Ok(incident) => incident.as_ref(),
+                Err(e) => return read_error(ui, e),
+            }
+        }
+        _ => None,
+    };
     if view.target.is_none() {
         return empty_state(
             ui,
@@ -197,7 +215,13 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
         );
     }
 
-    if let Some(choice) = picker(ui, incidents, view.target.as_ref()) {
+    if let Some(choice) = picker(
+        ui,
+        &mut view.picker,
+        (library, generation),
+        view.target.as_ref(),
+        incident,
+    ) {
         retarget(
             &mut view.target,
             &mut view.tab,
@@ -229,11 +253,11 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
             return;
         }
     };
-    let total = match &target {
-        Some(Target::Incident(id)) => incidents
-            .iter()
-            .find(|i| i.id == *id)
-            .map_or(0, |i| usize::try_from(i.report_count).unwrap_or(0)),
+    let total = match (&target, incident) {
+        // Not for one frame after the picker chose another incident.
+        (Some(Target::Incident(id)), Some(incident)) if incident.id == *id => {
+            incident.reports.len()
+        }
         _ => comparison.reports.len(),
     };
     incident_header(ui, comparison, total);
@@ -286,61 +310,66 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     }
 }
 
+/// The incident Compare opens on when nothing is chosen: among the newest 50, the first with two
+/// reports or more, else the newest.
+fn first_to_compare(library: &Library) -> crate::Result<Option<Id>> {
+    let newest = library.incident_page("", 0, 50)?;
+    Ok(newest
+        .iter()
+        .find(|i| i.report_count >= 2)
+        .or(newest.first())
+        .map(|i| i.id))
+}
+
 /// "Title (date, place)".
-fn incident_text(incident: &IncidentSummary) -> String {
-    let when_where: Vec<&str> = [incident.date.as_deref(), incident.place.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
+fn incident_text(title: &str, date: Option<&str>, place: Option<&str>) -> String {
+    let when_where: Vec<&str> = [date, place].into_iter().flatten().collect();
     if when_where.is_empty() {
-        incident.title.clone()
+        title.to_string()
     } else {
-        format!("{} ({})", incident.title, when_where.join(", "))
+        format!("{title} ({})", when_where.join(", "))
     }
 }
 
-/// The incident chooser; returns the incident chosen this frame.
-fn picker(ui: &mut egui::Ui, incidents: &[IncidentSummary], target: Option<&Target>) -> Option<Id> {
+/// The incident chooser, showing the target (`incident` when it is one); returns the incident
+/// chosen this frame.
+fn picker(
+    ui: &mut egui::Ui,
+    state: &mut IncidentPicker,
+    (library, generation): (&Library, u64),
+    target: Option<&Target>,
+    incident: Option<&IncidentDetail>,
+) -> Option<Id> {
     let mut chosen = None;
     ui.horizontal(|ui| {
         let label = ui.label("Incident");
-        let current = match target {
-            Some(Target::Incident(id)) => incidents
-                .iter()
-                .find(|i| i.id == *id)
-                .map_or_else(|| format!("incident {id}"), incident_text),
-            Some(Target::Articles(ids)) => {
+        let current = match (target, incident) {
+            (Some(Target::Incident(_)), Some(i)) => {
+                incident_text(&i.title, i.date.as_deref(), i.place.as_deref())
+            }
+            (Some(Target::Incident(id)), None) => format!("incident {id}"),
+            (Some(Target::Articles(ids)), _) => {
                 format!("Hand-picked: {}", plural(ids.len(), "article"))
             }
-            None => "choose…".to_string(),
+            (None, _) => "choose…".to_string(),
         };
         let selected = match target {
             Some(Target::Incident(id)) => Some(*id),
             _ => None,
         };
-        egui::ComboBox::from_id_salt("compare-incident")
+        let combo = egui::ComboBox::from_id_salt("compare-incident")
             .selected_text(current)
             .width(520.0)
-            .show_ui(ui, |ui| {
-                if incidents.is_empty() {
-                    ui.label(RichText::new("There are no incidents yet.").weak());
-                }
-                for i in incidents {
-                    if ui
-                        .selectable_label(selected == Some(i.id), incident_text(i))
-                        .on_hover_text(format!(
-                            "{} from {}",
-                            plural(usize::try_from(i.report_count).unwrap_or(0), "report"),
-                            plural(usize::try_from(i.outlet_count).unwrap_or(0), "outlet")
-                        ))
-                        .clicked()
-                    {
-                        chosen = Some(i.id);
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id);
+            .height(360.0);
+        let shown = state.show(ui, library, generation, combo, selected, |i| {
+            Some(incident_text(
+                &i.title,
+                i.date.as_deref(),
+                i.place.as_deref(),
+            ))
+        });
+        shown.response.labelled_by(label.id);
+        chosen = shown.inner.map(|i| i.id);
         if matches!(target, Some(Target::Articles(_))) {
             ui.label(RichText::new("picked in Library").weak());
         }

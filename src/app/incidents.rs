@@ -2,6 +2,11 @@
 //! click opens an incident's page beside the list, where the analyst edits its title, date, place
 //! and summary and reshapes it: remove, split off or move ticked reports, merge another incident
 //! into it, add the articles picked in the Library view, delete it. Every edit can be undone.
+//!
+//! A library can hold 100,000 incidents, so nothing here reads them all: the list draws only its
+//! visible rows from pages read on demand ([`Paged`]), filtered by "Find incident"; where a page
+//! asks for another incident (Move to, Merge), [`IncidentPicker`] lists the first matches of a
+//! filter typed into its list. Compare's incident picker is the same.
 
 use std::collections::BTreeSet;
 
@@ -9,16 +14,26 @@ use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use super::TriangulateApp;
-use super::widgets::{Cached, date_or_dash, empty_state, plural, read_error};
+use super::paged::Paged;
+use super::widgets::{Cached, date_or_dash, empty_state, plural, read_error, thousands};
+use crate::library::Library;
 use crate::model::{Id, IncidentDetail, IncidentFields, IncidentSummary};
 
 /// Why an analyst linked articles by hand (rather than by accepting a suggestion).
 const BY_HAND: &str = "added by hand";
 
+/// Matches an incident picker lists: enough to choose from once a word or two is typed.
+const PICKER_ROWS: usize = 50;
+
 /// What the Incidents view remembers between frames.
 #[derive(Default)]
 pub struct IncidentsViewState {
-    incidents: Cached<(), Vec<IncidentSummary>>,
+    /// What "Find incident" holds: part of a title or place.
+    filter: String,
+    /// How many incidents match the filter (trimmed).
+    count: Cached<String, u64>,
+    /// The visible rows' pages of the list, for the filter (trimmed).
+    rows: Paged<String, IncidentSummary>,
     /// The incident whose page is open.
     selected: Option<Id>,
     page: Cached<Id, Option<IncidentDetail>>,
@@ -78,8 +93,8 @@ struct PageForm {
     /// Reports ticked for Remove, Split and Move (article ids).
     ticked: BTreeSet<Id>,
     split_title: String,
-    move_to: Option<Id>,
-    merge_from: Option<Id>,
+    move_to: Choice,
+    merge_from: Choice,
 }
 
 impl PageForm {
@@ -130,8 +145,12 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     let mut action = None;
 
     ui.heading("Incidents");
-    let incidents = match view.incidents.get(generation, &(), || library.incidents()) {
-        Ok(incidents) => incidents,
+    let filter = view.filter.trim().to_string();
+    let count = match view
+        .count
+        .get(generation, &filter, || library.count_incidents(&filter))
+    {
+        Ok(count) => *count,
         Err(e) => return read_error(ui, e),
     };
     new_incident_form(
@@ -141,37 +160,81 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
         &picked,
         &mut action,
     );
-    if incidents.is_empty() {
+    if count == 0 && filter.is_empty() {
+        view.selected = None;
         empty_state(
             ui,
             "No incidents yet. An incident groups the reports of one event across outlets; they are made by accepting link suggestions, or by hand with New incident….",
         );
     } else {
-        view.selected = view
-            .selected
-            .filter(|id| incidents.iter().any(|i| i.id == *id));
+        ui.horizontal(|ui| {
+            let label = ui.label("Find incident");
+            ui.add(
+                egui::TextEdit::singleline(&mut view.filter)
+                    .hint_text("title or place")
+                    .desired_width(240.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("Shows the incidents whose title or place contains this, in any case.");
+            ui.label(if count == 1 {
+                "1 incident".to_string()
+            } else {
+                format!("{} incidents", thousands(count))
+            });
+        });
         if let Some(id) = view.selected {
             let page = view.page.get(generation, &id, || library.incident(id));
-            let form = &mut view.form;
-            egui::Panel::right("incident-page")
-                .resizable(true)
-                .default_size(ui.available_width() * 0.55)
-                .min_size(380.0)
-                .show(ui, |ui| match page {
-                    Ok(Some(incident)) => {
-                        form.follow(incident);
-                        incident_page(ui, incident, incidents, form, &picked, &mut action);
-                    }
-                    Ok(None) => empty_state(ui, "This incident is no longer in the library."),
-                    Err(e) => read_error(ui, e),
-                });
+            if matches!(page, Ok(None)) {
+                // Deleted or merged away since it was opened.
+                view.selected = None;
+            } else {
+                let form = &mut view.form;
+                egui::Panel::right("incident-page")
+                    .resizable(true)
+                    .default_size(ui.available_width() * 0.55)
+                    .min_size(380.0)
+                    .show(ui, |ui| match page {
+                        Ok(Some(incident)) => {
+                            form.follow(incident);
+                            let page = Page {
+                                library,
+                                generation,
+                                picked: &picked,
+                            };
+                            incident_page(ui, incident, form, &page, &mut action);
+                        }
+                        Ok(None) => {}
+                        Err(e) => read_error(ui, e),
+                    });
+            }
         }
-        incidents_table(ui, incidents, view.selected, &mut action);
+        if count == 0 {
+            empty_state(
+                ui,
+                &format!("No incident's title or place contains “{filter}”."),
+            );
+        } else {
+            view.rows.follow(generation, &filter);
+            let list = List {
+                library,
+                filter: &filter,
+                count: usize::try_from(count).unwrap_or(usize::MAX),
+            };
+            incidents_table(ui, &list, &mut view.rows, view.selected, &mut action);
+        }
     }
 
     if let Some(action) = action {
         apply(app, action);
     }
+}
+
+/// What an incident's page reads besides the incident.
+struct Page<'a> {
+    library: &'a Library,
+    generation: u64,
+    /// The articles picked in the Library view.
+    picked: &'a [Id],
 }
 
 fn new_incident_form(
@@ -229,9 +292,18 @@ fn new_incident_form(
     }
 }
 
+/// The incidents the list shows: those matching `filter`, `count` of them.
+struct List<'a> {
+    library: &'a Library,
+    filter: &'a str,
+    count: usize,
+}
+
+/// The list of incidents: a row per incident, only the visible rows read.
 fn incidents_table(
     ui: &mut egui::Ui,
-    incidents: &[IncidentSummary],
+    list: &List,
+    rows: &mut Paged<String, IncidentSummary>,
     selected: Option<Id>,
     action: &mut Option<Action>,
 ) {
@@ -254,8 +326,20 @@ fn incidents_table(
             }
         })
         .body(|body| {
-            body.rows(22.0, incidents.len(), |mut row| {
-                let i = &incidents[row.index()];
+            body.rows(22.0, list.count, |mut row| {
+                let read = rows.get(row.index(), |offset, limit| {
+                    list.library.incident_page(list.filter, offset, limit)
+                });
+                let i = match read {
+                    Ok(Some(i)) => i,
+                    // Fewer rows than counted (both are read at one generation, so this is
+                    // only a guard): the row stays empty.
+                    Ok(None) => return,
+                    Err(e) => {
+                        row.col(|ui| read_error(ui, e));
+                        return;
+                    }
+                };
                 row.set_selected(selected == Some(i.id));
                 row.col(|ui| {
                     ui.add(egui::Label::new(&i.title).truncate().selectable(false));
@@ -286,9 +370,8 @@ fn incidents_table(
 fn incident_page(
     ui: &mut egui::Ui,
     incident: &IncidentDetail,
-    incidents: &[IncidentSummary],
     form: &mut PageForm,
-    picked: &[Id],
+    page: &Page,
     action: &mut Option<Action>,
 ) {
     let id = incident.id;
@@ -364,27 +447,28 @@ fn incident_page(
                     .weak(),
                 );
             } else {
-                report_actions(ui, incident, incidents, form, action);
+                report_actions(ui, incident, form, page, action);
                 reports_table(ui, incident, &mut form.ticked);
             }
 
             ui.add_space(8.0);
             ui.separator();
             ui.strong("This incident");
-            let others: Vec<&IncidentSummary> = incidents.iter().filter(|i| i.id != id).collect();
             ui.horizontal(|ui| {
                 let label = ui.label("Merge another incident into this");
-                incident_choice(ui, "merge-from", &mut form.merge_from, &others, label.id);
+                form.merge_from.show(ui, page, "merge-from", id)
+                    .labelled_by(label.id);
                 if ui
-                    .add_enabled(form.merge_from.is_some(), egui::Button::new("Merge"))
+                    .add_enabled(form.merge_from.id().is_some(), egui::Button::new("Merge"))
                     .on_disabled_hover_text("Choose the incident whose reports join this one.")
                     .clicked()
-                    && let Some(other) = form.merge_from
+                    && let Some(other) = form.merge_from.id()
                 {
                     *action = Some(Action::Merge(id, other));
                 }
             });
-            let new: Vec<Id> = picked
+            let new: Vec<Id> = page
+                .picked
                 .iter()
                 .copied()
                 .filter(|a| !incident.reports.iter().any(|r| r.article.id == *a))
@@ -415,8 +499,8 @@ fn incident_page(
 fn report_actions(
     ui: &mut egui::Ui,
     incident: &IncidentDetail,
-    incidents: &[IncidentSummary],
     form: &mut PageForm,
+    page: &Page,
     action: &mut Option<Action>,
 ) {
     let id = incident.id;
@@ -462,48 +546,188 @@ fn report_actions(
             ));
         }
     });
-    let others: Vec<&IncidentSummary> = incidents.iter().filter(|i| i.id != id).collect();
     ui.horizontal(|ui| {
         let label = ui.label("Move to incident");
-        incident_choice(ui, "move-to", &mut form.move_to, &others, label.id);
+        form.move_to
+            .show(ui, page, "move-to", id)
+            .labelled_by(label.id);
         if ui
-            .add_enabled(any && form.move_to.is_some(), egui::Button::new("Move"))
+            .add_enabled(
+                any && form.move_to.id().is_some(),
+                egui::Button::new("Move"),
+            )
             .on_disabled_hover_text("Tick reports and choose the incident they belong to.")
             .clicked()
-            && let Some(to) = form.move_to
+            && let Some(to) = form.move_to.id()
         {
             *action = Some(Action::Move(id, ticked, to));
         }
     });
 }
 
-/// A combo box of incidents, labelled by `label`.
-fn incident_choice(
-    ui: &mut egui::Ui,
-    salt: &str,
-    choice: &mut Option<Id>,
-    incidents: &[&IncidentSummary],
-    label: egui::Id,
-) {
-    if choice.is_some_and(|c| !incidents.iter().any(|i| i.id == c)) {
-        *choice = None;
+/// Another incident chosen on a page (to move reports to, or to merge): kept by id, with its
+/// title read again when the library changes, and dropped when the incident is gone.
+#[derive(Default)]
+struct Choice {
+    chosen: Option<Id>,
+    /// The chosen incident's title, or `None` when it is no longer in the library.
+    title: Cached<Id, Option<String>>,
+    picker: IncidentPicker,
+}
+
+impl Choice {
+    /// The incident chosen, if it is still in the library (as of the last frame drawn).
+    fn id(&self) -> Option<Id> {
+        self.chosen
     }
-    let text = choice
-        .and_then(|c| incidents.iter().find(|i| i.id == c))
-        .map_or_else(|| "choose…".to_string(), |i| i.title.clone());
-    egui::ComboBox::from_id_salt(salt)
-        .selected_text(text)
-        .width(220.0)
-        .show_ui(ui, |ui| {
-            if incidents.is_empty() {
-                ui.label(RichText::new("There is no other incident.").weak());
+
+    fn clear(&mut self) {
+        self.chosen = None;
+    }
+
+    /// The picker of any incident but `this`, as a combo box whose response the caller labels.
+    fn show(&mut self, ui: &mut egui::Ui, page: &Page, salt: &str, this: Id) -> egui::Response {
+        let mut text = "choose…".to_string();
+        if let Some(id) = self.chosen {
+            let read = self.title.get(page.generation, &id, || {
+                page.library.incident(id).map(|i| i.map(|i| i.title))
+            });
+            match read {
+                Ok(Some(title)) => text = title.clone(),
+                Ok(None) => self.chosen = None,
+                Err(_) => text = format!("incident {id}"),
             }
-            for i in incidents {
-                ui.selectable_value(choice, Some(i.id), &i.title);
-            }
-        })
-        .response
-        .labelled_by(label);
+        }
+        let combo = egui::ComboBox::from_id_salt(salt)
+            .selected_text(text)
+            .width(220.0)
+            .height(320.0);
+        let shown = self
+            .picker
+            .show(ui, page.library, page.generation, combo, self.chosen, |i| {
+                (i.id != this).then(|| i.title.clone())
+            });
+        if let Some(chosen) = shown.inner {
+            self.chosen = Some(chosen.id);
+        }
+        shown.response
+    }
+}
+
+/// A combo box of incidents whose list opens with a filter (part of a title or place) and shows
+/// the first [`PICKER_ROWS`] incidents matching it, newest first: a choice among 100,000
+/// incidents reads 50 of them, and only while the list is open and its filter changes.
+pub(super) struct IncidentPicker {
+    filter: String,
+    matches: Paged<String, IncidentSummary>,
+    /// Whether the list was open the frame before: the filter takes the keyboard when it opens.
+    was_open: bool,
+}
+
+impl Default for IncidentPicker {
+    fn default() -> Self {
+        IncidentPicker {
+            filter: String::new(),
+            matches: Paged::new(PICKER_ROWS, 1),
+            was_open: false,
+        }
+    }
+}
+
+impl IncidentPicker {
+    /// Shows `combo` (its id, selected text and size set by the caller). Its list names each
+    /// matching incident as `name` gives it (`None` leaves one out) and marks `selected`. Returns
+    /// the incident clicked this frame; the caller labels the response.
+    pub(super) fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        library: &Library,
+        generation: u64,
+        combo: egui::ComboBox,
+        selected: Option<Id>,
+        name: impl Fn(&IncidentSummary) -> Option<String>,
+    ) -> egui::InnerResponse<Option<IncidentSummary>> {
+        let opening = !self.was_open;
+        let mut chosen = None;
+        let shown = combo
+            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+            .show_ui(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let label = ui.label("Find");
+                    let edit = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut self.filter)
+                                .hint_text("title or place")
+                                .desired_width(ui.available_width()),
+                        )
+                        .labelled_by(label.id)
+                        .on_hover_text(format!(
+                            "Lists the first {PICKER_ROWS} incidents whose title or place contains this."
+                        ));
+                    if opening {
+                        edit.request_focus();
+                    }
+                });
+                let filter = self.filter.trim();
+                self.matches.follow(generation, &filter.to_string());
+                let (mut read_rows, mut listed) = (0, 0);
+                for index in 0..PICKER_ROWS {
+                    let read = self.matches.get(index, |offset, limit| {
+                        library.incident_page(filter, offset, limit)
+                    });
+                    let incident = match read {
+                        Ok(Some(incident)) => incident,
+                        Ok(None) => break,
+                        Err(e) => {
+                            read_error(ui, e);
+                            break;
+                        }
+                    };
+                    read_rows += 1;
+                    let Some(text) = name(incident) else {
+                        continue;
+                    };
+                    listed += 1;
+                    if ui
+                        .selectable_label(selected == Some(incident.id), text)
+                        .on_hover_text(details(incident))
+                        .clicked()
+                    {
+                        chosen = Some(incident.clone());
+                        ui.close();
+                    }
+                }
+                let note = if listed == 0 && filter.is_empty() {
+                    "There is no other incident.".to_string()
+                } else if listed == 0 {
+                    format!("No incident to choose has “{filter}” in its title or place.")
+                } else if read_rows == PICKER_ROWS {
+                    format!("The first {PICKER_ROWS} matches, newest first: type to narrow them.")
+                } else {
+                    String::new()
+                };
+                if !note.is_empty() {
+                    ui.label(RichText::new(note).weak());
+                }
+            });
+        self.was_open = shown.inner.is_some();
+        egui::InnerResponse::new(chosen, shown.response)
+    }
+}
+
+/// "2025-03-14 · Qasr al-Nahr · 3 reports from 2 outlets".
+fn details(incident: &IncidentSummary) -> String {
+    let count = |n: i64, noun| plural(usize::try_from(n).unwrap_or(0), noun);
+    let mut parts: Vec<String> = [incident.date.clone(), incident.place.clone()]
+        .into_iter()
+        .flatten()
+        .collect();
+    parts.push(format!(
+        "{} from {}",
+        count(incident.report_count, "report"),
+        count(incident.outlet_count, "outlet")
+    ));
+    parts.join(" · ")
 }
 
 fn reports_table(ui: &mut egui::Ui, incident: &IncidentDetail, ticked: &mut BTreeSet<Id>) {
@@ -652,7 +876,7 @@ fn apply(app: &mut TriangulateApp, action: Action) {
                 l.merge_incidents(keep, other, &analyst)
             }) {
                 app.push_undo(undo);
-                app.incidents_view.form.merge_from = None;
+                app.incidents_view.form.merge_from.clear();
                 let title = title_of(app, keep);
                 app.inform(format!(
                     "Merged {merged} into {title}. Edit > Undo (Ctrl+Z) separates them again."

@@ -11,6 +11,7 @@ mod incidents;
 mod lexicon;
 mod library_view;
 mod outlets;
+mod paged;
 mod suggestions;
 mod widgets;
 
@@ -944,7 +945,10 @@ impl TriangulateApp {
                     let c = self.counts;
                     ui.label(format!(
                         "{} articles · {} outlets · {} incidents · {} suggestions",
-                        c.articles, c.outlets, c.incidents, c.suggestions
+                        widgets::thousands(c.articles.max(0) as u64),
+                        widgets::thousands(c.outlets.max(0) as u64),
+                        widgets::thousands(c.incidents.max(0) as u64),
+                        widgets::thousands(c.suggestions.max(0) as u64)
                     ));
                 }
                 None => {

@@ -9,7 +9,7 @@ use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use super::TriangulateApp;
-use super::widgets::{Cached, empty_state, plural, read_error};
+use super::widgets::{Background, Cached, empty_state, plural, read_error};
 use crate::model::{Id, OutletSummary};
 use crate::ratings::{self, Answer, CriterionAnswer, Grade, NewRating, Rating};
 
@@ -45,11 +45,19 @@ struct RatingForm {
     evidence: Vec<Id>,
 }
 
+/// Outlets with at most this many articles have their signals read on the UI thread.
+const SIGNALS_AT_ONCE: i64 = 5_000;
+
 /// What the Outlets view remembers between frames.
 #[derive(Default)]
 pub struct OutletsViewState {
     outlets: Cached<(), (Vec<OutletSummary>, Option<f64>)>,
     page: Cached<Id, OutletPage>,
+    /// The open outlet's signals, since the list carries only article counts: read at once for
+    /// an outlet of a few thousand articles (milliseconds), on a background thread for a larger
+    /// one (seconds for tens of thousands).
+    signals: Background<Id, crate::model::OutletSignals>,
+    small_signals: Cached<Id, crate::model::OutletSignals>,
     /// Outlets picked (click, Ctrl-click); one picked opens its page, two or more can merge.
     selected: BTreeSet<Id>,
     merge_into: Option<Id>,
@@ -80,7 +88,7 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     let loaded = view
         .outlets
         .get(app.generation, &(), || -> crate::Result<_> {
-            Ok((library.outlets()?, library.rating_agreement()?))
+            Ok((library.outlet_list()?, library.rating_agreement()?))
         });
     let (outlets, agreement) = match loaded {
         Ok((outlets, agreement)) => (outlets, *agreement),
@@ -190,6 +198,21 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                 })
             },
         );
+        let id = outlet.id;
+        let signals = if outlet.article_count <= SIGNALS_AT_ONCE {
+            Some(
+                view.small_signals
+                    .get(app.generation, &id, || library.outlet_signals(id)),
+            )
+        } else {
+            view.signals.get(
+                app.generation,
+                &id,
+                library.path(),
+                ui.ctx(),
+                move |library| library.outlet_signals(id),
+            )
+        };
         let picked = app.library_view.marked.clone();
         let analyst = &mut app.settings.analyst;
         let criteria = &app.criteria;
@@ -202,6 +225,7 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                     ui,
                     outlet,
                     page,
+                    signals,
                     criteria,
                     &mut view.form,
                     analyst,
@@ -314,6 +338,7 @@ fn outlet_page(
     ui: &mut egui::Ui,
     outlet: &OutletSummary,
     page: &OutletPage,
+    signals: Option<Result<&crate::model::OutletSignals, &str>>,
     criteria: &[ratings::Criterion],
     form: &mut RatingForm,
     analyst: &mut String,
@@ -424,40 +449,55 @@ fn outlet_page(
             }
             ui.add_space(8.0);
             ui.strong("Computed from the library — not a rating");
-            let s = &outlet.signals;
-            let needs = "— (needs claim extraction)";
-            egui::Grid::new("signals")
-                .num_columns(2)
-                .striped(true)
-                .show(ui, |ui| {
-                    let mut row = |k: &str, v: String| {
-                        ui.label(k);
-                        ui.label(v);
-                        ui.end_row();
-                    };
-                    row("Articles", s.articles.to_string());
-                    row("Incidents reported", s.incidents.to_string());
-                    row("First to report", s.first_to_report.to_string());
-                    row(
-                        "Exact copies of other outlets' articles",
-                        s.copies_of_other_outlets.to_string(),
-                    );
-                    row(
-                        "Casualty figures that match other outlets",
-                        s.figures_match_share
-                            .map_or(needs.into(), |x| format!("{:.0}%", x * 100.0)),
-                    );
-                    row(
-                        "Loaded terms per 1,000 words",
-                        s.loaded_per_1000_words
-                            .map_or(needs.into(), |x| format!("{x:.1}")),
-                    );
-                    row(
-                        "Sentences with an attribution",
-                        s.attributed_sentence_share
-                            .map_or(needs.into(), |x| format!("{:.0}%", x * 100.0)),
-                    );
-                });
+            let s = match signals {
+                Some(Ok(s)) => Some(s),
+                Some(Err(e)) => {
+                    read_error(ui, e);
+                    None
+                }
+                None => {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(RichText::new("Counting through its articles…").weak());
+                    });
+                    None
+                }
+            };
+            if let Some(s) = s {
+                let needs = "— (needs claim extraction)";
+                egui::Grid::new("signals")
+                    .num_columns(2)
+                    .striped(true)
+                    .show(ui, |ui| {
+                        let mut row = |k: &str, v: String| {
+                            ui.label(k);
+                            ui.label(v);
+                            ui.end_row();
+                        };
+                        row("Articles", s.articles.to_string());
+                        row("Incidents reported", s.incidents.to_string());
+                        row("First to report", s.first_to_report.to_string());
+                        row(
+                            "Exact copies of other outlets' articles",
+                            s.copies_of_other_outlets.to_string(),
+                        );
+                        row(
+                            "Casualty figures that match other outlets",
+                            s.figures_match_share
+                                .map_or(needs.into(), |x| format!("{:.0}%", x * 100.0)),
+                        );
+                        row(
+                            "Loaded terms per 1,000 words",
+                            s.loaded_per_1000_words
+                                .map_or(needs.into(), |x| format!("{x:.1}")),
+                        );
+                        row(
+                            "Sentences with an attribution",
+                            s.attributed_sentence_share
+                                .map_or(needs.into(), |x| format!("{:.0}%", x * 100.0)),
+                        );
+                    });
+            }
 
             ui.add_space(8.0);
             ui.strong("Credibility of its articles (Admiralty 1–6, latest mark per analyst)");

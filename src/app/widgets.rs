@@ -69,6 +69,19 @@ pub fn date_or_dash(date: Option<&str>) -> &str {
     date.unwrap_or("—")
 }
 
+/// `n` with a comma between thousands: 1,000,000.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// "1 outlet", "3 outlets".
 pub fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
@@ -161,4 +174,64 @@ pub fn diff_legend(ui: &mut egui::Ui, parts: &[DiffPart]) {
                 .underline(),
         );
     });
+}
+
+/// A value read from the library on a background thread (with its own read-only connection),
+/// for reads too slow for a frame: kept until the generation or the key changes, like [`Cached`].
+pub struct Background<K, T> {
+    stamp: Option<(u64, K)>,
+    value: Option<Result<T, String>>,
+    incoming: Option<std::sync::mpsc::Receiver<Result<T, String>>>,
+}
+
+impl<K, T> Default for Background<K, T> {
+    fn default() -> Self {
+        Background {
+            stamp: None,
+            value: None,
+            incoming: None,
+        }
+    }
+}
+
+impl<K: PartialEq + Clone, T: Send + 'static> Background<K, T> {
+    /// The value for `key` at `generation`: `None` while the thread reads it (started here when
+    /// stale). The window repaints when it arrives.
+    pub fn get(
+        &mut self,
+        generation: u64,
+        key: &K,
+        path: &std::path::Path,
+        ctx: &egui::Context,
+        load: impl FnOnce(&crate::Library) -> crate::Result<T> + Send + 'static,
+    ) -> Option<Result<&T, &str>> {
+        let fresh = self
+            .stamp
+            .as_ref()
+            .is_some_and(|(g, k)| *g == generation && k == key);
+        if !fresh {
+            self.stamp = Some((generation, key.clone()));
+            self.value = None;
+            let (send, receive) = std::sync::mpsc::channel();
+            let path = path.to_path_buf();
+            let ctx = ctx.clone();
+            std::thread::spawn(move || {
+                let value = crate::Library::open_read_only(&path)
+                    .and_then(|library| load(&library))
+                    .map_err(|e| e.to_string());
+                let _ = send.send(value);
+                ctx.request_repaint();
+            });
+            self.incoming = Some(receive);
+        }
+        if let Some(incoming) = &self.incoming
+            && let Ok(value) = incoming.try_recv()
+        {
+            self.value = Some(value);
+            self.incoming = None;
+        }
+        self.value
+            .as_ref()
+            .map(|v| v.as_ref().map_err(String::as_str))
+    }
 }

@@ -34,6 +34,16 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0004_lexicon.sql",
         sql: include_str!("../../db/0004_lexicon.sql"),
     },
+    Migration {
+        version: 5,
+        name: "0005_browse_indexes.sql",
+        sql: include_str!("../../db/0005_browse_indexes.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "0006_outlet_article_counts.sql",
+        sql: include_str!("../../db/0006_outlet_article_counts.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -1,12 +1,14 @@
 //! Storage: the library file. Opening and migrating it, every query the views and commands make,
 //! and every write, each in a transaction. Only this module knows SQL.
 
+mod browse;
 pub mod compare;
 mod incidents;
 mod links;
 mod migrations;
 mod ratings;
 mod store;
+pub mod synth;
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -14,6 +16,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
+pub use browse::{
+    ArticleFilter, ArticleOrder, Cursor, GradeFilter, RANKED_AT_MOST, SearchResults, SortKey,
+};
 pub use incidents::SAME_INCIDENT;
 pub use links::{LinkPair, LinkText, NewSuggestion, SuggestionsUpdate};
 pub use migrations::{MIGRATIONS, latest_version};
@@ -101,6 +106,24 @@ pub struct SearchHit {
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
+/// A page of the incidents list (text filter, limit, offset): one walk of `incidents_day`, and
+/// the counts read for the page's incidents only.
+const INCIDENT_PAGE: &str = "SELECT i.id, i.title, i.date, i.place,
+        (SELECT count(*) FROM incident_articles ia WHERE ia.incident_id = i.id),
+        (SELECT count(DISTINCT a.outlet_id) FROM incident_articles ia
+         JOIN articles a ON a.id = ia.article_id WHERE ia.incident_id = i.id)
+ FROM incidents i
+ WHERE ?1 = '' OR instr(lower(i.title), lower(?1)) OR instr(lower(coalesce(i.place, '')), lower(?1))
+ ORDER BY coalesce(i.date, '') DESC, i.id DESC
+ LIMIT ?2 OFFSET ?3";
+
+const COUNT_INCIDENTS: &str = "SELECT count(*) FROM incidents i
+ WHERE ?1 = '' OR instr(lower(i.title), lower(?1)) OR instr(lower(coalesce(i.place, '')), lower(?1))";
+
+/// Outlets by name with their article counts (kept by the import and triggers: `db/0006`).
+const OUTLET_LIST: &str =
+    "SELECT o.id, o.name, o.name_is_guess, o.article_count FROM outlets o ORDER BY o.name";
+
 impl Library {
     /// Opens the library at `path`, creating it if it does not exist, and brings its schema up to
     /// date. A file that is not a library, is truncated, or is newer than this build is left untouched.
@@ -184,23 +207,38 @@ impl Library {
         })
     }
 
-    /// Articles, newest first (undated last), optionally of one outlet.
+    /// Articles, newest first (undated last), optionally of one outlet (by name or alias; none
+    /// when there is no such outlet). Read a page at a time by keyset, so `offset` and `limit`
+    /// cost what they return, not what they skip.
     pub fn articles(&self, query: &ArticleQuery) -> Result<Vec<ArticleRow>> {
-        let limit = query.limit.map_or(-1, |l| l as i64);
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.id, a.title, o.name, a.published, a.word_count, a.language
-             FROM articles a JOIN outlets o ON o.id = a.outlet_id
-             WHERE (?1 IS NULL OR o.id = (SELECT id FROM outlets WHERE name = ?1
-                                          UNION ALL
-                                          SELECT outlet_id FROM outlet_aliases WHERE alias = ?1
-                                          LIMIT 1))
-             ORDER BY a.published IS NULL, a.published DESC, a.id
-             LIMIT ?2 OFFSET ?3",
-        )?;
-        let rows = stmt.query_map(params![query.outlet, limit, query.offset as i64], |r| {
-            article_row(r)
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let outlet = match &query.outlet {
+            Some(name) => match self.outlet_id(name)? {
+                Some(id) => Some(id),
+                None => return Ok(Vec::new()),
+            },
+            None => None,
+        };
+        let filter = ArticleFilter {
+            outlet,
+            ..ArticleFilter::default()
+        };
+        let order = ArticleOrder::default();
+        let wanted = query.limit.unwrap_or(usize::MAX);
+        let mut out = Vec::new();
+        let mut after: Option<Cursor> = None;
+        let mut skip = query.offset;
+        while out.len() < wanted {
+            let page = 1_000.min(wanted - out.len());
+            let rows = self.article_page(&filter, order, after.as_ref(), skip, page)?;
+            skip = 0;
+            let done = rows.len() < page;
+            after = rows.last().map(|(_, c)| c.clone());
+            out.extend(rows.into_iter().map(|(row, _)| row));
+            if done {
+                break;
+            }
+        }
+        Ok(out)
     }
 
     /// One article with its texts and removed spans; `None` when there is no such article.
@@ -322,34 +360,57 @@ impl Library {
     /// Ranked full-text search over titles and cleaned bodies. The query uses FTS5 syntax; plain
     /// words match all of them, in any order.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        let fts_query = crate::text::fts_query(query);
-        if fts_query.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.id, a.title, o.name, a.published,
-                    snippet(articles_fts, 1, '[', ']', '…', 12), articles_fts.rank
-             FROM articles_fts
-             JOIN articles a ON a.id = articles_fts.rowid
-             JOIN outlets o ON o.id = a.outlet_id
-             WHERE articles_fts MATCH ?1
-             ORDER BY articles_fts.rank LIMIT ?2",
-        )?;
-        let hits = stmt.query_map(params![fts_query, limit as i64], |r| {
-            Ok(SearchHit {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                outlet: r.get(2)?,
-                published: r.get(3)?,
-                snippet: r.get(4)?,
-                rank: r.get(5)?,
-            })
-        })?;
-        Ok(hits.collect::<rusqlite::Result<_>>()?)
+        self.search_articles(query, &ArticleFilter::default(), limit)
     }
 
-    /// Every outlet with its aliases, article count and each analyst's current grade.
+    /// Every outlet with its aliases, article count, each analyst's current grade and the signals
+    /// computed from the whole library (seconds on a million articles: for the command line).
     pub fn outlets(&self) -> Result<Vec<OutletSummary>> {
+        self.outlet_summaries(true)
+    }
+
+    /// Every outlet with its aliases, article count and each analyst's current grade, without
+    /// the signals but the article count (which need the whole library read): what the Outlets
+    /// view lists. Its page asks [`Library::outlet_signals`] for the one outlet shown.
+    pub fn outlet_list(&self) -> Result<Vec<OutletSummary>> {
+        self.outlet_summaries(false)
+    }
+
+    /// The signals of one outlet, read through its own articles only.
+    pub fn outlet_signals(&self, outlet: Id) -> Result<crate::model::OutletSignals> {
+        let count = |sql: &str| -> Result<i64> {
+            Ok(self
+                .conn
+                .prepare_cached(sql)?
+                .query_row([outlet], |r| r.get(0))?)
+        };
+        Ok(crate::model::OutletSignals {
+            articles: count("SELECT count(*) FROM articles WHERE outlet_id = ?1")?,
+            incidents: count(
+                "SELECT count(DISTINCT ia.incident_id) FROM articles a
+                 JOIN incident_articles ia ON ia.article_id = a.id WHERE a.outlet_id = ?1",
+            )?,
+            first_to_report: count(
+                "SELECT count(*) FROM (SELECT DISTINCT ia.incident_id AS incident FROM articles a
+                                       JOIN incident_articles ia ON ia.article_id = a.id
+                                       WHERE a.outlet_id = ?1) x
+                 WHERE (SELECT b.outlet_id FROM incident_articles ib JOIN articles b ON b.id = ib.article_id
+                        WHERE ib.incident_id = x.incident
+                        ORDER BY b.published IS NULL, b.published, b.id LIMIT 1) = ?1",
+            )?,
+            copies_of_other_outlets: count(
+                "SELECT count(*) FROM articles a
+                 WHERE a.outlet_id = ?1
+                   AND EXISTS (SELECT 1 FROM articles b
+                               WHERE b.text_hash = a.text_hash AND b.outlet_id != a.outlet_id
+                                 AND (coalesce(b.published, '9999') < coalesce(a.published, '9999')
+                                      OR (coalesce(b.published, '9999') = coalesce(a.published, '9999') AND b.id < a.id)))",
+            )?,
+            ..Default::default()
+        })
+    }
+
+    fn outlet_summaries(&self, with_signals: bool) -> Result<Vec<OutletSummary>> {
         let mut aliases: HashMap<Id, Vec<String>> = HashMap::new();
         {
             let mut stmt = self
@@ -361,11 +422,7 @@ impl Library {
             }
         }
         let mut ratings = self.current_grades()?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT o.id, o.name, o.name_is_guess,
-                    (SELECT count(*) FROM articles a WHERE a.outlet_id = o.id)
-             FROM outlets o ORDER BY o.name",
-        )?;
+        let mut stmt = self.conn.prepare_cached(OUTLET_LIST)?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, Id>(0)?,
@@ -374,7 +431,11 @@ impl Library {
                 r.get::<_, i64>(3)?,
             ))
         })?;
-        let mut signals = self.outlet_signals()?;
+        let mut signals = if with_signals {
+            self.all_outlet_signals()?
+        } else {
+            HashMap::new()
+        };
         let mut out = Vec::new();
         for row in rows {
             let (id, name, name_is_guess, article_count) = row?;
@@ -390,7 +451,10 @@ impl Library {
                     .map(|g| g.letter().to_string()),
                 spread: crate::ratings::spread(&grades),
                 ratings,
-                signals: signals.remove(&id).unwrap_or_default(),
+                signals: signals.remove(&id).unwrap_or(crate::model::OutletSignals {
+                    articles: article_count,
+                    ..Default::default()
+                }),
             });
         }
         Ok(out)
@@ -441,7 +505,7 @@ impl Library {
     }
 
     /// The signals of every outlet that has any, computed in a few grouped queries.
-    fn outlet_signals(&self) -> Result<HashMap<Id, crate::model::OutletSignals>> {
+    fn all_outlet_signals(&self) -> Result<HashMap<Id, crate::model::OutletSignals>> {
         let mut out: HashMap<Id, crate::model::OutletSignals> = HashMap::new();
         let mut grouped =
             |sql: &str, set: fn(&mut crate::model::OutletSignals, i64)| -> Result<()> {
@@ -483,17 +547,24 @@ impl Library {
         Ok(out)
     }
 
-    /// Every incident with its number of reports and outlets, newest first.
+    /// Every incident with its number of reports and outlets, newest first (undated last). Reads
+    /// every incident: for the command line; views page through [`Library::incident_page`].
     pub fn incidents(&self) -> Result<Vec<IncidentSummary>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT i.id, i.title, i.date, i.place,
-                    count(ia.article_id), count(DISTINCT a.outlet_id)
-             FROM incidents i
-             LEFT JOIN incident_articles ia ON ia.incident_id = i.id
-             LEFT JOIN articles a ON a.id = ia.article_id
-             GROUP BY i.id ORDER BY i.date IS NULL, i.date DESC, i.id",
-        )?;
-        let rows = stmt.query_map([], |r| {
+        self.incident_page("", 0, usize::MAX)
+    }
+
+    /// Incidents newest first (undated last) whose title or place contains `text` (any case;
+    /// empty for all), `limit` of them from the `offset`-th: one index walk over the incidents,
+    /// and their reports and outlets counted for the page only.
+    pub fn incident_page(
+        &self,
+        text: &str,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<IncidentSummary>> {
+        let mut stmt = self.conn.prepare_cached(INCIDENT_PAGE)?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(params![text.trim(), limit, offset as i64], |r| {
             Ok(IncidentSummary {
                 id: r.get(0)?,
                 title: r.get(1)?,
@@ -504,6 +575,18 @@ impl Library {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many incidents [`Library::incident_page`] lists for `text`.
+    pub fn count_incidents(&self, text: &str) -> Result<u64> {
+        let n: i64 = if text.trim().is_empty() {
+            self.conn
+                .query_row("SELECT count(*) FROM incidents", [], |r| r.get(0))?
+        } else {
+            self.conn
+                .query_row(COUNT_INCIDENTS, [text.trim()], |r| r.get(0))?
+        };
+        Ok(n.max(0) as u64)
     }
 
     /// Import runs, newest first, each with its problems.
@@ -608,6 +691,17 @@ impl Library {
             [],
             |r| r.get(0),
         )?;
+        let miscounted: i64 = self.conn.query_row(
+            "SELECT count(*) FROM outlets o
+             WHERE o.article_count != (SELECT count(*) FROM articles a WHERE a.outlet_id = o.id)",
+            [],
+            |r| r.get(0),
+        )?;
+        if miscounted > 0 {
+            report.problems.push(format!(
+                "{miscounted} outlets have an article count out of step with their articles"
+            ));
+        }
         if bad_spans > 0 {
             report.problems.push(format!(
                 "{bad_spans} removed spans lie outside their article's text"
@@ -718,6 +812,59 @@ impl Library {
         tx.commit()?;
         Ok(outcome)
     }
+}
+
+impl Library {
+    /// The query plans of the Outlets and Incidents views' list queries and of the Library
+    /// view's (see `browse_query_plans`), each with its SQL: what tests check for full scans.
+    #[doc(hidden)]
+    pub fn view_query_plans(&self) -> Result<Vec<(String, Vec<String>)>> {
+        use rusqlite::types::Value;
+        let mut plans = self.browse_query_plans()?;
+        let text = |t: &str| Value::Text(t.to_string());
+        for (sql, values) in [
+            (
+                INCIDENT_PAGE,
+                vec![text(""), Value::Integer(100), Value::Integer(500)],
+            ),
+            (
+                INCIDENT_PAGE,
+                vec![text("market"), Value::Integer(100), Value::Integer(0)],
+            ),
+            (COUNT_INCIDENTS, vec![text("market")]),
+            (OUTLET_LIST, vec![]),
+        ] {
+            plans.push((sql.to_string(), query_plan(&self.conn, sql, &values)?));
+        }
+        Ok(plans)
+    }
+}
+
+/// The plan SQLite makes for `sql` with these values (`EXPLAIN QUERY PLAN`), one line per step,
+/// indented by depth: what tests read to check that a view's queries use indexes.
+#[doc(hidden)]
+pub fn query_plan(
+    conn: &Connection,
+    sql: &str,
+    values: &[rusqlite::types::Value],
+) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(3)?,
+        ))
+    })?;
+    let mut depth: HashMap<i64, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, parent, detail) = row?;
+        let d = depth.get(&parent).map_or(0, |d| d + 1);
+        depth.insert(id, d);
+        out.push(format!("{}{detail}", "  ".repeat(d)));
+    }
+    Ok(out)
 }
 
 /// Refuses, without writing, a file that is not a SQLite database or is shorter than its header says.

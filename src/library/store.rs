@@ -51,6 +51,7 @@ pub(super) fn store_chunk(
 ) -> Result<StoreOutcome> {
     let mut outcome = StoreOutcome::default();
     let mut outlets: HashMap<String, Id> = HashMap::new();
+    let mut added: HashMap<Id, i64> = HashMap::new();
     let mut insert = tx.prepare_cached(
         "INSERT INTO articles(outlet_id, published, date_source, word_count, language, encoding,
                               format, batch_id, content_hash, text_hash, source_path, url, author,
@@ -103,6 +104,13 @@ pub(super) fn store_chunk(
             insert_span.execute(params![id, *start as i64, *end as i64, reason])?;
         }
         outcome.stored.push((index, id));
+        *added.entry(outlet_id).or_default() += 1;
+    }
+    // Outlets' article counts (db/0006): once per outlet and chunk, not a trigger per article.
+    let mut count =
+        tx.prepare_cached("UPDATE outlets SET article_count = article_count + ?2 WHERE id = ?1")?;
+    for (outlet, n) in added {
+        count.execute(params![outlet, n])?;
     }
     let mut insert_problem = tx.prepare_cached(
         "INSERT INTO import_problems(batch_id, path, reason) VALUES (?1, ?2, ?3)",

@@ -118,6 +118,8 @@ pub fn sample_library_file() -> (tempfile::TempDir, PathBuf) {
 }
 
 /// The app on `path` in a kittest harness the size of a laptop screen, after its first frames.
+/// `run` may take up to 32 frames to settle (kittest's default is 4): background readers wake the
+/// UI as they finish, and with all UI tests in one process on two cores they finish late.
 pub fn harness_for(
     path: &Path,
     dialogs: ScriptedDialogs,
@@ -125,6 +127,7 @@ pub fn harness_for(
     let app = triangulate::app::TriangulateApp::for_library(path, Box::new(dialogs));
     let mut harness = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(32)
         .build_ui_state(
             |ui, app: &mut triangulate::app::TriangulateApp| app.ui(ui),
             app,

@@ -1,0 +1,11 @@
+//! The UI tests (egui_kittest), in one test binary: see `integration.rs` for why.
+
+mod common;
+
+mod ui_compare;
+mod ui_incidents;
+mod ui_lexicon;
+mod ui_library;
+mod ui_linking;
+mod ui_navigation;
+mod ui_ratings;
