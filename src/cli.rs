@@ -187,6 +187,30 @@ pub enum Command {
         #[command(subcommand)]
         action: OutletAction,
     },
+    /// Delete articles. They go to the trash, from which `trash restore` brings them back.
+    Delete {
+        /// Article ids.
+        #[arg(required = true)]
+        articles: Vec<i64>,
+        /// Who deletes (default: $TRIANGULATE_ANALYST, else the user name).
+        #[arg(long)]
+        analyst: Option<String>,
+    },
+    /// What destructive edits removed (deleted articles and ratings, merged outlets and
+    /// incidents), kept until the trash is emptied.
+    Trash {
+        #[command(subcommand)]
+        action: Option<TrashAction>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copy the library, while it may be in use, to a new file (SQLite's online backup).
+    Backup {
+        /// The backup file to write (default: beside the library, named with the date and time).
+        out: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Check the library's integrity; exit 0 when sound.
     Check {
         #[arg(long)]
@@ -335,6 +359,15 @@ pub enum OutletAction {
     },
 }
 
+/// The trash.
+#[derive(Debug, Subcommand)]
+pub enum TrashAction {
+    /// Put back what a trash entry holds.
+    Restore { entry: i64 },
+    /// Remove everything in the trash for good.
+    Empty,
+}
+
 /// What `main` should do after parsing.
 pub enum Outcome {
     /// Open the desktop app on this library (`None`: the default one).
@@ -355,6 +388,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let open = || -> anyhow::Result<Library> {
         Library::open(&library_path).with_context(|| "opening the library".to_string())
     };
+    // Commands that only read work beside another Triangulate that is writing the library.
+    let read = || -> anyhow::Result<Library> {
+        Library::open_or_read_only(&library_path).with_context(|| "opening the library".to_string())
+    };
     match command {
         Command::Open { path } => Ok(Outcome::OpenApp(Some(path))),
         Command::Import {
@@ -366,10 +403,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             outlet,
             limit,
             json,
-        } => articles(&open()?, outlet, limit, json),
-        Command::Article { id, json } => article(&open()?, id, json),
-        Command::Search { query, limit, json } => search(&open()?, &query, limit, json),
-        Command::Outlets { json } => outlets(&open()?, json),
+        } => articles(&read()?, outlet, limit, json),
+        Command::Article { id, json } => article(&read()?, id, json),
+        Command::Search { query, limit, json } => search(&read()?, &query, limit, json),
+        Command::Outlets { json } => outlets(&read()?, json),
         Command::Outlet { action } => outlet(open()?, action),
         Command::Rate {
             outlet,
@@ -401,25 +438,38 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         }
         Command::Ratings { action } => ratings(open()?, action),
         Command::Link { rebuild, json } => link(open()?, rebuild, json),
-        Command::Suggestions { json } => suggestions(&open()?, json),
+        Command::Suggestions { json } => suggestions(&read()?, json),
         Command::Suggestion { action } => suggestion(open()?, action),
-        Command::Incidents { json } => incidents(&open()?, json),
+        Command::Incidents { json } => incidents(&read()?, json),
         Command::Incident { action } => incident(open()?, action),
         Command::Place { action } => place(open()?, action),
         Command::Compare {
             incident,
             articles,
             json,
-        } => compare(&open()?, incident, &articles, json),
+        } => compare(&read()?, incident, &articles, json),
         Command::Report {
             incident,
             articles,
             format,
             out,
             analyst: who,
-        } => report(&open()?, incident, &articles, &format, out, analyst(who)),
-        Command::EvaluateLinks { truth, json } => evaluate_links(&open()?, &truth, json),
-        Command::Check { json } => check(&open()?, json),
+        } => report(&read()?, incident, &articles, &format, out, analyst(who)),
+        Command::EvaluateLinks { truth, json } => evaluate_links(&read()?, &truth, json),
+        Command::Check { json } => check(&read()?, json),
+        Command::Delete {
+            articles,
+            analyst: who,
+        } => {
+            let (n, undo) = open()?.delete_articles(&articles, &analyst(who))?;
+            println!(
+                "Deleted {n} article(s) ({}); `triangulate trash` lists them, `trash restore` brings them back.",
+                undo.label
+            );
+            Ok(Outcome::Exit(0))
+        }
+        Command::Trash { action, json } => trash(&library_path, action, json),
+        Command::Backup { out, json } => backup(&read()?, out, json),
         Command::Synth {
             articles,
             outlets,
@@ -583,13 +633,78 @@ fn outlet(mut library: Library, action: OutletAction) -> anyhow::Result<Outcome>
     match action {
         OutletAction::Merge { into, from } => {
             let (keep, other) = (find_outlet(&library, &into)?, find_outlet(&library, &from)?);
-            library.merge_outlets(keep, &[other])?;
+            library.merge_outlets(keep, &[other], &analyst(None))?;
             println!("Merged {from:?} into {into:?}; {from:?} is now an alias.");
         }
         OutletAction::Assign { outlet, articles } => {
             let changed = library.assign_outlet(&articles, &outlet)?;
             println!("{changed} articles assigned to {outlet:?}.");
         }
+    }
+    Ok(Outcome::Exit(0))
+}
+
+fn trash(
+    path: &std::path::Path,
+    action: Option<TrashAction>,
+    json: bool,
+) -> anyhow::Result<Outcome> {
+    match action {
+        None => {
+            let entries = Library::open_or_read_only(path)?.trash()?;
+            if json {
+                print_json(&entries)?;
+            } else if entries.is_empty() {
+                println!("The trash is empty.");
+            } else {
+                for e in &entries {
+                    println!(
+                        "{:>5}  {}  {}{}",
+                        e.id,
+                        e.deleted_at.get(..16).unwrap_or(&e.deleted_at),
+                        e.label,
+                        if e.deleted_by.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" (by {})", e.deleted_by)
+                        }
+                    );
+                }
+            }
+        }
+        Some(TrashAction::Restore { entry }) => {
+            let restored = Library::open(path)?.restore_trash(entry)?;
+            if json {
+                print_json(&restored)?;
+            } else {
+                println!("Undid {}: {} put back.", restored.label, restored.restored);
+                for why in &restored.skipped {
+                    println!("  not put back: {why}");
+                }
+            }
+        }
+        Some(TrashAction::Empty) => {
+            let n = Library::open(path)?.empty_trash()?;
+            println!("Emptied the trash ({n} entries removed for good).");
+        }
+    }
+    Ok(Outcome::Exit(0))
+}
+
+fn backup(library: &Library, out: Option<PathBuf>, json: bool) -> anyhow::Result<Outcome> {
+    let dest = out.unwrap_or_else(|| library::backup::backup_name(library.path(), "backup"));
+    let report = library
+        .backup_to(&dest, &Progress::new())
+        .with_context(|| format!("backing up to {}", dest.display()))?;
+    if json {
+        print_json(&report)?;
+    } else {
+        println!(
+            "Backed up {} articles to {} ({} bytes). To restore it, close Triangulate and copy it over the library file.",
+            report.articles,
+            report.path.display(),
+            report.bytes
+        );
     }
     Ok(Outcome::Exit(0))
 }

@@ -35,6 +35,12 @@ pub enum Error {
         #[source]
         source: rusqlite::Error,
     },
+    /// Another process has the library open for writing (see `library::lock`).
+    #[error("{} is open for writing in another Triangulate{}; it can only be read until that one closes", path.display(), holder.map(|pid| format!(" (process {pid})")).unwrap_or_default())]
+    InUse { path: PathBuf, holder: Option<u32> },
+    /// A write was asked of a library opened read-only.
+    #[error("the library is open read-only ({0}); nothing was changed")]
+    ReadOnly(String),
     /// Any other database error.
     #[error("library error: {0}")]
     Sql(#[from] rusqlite::Error),

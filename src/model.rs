@@ -183,17 +183,20 @@ pub struct IncidentFields {
 /// How to put back what an edit of incidents or suggestions changed: the incidents and
 /// suggestions it touched, as they were before, and the incidents it created. Returned by every
 /// such edit; `Library::undo` applies it.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Undo {
     /// What the edit was, for the Edit menu ("Undo merge incidents").
     pub label: String,
+    /// The trash entry that holds what the edit removed (`library::trash`): undoing restores it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) trash: Option<Id>,
     pub(crate) created: Vec<Id>,
     pub(crate) incidents: Vec<IncidentRecord>,
     pub(crate) suggestions: Vec<SuggestionRecord>,
 }
 
 /// An incident row and its memberships, as saved for undo.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct IncidentRecord {
     pub id: Id,
     pub fields: IncidentFields,
@@ -203,7 +206,7 @@ pub(crate) struct IncidentRecord {
 }
 
 /// A suggestion's decision, as saved for undo.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct SuggestionRecord {
     pub id: Id,
     pub status: String,

@@ -83,3 +83,36 @@ fn only_the_library_module_holds_sql() {
         offenders.join("\n")
     );
 }
+
+/// No SQL is put together from strings at run time: statements are string literals with `?N`
+/// parameters, or `&'static str` fragments joined by the browse module's `Sql` builder. What is
+/// looked for: `format!`, `push_str` or `+` building text that holds a SQL keyword. The one
+/// exception, `EXPLAIN QUERY PLAN` over a statement of ours, is named.
+#[test]
+fn no_sql_is_built_by_formatting_strings() {
+    let keywords = ["SELECT", "INSERT", "UPDATE ", "DELETE", "WHERE", "ORDER BY"];
+    let allowed = ["format!(\"EXPLAIN QUERY PLAN {sql}\")"];
+    let mut offenders = Vec::new();
+    for (file, text) in sources() {
+        if !file.starts_with("library/") {
+            continue;
+        }
+        let lines: Vec<&str> = code_lines(&text).collect();
+        for (i, line) in lines.iter().enumerate() {
+            let builds = line.contains("format!(") || line.contains("push_str(");
+            if !builds || allowed.iter().any(|a| line.contains(a)) {
+                continue;
+            }
+            // The formatted text may start on the next line.
+            let window = lines[i..(i + 2).min(lines.len())].join(" ");
+            if keywords.iter().any(|k| window.contains(k)) {
+                offenders.push(format!("{file}: {line}"));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "SQL built from strings:\n{}",
+        offenders.join("\n")
+    );
+}

@@ -407,7 +407,9 @@ fn outlet_article_counts_follow_imports_moves_and_merges() {
     library.assign_outlet(&moved, "A Brand New Outlet").unwrap();
     agree(&library);
     let names = library.outlet_names().unwrap();
-    library.merge_outlets(names[0].0, &[names[1].0]).unwrap();
+    library
+        .merge_outlets(names[0].0, &[names[1].0], "tester")
+        .unwrap();
     agree(&library);
     let total: i64 = library
         .outlet_list()

@@ -289,7 +289,7 @@ fn every_incident_edit_can_be_undone() {
     library.undo(&undo).unwrap();
     assert_eq!(state(&library), before, "edit undone");
 
-    let undo = library.delete_incident(b).unwrap();
+    let undo = library.delete_incident(b, "ana").unwrap();
     assert!(library.incident(b).unwrap().is_none());
     library.undo(&undo).unwrap();
     assert_eq!(state(&library), before, "delete undone");

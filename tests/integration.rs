@@ -24,3 +24,4 @@ mod ratings;
 mod report;
 mod report_browser;
 mod report_html;
+mod safety;

@@ -230,7 +230,7 @@ fn merging_outlets_moves_articles_and_ratings_and_keeps_the_name_as_an_alias() {
         })
         .unwrap()
         .len();
-    library.merge_outlets(keep, &[other]).unwrap();
+    library.merge_outlets(keep, &[other], "tester").unwrap();
 
     assert_eq!(
         library.outlet_id("Meridian Wire Service").unwrap(),
@@ -246,6 +246,6 @@ fn merging_outlets_moves_articles_and_ratings_and_keeps_the_name_as_an_alias() {
     assert_eq!(merged.aliases, vec!["Meridian Wire Service".to_string()]);
     assert_eq!(merged.ratings, vec![("ana".to_string(), "B".to_string())]);
     assert_eq!(merged.article_count as usize, before);
-    assert!(library.merge_outlets(keep, &[keep]).is_err());
+    assert!(library.merge_outlets(keep, &[keep], "tester").is_err());
     assert!(library.check().unwrap().is_sound());
 }

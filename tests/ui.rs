@@ -9,3 +9,4 @@ mod ui_library;
 mod ui_linking;
 mod ui_navigation;
 mod ui_ratings;
+mod ui_safety;

@@ -896,7 +896,10 @@ fn apply(app: &mut TriangulateApp, action: Action) {
         }
         Action::Delete(id) => {
             let title = title_of(app, id);
-            if let Some(undo) = app.write("delete the incident", |l| l.delete_incident(id)) {
+            let analyst = app.analyst();
+            if let Some(undo) =
+                app.write("delete the incident", |l| l.delete_incident(id, &analyst))
+            {
                 app.push_undo(undo);
                 app.incidents_view.selected = None;
                 app.inform(format!(

@@ -131,6 +131,8 @@ enum Action {
     AssignOutlet(Vec<Id>, String),
     Assess(Id, u8),
     Compare(Vec<Id>),
+    /// Delete these articles (to the trash).
+    Delete(Vec<Id>),
 }
 
 pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
@@ -213,6 +215,16 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                 .clicked()
             {
                 action = Some(Action::Compare(state.marked.iter().copied().collect()));
+            }
+            let delete = ui
+                .button("Delete selected")
+                .on_hover_text("Delete (Del). They go to the trash: Edit > Undo (Ctrl+Z) or Edit > Trash… brings them back.")
+                .clicked();
+            // The Delete key, unless a text field is taking the keys.
+            let key = !ui.ctx().egui_wants_keyboard_input()
+                && ui.input(|i| i.key_pressed(egui::Key::Delete));
+            if delete || key {
+                action = Some(Action::Delete(state.marked.iter().copied().collect()));
             }
             if ui.small_button("Clear selection").clicked() {
                 state.marked.clear();
@@ -342,6 +354,27 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                 app.inform(format!("{n} articles assigned to {outlet}."));
                 app.library_view.marked.clear();
                 app.library_view.assign_to.clear();
+            }
+        }
+        Some(Action::Delete(ids)) => {
+            let analyst = app.analyst();
+            if let Some((n, undo)) =
+                app.write("delete the articles", |l| l.delete_articles(&ids, &analyst))
+            {
+                let what = if n == 1 {
+                    "Deleted 1 article".to_string()
+                } else {
+                    format!("Deleted {} articles", thousands(n as u64))
+                };
+                app.inform(format!(
+                    "{what}. Edit > Undo (Ctrl+Z) or Edit > Trash… brings them back."
+                ));
+                app.push_undo(undo);
+                let view = &mut app.library_view;
+                view.marked.clear();
+                if view.selected.is_some_and(|id| ids.contains(&id)) {
+                    view.selected = None;
+                }
             }
         }
         Some(Action::SetRestored(span, restored)) => {

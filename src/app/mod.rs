@@ -13,6 +13,7 @@ mod library_view;
 mod outlets;
 mod paged;
 mod suggestions;
+mod trash;
 mod widgets;
 
 use std::path::{Path, PathBuf};
@@ -95,6 +96,11 @@ pub trait Dialogs {
         let _ = name;
         None
     }
+    /// Where to write a backup of the library, suggesting `name`; `None` if the analyst cancels.
+    fn save_backup(&self, name: &str) -> Option<PathBuf> {
+        let _ = name;
+        None
+    }
 }
 
 /// rfd's native dialogs. They are modal: the window waits while one is open, as on every platform.
@@ -150,6 +156,13 @@ impl Dialogs for NativeDialogs {
             .set_file_name(name)
             .save_file()
     }
+    fn save_backup(&self, name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Back up library")
+            .add_filter("Triangulate library", &["sqlite"])
+            .set_file_name(name)
+            .save_file()
+    }
 }
 
 /// A message shown in the banner under the menu.
@@ -171,6 +184,7 @@ pub struct PendingImport {
 pub enum JobOutcome {
     Import(ImportReport),
     Link(LinkReport),
+    Backup(crate::library::backup::BackupReport),
 }
 
 /// The background job running now, if any.
@@ -197,6 +211,7 @@ pub struct TriangulateApp {
     dialogs: Box<dyn Dialogs>,
     show_about: bool,
     show_preferences: bool,
+    trash_window: trash::TrashWindow,
     /// The rating checklist of the open library.
     criteria: Vec<crate::ratings::Criterion>,
     pending_import: Option<PendingImport>,
@@ -251,6 +266,7 @@ impl TriangulateApp {
             dialogs,
             show_about: false,
             show_preferences: false,
+            trash_window: Default::default(),
             criteria: crate::ratings::default_criteria(),
             pending_import: None,
             library_view: Default::default(),
@@ -272,7 +288,8 @@ impl TriangulateApp {
             return;
         }
         let is_new = !path.exists();
-        match Library::open(path) {
+        // Another Triangulate writing this library: open it read-only, with a banner.
+        match Library::open_or_read_only(path) {
             Ok(library) => {
                 self.settings.last_library = Some(path.to_path_buf());
                 self.library = Some(library);
@@ -291,6 +308,7 @@ impl TriangulateApp {
                 // Undoing an edit of another library would change this one.
                 self.undo.clear();
                 self.library_changed();
+                self.trash_window = Default::default();
                 if is_new && with_sample {
                     self.start_job(
                         "Loading the sample library",
@@ -447,6 +465,10 @@ impl TriangulateApp {
         what: &str,
         write: impl FnOnce(&mut Library) -> crate::Result<T>,
     ) -> Option<T> {
+        if let Some(why) = self.read_only() {
+            self.fail(format!("Could not {what}: {why}. Nothing was changed."));
+            return None;
+        }
         let result = self.library.as_mut().map(write);
         let done = match result {
             Some(Ok(value)) => Some(value),
@@ -548,6 +570,10 @@ impl TriangulateApp {
             self.fail("Another job is running; wait for it or cancel it first.");
             return;
         }
+        if let Some(why) = self.read_only() {
+            self.fail(format!("{} is not possible: {why}.", title.into()));
+            return;
+        }
         // The job writes through its own connection; the UI keeps reading through its own.
         let job = Job::spawn(title, move |progress| {
             let mut library = Library::open(&library_path)?;
@@ -585,6 +611,12 @@ impl TriangulateApp {
                     return;
                 }
             }
+            Ok(Ok(JobOutcome::Backup(report))) => self.inform(format!(
+                "Backed up {} articles to {} ({:.1} MB). To restore, close Triangulate and copy that file over the library, or open it with File > Open library….",
+                widgets::thousands(report.articles as u64),
+                report.path.display(),
+                report.bytes as f64 / 1e6
+            )),
             Ok(Ok(JobOutcome::Link(report))) => {
                 let text = link_summary(&report);
                 match follows {
@@ -618,25 +650,73 @@ impl TriangulateApp {
             .exact_size(150.0)
             .show(ui, |ui| self.navigation(ui));
         egui::CentralPanel::default().show(ui, |ui| {
+            self.read_only_banner(ui);
             self.notice_banner(ui);
             if self.library.is_none() {
                 ui.heading(self.settings.view.label());
                 ui.label("No library is open. Use File > Open library… or File > New library….");
                 return;
             }
-            match self.settings.view {
-                View::Library => library_view::show(self, ui),
-                View::Outlets => outlets::show(self, ui),
-                View::Incidents => incidents::show(self, ui),
-                View::Suggestions => suggestions::show(self, ui),
-                View::Compare => compare::show(self, ui),
-                View::Lexicon => lexicon::show(self, ui),
-                View::ImportLog => import_log::show(self, ui),
-            }
+            self.show_view(ui);
         });
+        trash::trash_window(self, ui.ctx());
         self.about_window(ui.ctx());
         self.import_window(ui.ctx());
         self.preferences_window(ui.ctx());
+    }
+
+    /// Draws the current view. A bug that panics in a view is shown as an error and that view
+    /// starts afresh; the app and the library go on (every write is a transaction, so a panic
+    /// mid-write changed nothing).
+    fn show_view(&mut self, ui: &mut egui::Ui) {
+        let view = self.settings.view;
+        let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match view {
+            View::Library => library_view::show(self, ui),
+            View::Outlets => outlets::show(self, ui),
+            View::Incidents => incidents::show(self, ui),
+            View::Suggestions => suggestions::show(self, ui),
+            View::Compare => compare::show(self, ui),
+            View::Lexicon => lexicon::show(self, ui),
+            View::ImportLog => import_log::show(self, ui),
+        }));
+        if let Err(panic) = drawn {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown error".into());
+            match view {
+                View::Library => self.library_view = Default::default(),
+                View::Outlets => self.outlets_view = Default::default(),
+                View::Incidents => self.incidents_view = Default::default(),
+                View::Suggestions => self.suggestions_view = Default::default(),
+                View::Compare => self.compare_view = Default::default(),
+                View::Lexicon => self.lexicon = Default::default(),
+                View::ImportLog => self.import_log = Default::default(),
+            }
+            self.fail(format!(
+                "The {} view hit an internal error and was reset ({what}). Your library is unchanged; please report this.",
+                view.label()
+            ));
+        }
+    }
+
+    /// Why the open library cannot be changed, when it cannot.
+    pub fn read_only(&self) -> Option<&str> {
+        self.library.as_ref().and_then(Library::read_only)
+    }
+
+    fn read_only_banner(&mut self, ui: &mut egui::Ui) {
+        let Some(why) = self.read_only() else { return };
+        let text = format!(
+            "Read-only: {why}. You can read, search and compare; to make changes, close the other Triangulate and open this library again (File > Open library…)."
+        );
+        egui::Frame::group(ui.style())
+            .fill(ui.visuals().warn_fg_color.gamma_multiply(0.15))
+            .show(ui, |ui| {
+                ui.colored_label(ui.visuals().warn_fg_color, text);
+            });
+        ui.add_space(4.0);
     }
 
     fn preferences_window(&mut self, ctx: &egui::Context) {
@@ -752,6 +832,17 @@ impl TriangulateApp {
                 }
                 ui.separator();
                 if ui
+                    .add_enabled(
+                        self.library.is_some() && self.job.is_none(),
+                        egui::Button::new("Back up library…"),
+                    )
+                    .on_hover_text("Copy the library, as it is now, to a file of your choice.")
+                    .clicked()
+                {
+                    trash::back_up(self);
+                }
+                ui.separator();
+                if ui
                     .add(egui::Button::new("Quit").shortcut_text("Ctrl+Q"))
                     .clicked()
                 {
@@ -768,10 +859,17 @@ impl TriangulateApp {
                         !self.undo.is_empty(),
                         egui::Button::new(undo).shortcut_text("Ctrl+Z"),
                     )
-                    .on_disabled_hover_text("Nothing to undo: edits of incidents and link decisions can be undone.")
+                    .on_disabled_hover_text("Nothing to undo: deleting articles and ratings, merging outlets and incidents, edits of incidents and link decisions can be undone.")
                     .clicked()
                 {
                     self.undo_last();
+                }
+                if ui
+                    .add_enabled(self.library.is_some(), egui::Button::new("Trash…"))
+                    .on_hover_text("What was deleted or merged away, kept until you empty the trash.")
+                    .clicked()
+                {
+                    self.trash_window.open = true;
                 }
                 ui.separator();
                 if ui

@@ -77,6 +77,8 @@ enum Action {
     Merge(Id, Vec<Id>, String),
     /// Save the form's rating of the outlet of this name.
     SaveRating(String),
+    /// Delete a rating entered by mistake (it goes to the trash).
+    DeleteRating(Id),
 }
 
 pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
@@ -304,6 +306,18 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     match action {
         Some(Action::Merge(keep, others, name)) => merge(app, keep, &others, &name),
         Some(Action::SaveRating(name)) => save_rating(app, &name),
+        Some(Action::DeleteRating(id)) => {
+            let analyst = app.analyst();
+            if let Some(undo) =
+                app.write("delete the rating", |l| l.delete_ratings(&[id], &analyst))
+            {
+                app.inform(format!(
+                    "Deleted: {}. Edit > Undo (Ctrl+Z) or Edit > Trash… brings it back.",
+                    undo.label
+                ));
+                app.push_undo(undo);
+            }
+        }
         None => {}
     }
 }
@@ -444,6 +458,13 @@ fn outlet_page(
                                 .get(e)
                                 .map_or("(article no longer in the library)", String::as_str)
                         ));
+                    }
+                    if ui
+                        .small_button("Delete this rating")
+                        .on_hover_text("For a grade entered by mistake. It goes to the trash: Edit > Undo brings it back.")
+                        .clicked()
+                    {
+                        *action = Some(Action::DeleteRating(r.id));
                     }
                 });
             }
@@ -652,12 +673,13 @@ fn save_rating(app: &mut TriangulateApp, outlet: &str) {
 }
 
 fn merge(app: &mut TriangulateApp, keep: Id, others: &[Id], name: &str) {
-    if app
-        .write("merge the outlets", |l| l.merge_outlets(keep, others))
-        .is_some()
-    {
+    let analyst = app.analyst();
+    if let Some(undo) = app.write("merge the outlets", |l| {
+        l.merge_outlets(keep, others, &analyst)
+    }) {
+        app.push_undo(undo);
         app.inform(format!(
-            "Merged {} into {name}; the merged names are now aliases.",
+            "Merged {} into {name}; the merged names are now aliases. Edit > Undo (Ctrl+Z) separates them again.",
             plural(others.len(), "outlet"),
         ));
     }

@@ -159,8 +159,11 @@ impl Library {
             params![keep, other, by],
         )?;
         tx.execute("DELETE FROM incidents WHERE id = ?1", [other])?;
+        // The merged incident is gone: keep it in the trash until the analyst empties it.
+        let undo =
+            super::trash::keep_incidents(&tx, undo_of("merge incidents", before), &[other], by)?;
         tx.commit()?;
-        Ok(undo_of("merge incidents", before))
+        Ok(undo)
     }
 
     /// Splits `articles` off `incident` into a new incident with `fields`.
@@ -206,63 +209,26 @@ impl Library {
         Ok(undo_of("edit incident", before))
     }
 
-    /// Deletes an incident (its articles stay in the library).
-    pub fn delete_incident(&mut self, incident: Id) -> Result<Undo> {
+    /// Deletes an incident (its articles stay in the library; the incident stays in the trash).
+    pub fn delete_incident(&mut self, incident: Id, by: &str) -> Result<Undo> {
         let tx = self.conn.transaction()?;
         let before = snapshot(&tx, &[incident])?;
         tx.execute("DELETE FROM incidents WHERE id = ?1", [incident])?;
+        let undo =
+            super::trash::keep_incidents(&tx, undo_of("delete incident", before), &[incident], by)?;
         tx.commit()?;
-        Ok(undo_of("delete incident", before))
+        Ok(undo)
     }
 
     /// Puts back what an edit changed, in one transaction. Undoing edits in the reverse order
     /// they were made restores the incidents and suggestions exactly.
     pub fn undo(&mut self, undo: &Undo) -> Result<()> {
+        if let Some(entry) = undo.trash {
+            self.restore_trash(entry)?;
+            return Ok(());
+        }
         let tx = self.conn.transaction()?;
-        for id in &undo.created {
-            tx.execute("DELETE FROM incidents WHERE id = ?1", [id])?;
-        }
-        for record in &undo.incidents {
-            let f = &record.fields;
-            tx.execute(
-                "INSERT INTO incidents(id, title, date, place, summary, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                 ON CONFLICT(id) DO UPDATE SET title = excluded.title, date = excluded.date,
-                    place = excluded.place, summary = excluded.summary",
-                params![
-                    record.id,
-                    f.title,
-                    f.date,
-                    f.place,
-                    f.summary,
-                    record.created_at
-                ],
-            )?;
-            tx.execute(
-                "DELETE FROM incident_articles WHERE incident_id = ?1",
-                [record.id],
-            )?;
-            let mut insert = tx.prepare_cached(
-                "INSERT OR IGNORE INTO incident_articles
-                    (incident_id, article_id, linked_by, reason, linked_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for (article, by, reason, at) in &record.members {
-                insert.execute(params![record.id, article, by, reason, at])?;
-            }
-        }
-        for s in &undo.suggestions {
-            tx.execute(
-                "UPDATE suggestions SET status = ?2, decided_by = ?3, decided_at = ?4 WHERE id = ?1",
-                params![s.id, s.status, s.decided_by, s.decided_at],
-            )?;
-            for (a, b) in &s.rejected_pairs {
-                tx.execute(
-                    "DELETE FROM link_rejections WHERE a = ?1 AND b = ?2",
-                    params![a, b],
-                )?;
-            }
-        }
+        apply_undo(&tx, undo)?;
         tx.commit()?;
         Ok(())
     }
@@ -419,6 +385,7 @@ impl Library {
             incident,
             undo: Undo {
                 label: "accept suggestion".into(),
+                trash: None,
                 created,
                 incidents: before,
                 suggestions: vec![record],
@@ -645,4 +612,54 @@ fn undo_of(label: &str, before: Vec<IncidentRecord>) -> Undo {
         incidents: before,
         ..Undo::default()
     }
+}
+
+/// Puts back what an incidents edit changed, inside the caller's transaction. Members whose
+/// article has been deleted since stay out.
+pub(super) fn apply_undo(tx: &Transaction, undo: &Undo) -> Result<()> {
+    for id in &undo.created {
+        tx.execute("DELETE FROM incidents WHERE id = ?1", [id])?;
+    }
+    for record in &undo.incidents {
+        let f = &record.fields;
+        tx.execute(
+            "INSERT INTO incidents(id, title, date, place, summary, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT(id) DO UPDATE SET title = excluded.title, date = excluded.date,
+                place = excluded.place, summary = excluded.summary",
+            params![
+                record.id,
+                f.title,
+                f.date,
+                f.place,
+                f.summary,
+                record.created_at
+            ],
+        )?;
+        tx.execute(
+            "DELETE FROM incident_articles WHERE incident_id = ?1",
+            [record.id],
+        )?;
+        let mut insert = tx.prepare_cached(
+            "INSERT OR IGNORE INTO incident_articles
+                (incident_id, article_id, linked_by, reason, linked_at)
+             SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?2)",
+        )?;
+        for (article, by, reason, at) in &record.members {
+            insert.execute(params![record.id, article, by, reason, at])?;
+        }
+    }
+    for s in &undo.suggestions {
+        tx.execute(
+            "UPDATE suggestions SET status = ?2, decided_by = ?3, decided_at = ?4 WHERE id = ?1",
+            params![s.id, s.status, s.decided_by, s.decided_at],
+        )?;
+        for (a, b) in &s.rejected_pairs {
+            tx.execute(
+                "DELETE FROM link_rejections WHERE a = ?1 AND b = ?2",
+                params![a, b],
+            )?;
+        }
+    }
+    Ok(())
 }

@@ -44,6 +44,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0006_outlet_article_counts.sql",
         sql: include_str!("../../db/0006_outlet_article_counts.sql"),
     },
+    Migration {
+        version: 7,
+        name: "0007_trash.sql",
+        sql: include_str!("../../db/0007_trash.sql"),
+    },
 ];
 
 /// The schema version this build writes.

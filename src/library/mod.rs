@@ -1,14 +1,17 @@
 //! Storage: the library file. Opening and migrating it, every query the views and commands make,
 //! and every write, each in a transaction. Only this module knows SQL.
 
+pub mod backup;
 mod browse;
 pub mod compare;
 mod incidents;
 mod links;
+pub mod lock;
 mod migrations;
 mod ratings;
 mod store;
 pub mod synth;
+mod trash;
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -26,6 +29,7 @@ pub use ratings::{
     Assessment, ExportedAssessment, ExportedRating, RATINGS_FORMAT, RatingsFile, RatingsImport,
 };
 pub use store::{NewArticle, StoreOutcome};
+pub use trash::{Restored, TrashEntry};
 
 use crate::error::{Error, Result};
 use crate::model::{
@@ -67,6 +71,10 @@ pub fn default_library_path() -> Result<PathBuf> {
 pub struct Library {
     conn: Connection,
     path: PathBuf,
+    /// The writer's lock ([`lock`]); `None` when opened read-only.
+    _lock: Option<std::sync::Arc<lock::WriterLock>>,
+    /// Why the library is read-only, when it is.
+    read_only: Option<String>,
 }
 
 /// What `check` found. The library is sound when `problems` is empty.
@@ -143,6 +151,7 @@ impl Library {
                 source,
             })?;
         }
+        let lock = lock::acquire(&path)?;
         let mut conn = Connection::open(&path).map_err(|source| Error::Open {
             path: path.clone(),
             source,
@@ -157,8 +166,36 @@ impl Library {
             });
         }
         configure(&conn)?;
+        if found >= 1 && found < version {
+            // A migration changes the whole file: keep it as it was first.
+            let dest = backup::backup_name(&path, &format!("before-schema-{version}"));
+            backup::backup_connection(&conn, &path, &dest, &crate::jobs::Progress::new())?;
+        }
         migrations::migrate_to(&mut conn, version)?;
-        Ok(Library { conn, path })
+        Ok(Library {
+            conn,
+            path,
+            _lock: Some(lock),
+            read_only: None,
+        })
+    }
+
+    /// Opens the library for writing or, when another process is writing it, for reading only
+    /// ([`Library::read_only`] then says why): how the app and the reading commands open one.
+    pub fn open_or_read_only(path: impl AsRef<Path>) -> Result<Library> {
+        match Self::open(path.as_ref()) {
+            Err(in_use @ Error::InUse { .. }) => {
+                let mut library = Self::open_read_only(path.as_ref())?;
+                library.read_only = Some(in_use.to_string());
+                Ok(library)
+            }
+            other => other,
+        }
+    }
+
+    /// Why the library is open read-only, or `None` when it can be written.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
     }
 
     /// Opens an existing library for reading only: background readers and a second instance.
@@ -182,7 +219,12 @@ impl Library {
                 latest_version()
             )));
         }
-        Ok(Library { conn, path })
+        Ok(Library {
+            conn,
+            path,
+            _lock: None,
+            read_only: Some("opened for reading".into()),
+        })
     }
 
     /// The library file.
@@ -677,10 +719,14 @@ impl Library {
                 report.problems.push(row?);
             }
         }
-        if let Err(e) = self.conn.execute(
-            "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)",
-            [],
-        ) {
+        // PRAGMA integrity_check checks FTS5 tables too (SQLite 3.44+); this asks the index
+        // itself, which a read-only connection cannot (the command is an INSERT).
+        if self.read_only.is_none()
+            && let Err(e) = self.conn.execute(
+                "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)",
+                [],
+            )
+        {
             report.problems.push(format!(
                 "full-text index out of step with the articles: {e}"
             ));
@@ -707,7 +753,62 @@ impl Library {
                 "{bad_spans} removed spans lie outside their article's text"
             ));
         }
+        report.problems.extend(self.incomplete_articles()?);
         Ok(report)
+    }
+
+    /// Articles that are not whole: without their text, without hashes, or whose cleaned body
+    /// is not their full text minus the removed spans not restored (a span lost or left over).
+    /// Reads every article once; the first few of each kind are named.
+    fn incomplete_articles(&self) -> Result<Vec<String>> {
+        const NAMED: usize = 5;
+        let mut missing_text = Vec::new();
+        let mut no_hash = Vec::new();
+        let mut body_differs = Vec::new();
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, a.body, a.content_hash, a.text_hash, t.full_text,
+                    (SELECT json_group_array(json_array(s.start, s.end)) FROM
+                       (SELECT start, end FROM removed_spans
+                        WHERE article_id = a.id AND restored = 0 ORDER BY start) s)
+             FROM articles a LEFT JOIN article_texts t ON t.article_id = a.id",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: Id = r.get(0)?;
+            let body: String = r.get(1)?;
+            let (content, text): (String, String) = (r.get(2)?, r.get(3)?);
+            if content.trim().is_empty() || text.trim().is_empty() {
+                no_hash.push(id);
+            }
+            let Some(full_text) = r.get::<_, Option<String>>(4)? else {
+                missing_text.push(id);
+                continue;
+            };
+            let spans: Vec<(usize, usize)> =
+                serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default();
+            if crate::text::cut_spans(&full_text, &spans) != body {
+                body_differs.push(id);
+            }
+        }
+        let name = |what: &str, ids: &[Id]| {
+            let shown: Vec<String> = ids.iter().take(NAMED).map(Id::to_string).collect();
+            let more = if ids.len() > NAMED { ", …" } else { "" };
+            format!("{} articles {what} ({}{more})", ids.len(), shown.join(", "))
+        };
+        let mut out = Vec::new();
+        if !missing_text.is_empty() {
+            out.push(name("have no full text", &missing_text));
+        }
+        if !no_hash.is_empty() {
+            out.push(name("have no content or text hash", &no_hash));
+        }
+        if !body_differs.is_empty() {
+            out.push(name(
+                "have a body that is not their text minus the removed spans",
+                &body_differs,
+            ));
+        }
+        Ok(out)
     }
 
     /// Assigns the given articles to the outlet called `outlet` (created if new, or found by
@@ -737,38 +838,6 @@ impl Library {
         )?;
         tx.commit()?;
         Ok(changed)
-    }
-
-    /// Merges outlets `others` into `keep`: their articles and ratings move to `keep`, their names
-    /// and aliases become aliases of `keep`, and they are removed — all in one transaction.
-    pub fn merge_outlets(&mut self, keep: Id, others: &[Id]) -> Result<()> {
-        if others.contains(&keep) {
-            return Err(Error::Invalid("cannot merge an outlet into itself".into()));
-        }
-        let tx = self.conn.transaction()?;
-        let name_of = |id: Id| -> Result<String> {
-            tx.query_row("SELECT name FROM outlets WHERE id = ?1", [id], |r| r.get(0))
-                .optional()?
-                .ok_or_else(|| Error::NotFound(format!("no outlet {id}")))
-        };
-        name_of(keep)?;
-        for &other in others {
-            let other_name = name_of(other)?;
-            for sql in [
-                "UPDATE articles SET outlet_id = ?1 WHERE outlet_id = ?2",
-                "UPDATE outlet_aliases SET outlet_id = ?1 WHERE outlet_id = ?2",
-                "UPDATE ratings SET outlet_id = ?1 WHERE outlet_id = ?2",
-            ] {
-                tx.execute(sql, [keep, other])?;
-            }
-            tx.execute("DELETE FROM outlets WHERE id = ?1", [other])?;
-            tx.execute(
-                "INSERT OR IGNORE INTO outlet_aliases(outlet_id, alias) VALUES (?1, ?2)",
-                params![keep, other_name],
-            )?;
-        }
-        tx.commit()?;
-        Ok(())
     }
 
     /// The id of the outlet with this name or alias.

@@ -90,6 +90,8 @@ pub struct ScriptedDialogs {
     pub folders: Option<Vec<PathBuf>>,
     /// Where File > Export report… writes.
     pub report: Option<PathBuf>,
+    /// Where File > Back up library… writes.
+    pub backup: Option<PathBuf>,
 }
 
 impl triangulate::app::Dialogs for ScriptedDialogs {
@@ -107,6 +109,9 @@ impl triangulate::app::Dialogs for ScriptedDialogs {
     }
     fn save_report(&self, _name: &str) -> Option<PathBuf> {
         self.report.clone()
+    }
+    fn save_backup(&self, _name: &str) -> Option<PathBuf> {
+        self.backup.clone()
     }
 }
 
