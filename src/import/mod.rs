@@ -322,7 +322,22 @@ fn parse_source(
         return (Vec::new(), vec![problem(&file.path, reason)]);
     }
     match read_source(file) {
-        Ok((bytes, modified_year)) => parse_bytes(file, &bytes, modified_year, options),
+        // parse_bytes is fuzzed and property-tested never to panic; should a bug slip through,
+        // it costs this file (a problem row), not the whole import.
+        Ok((bytes, modified_year)) => std::panic::catch_unwind(|| {
+            parse_bytes(file, &bytes, modified_year, options)
+        })
+        .unwrap_or_else(|panic| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let reason = format!(
+                "Triangulate hit an internal error reading this file ({what}); the rest of the import went on. Please report it with the file"
+            );
+            (Vec::new(), vec![problem(&file.path, reason)])
+        }),
         Err(reason) => (Vec::new(), vec![problem(&file.path, reason)]),
     }
 }
