@@ -89,6 +89,15 @@ impl Progress {
     }
 }
 
+/// What a caught panic said (its message), for showing it as an error instead of crashing.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "an internal error".into())
+}
+
 /// A job running on a background thread, producing a `T`.
 pub struct Job<T> {
     title: String,
@@ -129,13 +138,7 @@ impl<T: Send + 'static> Job<T> {
             return None;
         }
         let handle = self.handle.take()?;
-        Some(handle.join().map_err(|panic| {
-            panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "the job stopped unexpectedly".into())
-        }))
+        Some(handle.join().map_err(|panic| panic_message(panic.as_ref())))
     }
 
     /// Waits for the job to finish.

@@ -374,8 +374,14 @@ impl TriangulateApp {
         let what = format!("undo {}", undo.label);
         if self.write(&what, |library| library.undo(&undo)).is_some() {
             self.inform(format!("Undid {}.", undo.label));
-        } else {
-            // Nothing changed (the undo is one transaction): keep it to try again.
+        } else if undo.trash.is_none_or(|entry| {
+            self.library
+                .as_ref()
+                .and_then(|l| l.trash().ok())
+                .is_some_and(|trash| trash.iter().any(|e| e.id == entry))
+        }) {
+            // Nothing changed (the undo is one transaction): keep it to try again, unless
+            // what it would restore has left the trash.
             self.undo.push(undo);
         }
     }
@@ -680,11 +686,7 @@ impl TriangulateApp {
             View::ImportLog => import_log::show(self, ui),
         }));
         if let Err(panic) = drawn {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown error".into());
+            let what = crate::jobs::panic_message(panic.as_ref());
             match view {
                 View::Library => self.library_view = Default::default(),
                 View::Outlets => self.outlets_view = Default::default(),

@@ -328,11 +328,7 @@ fn parse_source(
             parse_bytes(file, &bytes, modified_year, options)
         })
         .unwrap_or_else(|panic| {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
+            let what = crate::jobs::panic_message(panic.as_ref());
             let reason = format!(
                 "Triangulate hit an internal error reading this file ({what}); the rest of the import went on. Please report it with the file"
             );
