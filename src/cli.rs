@@ -48,6 +48,12 @@ pub enum Command {
         /// Only this outlet's articles (name or alias).
         #[arg(long)]
         outlet: Option<String>,
+        /// Only articles carrying this tag.
+        #[arg(long)]
+        tag: Option<String>,
+        /// Only articles in this collection (a saved filter or a hand-picked set).
+        #[arg(long)]
+        collection: Option<String>,
         /// At most this many.
         #[arg(long)]
         limit: Option<usize>,
@@ -60,16 +66,79 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Full-text search, ranked, with snippets.
+    /// Full-text search, ranked, with snippets: articles whose text or whose notes match.
     Search {
         query: String,
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        /// Only articles carrying this tag.
+        #[arg(long)]
+        tag: Option<String>,
         #[arg(long)]
         json: bool,
     },
     /// List outlets with their article counts and current ratings.
     Outlets {
+        /// Only outlets carrying this tag.
+        #[arg(long)]
+        tag: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a note on an article, an outlet or an incident, or on a passage of an article.
+    Note {
+        /// What the note is on: article, outlet or incident.
+        on: crate::model::TargetKind,
+        /// The article or incident id, or the outlet's name.
+        target: String,
+        /// The note.
+        #[arg(long)]
+        text: String,
+        /// Words of the article the note is on (its first occurrence in the text).
+        #[arg(long)]
+        quote: Option<String>,
+        /// Who writes (default: $TRIANGULATE_ANALYST, else the user name).
+        #[arg(long)]
+        analyst: Option<String>,
+    },
+    /// List notes, newest first, or search them.
+    Notes {
+        /// Full-text search of the notes and the passages they mark.
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tag articles, outlets or incidents (many at once), or take a tag off them.
+    Tag {
+        /// What to tag: article, outlet or incident.
+        on: crate::model::TargetKind,
+        /// Article or incident ids, or outlet names.
+        #[arg(required = true)]
+        targets: Vec<String>,
+        /// The tag.
+        #[arg(long)]
+        tag: String,
+        /// Take the tag off instead (it goes to the trash).
+        #[arg(long)]
+        remove: bool,
+        #[arg(long)]
+        analyst: Option<String>,
+    },
+    /// Every tag, with how many articles, outlets and incidents carry it.
+    Tags {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Collections of articles: saved filters and hand-picked sets.
+    Collection {
+        #[command(subcommand)]
+        action: CollectionAction,
+    },
+    /// Every collection.
+    Collections {
         #[arg(long)]
         json: bool,
     },
@@ -130,6 +199,9 @@ pub enum Command {
     },
     /// List incidents, newest first.
     Incidents {
+        /// Only incidents carrying this tag.
+        #[arg(long)]
+        tag: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -232,6 +304,52 @@ pub enum Command {
         seed: u64,
         #[arg(long)]
         json: bool,
+    },
+}
+
+/// Collections of articles.
+#[derive(Debug, Subcommand)]
+pub enum CollectionAction {
+    /// Make a collection: a hand-picked set (with --articles, or empty), or a saved filter
+    /// (with --search, --tag or --outlet).
+    New {
+        name: String,
+        /// Articles to put in a hand-picked set (ids, comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        articles: Vec<i64>,
+        /// Saved filter: search words.
+        #[arg(long)]
+        search: Option<String>,
+        /// Saved filter: a tag.
+        #[arg(long)]
+        tag: Option<String>,
+        /// Saved filter: an outlet (name or alias).
+        #[arg(long)]
+        outlet: Option<String>,
+        #[arg(long)]
+        analyst: Option<String>,
+    },
+    /// Add articles to a hand-picked set.
+    Add {
+        name: String,
+        #[arg(required = true)]
+        articles: Vec<i64>,
+        #[arg(long)]
+        analyst: Option<String>,
+    },
+    /// Take articles out of a hand-picked set (they go to the trash).
+    Remove {
+        name: String,
+        #[arg(required = true)]
+        articles: Vec<i64>,
+        #[arg(long)]
+        analyst: Option<String>,
+    },
+    /// Delete a collection (the articles stay; the collection goes to the trash).
+    Delete {
+        name: String,
+        #[arg(long)]
+        analyst: Option<String>,
     },
 }
 
@@ -401,12 +519,48 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         } => import(open()?, &paths, outlet, json),
         Command::Articles {
             outlet,
+            tag,
+            collection,
             limit,
             json,
-        } => articles(&read()?, outlet, limit, json),
+        } => {
+            let library = read()?;
+            if tag.is_some() || collection.is_some() {
+                filtered_articles(&library, outlet, tag, collection, limit, json)
+            } else {
+                articles(&library, outlet, limit, json)
+            }
+        }
         Command::Article { id, json } => article(&read()?, id, json),
-        Command::Search { query, limit, json } => search(&read()?, &query, limit, json),
-        Command::Outlets { json } => outlets(&read()?, json),
+        Command::Search {
+            query,
+            limit,
+            tag,
+            json,
+        } => search(&read()?, &query, limit, tag, json),
+        Command::Outlets { tag, json } => outlets(&read()?, tag, json),
+        Command::Note {
+            on,
+            target,
+            text,
+            quote,
+            analyst: who,
+        } => note(open()?, on, &target, &text, quote, &analyst(who)),
+        Command::Notes {
+            search,
+            limit,
+            json,
+        } => notes(&read()?, search, limit, json),
+        Command::Tag {
+            on,
+            targets,
+            tag,
+            remove,
+            analyst: who,
+        } => tag_things(open()?, on, &targets, &tag, remove, &analyst(who)),
+        Command::Tags { json } => tags(&read()?, json),
+        Command::Collection { action } => collection(open()?, action),
+        Command::Collections { json } => collections(&read()?, json),
         Command::Outlet { action } => outlet(open()?, action),
         Command::Rate {
             outlet,
@@ -440,7 +594,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Link { rebuild, json } => link(open()?, rebuild, json),
         Command::Suggestions { json } => suggestions(&read()?, json),
         Command::Suggestion { action } => suggestion(open()?, action),
-        Command::Incidents { json } => incidents(&read()?, json),
+        Command::Incidents { tag, json } => incidents(&read()?, tag, json),
         Command::Incident { action } => incident(open()?, action),
         Command::Place { action } => place(open()?, action),
         Command::Compare {
@@ -563,8 +717,21 @@ fn article(library: &Library, id: i64, json: bool) -> anyhow::Result<Outcome> {
     let Some(a) = library.article(id)? else {
         bail!("no article {id} in {}", library.path().display());
     };
+    let target = crate::model::Target::Article(id);
+    let (tags, notes) = (library.tags_of(target)?, library.notes_of(target)?);
     if json {
-        print_json(&a)?;
+        #[derive(Serialize)]
+        struct WithNotes<'a> {
+            #[serde(flatten)]
+            article: &'a crate::model::Article,
+            tags: Vec<String>,
+            notes: Vec<library::Note>,
+        }
+        print_json(&WithNotes {
+            article: &a,
+            tags,
+            notes,
+        })?;
     } else {
         println!(
             "{}\n{} · {} · {}",
@@ -577,30 +744,358 @@ fn article(library: &Library, id: i64, json: bool) -> anyhow::Result<Outcome> {
         for span in &a.removed {
             println!("[removed: {}] {}", span.reason, span.text.trim());
         }
+        if !tags.is_empty() {
+            println!("\nTags: {}", tags.join(", "));
+        }
+        for n in &notes {
+            print_note(n);
+        }
     }
     Ok(Outcome::Exit(0))
 }
 
-fn search(library: &Library, query: &str, limit: usize, json: bool) -> anyhow::Result<Outcome> {
-    let hits = library.search(query, limit)?;
-    if json {
-        print_json(&hits)?;
+fn print_note(n: &library::Note) {
+    let on = match &n.quote {
+        Some(q) => format!(" on “{}”", truncate(q.trim(), 60)),
+        None => String::new(),
+    };
+    println!(
+        "[note {} by {}, {}{on}] {}",
+        n.id,
+        n.author,
+        n.created_at.get(..10).unwrap_or(&n.created_at),
+        n.text
+    );
+}
+
+/// Articles under a tag or collection (and outlet), newest first.
+fn filtered_articles(
+    library: &Library,
+    outlet: Option<String>,
+    tag: Option<String>,
+    collection: Option<String>,
+    limit: Option<usize>,
+    json: bool,
+) -> anyhow::Result<Outcome> {
+    let mut filter = library::ArticleFilter::default();
+    let mut search = String::new();
+    if let Some(name) = &collection {
+        let Some(c) = library.collection_named(name)? else {
+            bail!("no collection named “{name}” (see `triangulate collections`)");
+        };
+        match c.filter {
+            Some(saved) => {
+                filter = saved.filter;
+                search = saved.search;
+            }
+            None => filter.collection = Some(c.id),
+        }
+    }
+    if let Some(name) = &outlet {
+        filter.outlet = Some(
+            library
+                .outlet_id(name)?
+                .with_context(|| format!("no outlet named “{name}”"))?,
+        );
+    }
+    if let Some(name) = &tag {
+        filter.tag = Some(tag_id(library, name)?);
+    }
+    let limit = limit.unwrap_or(1_000);
+    let rows: Vec<crate::model::ArticleRow> = if search.trim().is_empty() {
+        library
+            .article_page(&filter, library::ArticleOrder::default(), None, 0, limit)?
+            .into_iter()
+            .map(|(row, _)| row)
+            .collect()
     } else {
-        for h in hits {
+        let hits = library.search_articles(&search, &filter, limit)?;
+        let ids: Vec<i64> = hits.iter().map(|h| h.id).collect();
+        library.article_rows(&ids)?
+    };
+    if json {
+        print_json(&rows)?;
+    } else {
+        for a in rows {
             println!(
-                "{:>6}  {}  ({})\n        {}",
-                h.id,
-                h.title,
-                h.outlet,
-                h.snippet.replace('\n', " ")
+                "{:>6}  {:<10}  {:<24}  {:>5}w  {}",
+                a.id,
+                a.published.as_deref().unwrap_or("—"),
+                truncate(&a.outlet, 24),
+                a.word_count,
+                a.title
             );
         }
     }
     Ok(Outcome::Exit(0))
 }
 
-fn outlets(library: &Library, json: bool) -> anyhow::Result<Outcome> {
-    let outlets = library.outlets()?;
+fn tag_id(library: &Library, name: &str) -> anyhow::Result<crate::model::Id> {
+    library
+        .tag_id(name)?
+        .with_context(|| format!("no tag named “{name}” (see `triangulate tags`)"))
+}
+
+/// The ids of things of `kind` named on the command line: numbers, or outlet names.
+fn target_ids(
+    library: &Library,
+    kind: crate::model::TargetKind,
+    names: &[String],
+) -> anyhow::Result<Vec<crate::model::Id>> {
+    names
+        .iter()
+        .map(|name| match kind {
+            crate::model::TargetKind::Outlet => library
+                .outlet_id(name)?
+                .with_context(|| format!("no outlet named “{name}”")),
+            _ => name
+                .trim()
+                .trim_start_matches('#')
+                .parse()
+                .with_context(|| format!("“{name}” is not an {} id", kind.word())),
+        })
+        .collect()
+}
+
+fn note(
+    mut library: Library,
+    on: crate::model::TargetKind,
+    target: &str,
+    text: &str,
+    quote: Option<String>,
+    analyst: &str,
+) -> anyhow::Result<Outcome> {
+    let id = target_ids(&library, on, &[target.to_string()])?[0];
+    let target = on.with(id);
+    let span = match &quote {
+        None => None,
+        Some(words) => {
+            let crate::model::Target::Article(article) = target else {
+                bail!(
+                    "--quote marks a passage of an article; this note is on an {}",
+                    on.word()
+                );
+            };
+            let a = library
+                .article(article)?
+                .with_context(|| format!("no article {article}"))?;
+            let start = a
+                .full_text
+                .find(words.as_str())
+                .with_context(|| format!("“{words}” is not in article {article}'s text"))?;
+            Some((start, start + words.len()))
+        }
+    };
+    let id = library.add_note(&library::NewNote {
+        target,
+        span,
+        author: analyst.to_string(),
+        text: text.to_string(),
+    })?;
+    println!("note {id} written on {} {}", on.word(), target.id());
+    Ok(Outcome::Exit(0))
+}
+
+fn notes(
+    library: &Library,
+    search: Option<String>,
+    limit: usize,
+    json: bool,
+) -> anyhow::Result<Outcome> {
+    match search {
+        Some(query) => {
+            let hits = library.search_notes(&query, limit)?;
+            if json {
+                print_json(&hits)?;
+            } else {
+                for h in &hits {
+                    println!(
+                        "{:>5}  {} {} “{}” — {}\n       {}",
+                        h.note.id,
+                        h.note.target.kind().word(),
+                        h.note.target.id(),
+                        truncate(&h.note.target_label, 40),
+                        h.note.author,
+                        h.snippet.replace('\n', " ")
+                    );
+                }
+            }
+        }
+        None => {
+            let all = library.all_notes(limit)?;
+            if json {
+                print_json(&all)?;
+            } else {
+                for n in &all {
+                    print!(
+                        "{} {} “{}”: ",
+                        n.target.kind().word(),
+                        n.target.id(),
+                        truncate(&n.target_label, 40)
+                    );
+                    print_note(n);
+                }
+            }
+        }
+    }
+    Ok(Outcome::Exit(0))
+}
+
+fn tag_things(
+    mut library: Library,
+    on: crate::model::TargetKind,
+    targets: &[String],
+    tag: &str,
+    remove: bool,
+    analyst: &str,
+) -> anyhow::Result<Outcome> {
+    let ids = target_ids(&library, on, targets)?;
+    if remove {
+        let (n, _) = library.untag(on, &ids, tag, analyst)?;
+        println!("took “{tag}” off {n} (kept in the trash)");
+    } else {
+        let (n, _) = library.tag(on, &ids, tag, analyst)?;
+        println!("tagged {n} “{tag}” ({} already carried it)", ids.len() - n);
+    }
+    Ok(Outcome::Exit(0))
+}
+
+fn tags(library: &Library, json: bool) -> anyhow::Result<Outcome> {
+    let all = library.tags()?;
+    if json {
+        print_json(&all)?;
+    } else {
+        for t in &all {
+            println!(
+                "{:<32} {:>6} articles {:>4} outlets {:>5} incidents",
+                t.name, t.articles, t.outlets, t.incidents
+            );
+        }
+    }
+    Ok(Outcome::Exit(0))
+}
+
+fn collection(mut library: Library, action: CollectionAction) -> anyhow::Result<Outcome> {
+    let named = |library: &Library, name: &str| -> anyhow::Result<library::Collection> {
+        library.collection_named(name)?.with_context(|| {
+            format!("no collection named “{name}” (see `triangulate collections`)")
+        })
+    };
+    match action {
+        CollectionAction::New {
+            name,
+            articles,
+            search,
+            tag,
+            outlet,
+            analyst: who,
+        } => {
+            let who = analyst(who);
+            let saved = if search.is_some() || tag.is_some() || outlet.is_some() {
+                if !articles.is_empty() {
+                    bail!("a collection is a saved filter or a hand-picked set, not both");
+                }
+                let mut filter = library::ArticleFilter::default();
+                if let Some(t) = &tag {
+                    filter.tag = Some(tag_id(&library, t)?);
+                }
+                if let Some(o) = &outlet {
+                    filter.outlet = Some(
+                        library
+                            .outlet_id(o)?
+                            .with_context(|| format!("no outlet named “{o}”"))?,
+                    );
+                }
+                Some(library::SavedFilter {
+                    filter,
+                    search: search.unwrap_or_default(),
+                })
+            } else {
+                None
+            };
+            let id = library.create_collection(&name, saved.as_ref(), &who)?;
+            if !articles.is_empty() {
+                library.add_to_collection(id, &articles, &who)?;
+            }
+            println!("collection {id} “{name}” made");
+        }
+        CollectionAction::Add {
+            name,
+            articles,
+            analyst: who,
+        } => {
+            let c = named(&library, &name)?;
+            let (n, _) = library.add_to_collection(c.id, &articles, &analyst(who))?;
+            println!("added {n} to “{}”", c.name);
+        }
+        CollectionAction::Remove {
+            name,
+            articles,
+            analyst: who,
+        } => {
+            let c = named(&library, &name)?;
+            let (n, _) = library.remove_from_collection(c.id, &articles, &analyst(who))?;
+            println!("took {n} out of “{}” (kept in the trash)", c.name);
+        }
+        CollectionAction::Delete { name, analyst: who } => {
+            let c = named(&library, &name)?;
+            library.delete_collection(c.id, &analyst(who))?;
+            println!("deleted “{}” (kept in the trash)", c.name);
+        }
+    }
+    Ok(Outcome::Exit(0))
+}
+
+fn collections(library: &Library, json: bool) -> anyhow::Result<Outcome> {
+    let all = library.collections()?;
+    if json {
+        print_json(&all)?;
+    } else {
+        for c in &all {
+            let what = match &c.filter {
+                Some(_) => "saved filter".to_string(),
+                None => format!("{} articles", c.articles),
+            };
+            println!("{:>4}  {:<32} {what}  ({})", c.id, c.name, c.created_by);
+        }
+    }
+    Ok(Outcome::Exit(0))
+}
+
+fn search(
+    library: &Library,
+    query: &str,
+    limit: usize,
+    tag: Option<String>,
+    json: bool,
+) -> anyhow::Result<Outcome> {
+    let filter = library::ArticleFilter {
+        tag: tag.map(|t| tag_id(library, &t)).transpose()?,
+        ..Default::default()
+    };
+    let hits = library.search_articles(query, &filter, limit)?;
+    if json {
+        print_json(&hits)?;
+    } else {
+        for h in hits {
+            println!("{:>6}  {}  ({})", h.id, h.title, h.outlet);
+            if !h.snippet.is_empty() {
+                println!("        {}", h.snippet.replace('\n', " "));
+            }
+            if let Some(note) = &h.note {
+                println!("        note: {}", note.replace('\n', " "));
+            }
+        }
+    }
+    Ok(Outcome::Exit(0))
+}
+
+fn outlets(library: &Library, tag: Option<String>, json: bool) -> anyhow::Result<Outcome> {
+    let mut outlets = library.outlets()?;
+    if let Some(t) = tag {
+        let keep = library.tagged(crate::model::TargetKind::Outlet, tag_id(library, &t)?)?;
+        outlets.retain(|o| keep.contains(&o.id));
+    }
     if json {
         print_json(&outlets)?;
     } else {
@@ -929,8 +1424,12 @@ fn suggestion(mut library: Library, action: SuggestionAction) -> anyhow::Result<
     Ok(Outcome::Exit(0))
 }
 
-fn incidents(library: &Library, json: bool) -> anyhow::Result<Outcome> {
-    let list = library.incidents()?;
+fn incidents(library: &Library, tag: Option<String>, json: bool) -> anyhow::Result<Outcome> {
+    let mut list = library.incidents()?;
+    if let Some(t) = tag {
+        let keep = library.tagged(crate::model::TargetKind::Incident, tag_id(library, &t)?)?;
+        list.retain(|i| keep.contains(&i.id));
+    }
     if json {
         print_json(&list)?;
         return Ok(Outcome::Exit(0));

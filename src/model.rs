@@ -193,6 +193,18 @@ pub struct Undo {
     pub(crate) created: Vec<Id>,
     pub(crate) incidents: Vec<IncidentRecord>,
     pub(crate) suggestions: Vec<SuggestionRecord>,
+    /// Notes the edit added (undo deletes them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) added_notes: Vec<Id>,
+    /// Notes the edit changed: (note, old text, old edited_at).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) note_texts: Vec<(Id, String, Option<String>)>,
+    /// Tags the edit put on: (kind, tag, thing).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) tagged: Vec<(TargetKind, Id, Id)>,
+    /// Articles the edit added to collections: (collection, article).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) collected: Vec<(Id, Id)>,
 }
 
 /// An incident row and its memberships, as saved for undo.
@@ -203,6 +215,11 @@ pub(crate) struct IncidentRecord {
     pub created_at: String,
     /// (article, linked_by, reason, linked_at)
     pub members: Vec<(Id, String, String, String)>,
+    /// Its notes and tags, so that a deleted incident comes back with them.
+    #[serde(default)]
+    pub notes: Vec<NoteRecord>,
+    #[serde(default)]
+    pub tags: Vec<TagRecord>,
 }
 
 /// A suggestion's decision, as saved for undo.
@@ -223,3 +240,88 @@ pub struct Decision {
     pub incident: Option<Id>,
     pub undo: Undo,
 }
+
+/// What a note or a tag is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Target {
+    Article(Id),
+    Outlet(Id),
+    Incident(Id),
+}
+
+/// The kinds of thing a note or tag can be on.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetKind {
+    Article,
+    Outlet,
+    Incident,
+}
+
+impl TargetKind {
+    /// The word for one of these things.
+    pub fn word(self) -> &'static str {
+        match self {
+            TargetKind::Article => "article",
+            TargetKind::Outlet => "outlet",
+            TargetKind::Incident => "incident",
+        }
+    }
+
+    /// This kind's target with id `id`.
+    pub fn with(self, id: Id) -> Target {
+        match self {
+            TargetKind::Article => Target::Article(id),
+            TargetKind::Outlet => Target::Outlet(id),
+            TargetKind::Incident => Target::Incident(id),
+        }
+    }
+}
+
+impl Target {
+    /// Which kind of thing it is.
+    pub fn kind(self) -> TargetKind {
+        match self {
+            Target::Article(_) => TargetKind::Article,
+            Target::Outlet(_) => TargetKind::Outlet,
+            Target::Incident(_) => TargetKind::Incident,
+        }
+    }
+
+    /// Its id among its kind.
+    pub fn id(self) -> Id {
+        match self {
+            Target::Article(id) | Target::Outlet(id) | Target::Incident(id) => id,
+        }
+    }
+}
+
+/// A note as the trash and undo keep it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct NoteRecord {
+    pub id: Id,
+    pub uid: String,
+    pub target: Target,
+    pub span: Option<(i64, i64)>,
+    pub quote: Option<String>,
+    pub author: String,
+    pub text: String,
+    pub created_at: String,
+    pub edited_at: Option<String>,
+}
+
+/// A tag on one thing, as the trash and undo keep it: (tag name, tagged_by, tagged_at).
+pub(crate) type TagRecord = (String, String, String);

@@ -26,3 +26,4 @@ mod report;
 mod report_browser;
 mod report_html;
 mod safety;
+mod working_layer;

@@ -73,6 +73,9 @@ struct Filters {
     to: String,
     incident: String,
     grade: Option<GradeFilter>,
+    tag: Option<(Id, String)>,
+    /// A hand-picked collection (a saved filter sets the other fields instead).
+    collection: Option<(Id, String)>,
 }
 
 impl Filters {
@@ -85,6 +88,8 @@ impl Filters {
             to: date_bound(&self.to),
             incident: incident_number(&self.incident),
             grade: self.grade,
+            tag: self.tag.as_ref().map(|(id, _)| *id),
+            collection: self.collection.as_ref().map(|(id, _)| *id),
         }
     }
 
@@ -93,6 +98,8 @@ impl Filters {
         self.outlet.is_some()
             || self.language.is_some()
             || self.grade.is_some()
+            || self.tag.is_some()
+            || self.collection.is_some()
             || [&self.from, &self.to, &self.incident]
                 .iter()
                 .any(|t| !t.trim().is_empty())

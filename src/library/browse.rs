@@ -47,7 +47,8 @@ impl Default for ArticleOrder {
 }
 
 /// Outlets by their combined grade.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum GradeFilter {
     /// Outlets whose combined grade (the median of the analysts' current grades) is this one.
     Grade(Grade),
@@ -56,7 +57,8 @@ pub enum GradeFilter {
 }
 
 /// Which articles a listing or a search keeps. Every field left `None` keeps everything.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ArticleFilter {
     pub outlet: Option<Id>,
     pub language: Option<String>,
@@ -67,6 +69,10 @@ pub struct ArticleFilter {
     pub to: Option<String>,
     pub incident: Option<Id>,
     pub grade: Option<GradeFilter>,
+    /// Articles carrying this tag.
+    pub tag: Option<Id>,
+    /// Articles in this hand-picked collection.
+    pub collection: Option<Id>,
 }
 
 impl ArticleFilter {
@@ -516,7 +522,7 @@ impl Library {
             } else {
                 " '' AS snippet FROM articles_fts"
             });
-            sql.bind(" WHERE articles_fts MATCH ?", fts_query);
+            sql.bind(" WHERE articles_fts MATCH ?", fts_query.clone());
             if let Some(boundary) = boundary {
                 sql.bind(" AND rowid >= ?", boundary);
             }
@@ -539,7 +545,7 @@ impl Library {
                  CROSS JOIN articles a ON a.id = articles_fts.rowid
                  CROSS JOIN outlets o ON o.id = a.outlet_id",
             );
-            sql.bind(" WHERE articles_fts MATCH ?", fts_query);
+            sql.bind(" WHERE articles_fts MATCH ?", fts_query.clone());
             if let Some(boundary) = boundary {
                 sql.bind(" AND articles_fts.rowid >= ?", boundary);
             }
@@ -557,12 +563,66 @@ impl Library {
                 published: r.get(3)?,
                 snippet: r.get(4)?,
                 rank: r.get(5)?,
+                note: None,
             })
         })?;
+        let mut hits: Vec<super::SearchHit> = hits.collect::<rusqlite::Result<_>>()?;
+        self.add_note_hits(&fts_query, filter, &grade_outlets, limit, &mut hits)?;
         Ok(SearchResults {
-            hits: hits.collect::<rusqlite::Result<_>>()?,
+            hits,
             ranked_among: boundary.map(|_| RANKED_AT_MOST),
         })
+    }
+
+    /// Adds the articles whose notes match to `hits`: a hit already there gets the note's
+    /// snippet; an article found by its notes alone joins the hits at its note's rank. Notes
+    /// are few next to articles, so this costs little beside the articles' search.
+    fn add_note_hits(
+        &self,
+        fts_query: &str,
+        filter: &ArticleFilter,
+        grade_outlets: &Option<String>,
+        limit: usize,
+        hits: &mut Vec<super::SearchHit>,
+    ) -> Result<()> {
+        let mut sql = Sql::new(
+            "SELECT a.id, a.title, o.name, a.published,
+                    snippet(notes_fts, -1, '[', ']', '…', 12), notes_fts.rank
+             FROM notes_fts
+             CROSS JOIN notes n ON n.id = notes_fts.rowid
+             CROSS JOIN articles a ON a.id = n.article_id
+             CROSS JOIN outlets o ON o.id = a.outlet_id",
+        );
+        sql.bind(" WHERE notes_fts MATCH ?", fts_query.to_string());
+        conditions(&mut sql, filter, grade_outlets, Purpose::Count);
+        sql.bind(" ORDER BY notes_fts.rank LIMIT ?", limit as i64);
+        record_plan(&self.conn, &sql);
+        let mut stmt = self.conn.prepare_cached(&sql.text)?;
+        let found = stmt.query_map(params_from_iter(&sql.values), |r| {
+            Ok(super::SearchHit {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                outlet: r.get(2)?,
+                published: r.get(3)?,
+                snippet: String::new(),
+                note: Some(r.get(4)?),
+                rank: r.get(5)?,
+            })
+        })?;
+        for hit in found {
+            let hit = hit?;
+            match hits.iter_mut().find(|h| h.id == hit.id) {
+                Some(h) => {
+                    if h.note.is_none() {
+                        h.note = hit.note;
+                    }
+                }
+                None => hits.push(hit),
+            }
+        }
+        hits.sort_by(|a, b| a.rank.total_cmp(&b.rank));
+        hits.truncate(limit);
+        Ok(())
     }
 
     /// The languages the library's articles are in, by code. Each is found by one index seek
@@ -657,6 +717,14 @@ impl Library {
             },
             ArticleFilter {
                 grade: Some(GradeFilter::Grade(Grade::B)),
+                ..ArticleFilter::default()
+            },
+            ArticleFilter {
+                tag: Some(1),
+                ..ArticleFilter::default()
+            },
+            ArticleFilter {
+                collection: Some(1),
                 ..ArticleFilter::default()
             },
         ];
@@ -772,6 +840,18 @@ fn conditions(
         sql.bind(
             " AND a.id IN (SELECT article_id FROM incident_articles WHERE incident_id = ?)",
             incident,
+        );
+    }
+    if let Some(tag) = filter.tag {
+        sql.bind(
+            " AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ?)",
+            tag,
+        );
+    }
+    if let Some(collection) = filter.collection {
+        sql.bind(
+            " AND a.id IN (SELECT article_id FROM collection_articles WHERE collection_id = ?)",
+            collection,
         );
     }
     if let Some(outlets) = grade_outlets {

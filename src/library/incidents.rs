@@ -158,6 +158,14 @@ impl Library {
              FROM incident_articles WHERE incident_id = ?2",
             params![keep, other, by],
         )?;
+        // Its notes and tags go with its reports (undo moves the notes back by their uids).
+        tx.execute(
+            "UPDATE notes SET incident_id = ?1 WHERE incident_id = ?2",
+            params![keep, other],
+        )?;
+        if let Some(merged) = before.iter().find(|r| r.id == other) {
+            super::notes::restore_tags(&tx, crate::model::Target::Incident(keep), &merged.tags)?;
+        }
         tx.execute("DELETE FROM incidents WHERE id = ?1", [other])?;
         // The merged incident is gone: keep it in the trash until the analyst empties it.
         let undo =
@@ -389,6 +397,7 @@ impl Library {
                 created,
                 incidents: before,
                 suggestions: vec![record],
+                ..Undo::default()
             },
         })
     }
@@ -601,6 +610,12 @@ fn snapshot(tx: &Transaction, ids: &[Id]) -> Result<Vec<IncidentRecord>> {
             fields,
             created_at,
             members,
+            notes: super::notes::note_records(
+                tx,
+                "SELECT id FROM notes WHERE incident_id = ?1",
+                id,
+            )?,
+            tags: super::notes::tag_records(tx, crate::model::Target::Incident(id))?,
         });
     }
     Ok(out)
@@ -648,6 +663,11 @@ pub(super) fn apply_undo(tx: &Transaction, undo: &Undo) -> Result<()> {
         for (article, by, reason, at) in &record.members {
             insert.execute(params![record.id, article, by, reason, at])?;
         }
+        let target = crate::model::Target::Incident(record.id);
+        for note in &record.notes {
+            super::notes::restore_note(tx, note, target)?;
+        }
+        super::notes::restore_tags(tx, target, &record.tags)?;
     }
     for s in &undo.suggestions {
         tx.execute(
@@ -661,5 +681,6 @@ pub(super) fn apply_undo(tx: &Transaction, undo: &Undo) -> Result<()> {
             )?;
         }
     }
+    super::notes::apply_undo(tx, undo)?;
     Ok(())
 }

@@ -49,6 +49,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0007_trash.sql",
         sql: include_str!("../../db/0007_trash.sql"),
     },
+    Migration {
+        version: 8,
+        name: "0008_notes_tags_collections.sql",
+        sql: include_str!("../../db/0008_notes_tags_collections.sql"),
+    },
 ];
 
 /// The schema version this build writes.

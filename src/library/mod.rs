@@ -8,6 +8,7 @@ mod incidents;
 mod links;
 pub mod lock;
 mod migrations;
+mod notes;
 mod ratings;
 mod store;
 pub mod synth;
@@ -25,8 +26,13 @@ pub use browse::{
 pub use incidents::SAME_INCIDENT;
 pub use links::{LinkPair, LinkText, NewSuggestion, SuggestionsUpdate};
 pub use migrations::{MIGRATIONS, latest_version};
+pub use notes::{
+    Collection, ExportedCollection, ExportedNote, ExportedTag, ExportedTarget, NewNote, Note,
+    NoteHit, SavedFilter, TagSummary, WorkingImport, tag_name,
+};
 pub use ratings::{
-    Assessment, ExportedAssessment, ExportedRating, RATINGS_FORMAT, RatingsFile, RatingsImport,
+    Assessment, ExportedAssessment, ExportedRating, RATINGS_FORMAT, RATINGS_VERSION, RatingsFile,
+    RatingsImport,
 };
 pub use store::{NewArticle, StoreOutcome};
 pub use trash::{Restored, TrashEntry};
@@ -110,6 +116,9 @@ pub struct SearchHit {
     /// Text around the match, with the matched words between `[` and `]`.
     pub snippet: String,
     pub rank: f64,
+    /// When the analyst's notes on the article match: the best note's words around the match.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -729,6 +738,27 @@ impl Library {
         {
             report.problems.push(format!(
                 "full-text index out of step with the articles: {e}"
+            ));
+        }
+        if self.read_only.is_none()
+            && let Err(e) = self.conn.execute(
+                "INSERT INTO notes_fts(notes_fts, rank) VALUES ('integrity-check', 1)",
+                [],
+            )
+        {
+            report
+                .problems
+                .push(format!("full-text index out of step with the notes: {e}"));
+        }
+        let bad_notes: i64 = self.conn.query_row(
+            "SELECT count(*) FROM notes n JOIN article_texts t ON t.article_id = n.article_id
+             WHERE n.span_end > length(CAST(t.full_text AS BLOB))",
+            [],
+            |r| r.get(0),
+        )?;
+        if bad_notes > 0 {
+            report.problems.push(format!(
+                "{bad_notes} notes mark a passage past the end of their article's text"
             ));
         }
         let bad_spans: i64 = self.conn.query_row(

@@ -7,6 +7,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::Library;
+use super::notes::{ExportedCollection, ExportedNote, ExportedTag, WorkingImport};
 use crate::error::{Error, Result};
 use crate::model::Id;
 use crate::ratings::{Answer, CriterionAnswer, Grade, NewRating, Rating};
@@ -18,7 +19,19 @@ pub struct RatingsFile {
     pub version: u32,
     pub ratings: Vec<ExportedRating>,
     pub assessments: Vec<ExportedAssessment>,
+    /// Notes on articles, outlets, incidents and passages (version 2).
+    #[serde(default)]
+    pub notes: Vec<ExportedNote>,
+    /// Tags on articles, outlets and incidents (version 2).
+    #[serde(default)]
+    pub tags: Vec<ExportedTag>,
+    /// Saved filters and hand-picked sets of articles (version 2).
+    #[serde(default)]
+    pub collections: Vec<ExportedCollection>,
 }
+
+/// The ratings file version this build writes; it reads this one and every one before.
+pub const RATINGS_VERSION: u32 = 2;
 
 /// The kind of file `RatingsFile::format` names.
 pub const RATINGS_FORMAT: &str = "triangulate-ratings";
@@ -58,6 +71,9 @@ pub struct RatingsImport {
     pub outlets_created: Vec<String>,
     /// Evidence and assessed articles the file names that are not in this library.
     pub articles_missing: usize,
+    /// Notes, tags and collections added.
+    #[serde(flatten)]
+    pub working: WorkingImport,
 }
 
 /// One analyst's credibility mark on an article.
@@ -361,18 +377,22 @@ impl Library {
                 created_at,
             });
         }
+        let (notes, tags, collections) = super::notes::export(&self.conn)?;
         Ok(RatingsFile {
             format: RATINGS_FORMAT.into(),
-            version: 1,
+            version: RATINGS_VERSION,
             ratings,
             assessments,
+            notes,
+            tags,
+            collections,
         })
     }
 
     /// Appends the ratings and assessments of a file that this library does not have yet, in one
     /// transaction. Nothing is overwritten; importing the same file again adds nothing.
     pub fn import_ratings(&mut self, file: &RatingsFile) -> Result<RatingsImport> {
-        if file.format != RATINGS_FORMAT || file.version != 1 {
+        if file.format != RATINGS_FORMAT || !(1..=RATINGS_VERSION).contains(&file.version) {
             return Err(Error::Invalid(format!(
                 "not a ratings file this version reads (format {:?}, version {})",
                 file.format, file.version
@@ -466,6 +486,7 @@ impl Library {
             )?;
             report.assessments_added += 1;
         }
+        report.working = super::notes::import(&tx, &file.notes, &file.tags, &file.collections)?;
         tx.commit()?;
         Ok(report)
     }

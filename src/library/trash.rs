@@ -13,9 +13,10 @@ use std::collections::HashMap;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
+use super::notes::{self, CollectionRecord};
 use super::{Library, store};
 use crate::error::{Error, Result};
-use crate::model::{Id, Undo};
+use crate::model::{Id, NoteRecord, TagRecord, Target, Undo};
 
 /// One entry of the trash, as listed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -59,6 +60,16 @@ enum Payload {
         #[serde(default)]
         deleted: Vec<Id>,
     },
+    Notes {
+        notes: Vec<NoteRecord>,
+    },
+    /// Tags taken off things.
+    Tags {
+        links: Vec<(Target, TagRecord)>,
+    },
+    Collection {
+        collection: CollectionRecord,
+    },
 }
 
 impl Payload {
@@ -68,6 +79,9 @@ impl Payload {
             Payload::Ratings { .. } => "ratings",
             Payload::OutletMerge { .. } => "outlet_merge",
             Payload::Incidents { .. } => "incidents",
+            Payload::Notes { .. } => "notes",
+            Payload::Tags { .. } => "tags",
+            Payload::Collection { .. } => "collection",
         }
     }
 }
@@ -92,6 +106,13 @@ struct ArticleRecord {
     evidence_for: Vec<Id>,
     /// (other article, rejected_by, rejected_at): pairs the analyst said are not one incident.
     rejections: Vec<(Id, String, String)>,
+    #[serde(default)]
+    notes: Vec<NoteRecord>,
+    #[serde(default)]
+    tags: Vec<TagRecord>,
+    /// (collection, added_by, added_at)
+    #[serde(default)]
+    collections: Vec<(Id, String, String)>,
 }
 
 /// The columns of `articles` kept by name (all but `id` and `outlet_id`).
@@ -145,6 +166,11 @@ struct OutletRecord {
     ratings: Vec<Id>,
     /// Whether the kept outlet already had this outlet's name as an alias before the merge.
     name_was_alias: bool,
+    /// Its notes (moved to the kept outlet) and tags (put on the kept outlet where missing).
+    #[serde(default)]
+    note_records: Vec<NoteRecord>,
+    #[serde(default)]
+    tags: Vec<TagRecord>,
 }
 
 impl Library {
@@ -248,9 +274,11 @@ impl Library {
                 "UPDATE articles SET outlet_id = ?1 WHERE outlet_id = ?2",
                 "UPDATE outlet_aliases SET outlet_id = ?1 WHERE outlet_id = ?2",
                 "UPDATE ratings SET outlet_id = ?1 WHERE outlet_id = ?2",
+                "UPDATE notes SET outlet_id = ?1 WHERE outlet_id = ?2",
             ] {
                 tx.execute(sql, [keep, other])?;
             }
+            notes::restore_tags(&tx, Target::Outlet(keep), &record.tags)?;
             tx.execute("DELETE FROM outlets WHERE id = ?1", [other])?;
             tx.execute(
                 "INSERT OR IGNORE INTO outlet_aliases(outlet_id, alias) VALUES (?1, ?2)",
@@ -345,6 +373,36 @@ impl Library {
                 super::incidents::apply_undo(&tx, &undo)?;
                 restored.restored = deleted.len();
             }
+            Payload::Notes { notes } => {
+                for record in notes {
+                    if notes::restore_note(&tx, &record, record.target)? {
+                        restored.restored += 1;
+                    } else {
+                        restored.skipped.push(format!(
+                            "a note by {}: the {} it was on is gone",
+                            record.author,
+                            record.target.kind().word()
+                        ));
+                    }
+                }
+            }
+            Payload::Tags { links } => {
+                for (target, tag) in links {
+                    if notes::restore_tags(&tx, target, std::slice::from_ref(&tag))? > 0 {
+                        restored.restored += 1;
+                    } else {
+                        restored.skipped.push(format!(
+                            "tag “{}” on {} {}: it is gone or tagged again",
+                            tag.0,
+                            target.kind().word(),
+                            target.id()
+                        ));
+                    }
+                }
+            }
+            Payload::Collection { collection } => {
+                restored.restored = notes::restore_collection(&tx, &collection)?;
+            }
         }
         tx.execute("DELETE FROM trash WHERE id = ?1", [entry])?;
         tx.commit()?;
@@ -358,6 +416,43 @@ impl Library {
         tx.commit()?;
         Ok(n)
     }
+}
+
+/// Keeps deleted notes in the trash; returns the undo that restores them.
+pub(super) fn keep_notes(
+    tx: &Transaction,
+    label: &str,
+    records: Vec<NoteRecord>,
+    by: &str,
+) -> Result<Undo> {
+    let n = records.len();
+    put(tx, label, n, by, &Payload::Notes { notes: records })
+}
+
+/// Keeps tags taken off things in the trash; returns the undo that puts them back.
+pub(super) fn keep_tags(
+    tx: &Transaction,
+    label: &str,
+    links: Vec<(Target, TagRecord)>,
+    by: &str,
+) -> Result<Undo> {
+    let n = links.len();
+    put(tx, label, n, by, &Payload::Tags { links })
+}
+
+/// Keeps a deleted collection, or articles taken out of one, in the trash.
+pub(super) fn keep_collection(
+    tx: &Transaction,
+    label: &str,
+    collection: CollectionRecord,
+    by: &str,
+) -> Result<Undo> {
+    let n = if collection.whole {
+        1
+    } else {
+        collection.members.len()
+    };
+    put(tx, label, n, by, &Payload::Collection { collection })
 }
 
 /// Keeps the undo of an incidents edit that removed the incidents `deleted` in the trash;
@@ -500,6 +595,9 @@ fn article_record(tx: &Transaction, id: Id) -> Result<Option<ArticleRecord>> {
         assessments,
         evidence_for,
         rejections,
+        notes: notes::note_records(tx, "SELECT id FROM notes WHERE article_id = ?1", id)?,
+        tags: notes::tag_records(tx, Target::Article(id))?,
+        collections: notes::memberships(tx, id)?,
     }))
 }
 
@@ -597,6 +695,17 @@ fn restore_article(tx: &Transaction, record: &ArticleRecord) -> Result<Result<Id
     )?;
     for (other, by, at) in &record.rejections {
         rejection.execute(params![id, other, by, at])?;
+    }
+    for note in &record.notes {
+        notes::restore_note(tx, note, Target::Article(id))?;
+    }
+    notes::restore_tags(tx, Target::Article(id), &record.tags)?;
+    let mut member = tx.prepare_cached(
+        "INSERT OR IGNORE INTO collection_articles(collection_id, article_id, added_by, added_at)
+         SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM collections WHERE id = ?1)",
+    )?;
+    for (collection, by, at) in &record.collections {
+        member.execute(params![collection, id, by, at])?;
     }
     Ok(Ok(outlet))
 }
@@ -713,6 +822,8 @@ fn outlet_record(tx: &Transaction, id: Id, keep: Id) -> Result<OutletRecord> {
                     articles: Vec::new(),
                     ratings: Vec::new(),
                     name_was_alias: false,
+                    note_records: Vec::new(),
+                    tags: Vec::new(),
                 })
             },
         )
@@ -744,6 +855,8 @@ fn outlet_record(tx: &Transaction, id: Id, keep: Id) -> Result<OutletRecord> {
         .into_iter()
         .map(int)
         .collect();
+    record.note_records = notes::note_records(tx, "SELECT id FROM notes WHERE outlet_id = ?1", id)?;
+    record.tags = notes::tag_records(tx, Target::Outlet(id))?;
     record.name_was_alias = tx
         .query_row(
             "SELECT 1 FROM outlet_aliases WHERE outlet_id = ?1 AND alias = ?2",
@@ -802,5 +915,9 @@ fn restore_outlet(tx: &Transaction, keep: Id, record: &OutletRecord) -> Result<R
     for r in &record.ratings {
         rating.execute(params![id, r, keep])?;
     }
+    for note in &record.note_records {
+        notes::restore_note(tx, note, Target::Outlet(id))?;
+    }
+    notes::restore_tags(tx, Target::Outlet(id), &record.tags)?;
     Ok(Ok(()))
 }
