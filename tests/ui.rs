@@ -10,3 +10,4 @@ mod ui_linking;
 mod ui_navigation;
 mod ui_ratings;
 mod ui_safety;
+mod ui_working_layer;

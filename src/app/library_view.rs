@@ -13,10 +13,14 @@ use egui::{Color32, FontId, RichText, TextFormat};
 use egui_extras::{Column, TableBuilder};
 
 use super::TriangulateApp;
+use super::notes::{Drafts, WorkingEdit, highlight, notes_section, tag_field, tags_row};
 use super::widgets::{Cached, date_or_dash, empty_state, read_error, shorten, thousands};
 use crate::compare::MAX_REPORTS;
-use crate::library::{ArticleFilter, ArticleOrder, Assessment, GradeFilter, Library, SortKey};
-use crate::model::{Article, Id};
+use crate::library::{
+    ArticleFilter, ArticleOrder, Assessment, Collection, GradeFilter, Library, Note, SavedFilter,
+    SortKey, TagSummary,
+};
+use crate::model::{Article, Id, Target, TargetKind};
 use crate::pager::{ArticlePager, Listing, PAGE, SEARCH_LIMIT};
 use crate::ratings::Grade;
 
@@ -61,6 +65,18 @@ pub struct LibraryViewState {
     hide_removed: bool,
     /// The credibility mark being chosen for the open article.
     mark: Option<u8>,
+    /// The open article's tags and notes.
+    working: Cached<Option<Id>, (Vec<String>, Vec<Note>)>,
+    /// The tag and note being typed in the reader.
+    drafts: Drafts,
+    /// The tag typed for the selected articles.
+    batch_tag: String,
+    /// The passage selected in the reader: byte range of the article's full text, and which.
+    passage: Option<(Id, usize, usize)>,
+    tags: Cached<(), Vec<TagSummary>>,
+    collections: Cached<(), Vec<Collection>>,
+    /// The name typed for a new collection.
+    collection_name: String,
 }
 
 /// The filters as the analyst set them. Text that does not read (a date that is not one, an
@@ -79,6 +95,35 @@ struct Filters {
 }
 
 impl Filters {
+    /// The filters a saved collection sets, as the analyst would have set them.
+    fn from_saved(library: &Library, filter: &ArticleFilter) -> Filters {
+        let outlet = filter.outlet.and_then(|id| {
+            library
+                .outlet_names()
+                .ok()?
+                .into_iter()
+                .find(|(o, _)| *o == id)
+        });
+        let tag = filter.tag.and_then(|id| {
+            library
+                .tags()
+                .ok()?
+                .into_iter()
+                .find(|t| t.id == id)
+                .map(|t| (t.id, t.name))
+        });
+        Filters {
+            outlet,
+            language: filter.language.clone(),
+            from: filter.from.clone().unwrap_or_default(),
+            to: filter.to.clone().unwrap_or_default(),
+            incident: filter.incident.map(|i| i.to_string()).unwrap_or_default(),
+            grade: filter.grade,
+            tag,
+            collection: None,
+        }
+    }
+
     /// The filter the listing applies: only the fields that read.
     fn to_filter(&self) -> ArticleFilter {
         ArticleFilter {
@@ -140,6 +185,10 @@ enum Action {
     Compare(Vec<Id>),
     /// Delete these articles (to the trash).
     Delete(Vec<Id>),
+    /// Tags, notes, collections.
+    Working(WorkingEdit),
+    /// Save the filters and search as a collection, or make an empty hand-picked one.
+    NewCollection(String, Option<SavedFilter>),
 }
 
 pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
@@ -165,6 +214,42 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
         }
     });
     filters_row(ui, library, generation, state);
+    ui.horizontal(|ui| {
+        let label = ui.label("New collection");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.collection_name)
+                .hint_text("name")
+                .desired_width(160.0),
+        )
+        .labelled_by(label.id);
+        let name = state.collection_name.trim().to_string();
+        let saves_filter = state.filters.any_set() || !state.search.trim().is_empty();
+        let (button, hover) = if saves_filter {
+            (
+                "Save filters as collection",
+                "Keep these filters and search words under a name, to apply again in one click.",
+            )
+        } else {
+            (
+                "Make hand-picked collection",
+                "An empty set: select articles and use “Add to collection”.",
+            )
+        };
+        if ui
+            .add_enabled(!name.is_empty(), egui::Button::new(button))
+            .on_hover_text(hover)
+            .clicked()
+        {
+            let saved = saves_filter.then(|| SavedFilter {
+                filter: ArticleFilter {
+                    collection: None,
+                    ..state.filters.to_filter()
+                },
+                search: state.search.trim().to_string(),
+            });
+            action = Some(Action::NewCollection(name, saved));
+        }
+    });
     ui.add_space(4.0);
 
     let listing = Listing {
@@ -237,6 +322,44 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                 state.marked.clear();
             }
         });
+        ui.horizontal_wrapped(|ui| {
+            let marked: Vec<Id> = state.marked.iter().copied().collect();
+            tag_field(ui, "batch-tag", &mut state.batch_tag, |name| {
+                action = Some(Action::Working(WorkingEdit::Tag(
+                    TargetKind::Article,
+                    marked.clone(),
+                    name,
+                )));
+            });
+            ui.add_space(8.0);
+            let sets: Vec<(Id, String)> = match state
+                .collections
+                .get(generation, &(), || library.collections())
+            {
+                Ok(all) => all
+                    .iter()
+                    .filter(|c| c.filter.is_none())
+                    .map(|c| (c.id, c.name.clone()))
+                    .collect(),
+                Err(_) => Vec::new(),
+            };
+            let label = ui.label("Add to collection");
+            egui::ComboBox::from_id_salt("add-to-collection")
+                .selected_text("choose…")
+                .show_ui(ui, |ui| {
+                    if sets.is_empty() {
+                        ui.label("No hand-picked collection yet: make one with “New collection”.");
+                    }
+                    for (id, name) in &sets {
+                        if ui.selectable_label(false, name).clicked() {
+                            action =
+                                Some(Action::Working(WorkingEdit::Collect(*id, marked.clone())));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
     }
 
     if let Some(selected) = state.selected {
@@ -255,7 +378,40 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
             .show(ui, |ui| match article {
                 Ok((Some(article), marks)) => {
                     credibility(ui, article.id, marks, &mut state.mark, &mut action);
-                    reader(ui, article, &mut state.hide_removed, &mut action)
+                    let target = Target::Article(article.id);
+                    let working =
+                        state
+                            .working
+                            .get(generation, &Some(article.id), || -> crate::Result<_> {
+                                Ok((library.tags_of(target)?, library.notes_of(target)?))
+                            });
+                    let (tags, notes) = match working {
+                        Ok((tags, notes)) => (tags.as_slice(), notes.as_slice()),
+                        Err(e) => {
+                            read_error(ui, e);
+                            (&[][..], &[][..])
+                        }
+                    };
+                    let mut edit = None;
+                    tags_row(ui, target, tags, &mut state.drafts, &mut edit);
+                    let passage = state
+                        .passage
+                        .filter(|(id, _, _)| *id == article.id)
+                        .and_then(|(_, s, e)| Some((s, e, article.full_text.get(s..e)?)));
+                    egui::CollapsingHeader::new(format!("Notes ({})", notes.len()))
+                        .id_salt(("notes", article.id))
+                        .default_open(true)
+                        .show(ui, |ui| {
+                            notes_section(ui, target, notes, passage, &mut state.drafts, &mut edit)
+                        });
+                    ui.separator();
+                    if let Some(edit) = edit {
+                        action = Some(Action::Working(edit));
+                    }
+                    let selected = reader(ui, article, notes, &mut state.hide_removed, &mut action);
+                    if let Some((s, e)) = selected {
+                        state.passage = Some((article.id, s, e));
+                    }
                 }
                 Ok((None, _)) => empty_state(ui, "This article is no longer in the library."),
                 Err(e) => read_error(ui, e),
@@ -382,6 +538,25 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                 if view.selected.is_some_and(|id| ids.contains(&id)) {
                     view.selected = None;
                 }
+            }
+        }
+        Some(Action::Working(edit)) => {
+            let batch = matches!(&edit, WorkingEdit::Tag(_, ids, _) if ids.len() > 1);
+            app.apply_working(edit);
+            if batch {
+                app.library_view.batch_tag.clear();
+            }
+        }
+        Some(Action::NewCollection(name, saved)) => {
+            let analyst = app.analyst();
+            if app
+                .write("make the collection", |l| {
+                    l.create_collection(&name, saved.as_ref(), &analyst)
+                })
+                .is_some()
+            {
+                app.inform(format!("Collection “{name}” made."));
+                app.library_view.collection_name.clear();
             }
         }
         Some(Action::SetRestored(span, restored)) => {
@@ -562,6 +737,96 @@ fn matches_text(n: usize) -> String {
     }
 }
 
+/// The tag filter: articles carrying one tag.
+fn tag_picker(ui: &mut egui::Ui, library: &Library, generation: u64, state: &mut LibraryViewState) {
+    let label = ui.label("Tag");
+    let filter = &mut state.filters.tag;
+    let shown = filter
+        .as_ref()
+        .map_or_else(|| "Any tag".to_string(), |(_, name)| name.clone());
+    egui::ComboBox::from_id_salt("tag-filter")
+        .selected_text(shown)
+        .width(130.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(filter, None, "Any tag");
+            match state.tags.get(generation, &(), || library.tags()) {
+                Ok(tags) => {
+                    for t in tags.iter().filter(|t| t.articles > 0) {
+                        ui.selectable_value(
+                            filter,
+                            Some((t.id, t.name.clone())),
+                            format!("{} ({})", t.name, thousands(t.articles.max(0) as u64)),
+                        );
+                    }
+                }
+                Err(e) => read_error(ui, e),
+            }
+        })
+        .response
+        .labelled_by(label.id);
+}
+
+/// Collections: choosing a saved filter sets the filters and search it saved; choosing a
+/// hand-picked set lists its articles. "New collection" saves the filters and search in force
+/// (or, with none, makes an empty set to add selected articles to).
+fn collection_picker(
+    ui: &mut egui::Ui,
+    library: &Library,
+    generation: u64,
+    state: &mut LibraryViewState,
+) {
+    let label = ui.label("Collection");
+    let shown = state
+        .filters
+        .collection
+        .as_ref()
+        .map_or_else(|| "All articles".to_string(), |(_, name)| name.clone());
+    let mut chosen: Option<Collection> = None;
+    let mut cleared = false;
+    egui::ComboBox::from_id_salt("collection-filter")
+        .selected_text(shown)
+        .width(140.0)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(state.filters.collection.is_none(), "All articles")
+                .clicked()
+            {
+                cleared = true;
+            }
+            match state
+                .collections
+                .get(generation, &(), || library.collections())
+            {
+                Ok(all) => {
+                    for c in all {
+                        let what = match &c.filter {
+                            Some(_) => format!("{} (saved filter)", c.name),
+                            None => format!("{} ({})", c.name, thousands(c.articles.max(0) as u64)),
+                        };
+                        if ui.selectable_label(false, what).clicked() {
+                            chosen = Some(c.clone());
+                        }
+                    }
+                }
+                Err(e) => read_error(ui, e),
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if cleared {
+        state.filters.collection = None;
+    }
+    if let Some(c) = chosen {
+        match c.filter {
+            Some(saved) => {
+                state.filters = Filters::from_saved(library, &saved.filter);
+                state.search = saved.search;
+            }
+            None => state.filters.collection = Some((c.id, c.name)),
+        }
+    }
+}
+
 /// The filters under the search box: outlet, language, date range, incident and rating.
 fn filters_row(
     ui: &mut egui::Ui,
@@ -634,6 +899,11 @@ fn filters_row(
             .response
             .labelled_by(label.id)
             .on_hover_text("The outlet's combined grade: the median of the analysts' grades.");
+
+        ui.add_space(6.0);
+        tag_picker(ui, library, generation, state);
+        ui.add_space(6.0);
+        collection_picker(ui, library, generation, state);
 
         if state.filters.any_set() && ui.small_button("Clear filters").clicked() {
             state.filters = Filters::default();
@@ -1080,12 +1350,16 @@ fn credibility(
     ui.separator();
 }
 
+/// The reader: the article's text, with what cleaning cut struck through and the passages notes
+/// mark highlighted. Returns the passage the analyst selected (a byte range of `full_text`).
 fn reader(
     ui: &mut egui::Ui,
     article: &Article,
+    notes: &[Note],
     hide_removed: &mut bool,
     action: &mut Option<Action>,
-) {
+) -> Option<(usize, usize)> {
+    let mut selected = None;
     egui::ScrollArea::vertical()
         .id_salt("reader-scroll")
         .show(ui, |ui| {
@@ -1124,10 +1398,10 @@ fn reader(
                     format!("Hide what cleaning removed ({cut} cuts)"),
                 );
             }
-            if *hide_removed || article.removed.is_empty() {
+            if *hide_removed {
                 ui.label(&article.body);
             } else {
-                ui.label(marked_text(ui, article));
+                selected = selectable_text(ui, article, notes);
             }
             if !article.removed.is_empty() {
                 ui.add_space(8.0);
@@ -1156,49 +1430,97 @@ fn reader(
                 );
             }
         });
+    selected
 }
 
-/// The article's full text with cut spans struck through and dimmed.
-fn marked_text(ui: &egui::Ui, article: &Article) -> LayoutJob {
+/// The article's full text, selectable (not editable), cut spans struck through and noted
+/// passages highlighted; returns the selection when there is one.
+fn selectable_text(ui: &mut egui::Ui, article: &Article, notes: &[Note]) -> Option<(usize, usize)> {
+    let marks: Vec<(usize, usize)> = notes.iter().filter_map(|n| n.span).collect();
+    let mut layouter = |ui: &egui::Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
+        let mut job = marked_text(ui, text.as_str(), &article.removed, &marks);
+        job.wrap.max_width = wrap_width;
+        ui.painter().layout_job(job)
+    };
+    let mut text: &str = &article.full_text;
+    let output = egui::TextEdit::multiline(&mut text)
+        .id_salt(("reader-text", article.id))
+        .frame(egui::Frame::NONE)
+        .desired_width(f32::INFINITY)
+        .layouter(&mut layouter)
+        .show(ui);
+    let range = output.cursor_range?;
+    if range.is_empty() {
+        return None;
+    }
+    let chars = range.as_sorted_char_range();
+    let byte = |c: usize| {
+        article
+            .full_text
+            .char_indices()
+            .nth(c)
+            .map_or(article.full_text.len(), |(b, _)| b)
+    };
+    let (start, end) = (byte(chars.start.0), byte(chars.end.0));
+    article
+        .full_text
+        .get(start..end)
+        .is_some_and(|w| !w.trim().is_empty())
+        .then_some((start, end))
+}
+
+/// The article's full text with cut spans struck through and dimmed, and the passages notes
+/// mark on a highlight.
+fn marked_text(
+    ui: &egui::Ui,
+    text: &str,
+    removed: &[crate::model::RemovedSpan],
+    marks: &[(usize, usize)],
+) -> LayoutJob {
     let font = FontId::proportional(14.0);
     let normal = TextFormat {
         font_id: font.clone(),
         color: ui.visuals().text_color(),
         ..Default::default()
     };
-    let removed = TextFormat {
+    let removed_style = TextFormat {
         font_id: font,
         color: ui.visuals().weak_text_color(),
         strikethrough: egui::Stroke::new(1.0, Color32::from_rgb(200, 90, 90)),
         ..Default::default()
     };
-    let text = &article.full_text;
-    let mut job = LayoutJob::default();
-    let mut at = 0;
-    let mut cuts: Vec<(usize, usize)> = article
-        .removed
+    let cut_style = removed_style;
+    let mark_bg = highlight(ui);
+    // Every boundary of a cut or a mark splits the text into runs styled by what covers them.
+    let cuts: Vec<(usize, usize)> = removed
         .iter()
         .filter(|s| !s.restored)
         .map(|s| (s.start, s.end))
         .collect();
-    cuts.sort_unstable();
-    for (start, end) in cuts {
-        let (start, end) = (start.max(at).min(text.len()), end.min(text.len()));
-        if start >= end {
+    let mut bounds: Vec<usize> = vec![0, text.len()];
+    for &(s, e) in cuts.iter().chain(marks) {
+        bounds.extend([s.min(text.len()), e.min(text.len())]);
+    }
+    bounds.retain(|b| text.is_char_boundary(*b));
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut job = LayoutJob::default();
+    for pair in bounds.windows(2) {
+        let (start, end) = (pair[0], pair[1]);
+        let Some(run) = text.get(start..end) else {
             continue;
+        };
+        let covered = |spans: &[(usize, usize)]| spans.iter().any(|&(s, e)| s <= start && end <= e);
+        let mut format = if covered(&cuts) {
+            cut_style.clone()
+        } else {
+            normal.clone()
+        };
+        if covered(marks) {
+            format.background = mark_bg;
         }
-        if let Some(kept) = text.get(at..start) {
-            job.append(kept, 0.0, normal.clone());
-        }
-        if let Some(gone) = text.get(start..end) {
-            job.append(gone, 0.0, removed.clone());
-        }
-        at = end;
+        job.append(run, 0.0, format);
     }
-    if let Some(rest) = text.get(at..) {
-        job.append(rest, 0.0, normal);
-    }
-    job.wrap.max_width = ui.available_width();
     job
 }
 

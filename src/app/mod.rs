@@ -10,6 +10,7 @@ mod import_log;
 mod incidents;
 mod lexicon;
 mod library_view;
+mod notes;
 mod outlets;
 mod paged;
 mod suggestions;
