@@ -49,6 +49,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0007_trash.sql",
         sql: include_str!("../../db/0007_trash.sql"),
     },
+    Migration {
+        version: 9,
+        name: "0009_axes_disagreements.sql",
+        sql: include_str!("../../db/0009_axes_disagreements.sql"),
+    },
 ];
 
 /// The schema version this build writes.

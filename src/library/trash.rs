@@ -143,6 +143,12 @@ struct OutletRecord {
     aliases: Vec<String>,
     articles: Vec<Id>,
     ratings: Vec<Id>,
+    /// Values of the analysts' axes recorded for it (absent from entries made before axes).
+    #[serde(default)]
+    axis_values: Vec<Id>,
+    /// Resolutions of disagreements about it.
+    #[serde(default)]
+    resolutions: Vec<Id>,
     /// Whether the kept outlet already had this outlet's name as an alias before the merge.
     name_was_alias: bool,
 }
@@ -248,6 +254,8 @@ impl Library {
                 "UPDATE articles SET outlet_id = ?1 WHERE outlet_id = ?2",
                 "UPDATE outlet_aliases SET outlet_id = ?1 WHERE outlet_id = ?2",
                 "UPDATE ratings SET outlet_id = ?1 WHERE outlet_id = ?2",
+                "UPDATE axis_values SET outlet_id = ?1 WHERE outlet_id = ?2",
+                "UPDATE resolutions SET outlet_id = ?1 WHERE outlet_id = ?2",
             ] {
                 tx.execute(sql, [keep, other])?;
             }
@@ -712,6 +720,8 @@ fn outlet_record(tx: &Transaction, id: Id, keep: Id) -> Result<OutletRecord> {
                     aliases: Vec::new(),
                     articles: Vec::new(),
                     ratings: Vec::new(),
+                    axis_values: Vec::new(),
+                    resolutions: Vec::new(),
                     name_was_alias: false,
                 })
             },
@@ -741,6 +751,14 @@ fn outlet_record(tx: &Transaction, id: Id, keep: Id) -> Result<OutletRecord> {
         .map(int)
         .collect();
     record.ratings = list("SELECT id FROM ratings WHERE outlet_id = ?1")?
+        .into_iter()
+        .map(int)
+        .collect();
+    record.axis_values = list("SELECT id FROM axis_values WHERE outlet_id = ?1")?
+        .into_iter()
+        .map(int)
+        .collect();
+    record.resolutions = list("SELECT id FROM resolutions WHERE outlet_id = ?1")?
         .into_iter()
         .map(int)
         .collect();
@@ -801,6 +819,16 @@ fn restore_outlet(tx: &Transaction, keep: Id, record: &OutletRecord) -> Result<R
         tx.prepare_cached("UPDATE ratings SET outlet_id = ?1 WHERE id = ?2 AND outlet_id = ?3")?;
     for r in &record.ratings {
         rating.execute(params![id, r, keep])?;
+    }
+    let mut value = tx
+        .prepare_cached("UPDATE axis_values SET outlet_id = ?1 WHERE id = ?2 AND outlet_id = ?3")?;
+    for v in &record.axis_values {
+        value.execute(params![id, v, keep])?;
+    }
+    let mut resolution = tx
+        .prepare_cached("UPDATE resolutions SET outlet_id = ?1 WHERE id = ?2 AND outlet_id = ?3")?;
+    for r in &record.resolutions {
+        resolution.execute(params![id, r, keep])?;
     }
     Ok(Ok(()))
 }
