@@ -77,13 +77,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List outlets with their article counts and current ratings.
+    /// List outlets with their article counts, current ratings and axis values.
     Outlets {
         /// Only outlets carrying this tag.
         #[arg(long)]
         tag: Option<String>,
         #[arg(long)]
         json: bool,
+        /// Only outlets whose axis NAME currently has VALUE (e.g. state-affiliated=yes; an empty
+        /// VALUE lists those without one); repeatable, all must hold.
+        #[arg(long = "axis", value_name = "NAME=VALUE")]
+        axes: Vec<String>,
     },
     /// Write a note on an article, an outlet or an incident, or on a passage of an article.
     Note {
@@ -304,6 +308,70 @@ pub enum Command {
         seed: u64,
         #[arg(long)]
         json: bool,
+    },
+    /// The disagreement queue: outlets whose current grades by two analysts are two or more
+    /// steps apart (A–E; F is no opinion), articles whose credibility marks are (1–5; 6 is no
+    /// opinion), with both analysts' rationales; resolved ones are left out.
+    Disagreements {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record the resolution of a disagreement; both analysts' ratings stay as they were.
+    Resolve {
+        /// outlet or article.
+        kind: String,
+        /// The outlet (name, alias or id) or the article (id).
+        id: String,
+        /// Who resolves.
+        #[arg(long)]
+        analyst: String,
+        /// What was decided and why.
+        #[arg(long)]
+        note: String,
+        /// The agreed grade (A–F for an outlet, 1–6 for an article), recorded as a new rating
+        /// or mark by the resolving analyst.
+        #[arg(long)]
+        grade: Option<String>,
+    },
+    /// Define rating axes of your own and set their values for outlets.
+    Axis {
+        #[command(subcommand)]
+        action: AxisAction,
+    },
+    /// List the rating axes.
+    Axes {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Rating axes beyond reliability.
+#[derive(Debug, Subcommand)]
+pub enum AxisAction {
+    /// Define an axis.
+    Add {
+        /// Its name, e.g. state-affiliated.
+        name: String,
+        /// yes-no, choice or text.
+        #[arg(long)]
+        kind: String,
+        /// The values of a choice axis (comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        choices: Vec<String>,
+        /// Who defines it (default: $TRIANGULATE_ANALYST, else the user name).
+        #[arg(long)]
+        analyst: Option<String>,
+    },
+    /// Set axis values for an outlet (kept with the earlier ones: append-only).
+    Set {
+        /// The outlet (name or alias).
+        outlet: String,
+        /// NAME=VALUE; an empty VALUE clears the axis. Repeatable.
+        #[arg(required = true, value_name = "NAME=VALUE")]
+        values: Vec<String>,
+        /// Who sets them.
+        #[arg(long)]
+        analyst: String,
     },
 }
 
@@ -538,7 +606,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             tag,
             json,
         } => search(&read()?, &query, limit, tag, json),
-        Command::Outlets { tag, json } => outlets(&read()?, tag, json),
+        Command::Outlets { tag, json, axes } => outlets(&read()?, tag, json, &axes),
         Command::Note {
             on,
             target,
@@ -650,6 +718,16 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             }
             Ok(Outcome::Exit(0))
         }
+        Command::Disagreements { json } => disagreements(&read()?, json),
+        Command::Resolve {
+            kind,
+            id,
+            analyst,
+            note,
+            grade,
+        } => resolve(open()?, &kind, &id, &analyst, note, grade),
+        Command::Axis { action } => axis(open()?, action),
+        Command::Axes { json } => axes(&read()?, json),
     }
 }
 
@@ -1090,8 +1168,13 @@ fn search(
     Ok(Outcome::Exit(0))
 }
 
-fn outlets(library: &Library, tag: Option<String>, json: bool) -> anyhow::Result<Outcome> {
-    let mut outlets = library.outlets()?;
+fn outlets(
+    library: &Library,
+    tag: Option<String>,
+    json: bool,
+    filters: &[String],
+) -> anyhow::Result<Outcome> {
+    let mut outlets = outlets_with_axes(library, filters)?;
     if let Some(t) = tag {
         let keep = library.tagged(crate::model::TargetKind::Outlet, tag_id(library, &t)?)?;
         outlets.retain(|o| keep.contains(&o.id));
@@ -1113,6 +1196,10 @@ fn outlets(library: &Library, tag: Option<String>, json: bool) -> anyhow::Result
                 o.spread.map_or_else(|| "-".to_string(), |s| s.to_string()),
                 grades.join(", ")
             );
+            if !o.axes.is_empty() {
+                let values: Vec<String> = o.axes.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                println!("{:<32} {}", "", values.join("  "));
+            }
         }
         match library.rating_agreement()? {
             Some(alpha) => {
@@ -1761,4 +1848,178 @@ fn truncate(s: &str, n: usize) -> String {
     } else {
         format!("{}…", s.chars().take(n - 1).collect::<String>())
     }
+}
+
+/// Every outlet, or those whose axes hold each `NAME=VALUE` of `filters`.
+fn outlets_with_axes(
+    library: &Library,
+    filters: &[String],
+) -> anyhow::Result<Vec<crate::model::OutletSummary>> {
+    use crate::ratings::axes;
+    let mut wanted = Vec::new();
+    if !filters.is_empty() {
+        let known = library.axes()?;
+        for f in filters {
+            let (name, value) = axes::parse_assignment(f)?;
+            let Some(axis) = known.iter().find(|a| a.name.eq_ignore_ascii_case(&name)) else {
+                let names: Vec<&str> = known.iter().map(|a| a.name.as_str()).collect();
+                bail!(
+                    "no axis called {name:?}; the axes are: {}",
+                    if names.is_empty() {
+                        "none yet (`triangulate axis add`)".to_string()
+                    } else {
+                        names.join(", ")
+                    }
+                );
+            };
+            wanted.push((axis.name.clone(), axis.check(&value)?));
+        }
+    }
+    Ok(library
+        .outlets()?
+        .into_iter()
+        .filter(|o| {
+            wanted
+                .iter()
+                .all(|(name, value)| axes::matches(&o.axes, name, value))
+        })
+        .collect())
+}
+
+fn disagreements(library: &Library, json: bool) -> anyhow::Result<Outcome> {
+    use crate::ratings::disagreement::SubjectKind;
+    let queue = library.disagreements()?;
+    if json {
+        print_json(&queue)?;
+        return Ok(Outcome::Exit(0));
+    }
+    if queue.is_empty() {
+        println!("No disagreements waiting: no two analysts' current grades are two steps apart.");
+    }
+    for d in &queue {
+        match d.subject.kind {
+            SubjectKind::Outlet => println!("outlet {}  {}", d.subject.id, d.title),
+            SubjectKind::Article => {
+                println!("article {}  {}  ({})", d.subject.id, d.title, d.outlet)
+            }
+        }
+        for p in &d.pairs {
+            println!("  {} steps apart", p.steps);
+            for side in [&p.a, &p.b] {
+                println!(
+                    "    {:<16} {} ({})  {}  {}",
+                    side.analyst,
+                    side.grade,
+                    side.meaning,
+                    side.created_at.get(..16).unwrap_or(&side.created_at),
+                    if side.rationale.is_empty() {
+                        "(no rationale)"
+                    } else {
+                        &side.rationale
+                    }
+                );
+            }
+        }
+        if let Some(r) = &d.last_resolution {
+            println!(
+                "  resolved before by {} ({}), graded again since",
+                r.resolved_by,
+                r.created_at.get(..10).unwrap_or(&r.created_at)
+            );
+        }
+    }
+    Ok(Outcome::Exit(0))
+}
+
+fn resolve(
+    mut library: Library,
+    kind: &str,
+    id: &str,
+    analyst: &str,
+    note: String,
+    grade: Option<String>,
+) -> anyhow::Result<Outcome> {
+    use crate::ratings::disagreement::{NewResolution, Subject, SubjectKind};
+    let kind: SubjectKind = kind.parse()?;
+    let id = match kind {
+        SubjectKind::Outlet => match library.outlet_id(id)? {
+            Some(found) => found,
+            None => id
+                .trim()
+                .parse()
+                .with_context(|| format!("no outlet called {id:?}; see `triangulate outlets`"))?,
+        },
+        SubjectKind::Article => id
+            .trim()
+            .parse()
+            .with_context(|| format!("{id:?} is not an article id"))?,
+    };
+    let resolution = NewResolution {
+        subject: Subject { kind, id },
+        resolved_by: analyst.to_string(),
+        note,
+        grade,
+    };
+    let n = library.resolve_disagreement(&resolution)?;
+    println!(
+        "Resolution {n} recorded for {} {id} by {}; both analysts' ratings are kept.",
+        kind.word(),
+        analyst.trim()
+    );
+    Ok(Outcome::Exit(0))
+}
+
+fn axis(mut library: Library, action: AxisAction) -> anyhow::Result<Outcome> {
+    use crate::ratings::axes::{self, NewAxis};
+    match action {
+        AxisAction::Add {
+            name,
+            kind,
+            choices,
+            analyst: who,
+        } => {
+            let axis = NewAxis {
+                name,
+                kind: kind.parse()?,
+                choices,
+                created_by: analyst(who),
+            };
+            library.add_axis(&axis)?;
+            println!("Axis {:?} ({}) defined.", axis.name.trim(), axis.kind);
+        }
+        AxisAction::Set {
+            outlet,
+            values,
+            analyst,
+        } => {
+            let id = find_outlet(&library, &outlet)?;
+            let values = values
+                .iter()
+                .map(|v| axes::parse_assignment(v))
+                .collect::<crate::Result<Vec<_>>>()?;
+            let n = library.set_axis_values(id, &analyst, &values)?;
+            println!("{outlet}: {n} axis values recorded by {}.", analyst.trim());
+        }
+    }
+    Ok(Outcome::Exit(0))
+}
+
+fn axes(library: &Library, json: bool) -> anyhow::Result<Outcome> {
+    use crate::ratings::axes::AxisKind;
+    let list = library.axes()?;
+    if json {
+        print_json(&list)?;
+        return Ok(Outcome::Exit(0));
+    }
+    if list.is_empty() {
+        println!("No axes yet: `triangulate axis add NAME --kind yes-no|choice|text` defines one.");
+    }
+    for a in &list {
+        if a.kind == AxisKind::Choice {
+            println!("{}  ({}: {})", a.name, a.kind, a.choices.join(", "));
+        } else {
+            println!("{}  ({})", a.name, a.kind);
+        }
+    }
+    Ok(Outcome::Exit(0))
 }

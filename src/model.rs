@@ -72,6 +72,9 @@ pub struct OutletSummary {
     pub spread: Option<u32>,
     /// Figures computed from the library, shown beside the human grades and never instead of them.
     pub signals: OutletSignals,
+    /// The current value of each of the analyst's own axes that has one, by axis name.
+    #[serde(default)]
+    pub axes: std::collections::BTreeMap<String, String>,
 }
 
 /// Signals computed from the library about one outlet. `None` where the library does not hold

@@ -7,11 +7,13 @@
 mod common;
 
 mod architecture;
+mod axes;
 mod browse;
 mod cli;
 mod compare;
 mod compare_properties;
 mod crash_safety;
+mod disagreements;
 mod framing;
 mod import_bad_input;
 mod import_cancel;

@@ -300,7 +300,9 @@ fn a_backup_is_a_whole_library_and_a_cancelled_one_leaves_nothing() {
 fn a_migration_first_backs_up_the_library_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.sqlite");
-    let older = latest_version() - 1;
+    // The version before the latest (numbers need not be contiguous).
+    let older =
+        triangulate::library::MIGRATIONS[triangulate::library::MIGRATIONS.len() - 2].version;
     drop(Library::open_at_version(&path, older).unwrap());
     let library = Library::open(&path).unwrap();
     assert_eq!(library.schema_version().unwrap(), latest_version());

@@ -5,6 +5,7 @@
 //! draws. Edits of incidents and suggestions keep their [`Undo`] on a stack for Edit > Undo.
 
 mod compare;
+mod disagreements;
 mod fonts;
 mod import_log;
 mod incidents;
@@ -36,6 +37,7 @@ pub enum View {
     #[default]
     Library,
     Outlets,
+    Disagreements,
     Incidents,
     Suggestions,
     Compare,
@@ -45,9 +47,10 @@ pub enum View {
 
 impl View {
     /// Every view, in navigation order.
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Library,
         View::Outlets,
+        View::Disagreements,
         View::Incidents,
         View::Suggestions,
         View::Compare,
@@ -60,6 +63,7 @@ impl View {
         match self {
             View::Library => "Library",
             View::Outlets => "Outlets",
+            View::Disagreements => "Disagreements",
             View::Incidents => "Incidents",
             View::Suggestions => "Suggestions",
             View::Compare => "Compare",
@@ -218,6 +222,7 @@ pub struct TriangulateApp {
     pending_import: Option<PendingImport>,
     library_view: library_view::LibraryViewState,
     outlets_view: outlets::OutletsViewState,
+    disagreements_view: disagreements::DisagreementsViewState,
     incidents_view: incidents::IncidentsViewState,
     suggestions_view: suggestions::SuggestionsViewState,
     compare_view: compare::CompareViewState,
@@ -272,6 +277,7 @@ impl TriangulateApp {
             pending_import: None,
             library_view: Default::default(),
             outlets_view: Default::default(),
+            disagreements_view: Default::default(),
             incidents_view: Default::default(),
             suggestions_view: Default::default(),
             compare_view: Default::default(),
@@ -302,6 +308,7 @@ impl TriangulateApp {
                 });
                 self.library_view = Default::default();
                 self.outlets_view = Default::default();
+                self.disagreements_view = Default::default();
                 self.incidents_view = Default::default();
                 self.suggestions_view = Default::default();
                 self.compare_view = Default::default();
@@ -680,6 +687,7 @@ impl TriangulateApp {
         let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match view {
             View::Library => library_view::show(self, ui),
             View::Outlets => outlets::show(self, ui),
+            View::Disagreements => disagreements::show(self, ui),
             View::Incidents => incidents::show(self, ui),
             View::Suggestions => suggestions::show(self, ui),
             View::Compare => compare::show(self, ui),
@@ -691,6 +699,7 @@ impl TriangulateApp {
             match view {
                 View::Library => self.library_view = Default::default(),
                 View::Outlets => self.outlets_view = Default::default(),
+                View::Disagreements => self.disagreements_view = Default::default(),
                 View::Incidents => self.incidents_view = Default::default(),
                 View::Suggestions => self.suggestions_view = Default::default(),
                 View::Compare => self.compare_view = Default::default(),
@@ -1002,6 +1011,7 @@ impl TriangulateApp {
             Key::Num5,
             Key::Num6,
             Key::Num7,
+            Key::Num8,
         ];
         for (key, view) in digits.into_iter().zip(View::ALL) {
             if pressed(key) {

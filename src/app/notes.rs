@@ -84,12 +84,10 @@ pub fn tag_field(
         .labelled_by(label.id);
     let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     let ready = !draft.trim().is_empty();
-    if (ui
+    let pressed = ui
         .add_enabled(ready, egui::Button::new("Add tag"))
-        .clicked()
-        || (entered && ready))
-        && ready
-    {
+        .clicked();
+    if ready && (pressed || entered) {
         add(draft.trim().to_string());
         draft.clear();
     }

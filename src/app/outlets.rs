@@ -2,6 +2,8 @@
 //! library-wide agreement; an outlet page with each analyst's current grade, the rating form
 //! (grade, criteria, rationale, evidence), the history with what changed, the credibility marks of
 //! its articles, and the signals computed from the library. Two spellings of one outlet merge here.
+//! The analyst's own axes (state-affiliated, ownership country…) are set on the outlet page, added
+//! with "Add axis…", shown as columns of the list and filtered on above it.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -11,6 +13,7 @@ use egui_extras::{Column, TableBuilder};
 use super::TriangulateApp;
 use super::widgets::{Background, Cached, empty_state, plural, read_error};
 use crate::model::{Id, OutletSummary};
+use crate::ratings::axes::{Axis, AxisKind, AxisValue, NewAxis};
 use crate::ratings::{self, Answer, CriterionAnswer, Grade, NewRating, Rating};
 
 /// How the outlet list is ordered.
@@ -45,6 +48,34 @@ struct RatingForm {
     evidence: Vec<Id>,
 }
 
+/// The axis values being edited on the outlet page, by axis name; an axis not in the map shows
+/// the outlet's current value.
+#[derive(Default)]
+struct AxisForm {
+    outlet: Id,
+    values: HashMap<String, String>,
+}
+
+/// The "Add axis…" form.
+struct NewAxisForm {
+    open: bool,
+    name: String,
+    kind: AxisKind,
+    /// Comma-separated, for a choice axis.
+    choices: String,
+}
+
+impl Default for NewAxisForm {
+    fn default() -> Self {
+        NewAxisForm {
+            open: false,
+            name: String::new(),
+            kind: AxisKind::YesNo,
+            choices: String::new(),
+        }
+    }
+}
+
 /// Outlets with at most this many articles have their signals read on the UI thread.
 const SIGNALS_AT_ONCE: i64 = 5_000;
 
@@ -63,6 +94,12 @@ pub struct OutletsViewState {
     merge_into: Option<Id>,
     sort: Sort,
     form: RatingForm,
+    axes: Cached<(), Vec<Axis>>,
+    axis_form: AxisForm,
+    new_axis: NewAxisForm,
+    /// The list shows only outlets whose axis of this name has `filter_value`.
+    filter_axis: Option<String>,
+    filter_value: String,
 }
 
 #[derive(Default)]
@@ -70,6 +107,7 @@ struct OutletPage {
     history: Vec<Rating>,
     distribution: [i64; 6],
     evidence_titles: HashMap<Id, String>,
+    axis_history: Vec<AxisValue>,
 }
 
 enum Action {
@@ -79,6 +117,10 @@ enum Action {
     SaveRating(String),
     /// Delete a rating entered by mistake (it goes to the trash).
     DeleteRating(Id),
+    /// Record the axis values edited for the outlet of this name.
+    SaveAxes(String),
+    /// Define the axis of the "Add axis…" form.
+    AddAxis,
 }
 
 pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
@@ -99,6 +141,10 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     if outlets.is_empty() {
         return empty_state(ui, "No outlets yet: they appear as articles are imported.");
     }
+    let axes: &[Axis] = match view.axes.get(app.generation, &(), || library.axes()) {
+        Ok(axes) => axes,
+        Err(e) => return read_error(ui, e),
+    };
     let mut action = None;
     ui.horizontal(|ui| {
         ui.label(plural(outlets.len(), "outlet"));
@@ -119,8 +165,17 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
             })
             .response
             .labelled_by(label.id);
+        if !axes.is_empty() {
+            ui.separator();
+            axis_filter(ui, axes, &mut view.filter_axis, &mut view.filter_value);
+        }
     });
     let mut order: Vec<&OutletSummary> = outlets.iter().collect();
+    if let Some(axis) = &view.filter_axis
+        && !view.filter_value.trim().is_empty()
+    {
+        order.retain(|o| ratings::axes::matches(&o.axes, axis, &view.filter_value));
+    }
     match view.sort {
         Sort::Name => {}
         Sort::Disagreement => order.sort_by_key(|o| std::cmp::Reverse(o.spread.unwrap_or(0))),
@@ -182,6 +237,12 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                 ..Default::default()
             };
         }
+        if view.axis_form.outlet != outlet.id {
+            view.axis_form = AxisForm {
+                outlet: outlet.id,
+                ..Default::default()
+            };
+        }
         let page = view.page.get(
             app.generation,
             &outlet.id,
@@ -197,6 +258,7 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                     history,
                     distribution: library.credibility_distribution(outlet.id)?,
                     evidence_titles,
+                    axis_history: library.axis_history(outlet.id)?,
                 })
             },
         );
@@ -233,13 +295,24 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                     analyst,
                     &picked,
                     &mut action,
+                    AxesPart {
+                        axes,
+                        form: &mut view.axis_form,
+                        new_axis: &mut view.new_axis,
+                    },
                 ),
                 Err(e) => read_error(ui, e),
             });
     }
 
+    if order.is_empty() {
+        empty_state(
+            ui,
+            "No outlet has that value: change or clear the axis filter.",
+        );
+    }
     let mut clicked = None;
-    TableBuilder::new(ui)
+    let mut table = TableBuilder::new(ui)
         .id_salt("outlets")
         .striped(true)
         .sense(egui::Sense::click())
@@ -247,14 +320,27 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
         .column(Column::initial(220.0).at_least(120.0).clip(true))
         .column(Column::initial(60.0))
         .column(Column::initial(70.0))
-        .column(Column::initial(55.0))
+        .column(Column::initial(55.0));
+    for _ in axes {
+        table = table.column(Column::initial(100.0).at_least(40.0).clip(true));
+    }
+    table
         .column(Column::remainder().clip(true))
         .header(22.0, |mut header| {
-            for title in ["Outlet", "Articles", "Combined", "Spread", "Current grades"] {
+            for title in ["Outlet", "Articles", "Combined", "Spread"] {
                 header.col(|ui| {
                     ui.strong(title);
                 });
             }
+            for axis in axes {
+                header.col(|ui| {
+                    ui.strong(&axis.name)
+                        .on_hover_text(format!("Your axis ({})", axis.kind));
+                });
+            }
+            header.col(|ui| {
+                ui.strong("Current grades");
+            });
         })
         .body(|body| {
             body.rows(22.0, order.len(), |mut row| {
@@ -280,6 +366,16 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                     }
                     .on_hover_text("Steps between the best and worst current grade");
                 });
+                for axis in axes {
+                    row.col(|ui| match o.axes.get(&axis.name) {
+                        Some(value) => {
+                            ui.label(value);
+                        }
+                        None => {
+                            ui.label(RichText::new("—").weak());
+                        }
+                    });
+                }
                 row.col(|ui| {
                     if o.ratings.is_empty() {
                         ui.label(RichText::new("not rated").weak());
@@ -306,6 +402,8 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     match action {
         Some(Action::Merge(keep, others, name)) => merge(app, keep, &others, &name),
         Some(Action::SaveRating(name)) => save_rating(app, &name),
+        Some(Action::SaveAxes(name)) => save_axes(app, &name),
+        Some(Action::AddAxis) => add_axis(app),
         Some(Action::DeleteRating(id)) => {
             let analyst = app.analyst();
             if let Some(undo) =
@@ -358,6 +456,7 @@ fn outlet_page(
     analyst: &mut String,
     picked: &BTreeSet<Id>,
     action: &mut Option<Action>,
+    axes: AxesPart<'_>,
 ) {
     egui::ScrollArea::vertical()
         .id_salt("outlet-page-scroll")
@@ -399,6 +498,13 @@ fn outlet_page(
                 .default_open(true)
                 .show(ui, |ui| {
                     rating_form(ui, &outlet.name, criteria, form, analyst, picked, action)
+                });
+
+            ui.add_space(8.0);
+            egui::CollapsingHeader::new(RichText::new("Axes").strong())
+                .default_open(true)
+                .show(ui, |ui| {
+                    axes_form(ui, outlet, &page.axis_history, axes, analyst, action)
                 });
 
             ui.add_space(8.0);
@@ -684,4 +790,263 @@ fn merge(app: &mut TriangulateApp, keep: Id, others: &[Id], name: &str) {
         ));
     }
     app.outlets_view.selected.clear();
+}
+
+/// The outlet page's share of the view state for axes.
+struct AxesPart<'a> {
+    axes: &'a [Axis],
+    form: &'a mut AxisForm,
+    new_axis: &'a mut NewAxisForm,
+}
+
+/// "Filter by axis" and the value it must have.
+fn axis_filter(
+    ui: &mut egui::Ui,
+    axes: &[Axis],
+    filter_axis: &mut Option<String>,
+    filter_value: &mut String,
+) {
+    let label = ui.label("Filter by axis");
+    let before = filter_axis.clone();
+    egui::ComboBox::from_id_salt("outlet-axis-filter")
+        .selected_text(filter_axis.as_deref().unwrap_or("no filter"))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(filter_axis, None, "no filter");
+            for axis in axes {
+                ui.selectable_value(filter_axis, Some(axis.name.clone()), &axis.name);
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if *filter_axis != before {
+        filter_value.clear();
+    }
+    let Some(axis) = filter_axis
+        .as_ref()
+        .and_then(|name| axes.iter().find(|a| &a.name == name))
+    else {
+        return;
+    };
+    let label = ui.label("Axis value");
+    let options = axis.options();
+    if options.is_empty() {
+        ui.add(
+            egui::TextEdit::singleline(filter_value)
+                .hint_text("exact value")
+                .desired_width(120.0),
+        )
+        .labelled_by(label.id);
+    } else {
+        egui::ComboBox::from_id_salt("outlet-axis-filter-value")
+            .selected_text(if filter_value.is_empty() {
+                "any"
+            } else {
+                filter_value.as_str()
+            })
+            .show_ui(ui, |ui| {
+                ui.selectable_value(filter_value, String::new(), "any");
+                for o in &options {
+                    ui.selectable_value(filter_value, o.clone(), o);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    }
+}
+
+/// A field per axis (its current value, editable), "Save axis values", "Add axis…", and the
+/// history of the values recorded.
+fn axes_form(
+    ui: &mut egui::Ui,
+    outlet: &OutletSummary,
+    history: &[AxisValue],
+    part: AxesPart<'_>,
+    analyst: &str,
+    action: &mut Option<Action>,
+) {
+    let AxesPart {
+        axes,
+        form,
+        new_axis,
+    } = part;
+    if axes.is_empty() {
+        ui.label(
+            RichText::new("No axes yet: add one (e.g. state-affiliated, yes/no) to judge outlets on more than reliability.")
+                .weak(),
+        );
+    }
+    let mut changed = 0;
+    egui::Grid::new("axes")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for axis in axes {
+                let current = outlet.axes.get(&axis.name).cloned().unwrap_or_default();
+                let value = form
+                    .values
+                    .entry(axis.name.clone())
+                    .or_insert_with(|| current.clone());
+                let label = ui.label(&axis.name).on_hover_text(axis.kind.label());
+                let options = axis.options();
+                if options.is_empty() {
+                    ui.add(
+                        egui::TextEdit::singleline(value)
+                            .hint_text("not set")
+                            .desired_width(180.0),
+                    )
+                    .labelled_by(label.id);
+                } else {
+                    egui::ComboBox::from_id_salt(("axis-value", axis.id))
+                        .selected_text(if value.is_empty() {
+                            "not set"
+                        } else {
+                            value.as_str()
+                        })
+                        .show_ui(ui, |ui| {
+                            ui.selectable_value(value, String::new(), "not set");
+                            for o in &options {
+                                ui.selectable_value(value, o.clone(), o);
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                }
+                if value.trim() != current {
+                    changed += 1;
+                }
+                ui.end_row();
+            }
+        });
+    ui.horizontal(|ui| {
+        if !axes.is_empty()
+            && ui
+                .add_enabled(
+                    changed > 0 && !analyst.trim().is_empty(),
+                    egui::Button::new("Save axis values"),
+                )
+                .on_disabled_hover_text("Change a value and give your name.")
+                .clicked()
+        {
+            *action = Some(Action::SaveAxes(outlet.name.clone()));
+        }
+        if ui
+            .button("Add axis…")
+            .on_hover_text("Define an axis of your own, for every outlet.")
+            .clicked()
+        {
+            new_axis.open = !new_axis.open;
+        }
+    });
+    if new_axis.open {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label("Axis name");
+                ui.add(
+                    egui::TextEdit::singleline(&mut new_axis.name)
+                        .hint_text("e.g. state-affiliated")
+                        .desired_width(180.0),
+                )
+                .labelled_by(label.id);
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label("Kind");
+                egui::ComboBox::from_id_salt("new-axis-kind")
+                    .selected_text(new_axis.kind.label())
+                    .show_ui(ui, |ui| {
+                        for kind in AxisKind::ALL {
+                            ui.selectable_value(&mut new_axis.kind, kind, kind.label());
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            });
+            if new_axis.kind == AxisKind::Choice {
+                ui.horizontal(|ui| {
+                    let label = ui.label("Choices");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut new_axis.choices)
+                            .hint_text("comma-separated: Qadira, abroad, unknown")
+                            .desired_width(240.0),
+                    )
+                    .labelled_by(label.id);
+                });
+            }
+            if ui
+                .add_enabled(
+                    !new_axis.name.trim().is_empty(),
+                    egui::Button::new("Add axis"),
+                )
+                .on_disabled_hover_text("Name the axis.")
+                .clicked()
+            {
+                *action = Some(Action::AddAxis);
+            }
+        });
+    }
+    if !history.is_empty() {
+        egui::CollapsingHeader::new(format!("Axis history ({})", history.len()))
+            .id_salt("axis-history")
+            .show(ui, |ui| {
+                for v in history.iter().rev() {
+                    ui.label(format!(
+                        "{} · {} · {} = {}",
+                        v.created_at
+                            .get(..16)
+                            .unwrap_or(&v.created_at)
+                            .replace('T', " "),
+                        v.analyst,
+                        v.axis,
+                        if v.value.is_empty() {
+                            "(cleared)"
+                        } else {
+                            v.value.as_str()
+                        }
+                    ));
+                }
+            });
+    }
+}
+
+fn save_axes(app: &mut TriangulateApp, outlet: &str) {
+    let form = &app.outlets_view.axis_form;
+    let id = form.outlet;
+    let values: Vec<(String, String)> = form
+        .values
+        .iter()
+        .map(|(k, v)| (k.clone(), v.trim().to_string()))
+        .collect();
+    let analyst = app.settings.analyst.trim().to_string();
+    if let Some(n) = app.write("save the axis values", |l| {
+        l.set_axis_values(id, &analyst, &values)
+    }) {
+        app.inform(format!(
+            "{} recorded for {outlet} by {analyst}.",
+            plural(n, "axis value")
+        ));
+        app.outlets_view.axis_form = AxisForm {
+            outlet: id,
+            ..Default::default()
+        };
+    }
+}
+
+fn add_axis(app: &mut TriangulateApp) {
+    let form = &app.outlets_view.new_axis;
+    let axis = NewAxis {
+        name: form.name.trim().to_string(),
+        kind: form.kind,
+        choices: form
+            .choices
+            .split(',')
+            .map(|c| c.trim().to_string())
+            .collect(),
+        created_by: app.analyst(),
+    };
+    if app.write("add the axis", |l| l.add_axis(&axis)).is_some() {
+        app.inform(format!(
+            "Axis {} ({}) added: set it for each outlet on its page; it is a column of the list.",
+            axis.name, axis.kind
+        ));
+        app.outlets_view.new_axis = NewAxisForm::default();
+    }
 }

@@ -54,6 +54,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0008_notes_tags_collections.sql",
         sql: include_str!("../../db/0008_notes_tags_collections.sql"),
     },
+    Migration {
+        version: 9,
+        name: "0009_axes_disagreements.sql",
+        sql: include_str!("../../db/0009_axes_disagreements.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -1,9 +1,11 @@
 //! Storage: the library file. Opening and migrating it, every query the views and commands make,
 //! and every write, each in a transaction. Only this module knows SQL.
 
+mod axes;
 pub mod backup;
 mod browse;
 pub mod compare;
+mod disagreements;
 mod incidents;
 mod links;
 pub mod lock;
@@ -20,9 +22,11 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
+pub use axes::{ExportedAxis, ExportedAxisValue};
 pub use browse::{
     ArticleFilter, ArticleOrder, Cursor, GradeFilter, RANKED_AT_MOST, SearchResults, SortKey,
 };
+pub use disagreements::ExportedResolution;
 pub use incidents::SAME_INCIDENT;
 pub use links::{LinkPair, LinkText, NewSuggestion, SuggestionsUpdate};
 pub use migrations::{MIGRATIONS, latest_version};
@@ -473,6 +477,7 @@ impl Library {
             }
         }
         let mut ratings = self.current_grades()?;
+        let mut axes = self.current_axis_values()?;
         let mut stmt = self.conn.prepare_cached(OUTLET_LIST)?;
         let rows = stmt.query_map([], |r| {
             Ok((
@@ -506,6 +511,7 @@ impl Library {
                     articles: article_count,
                     ..Default::default()
                 }),
+                axes: axes.remove(&id).unwrap_or_default(),
             });
         }
         Ok(out)
@@ -863,7 +869,9 @@ impl Library {
         tx.execute(
             "DELETE FROM outlets WHERE name_is_guess = 1
                AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.outlet_id = outlets.id)
-               AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.outlet_id = outlets.id)",
+               AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.outlet_id = outlets.id)
+               AND NOT EXISTS (SELECT 1 FROM axis_values v WHERE v.outlet_id = outlets.id)
+               AND NOT EXISTS (SELECT 1 FROM resolutions s WHERE s.outlet_id = outlets.id)",
             [],
         )?;
         tx.commit()?;

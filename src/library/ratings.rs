@@ -7,12 +7,15 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::Library;
+use super::axes::{ExportedAxis, ExportedAxisValue};
+use super::disagreements::ExportedResolution;
 use super::notes::{ExportedCollection, ExportedNote, ExportedTag, WorkingImport};
 use crate::error::{Error, Result};
 use crate::model::Id;
 use crate::ratings::{Answer, CriterionAnswer, Grade, NewRating, Rating};
 
-/// A ratings file: every rating and assessment of a library, portable between libraries.
+/// A ratings file: every rating and assessment of a library, portable between libraries; from
+/// version 2 also the analysts' own axes with their values, and resolutions of disagreements.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RatingsFile {
     pub format: String,
@@ -28,6 +31,15 @@ pub struct RatingsFile {
     /// Saved filters and hand-picked sets of articles (version 2).
     #[serde(default)]
     pub collections: Vec<ExportedCollection>,
+    /// Axis definitions (version 2; absent from version 1 files).
+    #[serde(default)]
+    pub axes: Vec<ExportedAxis>,
+    /// Values of the axes for outlets (version 2).
+    #[serde(default)]
+    pub axis_values: Vec<ExportedAxisValue>,
+    /// Resolutions of disagreements (version 2).
+    #[serde(default)]
+    pub resolutions: Vec<ExportedResolution>,
 }
 
 /// The ratings file version this build writes; it reads this one and every one before.
@@ -74,6 +86,13 @@ pub struct RatingsImport {
     /// Notes, tags and collections added.
     #[serde(flatten)]
     pub working: WorkingImport,
+    /// Axes the file defines that this library did not have (by name).
+    pub axes_added: usize,
+    pub axis_values_added: usize,
+    /// Axis values this library cannot take: their axis is unknown here, or its axis of that
+    /// name does not allow the value.
+    pub axis_values_skipped: usize,
+    pub resolutions_added: usize,
 }
 
 /// One analyst's credibility mark on an article.
@@ -87,13 +106,14 @@ pub struct Assessment {
     pub created_at: String,
 }
 
-fn now() -> String {
+/// The time a row is recorded, to the microsecond (ratings, marks, axis values, resolutions).
+pub(super) fn now() -> String {
     chrono::Utc::now()
         .format("%Y-%m-%dT%H:%M:%S%.6fZ")
         .to_string()
 }
 
-fn rating_uid(
+pub(super) fn rating_uid(
     outlet: &str,
     analyst: &str,
     created_at: &str,
@@ -103,7 +123,7 @@ fn rating_uid(
     crate::text::hash_parts(&[outlet, analyst, created_at, grade.letter(), rationale])
 }
 
-fn assessment_uid(
+pub(super) fn assessment_uid(
     article_hash: &str,
     analyst: &str,
     created_at: &str,
@@ -303,7 +323,7 @@ impl Library {
         Ok(out)
     }
 
-    /// Every rating and assessment as a portable file.
+    /// Every rating and assessment, axis and axis value, and resolution as a portable file.
     pub fn export_ratings(&self) -> Result<RatingsFile> {
         let mut ratings = Vec::new();
         let mut stmt = self.conn.prepare(
@@ -378,6 +398,7 @@ impl Library {
             });
         }
         let (notes, tags, collections) = super::notes::export(&self.conn)?;
+        let (axes, axis_values) = self.export_axes()?;
         Ok(RatingsFile {
             format: RATINGS_FORMAT.into(),
             version: RATINGS_VERSION,
@@ -386,6 +407,9 @@ impl Library {
             notes,
             tags,
             collections,
+            axes,
+            axis_values,
+            resolutions: self.export_resolutions()?,
         })
     }
 
@@ -487,13 +511,27 @@ impl Library {
             report.assessments_added += 1;
         }
         report.working = super::notes::import(&tx, &file.notes, &file.tags, &file.collections)?;
+        let axes = super::axes::import_axes(&tx, &file.axes, &file.axis_values)?;
+        report.axes_added = axes.axes_added;
+        report.axis_values_added = axes.values_added;
+        report.axis_values_skipped = axes.values_skipped;
+        report.already_present += axes.already_present;
+        let (added, present, created) =
+            super::disagreements::import_resolutions(&tx, &file.resolutions)?;
+        report.resolutions_added = added;
+        report.already_present += present;
+        for name in axes.outlets_created.into_iter().chain(created) {
+            if !report.outlets_created.contains(&name) {
+                report.outlets_created.push(name);
+            }
+        }
         tx.commit()?;
         Ok(report)
     }
 }
 
 #[allow(clippy::too_many_arguments)]
-fn insert_rating(
+pub(super) fn insert_rating(
     tx: &Transaction<'_>,
     outlet: Id,
     analyst: &str,

@@ -164,6 +164,12 @@ struct OutletRecord {
     aliases: Vec<String>,
     articles: Vec<Id>,
     ratings: Vec<Id>,
+    /// Values of the analysts' axes recorded for it (absent from entries made before axes).
+    #[serde(default)]
+    axis_values: Vec<Id>,
+    /// Resolutions of disagreements about it.
+    #[serde(default)]
+    resolutions: Vec<Id>,
     /// Whether the kept outlet already had this outlet's name as an alias before the merge.
     name_was_alias: bool,
     /// Its notes (moved to the kept outlet) and tags (put on the kept outlet where missing).
@@ -275,6 +281,8 @@ impl Library {
                 "UPDATE outlet_aliases SET outlet_id = ?1 WHERE outlet_id = ?2",
                 "UPDATE ratings SET outlet_id = ?1 WHERE outlet_id = ?2",
                 "UPDATE notes SET outlet_id = ?1 WHERE outlet_id = ?2",
+                "UPDATE axis_values SET outlet_id = ?1 WHERE outlet_id = ?2",
+                "UPDATE resolutions SET outlet_id = ?1 WHERE outlet_id = ?2",
             ] {
                 tx.execute(sql, [keep, other])?;
             }
@@ -821,6 +829,8 @@ fn outlet_record(tx: &Transaction, id: Id, keep: Id) -> Result<OutletRecord> {
                     aliases: Vec::new(),
                     articles: Vec::new(),
                     ratings: Vec::new(),
+                    axis_values: Vec::new(),
+                    resolutions: Vec::new(),
                     name_was_alias: false,
                     note_records: Vec::new(),
                     tags: Vec::new(),
@@ -857,6 +867,14 @@ fn outlet_record(tx: &Transaction, id: Id, keep: Id) -> Result<OutletRecord> {
         .collect();
     record.note_records = notes::note_records(tx, "SELECT id FROM notes WHERE outlet_id = ?1", id)?;
     record.tags = notes::tag_records(tx, Target::Outlet(id))?;
+    record.axis_values = list("SELECT id FROM axis_values WHERE outlet_id = ?1")?
+        .into_iter()
+        .map(int)
+        .collect();
+    record.resolutions = list("SELECT id FROM resolutions WHERE outlet_id = ?1")?
+        .into_iter()
+        .map(int)
+        .collect();
     record.name_was_alias = tx
         .query_row(
             "SELECT 1 FROM outlet_aliases WHERE outlet_id = ?1 AND alias = ?2",
@@ -919,5 +937,15 @@ fn restore_outlet(tx: &Transaction, keep: Id, record: &OutletRecord) -> Result<R
         notes::restore_note(tx, note, Target::Outlet(id))?;
     }
     notes::restore_tags(tx, Target::Outlet(id), &record.tags)?;
+    let mut value = tx
+        .prepare_cached("UPDATE axis_values SET outlet_id = ?1 WHERE id = ?2 AND outlet_id = ?3")?;
+    for v in &record.axis_values {
+        value.execute(params![id, v, keep])?;
+    }
+    let mut resolution = tx
+        .prepare_cached("UPDATE resolutions SET outlet_id = ?1 WHERE id = ?2 AND outlet_id = ?3")?;
+    for r in &record.resolutions {
+        resolution.execute(params![id, r, keep])?;
+    }
     Ok(Ok(()))
 }

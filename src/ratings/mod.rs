@@ -1,8 +1,11 @@
 //! Outlet ratings: the Admiralty grades, the criteria checklist, combining several analysts'
-//! grades, how much they agree, and what changed between two ratings. Pure: storage is in
+//! grades, how much they agree, and what changed between two ratings; the analyst's own rating
+//! axes (`axes`) and the disagreements worth discussing (`disagreement`). Pure: storage is in
 //! `library`, forms in `app`.
 
 pub mod agreement;
+pub mod axes;
+pub mod disagreement;
 
 use std::fmt;
 use std::str::FromStr;
