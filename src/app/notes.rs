@@ -146,7 +146,7 @@ pub fn notes_section(
             .id_salt(("note", target))
             .hint_text("what you found, what to check")
             .desired_rows(2)
-            .desired_width(f32::INFINITY),
+            .desired_width(ui.available_width()),
     )
     .labelled_by(label.id);
     ui.horizontal_wrapped(|ui| {
