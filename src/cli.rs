@@ -774,21 +774,7 @@ fn articles(
         limit,
         offset: 0,
     })?;
-    if json {
-        print_json(&rows)?;
-    } else {
-        for a in rows {
-            println!(
-                "{:>6}  {:<10}  {:<24}  {:>5}w  {}",
-                a.id,
-                a.published.as_deref().unwrap_or("—"),
-                truncate(&a.outlet, 24),
-                a.word_count,
-                a.title
-            );
-        }
-    }
-    Ok(Outcome::Exit(0))
+    print_article_rows(&rows, json)
 }
 
 fn article(library: &Library, id: i64, json: bool) -> anyhow::Result<Outcome> {
@@ -891,6 +877,11 @@ fn filtered_articles(
         let ids: Vec<i64> = hits.iter().map(|h| h.id).collect();
         library.article_rows(&ids)?
     };
+    print_article_rows(&rows, json)
+}
+
+/// Article rows as `articles` prints them: one JSON document, or a line each.
+fn print_article_rows(rows: &[crate::model::ArticleRow], json: bool) -> anyhow::Result<Outcome> {
     if json {
         print_json(&rows)?;
     } else {

@@ -284,6 +284,18 @@ impl TargetKind {
         }
     }
 
+    /// The noun for `n` of these things: "1 article", "3 articles".
+    pub fn noun(self, n: usize) -> &'static str {
+        match (self, n) {
+            (TargetKind::Article, 1) => "article",
+            (TargetKind::Article, _) => "articles",
+            (TargetKind::Outlet, 1) => "outlet",
+            (TargetKind::Outlet, _) => "outlets",
+            (TargetKind::Incident, 1) => "incident",
+            (TargetKind::Incident, _) => "incidents",
+        }
+    }
+
     /// This kind's target with id `id`.
     pub fn with(self, id: Id) -> Target {
         match self {

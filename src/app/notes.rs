@@ -205,7 +205,7 @@ impl TriangulateApp {
                     } else {
                         String::new()
                     };
-                    self.inform(format!("Tagged {n} {} “{tag}”{note}.", things(kind, n)));
+                    self.inform(format!("Tagged {n} {} “{tag}”{note}.", kind.noun(n)));
                     self.push_undo(undo);
                 }
             }
@@ -215,7 +215,7 @@ impl TriangulateApp {
                 {
                     self.inform(format!(
                         "Took “{tag}” off {n} {}. Edit > Undo puts it back.",
-                        things(kind, n)
+                        kind.noun(n)
                     ));
                     self.push_undo(undo);
                 }
@@ -249,22 +249,11 @@ impl TriangulateApp {
                 }) {
                     self.inform(format!(
                         "Added {n} {} to the collection.",
-                        things(TargetKind::Article, n)
+                        TargetKind::Article.noun(n)
                     ));
                     self.push_undo(undo);
                 }
             }
         }
-    }
-}
-
-fn things(kind: TargetKind, n: usize) -> &'static str {
-    match (kind, n) {
-        (TargetKind::Article, 1) => "article",
-        (TargetKind::Article, _) => "articles",
-        (TargetKind::Outlet, 1) => "outlet",
-        (TargetKind::Outlet, _) => "outlets",
-        (TargetKind::Incident, 1) => "incident",
-        (TargetKind::Incident, _) => "incidents",
     }
 }

@@ -17,6 +17,20 @@ use super::Library;
 use crate::error::{Error, Result};
 use crate::model::{Id, NoteRecord, TagRecord, Target, TargetKind, Undo};
 
+/// The columns [`note_row`] reads, in its order (a macro, so that queries are whole literals).
+macro_rules! note_columns {
+    () => {
+        "n.id, n.uid, n.article_id, n.outlet_id, n.incident_id, n.span_start, n.span_end, n.quote, n.author, n.text, n.created_at, n.edited_at"
+    };
+}
+
+/// What a note is on, as shown: the article's or incident's title, the outlet's name.
+macro_rules! note_label {
+    () => {
+        "coalesce((SELECT title FROM articles WHERE id = n.article_id), (SELECT name FROM outlets WHERE id = n.outlet_id), (SELECT title FROM incidents WHERE id = n.incident_id), '')"
+    };
+}
+
 /// A note as written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Note {
@@ -320,13 +334,25 @@ impl Library {
     pub fn notes_of(&self, target: Target) -> Result<Vec<Note>> {
         let sql = match target.kind() {
             TargetKind::Article => {
-                "SELECT n.id, n.uid, n.article_id, n.outlet_id, n.incident_id, n.span_start, n.span_end, n.quote, n.author, n.text, n.created_at, n.edited_at, '' FROM notes n WHERE n.article_id = ?1 ORDER BY n.created_at, n.id"
+                concat!(
+                    "SELECT ",
+                    note_columns!(),
+                    ", '' FROM notes n WHERE n.article_id = ?1 ORDER BY n.created_at, n.id"
+                )
             }
             TargetKind::Outlet => {
-                "SELECT n.id, n.uid, n.article_id, n.outlet_id, n.incident_id, n.span_start, n.span_end, n.quote, n.author, n.text, n.created_at, n.edited_at, '' FROM notes n WHERE n.outlet_id = ?1 ORDER BY n.created_at, n.id"
+                concat!(
+                    "SELECT ",
+                    note_columns!(),
+                    ", '' FROM notes n WHERE n.outlet_id = ?1 ORDER BY n.created_at, n.id"
+                )
             }
             TargetKind::Incident => {
-                "SELECT n.id, n.uid, n.article_id, n.outlet_id, n.incident_id, n.span_start, n.span_end, n.quote, n.author, n.text, n.created_at, n.edited_at, '' FROM notes n WHERE n.incident_id = ?1 ORDER BY n.created_at, n.id"
+                concat!(
+                    "SELECT ",
+                    note_columns!(),
+                    ", '' FROM notes n WHERE n.incident_id = ?1 ORDER BY n.created_at, n.id"
+                )
             }
         };
         let mut stmt = self.conn.prepare_cached(sql)?;
@@ -336,13 +362,13 @@ impl Library {
 
     /// Every note, newest first (at most `limit`), with what each is on.
     pub fn all_notes(&self, limit: usize) -> Result<Vec<Note>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT n.id, n.uid, n.article_id, n.outlet_id, n.incident_id, n.span_start, n.span_end, n.quote, n.author, n.text, n.created_at, n.edited_at,
-                coalesce((SELECT title FROM articles WHERE id = n.article_id),
-                         (SELECT name FROM outlets WHERE id = n.outlet_id),
-                         (SELECT title FROM incidents WHERE id = n.incident_id), '')
-             FROM notes n ORDER BY n.created_at DESC, n.id DESC LIMIT ?1",
-        )?;
+        let mut stmt = self.conn.prepare_cached(concat!(
+            "SELECT ",
+            note_columns!(),
+            ", ",
+            note_label!(),
+            " FROM notes n ORDER BY n.created_at DESC, n.id DESC LIMIT ?1",
+        ))?;
         let rows = stmt.query_map([limit as i64], note_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -353,15 +379,15 @@ impl Library {
         if fts_query.is_empty() {
             return Ok(Vec::new());
         }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT n.id, n.uid, n.article_id, n.outlet_id, n.incident_id, n.span_start, n.span_end, n.quote, n.author, n.text, n.created_at, n.edited_at,
-                coalesce((SELECT title FROM articles WHERE id = n.article_id),
-                         (SELECT name FROM outlets WHERE id = n.outlet_id),
-                         (SELECT title FROM incidents WHERE id = n.incident_id), ''),
-                snippet(notes_fts, -1, '[', ']', '…', 12)
+        let mut stmt = self.conn.prepare_cached(concat!(
+            "SELECT ",
+            note_columns!(),
+            ", ",
+            note_label!(),
+            ", snippet(notes_fts, -1, '[', ']', '…', 12)
              FROM notes_fts CROSS JOIN notes n ON n.id = notes_fts.rowid
              WHERE notes_fts MATCH ?1 ORDER BY notes_fts.rank LIMIT ?2",
-        )?;
+        ))?;
         let rows = stmt.query_map(params![fts_query, limit as i64], |r| {
             Ok(NoteHit {
                 note: note_row(r)?,
@@ -408,7 +434,7 @@ impl Library {
         }
         tx.commit()?;
         let n = added.len();
-        let label = format!("tag {n} {} “{name}”", plural(kind, n));
+        let label = format!("tag {n} {} “{name}”", kind.noun(n));
         Ok((
             n,
             Undo {
@@ -446,10 +472,10 @@ impl Library {
         if n == 0 {
             return Err(Error::NotFound(format!(
                 "none of those {} is tagged “{name}”",
-                plural(kind, 2)
+                kind.noun(2)
             )));
         }
-        let label = format!("untag {n} {} “{name}”", plural(kind, n));
+        let label = format!("untag {n} {} “{name}”", kind.noun(n));
         let undo = super::trash::keep_tags(&tx, &label, removed, by)?;
         tx.commit()?;
         Ok((n, undo))
@@ -627,7 +653,7 @@ impl Library {
         Ok((
             n,
             Undo {
-                label: format!("add {n} {} to “{name}”", plural(TargetKind::Article, n)),
+                label: format!("add {n} {} to “{name}”", TargetKind::Article.noun(n)),
                 collected: added,
                 ..Undo::default()
             },
@@ -659,7 +685,7 @@ impl Library {
         }
         let label = format!(
             "take {n} {} out of “{}”",
-            plural(TargetKind::Article, n),
+            TargetKind::Article.noun(n),
             record.name
         );
         let undo = super::trash::keep_collection(&tx, &label, record, by)?;
@@ -693,17 +719,6 @@ fn columns(target: Target) -> (Option<Id>, Option<Id>, Option<Id>) {
         Target::Article(id) => (Some(id), None, None),
         Target::Outlet(id) => (None, Some(id), None),
         Target::Incident(id) => (None, None, Some(id)),
-    }
-}
-
-fn plural(kind: TargetKind, n: usize) -> &'static str {
-    match (kind, n) {
-        (TargetKind::Article, 1) => "article",
-        (TargetKind::Article, _) => "articles",
-        (TargetKind::Outlet, 1) => "outlet",
-        (TargetKind::Outlet, _) => "outlets",
-        (TargetKind::Incident, 1) => "incident",
-        (TargetKind::Incident, _) => "incidents",
     }
 }
 
@@ -806,10 +821,12 @@ pub(super) fn note_records(
         .prepare_cached(ids_sql)?
         .query_map([param], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = tx.prepare_cached(
-        "SELECT n.id, n.uid, n.article_id, n.outlet_id, n.incident_id, n.span_start, n.span_end, n.quote, n.author, n.text, n.created_at, n.edited_at, ''
-         FROM notes n WHERE n.id = ?1",
-    )?;
+    let mut stmt = tx.prepare_cached(concat!(
+        "SELECT ",
+        note_columns!(),
+        ", ''
+         FROM notes n WHERE n.id = ?1"
+    ))?;
     let mut out = Vec::new();
     for id in ids {
         let note = stmt.query_row([id], note_row)?;
@@ -1155,10 +1172,12 @@ pub(super) fn export(
 ) -> Result<(Vec<ExportedNote>, Vec<ExportedTag>, Vec<ExportedCollection>)> {
     let mut notes = Vec::new();
     let all: Vec<Note> = {
-        let mut stmt = conn.prepare_cached(
-            "SELECT n.id, n.uid, n.article_id, n.outlet_id, n.incident_id, n.span_start, n.span_end, n.quote, n.author, n.text, n.created_at, n.edited_at, ''
-             FROM notes n ORDER BY n.created_at, n.id",
-        )?;
+        let mut stmt = conn.prepare_cached(concat!(
+            "SELECT ",
+            note_columns!(),
+            ", ''
+             FROM notes n ORDER BY n.created_at, n.id"
+        ))?;
         let rows = stmt.query_map([], note_row)?;
         rows.collect::<rusqlite::Result<_>>()?
     };
