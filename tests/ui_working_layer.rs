@@ -120,7 +120,7 @@ fn a_note_written_in_the_reader_is_listed_with_its_author() {
         .get_by_label("New note")
         .type_text("The toll here matches the monitor's");
     harness.run();
-    harness.get_by_label("Add note").click_accesskit();
+    harness.get_by_label("Add note").click();
     settle(&mut harness);
     let library = Library::open(&path).expect("opens");
     let notes = library

@@ -418,53 +418,59 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
             });
     }
 
-    if let Some(e) = pager.error() {
-        read_error(ui, e);
-    }
-    if pager.is_empty() {
-        if pager.is_search() {
-            if listing.filter.is_empty() {
-                empty_state(ui, "No article matches.");
+    // The listing takes the room the reader leaves: its own central panel, so that its rows
+    // neither draw nor take clicks under the reader.
+    egui::CentralPanel::default()
+        .frame(egui::Frame::NONE)
+        .show(ui, |ui| {
+            if let Some(e) = pager.error() {
+                read_error(ui, e);
+            }
+            if pager.is_empty() {
+                if pager.is_search() {
+                    if listing.filter.is_empty() {
+                        empty_state(ui, "No article matches.");
+                    } else {
+                        empty_state(
+                            ui,
+                            "No article matches. Clear the filters to search the whole library.",
+                        );
+                    }
+                } else if listing.filter.is_empty() {
+                    empty_state(
+                        ui,
+                        "The library is empty. Import a folder of articles with File > Import folder… (Ctrl+I), or drop files on this window.",
+                    );
+                } else {
+                    empty_state(ui, "No article matches the filters.");
+                }
             } else {
-                empty_state(
+                count_line(
                     ui,
-                    "No article matches. Clear the filters to search the whole library.",
+                    pager,
+                    !listing.filter.is_empty(),
+                    total,
+                    &mut state.waiting_since,
                 );
+                let known = pager.len();
+                let table = Table {
+                    library,
+                    marked: &state.marked,
+                    to_top,
+                };
+                if pager.is_search() {
+                    if known.is_some() {
+                        table.hits(ui, pager, &mut action);
+                    }
+                } else {
+                    table.articles(ui, pager, &mut state.order, &mut state.reach.1, &mut action);
+                }
+                if pager.len() != known {
+                    // A page read while drawing showed where the listing ends: lay the table out again.
+                    ui.ctx().request_repaint();
+                }
             }
-        } else if listing.filter.is_empty() {
-            empty_state(
-                ui,
-                "The library is empty. Import a folder of articles with File > Import folder… (Ctrl+I), or drop files on this window.",
-            );
-        } else {
-            empty_state(ui, "No article matches the filters.");
-        }
-    } else {
-        count_line(
-            ui,
-            pager,
-            !listing.filter.is_empty(),
-            total,
-            &mut state.waiting_since,
-        );
-        let known = pager.len();
-        let table = Table {
-            library,
-            marked: &state.marked,
-            to_top,
-        };
-        if pager.is_search() {
-            if known.is_some() {
-                table.hits(ui, pager, &mut action);
-            }
-        } else {
-            table.articles(ui, pager, &mut state.order, &mut state.reach.1, &mut action);
-        }
-        if pager.len() != known {
-            // A page read while drawing showed where the listing ends: lay the table out again.
-            ui.ctx().request_repaint();
-        }
-    }
+        });
 
     match action {
         Some(Action::Compare(ids)) => {

@@ -93,8 +93,9 @@ pub fn tag_field(
     }
 }
 
-/// The notes on a thing, oldest first, and a field to write one. `passage` is the passage of
-/// the article the analyst has selected in the reader, if any: the note can go on it.
+/// The notes on a thing, oldest first, and a field to write one (under a heading the view
+/// gives, with the count). `passage` is the passage of the article the analyst has selected in
+/// the reader, if any: the note can go on it.
 pub fn notes_section(
     ui: &mut egui::Ui,
     target: Target,
@@ -103,7 +104,6 @@ pub fn notes_section(
     drafts: &mut Drafts,
     edit: &mut Option<WorkingEdit>,
 ) {
-    ui.label(RichText::new(format!("Notes ({})", notes.len())).strong());
     for note in notes {
         ui.group(|ui| {
             ui.horizontal_wrapped(|ui| {
