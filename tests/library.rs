@@ -102,6 +102,47 @@ fn a_truncated_library_is_refused_and_left_untouched() {
     assert_eq!(std::fs::read(&truncated).unwrap(), cut);
 }
 
+/// A kill in the middle of a checkpoint leaves the main file with its first page already saying
+/// how big the database is, but shorter than that, and the WAL beside it holding every page:
+/// SQLite recovers from the WAL, so the library is sound, not truncated.
+#[test]
+fn a_library_killed_mid_checkpoint_opens_from_its_wal() {
+    let (dir, path, library) = common::temp_library();
+    drop(library); // closing folds the WAL into the file
+    let mut library = Library::open(&path).unwrap();
+    triangulate::import::import_paths(
+        &mut library,
+        &[common::sample_dir()],
+        &Default::default(),
+        &triangulate::jobs::Progress::new(),
+    )
+    .unwrap();
+    // The files as a kill would leave them: the import's pages are in the WAL only.
+    let crashed = dir.path().join("crashed.sqlite");
+    std::fs::copy(&path, &crashed).unwrap();
+    let mut wal = crashed.clone().into_os_string();
+    wal.push("-wal");
+    let mut live_wal = path.clone().into_os_string();
+    live_wal.push("-wal");
+    std::fs::copy(&live_wal, &wal).unwrap();
+    // The checkpoint writes page 1 first (with the new size), then the rest: stop after page 1.
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .unwrap();
+    let whole = std::fs::read(&path).unwrap();
+    let page = usize::from(u16::from_be_bytes([whole[16], whole[17]]));
+    let mut main = std::fs::read(&crashed).unwrap();
+    assert!(main.len() < whole.len(), "the import grew the file");
+    main[..page].copy_from_slice(&whole[..page]);
+    std::fs::write(&crashed, &main).unwrap();
+    drop(library);
+
+    let reopened = Library::open(&crashed).expect("a library with its WAL opens");
+    assert_eq!(reopened.counts().unwrap().articles, 37);
+    assert!(reopened.check().unwrap().is_sound());
+}
+
 #[test]
 fn a_library_from_a_newer_version_is_refused_and_left_untouched() {
     let (_dir, path, library) = common::temp_library();

@@ -1022,7 +1022,13 @@ fn preflight(path: &Path) -> Result<()> {
             source,
         })?
         .len();
-    if pages > 0 && len < pages * page_size {
+    // A kill in the middle of a checkpoint leaves page 1 (with the new size) written and the
+    // file not yet grown to it; the WAL beside it still holds every page, and SQLite recovers
+    // from it. Only a file without a WAL to finish it is truncated.
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let has_wal = std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
+    if pages > 0 && len < pages * page_size && !has_wal {
         return Err(Error::NotALibrary {
             path: path.to_path_buf(),
         });
