@@ -11,6 +11,7 @@ mod browse;
 mod cli;
 mod compare;
 mod compare_properties;
+mod corroboration;
 mod crash_safety;
 mod framing;
 mod import_bad_input;
