@@ -271,3 +271,85 @@ fn compare_json_carries_the_suggestions_and_missing_facts_beside_the_old_keys() 
     assert_eq!(json["corroboration"][0]["suggested"], 1);
     assert!(json["corroboration"][0]["assessments"].is_array());
 }
+
+#[test]
+fn the_corroboration_command_records_an_accepted_suggestion_and_refuses_a_missing_one() {
+    let (dir, path, mut library) = corroboration_library();
+    let (incident, _) = compare_outlets(&mut library, &[WIRE, EXACT_COPY]);
+    let wire = outlet_article(&library, WIRE);
+    library.add_assessment(wire, "ana", 3, "").unwrap();
+    drop(library);
+    let run = |args: &[&str]| {
+        Command::new(common::binary())
+            .current_dir(dir.path())
+            .arg("--library")
+            .arg(&path)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let incident = incident.to_string();
+    let wire_id = wire.to_string();
+    // A wire story and its copy only: no suggestion, so nothing to accept.
+    let refused = run(&[
+        "corroboration",
+        &incident,
+        "--accept",
+        &wire_id,
+        "--analyst",
+        "ben",
+    ]);
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("has no suggestion to accept"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+
+    // With an independent report, the suggestion is recorded as ben's mark.
+    let mut library = Library::open(&path).unwrap();
+    let lantern = outlet_article(&library, INDEPENDENT);
+    library
+        .add_to_incident(incident.parse().unwrap(), &[lantern], "ana", "by hand")
+        .unwrap();
+    drop(library);
+    let listed = run(&["corroboration", &incident, "--json"]);
+    assert!(listed.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let wire_entry = json["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["article_id"] == wire)
+        .unwrap()
+        .clone();
+    assert_eq!(wire_entry["suggested"], 1);
+    let accepted = run(&[
+        "corroboration",
+        &incident,
+        "--accept",
+        &wire_id,
+        "--analyst",
+        "ben",
+    ]);
+    assert!(
+        accepted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&accepted.stderr)
+    );
+    let library = Library::open(&path).unwrap();
+    let marks: Vec<(String, u8, String)> = library
+        .current_assessments(wire)
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.analyst, a.credibility, a.note))
+        .collect();
+    assert_eq!(marks[0].0, "ana");
+    assert_eq!(marks[0].1, 3, "ana's mark stays");
+    assert_eq!((marks[1].0.as_str(), marks[1].1), ("ben", 1));
+    assert!(
+        marks[1].2.contains("confirmed: 35 killed"),
+        "{}",
+        marks[1].2
+    );
+}
