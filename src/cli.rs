@@ -343,6 +343,21 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The information credibility suggested for each report of an incident: 1 (confirmed by
+    /// other sources) when independent sources give the same figure, with why, beside the
+    /// analysts' current marks. `--accept ARTICLE --analyst NAME` records a suggestion.
+    Corroboration {
+        /// The incident.
+        incident: crate::model::Id,
+        /// Record the suggestion for this article (one of the incident's reports).
+        #[arg(long, value_name = "ARTICLE", requires = "analyst")]
+        accept: Option<crate::model::Id>,
+        /// Who accepts the suggestion.
+        #[arg(long)]
+        analyst: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Rating axes beyond reliability.
@@ -728,6 +743,16 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         } => resolve(open()?, &kind, &id, &analyst, note, grade),
         Command::Axis { action } => axis(open()?, action),
         Command::Axes { json } => axes(&read()?, json),
+        Command::Corroboration {
+            incident,
+            accept,
+            analyst,
+            json,
+        } => {
+            // Only recording a mark writes: listing works beside a writing app.
+            let library = if accept.is_some() { open()? } else { read()? };
+            corroboration(library, incident, accept, analyst, json)
+        }
     }
 }
 
@@ -2010,6 +2035,86 @@ fn axes(library: &Library, json: bool) -> anyhow::Result<Outcome> {
             println!("{}  ({}: {})", a.name, a.kind, a.choices.join(", "));
         } else {
             println!("{}  ({})", a.name, a.kind);
+        }
+    }
+    Ok(Outcome::Exit(0))
+}
+
+/// `triangulate corroboration`: the suggestions of an incident's reports, or, with `--accept`,
+/// one of them recorded as the analyst's mark (appended; no earlier mark changes).
+fn corroboration(
+    mut library: Library,
+    incident: crate::model::Id,
+    accept: Option<crate::model::Id>,
+    analyst: Option<String>,
+    json: bool,
+) -> anyhow::Result<Outcome> {
+    let comparison = library.compare_incident(incident)?;
+    if let Some(article) = accept {
+        let analyst = analyst.map(|a| a.trim().to_string()).unwrap_or_default();
+        if analyst.is_empty() {
+            bail!("name who accepts the suggestion: --analyst NAME");
+        }
+        let Some(found) = comparison
+            .corroboration
+            .iter()
+            .find(|c| c.article_id == article)
+        else {
+            bail!(
+                "article {article} is not among the reports of incident {incident} that Compare holds"
+            );
+        };
+        let Some(mark) = found.suggested else {
+            bail!(
+                "article {article} has no suggestion to accept ({}); record a grade of your own with `triangulate assess {article} --credibility N --analyst NAME`",
+                found.explanation
+            );
+        };
+        let note = format!(
+            "Accepted the suggested credibility {mark}: {}",
+            found.explanation
+        );
+        let id = library.add_assessment(article, &analyst, mark, &note)?;
+        if json {
+            print_json(&serde_json::json!({
+                "recorded": {
+                    "assessment_id": id,
+                    "article_id": article,
+                    "analyst": analyst,
+                    "credibility": mark,
+                    "note": note,
+                }
+            }))?;
+        } else {
+            let meaning = crate::ratings::credibility_meaning(mark).unwrap_or_default();
+            println!("Article {article} marked {mark} ({meaning}) by {analyst}: {note}");
+        }
+        return Ok(Outcome::Exit(0));
+    }
+    if json {
+        print_json(&serde_json::json!({
+            "incident": comparison.incident,
+            "reports": comparison.corroboration,
+        }))?;
+        return Ok(Outcome::Exit(0));
+    }
+    println!("{}", comparison.incident.title);
+    for c in &comparison.corroboration {
+        let suggested = match c.suggested {
+            Some(m) => format!(
+                "suggests {m} ({})",
+                crate::ratings::credibility_meaning(m).unwrap_or_default()
+            ),
+            None => "no suggestion".to_string(),
+        };
+        println!();
+        println!("article {} · {} · {suggested}", c.article_id, c.outlet);
+        println!("  {}", c.explanation);
+        for a in &c.assessments {
+            println!(
+                "  marked {} by {} ({})",
+                a.credibility, a.analyst, a.created_at
+            );
         }
     }
     Ok(Outcome::Exit(0))

@@ -12,6 +12,7 @@ mod browse;
 mod cli;
 mod compare;
 mod compare_properties;
+mod corroboration;
 mod crash_safety;
 mod disagreements;
 mod framing;

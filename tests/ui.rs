@@ -3,6 +3,7 @@
 mod common;
 
 mod ui_compare;
+mod ui_corroboration;
 mod ui_disagreements;
 mod ui_incidents;
 mod ui_lexicon;

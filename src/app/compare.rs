@@ -2,7 +2,10 @@
 //! side. Tabs show each report's lead, numbers, sources, names for the actors, loaded words and
 //! hedges in aligned rows; the facts table with the figures that differ marked; the full texts
 //! with what the analysis found highlighted and the passages the others share or omit marked; a
-//! timeline and the casualty figures as plots; and, for two near copies, their word diff.
+//! timeline and the casualty figures as plots; for two near copies, their word diff; for each
+//! report, the credibility its corroboration suggests beside the analysts' current marks, with
+//! Accept suggestion or another grade recorded through the app's write path; and the facts the
+//! other reports carry and each one leaves out.
 //!
 //! The comparison is the core's [`Comparison`]; computing one takes milliseconds, so it is computed
 //! here when the target or the library changes and cached until then. The incident picker reads
@@ -22,6 +25,8 @@ use super::outlets::grade_badge;
 use super::widgets::{
     Cached, date_or_dash, diff_legend, diff_text, empty_state, plural, read_error,
 };
+use crate::compare::corroboration::Corroboration;
+use crate::compare::missing::MissingFacts;
 use crate::compare::{
     Comparison, FactRow, GENERIC, HighlightKind, IncidentHeader, MAX_REPORTS, Report,
 };
@@ -57,6 +62,8 @@ enum Tab {
     Claims,
     Texts,
     Charts,
+    Corroboration,
+    Missing,
     Diff,
 }
 
@@ -67,6 +74,8 @@ impl Tab {
             Tab::Claims => "Claims",
             Tab::Texts => "Texts",
             Tab::Charts => "Charts",
+            Tab::Corroboration => "Corroboration",
+            Tab::Missing => "Missing facts",
             Tab::Diff => "Diff",
         }
     }
@@ -81,6 +90,12 @@ impl Tab {
                 "The full texts with what the analysis found highlighted, and what each report carries alone."
             }
             Tab::Charts => "When each outlet published, and the casualty figures each claims.",
+            Tab::Corroboration => {
+                "The credibility each report's corroboration suggests (1: confirmed by other sources), why, and the analysts' current marks; accept it or choose another grade."
+            }
+            Tab::Missing => {
+                "For each report, the figures, actors, places and sources the other reports carry and it does not."
+            }
             Tab::Diff => "The two texts are near copies: the words one has and the other lacks.",
         }
     }
@@ -98,6 +113,26 @@ pub struct CompareViewState {
     picker: IncidentPicker,
     comparison: Cached<Option<Target>, Option<Comparison>>,
     texts: TextsState,
+    corroboration: CorroborationState,
+}
+
+/// The Corroboration tab's choices.
+#[derive(Default)]
+struct CorroborationState {
+    /// The report whose suggestion is shown (by article).
+    selected: Option<Id>,
+    /// The grade chosen instead of the suggestion.
+    other: Option<u8>,
+    /// A mark to record, taken once the view has drawn (the write needs the whole app).
+    pending: Option<NewMark>,
+}
+
+/// A credibility mark the analyst asked for in the Corroboration tab.
+struct NewMark {
+    article: Id,
+    outlet: String,
+    credibility: u8,
+    note: String,
 }
 
 /// The Texts tab's choices.
@@ -164,8 +199,35 @@ struct Shown<'a> {
     unique: bool,
 }
 
-/// Draws the view: the incident picker and header, then the chosen tab.
+/// Draws the view, then records the credibility mark the analyst asked for, if any.
 pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
+    draw(app, ui);
+    if let Some(mark) = app.compare_view.corroboration.pending.take() {
+        record_mark(app, mark);
+    }
+}
+
+/// Appends the analyst's mark through the app's write path (refused on a read-only library).
+fn record_mark(app: &mut TriangulateApp, mark: NewMark) {
+    let analyst = app.settings.analyst.trim().to_string();
+    let recorded = app.write("record the credibility mark", |l| {
+        l.add_assessment(mark.article, &analyst, mark.credibility, &mark.note)
+    });
+    if recorded.is_some() {
+        app.inform(format!(
+            "Marked the report of {} {} ({}) by {analyst}.",
+            mark.outlet,
+            mark.credibility,
+            crate::ratings::credibility_meaning(mark.credibility).unwrap_or_default()
+        ));
+        app.compare_view.corroboration.other = None;
+    }
+}
+
+/// Draws the view: the incident picker and header, then the chosen tab.
+fn draw(app: &mut TriangulateApp, ui: &mut egui::Ui) {
+    let read_only = app.read_only().map(str::to_string);
+    let analyst = app.settings.analyst.trim().to_string();
     let Some(library) = app.library.as_ref() else {
         return;
     };
@@ -276,7 +338,14 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     }
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        let mut tabs = vec![Tab::SideBySide, Tab::Claims, Tab::Texts, Tab::Charts];
+        let mut tabs = vec![
+            Tab::SideBySide,
+            Tab::Claims,
+            Tab::Texts,
+            Tab::Charts,
+            Tab::Corroboration,
+            Tab::Missing,
+        ];
         if comparison.diff.is_some() {
             tabs.push(Tab::Diff);
         }
@@ -306,6 +375,14 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
             );
         }
         Tab::Charts => charts(ui, comparison),
+        Tab::Corroboration => corroboration(
+            ui,
+            comparison,
+            &mut view.corroboration,
+            &analyst,
+            read_only.as_deref(),
+        ),
+        Tab::Missing => missing_facts(ui, comparison),
         Tab::Diff => diff(ui, comparison),
     }
 }
@@ -1452,6 +1529,275 @@ fn casualty_chart(ui: &mut egui::Ui, comparison: &Comparison, names: &[String], 
             ui.label(RichText::new(format!("No {fact} figure: {}", missing.join(", "))).weak());
         }
     }
+}
+
+/// A credibility mark with its meaning: "1 (confirmed by other sources)".
+fn mark_text(mark: u8) -> String {
+    format!(
+        "{mark} ({})",
+        crate::ratings::credibility_meaning(mark).unwrap_or("not a mark")
+    )
+}
+
+/// The Corroboration tab: the reports as a list, and for the one chosen its suggestion, why,
+/// the analysts' current marks, the ways to record a mark, and the facts it leaves out.
+fn corroboration(
+    ui: &mut egui::Ui,
+    comparison: &Comparison,
+    state: &mut CorroborationState,
+    analyst: &str,
+    read_only: Option<&str>,
+) {
+    let items = &comparison.corroboration;
+    let suggested = items.iter().filter(|c| c.suggested.is_some()).count();
+    ui.label(
+        RichText::new(format!(
+            "{} of {} suggested credibility 1 (confirmed by other sources): a figure two independent sources give. Copies of one text, reports of one outlet and reports citing one origin count once. Nothing is recorded until you accept a suggestion or choose a grade; the analysts' marks are never changed.",
+            plural(suggested, "report"),
+            items.len()
+        ))
+        .weak(),
+    );
+    ui.add_space(4.0);
+    if !state
+        .selected
+        .is_some_and(|id| items.iter().any(|c| c.article_id == id))
+    {
+        state.selected = items
+            .iter()
+            .find(|c| c.suggested.is_some())
+            .or(items.first())
+            .map(|c| c.article_id);
+        state.other = None;
+    }
+    let report_of = |id: Id| comparison.reports.iter().find(|r| r.article_id == id);
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(COLUMN_WIDTH + 40.0);
+            ui.strong("Reports");
+            egui::ScrollArea::vertical()
+                .id_salt("corroboration-reports")
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    for c in items {
+                        let headline = report_of(c.article_id)
+                            .map(|r| r.headline.as_str())
+                            .unwrap_or_default();
+                        let chosen = state.selected == Some(c.article_id);
+                        if ui
+                            .selectable_label(chosen, format!("{}: {headline}", c.outlet))
+                            .clicked()
+                            && !chosen
+                        {
+                            state.selected = Some(c.article_id);
+                            state.other = None;
+                        }
+                        let mut summary = match c.suggested {
+                            Some(m) => format!("suggests {m}"),
+                            None => "no suggestion".to_string(),
+                        };
+                        for a in &c.assessments {
+                            summary.push_str(&format!(" · {} marked {}", a.analyst, a.credibility));
+                        }
+                        ui.label(RichText::new(summary).small().weak());
+                        ui.add_space(4.0);
+                    }
+                });
+        });
+        ui.separator();
+        ui.vertical(|ui| {
+            let Some(c) = state
+                .selected
+                .and_then(|id| items.iter().find(|c| c.article_id == id))
+            else {
+                return;
+            };
+            let missing = comparison
+                .missing_facts
+                .iter()
+                .find(|m| m.article_id == c.article_id);
+            egui::ScrollArea::vertical()
+                .id_salt("corroboration-detail")
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    corroboration_detail(
+                        ui,
+                        c,
+                        report_of(c.article_id),
+                        missing,
+                        state,
+                        analyst,
+                        read_only,
+                    );
+                });
+        });
+    });
+}
+
+fn corroboration_detail(
+    ui: &mut egui::Ui,
+    c: &Corroboration,
+    report: Option<&Report>,
+    missing: Option<&MissingFacts>,
+    state: &mut CorroborationState,
+    analyst: &str,
+    read_only: Option<&str>,
+) {
+    ui.label(RichText::new(&c.outlet).heading().strong());
+    if let Some(report) = report {
+        ui.label(RichText::new(&report.headline).italics());
+    }
+    ui.add_space(6.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Suggested credibility:");
+        match c.suggested {
+            Some(m) => ui.label(RichText::new(mark_text(m)).strong()),
+            None => ui.label(RichText::new("none").weak()),
+        };
+    });
+    ui.label(&c.explanation);
+    ui.add_space(6.0);
+    ui.strong("Analysts' current marks");
+    if c.assessments.is_empty() {
+        ui.label(RichText::new("No analyst has marked this report.").weak());
+    }
+    for a in &c.assessments {
+        let response = ui.label(format!("{}: {}", a.analyst, mark_text(a.credibility)));
+        let when = a
+            .created_at
+            .get(..16)
+            .unwrap_or(&a.created_at)
+            .replace('T', " ");
+        if a.note.is_empty() {
+            response.on_hover_text(format!("Marked {when}."));
+        } else {
+            response.on_hover_text(format!("Marked {when}: {}", a.note));
+        }
+    }
+    ui.add_space(6.0);
+    let who = if analyst.is_empty() {
+        "you (set your analyst name in Preferences first)".to_string()
+    } else {
+        analyst.to_string()
+    };
+    let caveat = read_only
+        .map(|why| format!(" The library is read-only ({why}): nothing can be recorded."))
+        .unwrap_or_default();
+    ui.horizontal(|ui| {
+        let accept = ui
+            .add_enabled(
+                c.suggested.is_some(),
+                egui::Button::new("Accept suggestion"),
+            )
+            .on_hover_text(format!(
+                "Records credibility 1 by {who}, with the explanation as its note. Other analysts' marks stay as they are.{caveat}"
+            ))
+            .on_disabled_hover_text("There is no suggestion to accept: the explanation says why.");
+        if accept.clicked()
+            && let Some(mark) = c.suggested
+        {
+            state.pending = Some(NewMark {
+                article: c.article_id,
+                outlet: c.outlet.clone(),
+                credibility: mark,
+                note: format!("Accepted the suggested credibility {mark}: {}", c.explanation),
+            });
+        }
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Another grade");
+        egui::ComboBox::from_id_salt("corroboration-other-grade")
+            .selected_text(state.other.map(mark_text).unwrap_or_else(|| "choose…".into()))
+            .width(260.0)
+            .show_ui(ui, |ui| {
+                for (mark, _) in crate::ratings::CREDIBILITY {
+                    ui.selectable_value(&mut state.other, Some(mark), mark_text(mark));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let record = ui
+            .add_enabled(state.other.is_some(), egui::Button::new("Record grade"))
+            .on_hover_text(format!(
+                "Records the grade chosen by {who}, with the program's explanation in its note.{caveat}"
+            ))
+            .on_disabled_hover_text("Choose a grade first.");
+        if record.clicked()
+            && let Some(mark) = state.other
+        {
+            let suggestion = match c.suggested {
+                Some(s) => format!("the suggestion was {s}"),
+                None => "there was no suggestion".to_string(),
+            };
+            state.pending = Some(NewMark {
+                article: c.article_id,
+                outlet: c.outlet.clone(),
+                credibility: mark,
+                note: format!("Chose {mark} in Compare ({suggestion}): {}", c.explanation),
+            });
+        }
+    });
+    ui.add_space(8.0);
+    ui.strong("Missing from this report");
+    missing_list(ui, missing);
+}
+
+/// The facts a report leaves out, one line each with who carries it.
+fn missing_list(ui: &mut egui::Ui, missing: Option<&MissingFacts>) {
+    let Some(missing) = missing.filter(|m| !m.facts.is_empty()) else {
+        ui.label(
+            RichText::new(
+                "Nothing: every figure, actor, place and source the others give is here too.",
+            )
+            .weak(),
+        );
+        return;
+    };
+    for f in &missing.facts {
+        let by: Vec<&str> = f.carried_by.iter().map(|s| s.outlet.as_str()).collect();
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 4.0;
+            ui.label(RichText::new(format!("{}:", f.category.label())).weak());
+            ui.label(RichText::new(&f.fact).strong());
+            ui.label(RichText::new(format!("in {}", by.join(", "))).weak());
+            if let Some(instead) = &f.instead {
+                ui.label(RichText::new(format!("(this report: {instead})")).italics());
+            }
+        });
+    }
+}
+
+/// The Missing facts tab: one column per report, what the others carry and it does not.
+fn missing_facts(ui: &mut egui::Ui, comparison: &Comparison) {
+    ui.label(
+        RichText::new(
+            "For each report, the figures, actors, places and sources the other reports carry and it does not, with the outlets that carry each; a figure this report gives differently is noted beside it.",
+        )
+        .weak(),
+    );
+    ui.add_space(4.0);
+    columns(
+        ui,
+        "compare-missing",
+        |ui| {
+            aligned_row(ui, 0, |ui| {
+                for report in &comparison.reports {
+                    cell(ui, COLUMN_WIDTH, |ui| report_heading(ui, report));
+                }
+            });
+        },
+        |ui| {
+            aligned_row(ui, 1, |ui| {
+                for report in &comparison.reports {
+                    let missing = comparison
+                        .missing_facts
+                        .iter()
+                        .find(|m| m.article_id == report.article_id);
+                    cell(ui, COLUMN_WIDTH, |ui| missing_list(ui, missing));
+                }
+            });
+        },
+    );
 }
 
 fn diff(ui: &mut egui::Ui, comparison: &Comparison) {

@@ -1,10 +1,14 @@
 //! The side-by-side model of an incident's reports: for each report, the numbers it claims, whom
 //! it cites, what it calls the actors, its loaded words and hedges, the places and dates it
 //! names, and which of its sentences other reports share; across reports, a table of facts with
-//! disagreements marked. Pure: reports in, comparison out; the Compare view, the command line
-//! and the exported reports all draw from this one model.
+//! disagreements marked; for each report, the credibility its corroboration suggests
+//! (`corroboration.rs`) and the facts the others carry and it does not (`missing.rs`). Pure:
+//! reports in, comparison out; the Compare view, the command line and the exported reports all
+//! draw from this one model.
 
 pub mod align;
+pub mod corroboration;
+pub mod missing;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -285,6 +289,13 @@ pub struct Comparison {
     pub incident: IncidentHeader,
     pub reports: Vec<Report>,
     pub facts: Vec<FactRow>,
+    /// For each report, in the reports' order: the credibility its corroboration suggests, why,
+    /// and the analysts' current marks beside it.
+    #[serde(default)]
+    pub corroboration: Vec<corroboration::Corroboration>,
+    /// For each report, in the reports' order: the facts other reports carry and it does not.
+    #[serde(default)]
+    pub missing_facts: Vec<missing::MissingFacts>,
     /// For two reports that are near copies of each other: their word-level diff.
     #[serde(skip)]
     pub diff: Option<Vec<DiffPart>>,
@@ -325,10 +336,21 @@ pub fn compare(
     }
     let facts = facts(&reports);
     let diff = near_copy_diff(&reports);
+    let sentences: Vec<Vec<align::SentenceSpan>> = prepared
+        .iter()
+        .map(|(_, sents)| sents.iter().map(|(span, _)| *span).collect())
+        .collect();
+    // Independent of each other: on two cores.
+    let (corroboration, missing_facts) = rayon::join(
+        || corroboration::corroborate(&reports, &sentences),
+        || missing::missing_facts(&reports),
+    );
     Comparison {
         incident,
         reports,
         facts,
+        corroboration,
+        missing_facts,
         diff,
     }
 }

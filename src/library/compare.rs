@@ -1,10 +1,12 @@
 //! What the comparison of reports needs from storage: the articles with their outlets' combined
-//! grades, the incident's header, and the library's own framing lexicon.
+//! grades, the incident's header, the library's own framing lexicon, and each analyst's current
+//! credibility mark of each report (shown beside the suggested one, never replaced by it).
 
 use rusqlite::{OptionalExtension, params};
 
 use super::Library;
 use crate::analysis::{Gazetteer, Lexicon};
+use crate::compare::corroboration::HumanAssessment;
 use crate::compare::{Comparison, IncidentHeader, MAX_REPORTS, ReportInput, compare};
 use crate::error::{Error, Result};
 use crate::model::Id;
@@ -224,11 +226,25 @@ impl Library {
             )));
         }
         let inputs = self.report_inputs(ids)?;
-        Ok(compare(
-            header,
-            &inputs,
-            &self.lexicon()?,
-            &self.gazetteer()?,
-        ))
+        let mut comparison = compare(header, &inputs, &self.lexicon()?, &self.gazetteer()?);
+        self.fill_assessments(&mut comparison)?;
+        Ok(comparison)
+    }
+
+    /// Puts each analyst's current mark of each report beside its suggested credibility.
+    pub fn fill_assessments(&self, comparison: &mut Comparison) -> Result<()> {
+        for c in &mut comparison.corroboration {
+            c.assessments = self
+                .current_assessments(c.article_id)?
+                .into_iter()
+                .map(|a| HumanAssessment {
+                    analyst: a.analyst,
+                    credibility: a.credibility,
+                    note: a.note,
+                    created_at: a.created_at,
+                })
+                .collect();
+        }
+        Ok(())
     }
 }

@@ -1,6 +1,7 @@
 //! The report as CSV: the claims table (one row per fact and report) followed, after a blank
-//! line, by one row per report. The csv crate quotes every field that needs it, so commas,
-//! quotes and line breaks in article text stay inside their cell.
+//! line, by one row per report, then the suggested corroboration (one row per report) and the
+//! facts missing from each report (one row per report and fact). The csv crate quotes every
+//! field that needs it, so commas, quotes and line breaks in article text stay inside their cell.
 
 use super::ReportDocument;
 use crate::error::{Error, Result};
@@ -91,14 +92,71 @@ pub fn render(doc: &ReportDocument) -> Result<String> {
             ])
             .map_err(wrap)?;
     }
-    let mut out = claims
-        .into_inner()
-        .map_err(|e| Error::Invalid(format!("report as CSV: {e}")))?;
-    out.push(b'\n');
-    out.extend(
-        reports
-            .into_inner()
-            .map_err(|e| Error::Invalid(format!("report as CSV: {e}")))?,
-    );
+    let mut corroboration = csv::Writer::from_writer(Vec::new());
+    corroboration
+        .write_record([
+            "article_id",
+            "outlet",
+            "suggested_credibility",
+            "explanation",
+            "analysts_marks",
+        ])
+        .map_err(wrap)?;
+    for s in &c.corroboration {
+        let marks: Vec<String> = s
+            .assessments
+            .iter()
+            .map(|a| format!("{}: {}", a.analyst, a.credibility))
+            .collect();
+        corroboration
+            .write_record([
+                s.article_id.to_string(),
+                s.outlet.clone(),
+                s.suggested.map(|m| m.to_string()).unwrap_or_default(),
+                s.explanation.clone(),
+                marks.join("; "),
+            ])
+            .map_err(wrap)?;
+    }
+    let mut missing = csv::Writer::from_writer(Vec::new());
+    missing
+        .write_record([
+            "article_id",
+            "outlet",
+            "missing_kind",
+            "missing_fact",
+            "carried_by",
+            "gives_instead",
+        ])
+        .map_err(wrap)?;
+    for m in &c.missing_facts {
+        for f in &m.facts {
+            let by: Vec<&str> = f.carried_by.iter().map(|s| s.outlet.as_str()).collect();
+            missing
+                .write_record([
+                    m.article_id.to_string().as_str(),
+                    &m.outlet,
+                    f.category.label(),
+                    &f.fact,
+                    &by.join("; "),
+                    f.instead.as_deref().unwrap_or(""),
+                ])
+                .map_err(wrap)?;
+        }
+    }
+    let mut out = Vec::new();
+    for (n, table) in [claims, reports, corroboration, missing]
+        .into_iter()
+        .enumerate()
+    {
+        if n > 0 {
+            out.push(b'\n');
+        }
+        out.extend(
+            table
+                .into_inner()
+                .map_err(|e| Error::Invalid(format!("report as CSV: {e}")))?,
+        );
+    }
     String::from_utf8(out).map_err(|e| Error::Invalid(format!("report as CSV: {e}")))
 }

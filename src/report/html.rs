@@ -40,6 +40,8 @@ pub fn render(doc: &ReportDocument) -> String {
                     a href="#outlets" { "Outlets" }
                     a href="#side-by-side" { "Side by side" }
                     a href="#claims" { "Claims" }
+                    a href="#corroboration" { "Corroboration" }
+                    a href="#missing" { "Missing facts" }
                     a href="#texts" { "Texts" }
                     a href="#charts" { "Charts" }
                     a href="#provenance" { "Provenance" }
@@ -49,6 +51,8 @@ pub fn render(doc: &ReportDocument) -> String {
                 (outlets(doc))
                 (side_by_side(c))
                 (claims_table(c))
+                (corroboration(c))
+                (missing(c))
                 (texts(c))
                 (charts(c))
                 (provenance(doc))
@@ -442,6 +446,118 @@ fn claims_table(c: &Comparison) -> Markup {
                         }
                     }
                 }
+            }
+        }
+        "\n"
+    }
+}
+
+/// A credibility mark with its meaning: "1 confirmed by other sources".
+fn mark(mark: u8) -> Markup {
+    html! {
+        strong { (mark) }
+        @if let Some(meaning) = crate::ratings::credibility_meaning(mark) {
+            " " span.meaning { (meaning) }
+        }
+    }
+}
+
+fn corroboration(c: &Comparison) -> Markup {
+    html! {
+        section #corroboration {
+            h2 { "Corroboration" }
+            "\n"
+            p.muted {
+                "The information credibility the program suggests for each report: 1 (confirmed by \
+                 other sources) when at least two independent sources give the same figure. Copies \
+                 of one text, reports of one outlet and reports citing one origin count once. \
+                 Beside it, each analyst's current mark: a suggestion is recorded only when an \
+                 analyst accepts it."
+            }
+            div.scroll {
+                table {
+                    thead {
+                        tr { th { "Report" } th { "Suggested" } th { "Why" } th { "Analysts' marks" } }
+                        "\n"
+                    }
+                    "\n"
+                    tbody {
+                        @for s in &c.corroboration {
+                            tr {
+                                th { (s.outlet) br; span.muted { "article " (s.article_id) } }
+                                td {
+                                    @match s.suggested {
+                                        Some(m) => (mark(m)),
+                                        None => span.muted { "none" },
+                                    }
+                                }
+                                td { (s.explanation) }
+                                td {
+                                    @if s.assessments.is_empty() {
+                                        span.muted { "not marked" }
+                                    } @else {
+                                        ul.cell {
+                                            @for a in &s.assessments {
+                                                li { (a.analyst) ": " (mark(a.credibility)) }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                            "\n"
+                        }
+                    }
+                }
+            }
+        }
+        "\n"
+    }
+}
+
+fn missing(c: &Comparison) -> Markup {
+    html! {
+        section #missing {
+            h2 { "Facts missing from each report" }
+            "\n"
+            p.muted {
+                "For each report, the figures, actors, places and sources other reports carry and \
+                 it does not, with the outlets that carry each."
+            }
+            @for m in &c.missing_facts {
+                div.outlet {
+                    h3 { (m.outlet) " " span.muted { "article " (m.article_id) } }
+                    @if m.facts.is_empty() {
+                        p.muted { "Nothing: every figure, actor, place and source the others give is here too." }
+                    } @else {
+                        table {
+                            thead {
+                                tr { th { "Kind" } th { "Fact" } th { "Carried by" } th { "This report gives instead" } }
+                            }
+                            tbody {
+                                @for f in &m.facts {
+                                    tr {
+                                        td { (f.category.label()) }
+                                        td { (f.fact) }
+                                        td {
+                                            @for (i, s) in f.carried_by.iter().enumerate() {
+                                                @if i > 0 { ", " }
+                                                (s.outlet)
+                                            }
+                                        }
+                                        td {
+                                            @match &f.instead {
+                                                Some(instead) => (instead),
+                                                None => span.muted { "—" },
+                                            }
+                                        }
+                                    }
+                                    "\n"
+                                }
+                            }
+                        }
+                    }
+                }
+                "\n"
             }
         }
         "\n"

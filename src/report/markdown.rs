@@ -248,6 +248,9 @@ pub fn render(doc: &ReportDocument) -> String {
         }
     }
 
+    corroboration(&mut out, doc);
+    missing(&mut out, doc);
+
     let _ = writeln!(out, "## Provenance\n");
     let _ = writeln!(out, "| Article | Outlet | File | Imported | Content hash |");
     let _ = writeln!(out, "|---|---|---|---|---|");
@@ -263,6 +266,84 @@ pub fn render(doc: &ReportDocument) -> String {
         );
     }
     out
+}
+
+/// "1 (confirmed by other sources)".
+fn mark_text(mark: u8) -> String {
+    format!(
+        "{mark} ({})",
+        crate::ratings::credibility_meaning(mark).unwrap_or("unknown mark")
+    )
+}
+
+/// The suggested credibility of each report, why, and the analysts' current marks.
+fn corroboration(out: &mut String, doc: &ReportDocument) {
+    let c = &doc.comparison;
+    let _ = writeln!(out, "## Corroboration\n");
+    let _ = writeln!(
+        out,
+        "The information credibility the program suggests for each report (1: confirmed by other \
+         sources, when two independent sources give the same figure; copies of one text, reports \
+         of one outlet and reports citing one origin count once), and each analyst's current \
+         mark. A suggestion is recorded only when an analyst accepts it.\n"
+    );
+    let _ = writeln!(out, "| Report | Suggested | Why | Analysts' marks |");
+    let _ = writeln!(out, "|---|---|---|---|");
+    for s in &c.corroboration {
+        let suggested = s.suggested.map(mark_text).unwrap_or_else(|| "none".into());
+        let marks: Vec<String> = s
+            .assessments
+            .iter()
+            .map(|a| cell(&format!("{}: {}", a.analyst, mark_text(a.credibility))))
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} (article {}) | {} | {} | {} |",
+            cell(&s.outlet),
+            s.article_id,
+            cell(&suggested),
+            cell(&s.explanation),
+            or_dash(marks)
+        );
+    }
+    let _ = writeln!(out);
+}
+
+/// For each report, the facts the others carry and it does not.
+fn missing(out: &mut String, doc: &ReportDocument) {
+    let _ = writeln!(out, "## Facts missing from each report\n");
+    for m in &doc.comparison.missing_facts {
+        let _ = writeln!(
+            out,
+            "### {} (article {})\n",
+            escape(&m.outlet),
+            m.article_id
+        );
+        if m.facts.is_empty() {
+            let _ = writeln!(
+                out,
+                "Nothing: every figure, actor, place and source the others give is here too.\n"
+            );
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "| Kind | Fact | Carried by | This report gives instead |"
+        );
+        let _ = writeln!(out, "|---|---|---|---|");
+        for f in &m.facts {
+            let by: Vec<String> = f.carried_by.iter().map(|s| s.outlet.clone()).collect();
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                f.category.label(),
+                cell(&f.fact),
+                cell(&by.join(", ")),
+                f.instead.as_deref().map(cell).unwrap_or_else(|| "—".into())
+            );
+        }
+        let _ = writeln!(out);
+    }
 }
 
 #[cfg(test)]

@@ -211,3 +211,34 @@ pub fn make_incident(
         .expect("the incident is made")
         .0
 }
+
+/// The corroboration fixtures: invented outlets' reports of one invented convoy ambush.
+pub fn corroboration_fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corroboration")
+}
+
+/// A temporary library with the corroboration fixtures imported (and no linking run).
+pub fn corroboration_library() -> (tempfile::TempDir, PathBuf, Library) {
+    let (dir, path, mut library) = temp_library();
+    let report = triangulate::import::import_paths(
+        &mut library,
+        &[corroboration_fixtures()],
+        &Default::default(),
+        &Progress::new(),
+    )
+    .expect("the corroboration fixtures import");
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    (dir, path, library)
+}
+
+/// The id of the one article of `outlet`.
+pub fn outlet_article(library: &Library, outlet: &str) -> triangulate::model::Id {
+    let found: Vec<_> = library
+        .articles(&Default::default())
+        .expect("articles")
+        .into_iter()
+        .filter(|a| a.outlet == outlet)
+        .collect();
+    assert_eq!(found.len(), 1, "one article of {outlet}");
+    found[0].id
+}
