@@ -1528,11 +1528,8 @@ fn suggestion(mut library: Library, action: SuggestionAction) -> anyhow::Result<
 }
 
 fn incidents(library: &Library, tag: Option<String>, json: bool) -> anyhow::Result<Outcome> {
-    let mut list = library.incidents()?;
-    if let Some(t) = tag {
-        let keep = library.tagged(crate::model::TargetKind::Incident, tag_id(library, &t)?)?;
-        list.retain(|i| keep.contains(&i.id));
-    }
+    let tag = tag.map(|t| tag_id(library, &t)).transpose()?;
+    let list = library.incident_page("", tag, 0, usize::MAX)?;
     if json {
         print_json(&list)?;
         return Ok(Outcome::Exit(0));

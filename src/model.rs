@@ -75,6 +75,9 @@ pub struct OutletSummary {
     /// The current value of each of the analyst's own axes that has one, by axis name.
     #[serde(default)]
     pub axes: std::collections::BTreeMap<String, String>,
+    /// The tags on the outlet, by name.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 /// Signals computed from the library about one outlet. `None` where the library does not hold
@@ -105,6 +108,9 @@ pub struct IncidentSummary {
     pub place: Option<String>,
     pub report_count: i64,
     pub outlet_count: i64,
+    /// The tags on the incident, by name.
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 /// A link suggestion waiting for the analyst's decision.

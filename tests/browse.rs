@@ -172,7 +172,7 @@ fn keyset_pages_in_every_order_give_every_article_once_in_that_order() {
 fn every_filter_keeps_what_it_says_in_every_order_and_counts_it() {
     let (_dir, _path, mut library) = synthetic(ARTICLES);
     let outlet = library.outlet_names().unwrap()[3].0;
-    let incident = library.incident_page("", 0, 1).unwrap()[0].id;
+    let incident = library.incident_page("", None, 0, 1).unwrap()[0].id;
     // Two analysts agree on B for two outlets: the grade filter has something to keep.
     for (id, _) in library.outlet_names().unwrap().into_iter().take(2) {
         for analyst in ["x", "y"] {

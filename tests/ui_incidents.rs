@@ -83,7 +83,7 @@ fn typing_a_place_into_find_incident_narrows_the_list() {
         .place
         .clone()
         .expect("synthetic incidents have a place");
-    let expected = library(&harness).count_incidents(&place).unwrap();
+    let expected = library(&harness).count_incidents(&place, None).unwrap();
     assert!(
         (1..1500).contains(&expected),
         "{expected} incidents name {place}"
@@ -174,7 +174,7 @@ fn the_merge_picker_finds_an_incident_far_down_the_list_by_its_title() {
     harness.run();
     let library = library(&harness);
     assert!(library.incident(other.id).unwrap().is_none());
-    assert_eq!(library.count_incidents("").unwrap(), 1499);
+    assert_eq!(library.count_incidents("", None).unwrap(), 1499);
     harness.get_by_label("1,499 incidents");
 }
 
@@ -182,10 +182,10 @@ fn the_merge_picker_finds_an_incident_far_down_the_list_by_its_title() {
 fn paging_a_hundred_at_a_time_gives_every_incident_once_newest_first() {
     let (_dir, path) = synthetic_library();
     let library = Library::open(&path).unwrap();
-    assert_eq!(library.count_incidents("").unwrap(), 1500);
+    assert_eq!(library.count_incidents("", None).unwrap(), 1500);
     let mut paged = Vec::new();
     for page in 0.. {
-        let rows = library.incident_page("", page * 100, 100).unwrap();
+        let rows = library.incident_page("", None, page * 100, 100).unwrap();
         assert!(rows.len() <= 100);
         if rows.is_empty() {
             break;
@@ -225,13 +225,13 @@ fn a_filtered_page_and_count_agree_with_filtering_by_hand() {
         .cloned()
         .collect();
     assert_eq!(
-        library.count_incidents(&text).unwrap(),
+        library.count_incidents(&text, None).unwrap(),
         by_hand.len() as u64
     );
     let mut paged = Vec::new();
     let mut offset = 0;
     loop {
-        let rows = library.incident_page(&text, offset, 7).unwrap();
+        let rows = library.incident_page(&text, None, offset, 7).unwrap();
         if rows.is_empty() {
             break;
         }

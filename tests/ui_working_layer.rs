@@ -1,6 +1,6 @@
-//! UI tests of the working layer in the Library view through egui_kittest: tagging several
-//! articles at once and filtering by the tag, writing a note in the reader, and saving the
-//! filters as a collection.
+//! UI tests of the working layer through egui_kittest: tagging several articles, outlets or
+//! incidents at once and filtering each list by the tag; notes written in the reader and on the
+//! outlet and incident pages.
 
 use crate::common;
 
@@ -130,4 +130,150 @@ fn a_note_written_in_the_reader_is_listed_with_its_author() {
     assert_eq!(notes[0].text, "The toll here matches the monitor's");
     harness.get_by_label_contains("Note added");
     harness.get_by_label("The toll here matches the monitor's");
+}
+
+/// Types `text` into the first field of `role` labelled `label` (the batch bar's comes first).
+fn type_into_first(
+    harness: &mut Harness<'static, TriangulateApp>,
+    role: Role,
+    label: &str,
+    text: &str,
+) {
+    for typing in [false, true] {
+        let field = harness
+            .get_all_by_role_and_label(role, label)
+            .next()
+            .expect("a field");
+        if typing {
+            field.type_text(text);
+        } else {
+            field.click();
+        }
+        harness.run();
+    }
+}
+
+#[test]
+fn two_outlets_tagged_at_once_are_what_the_outlets_tag_filter_keeps_and_a_page_takes_notes() {
+    let (_dir, path) = sample_library_file();
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
+    harness
+        .get_by_role_and_label(Role::Button, "Outlets")
+        .click();
+    harness.run();
+    harness.get_by_label("Meridian Wire").click();
+    harness.run();
+    harness
+        .get_by_label("Qadira National Broadcasting")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    harness.run();
+    harness.get_by_label("Tag the 2 picked outlets:");
+    type_into_first(&mut harness, Role::TextInput, "New tag", "state media");
+    harness.get_by_label("Add tag").click();
+    harness.run();
+    harness.get_by_label_contains("Tagged 2 outlets “state media”");
+
+    // The tag filter keeps the two.
+    harness.get_by_role_and_label(Role::ComboBox, "Tag").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "state media")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("Red Dunes Blog").is_none());
+    harness.get_by_label("Meridian Wire");
+
+    // One outlet's page: its tag, and a note written there.
+    harness.get_by_label("Meridian Wire").click();
+    harness.run();
+    harness.get_by_label("state media ×");
+    type_into_first(
+        &mut harness,
+        Role::MultilineTextInput,
+        "New note",
+        "Wire copy reaches three outlets",
+    );
+    harness.get_by_label("Add note").click();
+    harness.run();
+    harness.get_by_label_contains("Note added");
+    harness.get_by_label("Wire copy reaches three outlets");
+    let library = Library::open(&path).expect("opens");
+    let wire = library
+        .outlet_list()
+        .expect("reads")
+        .into_iter()
+        .find(|o| o.name == "Meridian Wire")
+        .expect("the wire");
+    assert_eq!(wire.tags, vec!["state media".to_string()]);
+    let notes = library.notes_of(Target::Outlet(wire.id)).expect("reads");
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].text, "Wire copy reaches three outlets");
+}
+
+#[test]
+fn incidents_picked_with_ctrl_click_are_tagged_at_once_and_filtered_by_the_tag() {
+    let (_dir, path) = sample_library_file();
+    let mut library = Library::open(&path).expect("opens");
+    let ids: Vec<_> = newest(&path, 3).iter().map(|r| r.id).collect();
+    let first = common::make_incident(&mut library, "Convoy ambush", "2031-01-01", &ids[..1]);
+    let second = common::make_incident(&mut library, "Bridge strike", "2031-01-02", &ids[1..2]);
+    let third = common::make_incident(&mut library, "Depot fire", "2031-01-03", &ids[2..]);
+    drop(library);
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
+    harness
+        .get_by_role_and_label(Role::Button, "Incidents")
+        .click();
+    harness.run();
+    harness.get_by_label("Convoy ambush").click();
+    harness.run();
+    harness
+        .query_all_by_label("Bridge strike")
+        .next()
+        .expect("listed")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    harness.run();
+    harness.get_by_label("Tag the 2 picked incidents:");
+    type_into_first(&mut harness, Role::TextInput, "New tag", "verified");
+    harness
+        .get_all_by_label("Add tag")
+        .next()
+        .expect("the bar's button")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("Tagged 2 incidents “verified”");
+    let library = Library::open(&path).expect("opens");
+    for (id, tags) in [(first, 1), (second, 1), (third, 0)] {
+        assert_eq!(
+            library.tags_of(Target::Incident(id)).expect("reads").len(),
+            tags
+        );
+    }
+    drop(library);
+
+    harness.get_by_role_and_label(Role::ComboBox, "Tag").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "verified (2)")
+        .click();
+    harness.run();
+    harness.get_by_label("2 incidents");
+    assert!(harness.query_by_label("Depot fire").is_none());
+
+    // The open incident's page shows its tag and takes a note.
+    harness.get_by_label("verified ×");
+    type_into_first(
+        &mut harness,
+        Role::MultilineTextInput,
+        "New note",
+        "Two outlets only; wait for the monitor",
+    );
+    harness
+        .get_all_by_label("Add note")
+        .next()
+        .expect("button")
+        .click();
+    harness.run();
+    let library = Library::open(&path).expect("opens");
+    let notes = library.notes_of(Target::Incident(first)).expect("reads");
+    assert_eq!(notes.len(), 1);
 }

@@ -337,6 +337,54 @@ fn a_deleted_incident_comes_back_with_its_notes_and_tags() {
 }
 
 #[test]
+fn the_incident_list_filters_by_tag_and_shows_each_incidents_tags() {
+    let (_dir, _path, mut library, _) = common::sample_library();
+    let articles = first_articles(&library, 3);
+    let mut make =
+        |title: &str, date: &str, a: &[Id]| common::make_incident(&mut library, title, date, a);
+    let ambush = make("Ambush on the ring road", "2025-05-03", &articles[..1]);
+    let market = make("Market shelling", "2025-05-04", &articles[1..2]);
+    let depot = make("Depot fire", "2025-05-05", &articles[2..]);
+    library
+        .tag(TargetKind::Incident, &[ambush, market], "priority", "ana")
+        .expect("tagged");
+    library
+        .tag(TargetKind::Incident, &[market], "casualties", "ana")
+        .expect("tagged");
+    let priority = library.tag_id("priority").expect("reads").expect("exists");
+
+    assert_eq!(library.count_incidents("", None).expect("counts"), 3);
+    assert_eq!(
+        library.count_incidents("", Some(priority)).expect("counts"),
+        2
+    );
+    assert_eq!(
+        library
+            .count_incidents("market", Some(priority))
+            .expect("counts"),
+        1
+    );
+    let page = library
+        .incident_page("", Some(priority), 0, 10)
+        .expect("a page");
+    let listed: Vec<(Id, Vec<String>)> = page.into_iter().map(|i| (i.id, i.tags)).collect();
+    assert_eq!(
+        listed,
+        vec![
+            (
+                market,
+                vec!["casualties".to_string(), "priority".to_string()]
+            ),
+            (ambush, vec!["priority".to_string()]),
+        ],
+        "newest first, each with its tags in name order"
+    );
+    let all = library.incidents().expect("all");
+    let untagged = all.iter().find(|i| i.id == depot).expect("listed");
+    assert!(untagged.tags.is_empty());
+}
+
+#[test]
 fn a_saved_filter_and_a_hand_picked_set_are_collections() {
     let (_dir, _path, mut library, _) = common::sample_library();
     let outlet = library.outlet_names().expect("outlets")[0].0;

@@ -390,7 +390,7 @@ fn draw(app: &mut TriangulateApp, ui: &mut egui::Ui) {
 /// The incident Compare opens on when nothing is chosen: among the newest 50, the first with two
 /// reports or more, else the newest.
 fn first_to_compare(library: &Library) -> crate::Result<Option<Id>> {
-    let newest = library.incident_page("", 0, 50)?;
+    let newest = library.incident_page("", None, 0, 50)?;
     Ok(newest
         .iter()
         .find(|i| i.report_count >= 2)

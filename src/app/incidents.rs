@@ -7,6 +7,9 @@
 //! visible rows from pages read on demand ([`Paged`]), filtered by "Find incident"; where a page
 //! asks for another incident (Move to, Merge), [`IncidentPicker`] lists the first matches of a
 //! filter typed into its list. Compare's incident picker is the same.
+//!
+//! Incidents carry tags and notes: the page shows both, the list shows the tags and filters on
+//! one, and Ctrl-click picks several incidents to tag at once.
 
 use std::collections::BTreeSet;
 
@@ -14,10 +17,11 @@ use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use super::TriangulateApp;
+use super::notes::{Drafts, WorkingEdit, notes_section, tag_field, tags_row};
 use super::paged::Paged;
 use super::widgets::{Cached, date_or_dash, empty_state, plural, read_error, thousands};
-use crate::library::Library;
-use crate::model::{Id, IncidentDetail, IncidentFields, IncidentSummary};
+use crate::library::{Library, Note, TagSummary};
+use crate::model::{Id, IncidentDetail, IncidentFields, IncidentSummary, Target, TargetKind};
 
 /// Why an analyst linked articles by hand (rather than by accepting a suggestion).
 const BY_HAND: &str = "added by hand";
@@ -30,13 +34,24 @@ const PICKER_ROWS: usize = 50;
 pub struct IncidentsViewState {
     /// What "Find incident" holds: part of a title or place.
     filter: String,
-    /// How many incidents match the filter (trimmed).
-    count: Cached<String, u64>,
-    /// The visible rows' pages of the list, for the filter (trimmed).
-    rows: Paged<String, IncidentSummary>,
+    /// The list shows only incidents carrying this tag (id, name).
+    tag: Option<(Id, String)>,
+    tags: Cached<(), Vec<TagSummary>>,
+    /// How many incidents match the filters (text trimmed).
+    count: Cached<ListKey, u64>,
+    /// The visible rows' pages of the list, for the filters.
+    rows: Paged<ListKey, IncidentSummary>,
     /// The incident whose page is open.
     selected: Option<Id>,
+    /// Incidents picked with Ctrl-click (and the open one), to tag at once.
+    picked: BTreeSet<Id>,
+    /// The tag typed for the picked incidents.
+    batch_tag: String,
     page: Cached<Id, Option<IncidentDetail>>,
+    /// The open incident's tags and notes.
+    working: Cached<Id, (Vec<String>, Vec<Note>)>,
+    /// The tag and note being typed on the page.
+    drafts: Drafts,
     /// What the open page's controls hold; reset when another incident opens.
     form: PageForm,
     /// The title typed for a new incident; `Some` while the "New incident" form is open.
@@ -49,8 +64,12 @@ impl IncidentsViewState {
     /// Opens an incident's page, for when the analyst next comes to the view.
     pub fn open(&mut self, incident: Id) {
         self.selected = Some(incident);
+        self.picked = BTreeSet::from([incident]);
     }
 }
+
+/// What the list shows: incidents whose title or place holds the text (trimmed), carrying the tag.
+type ListKey = (String, Option<Id>);
 
 /// The editable fields as text boxes hold them.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -124,6 +143,10 @@ impl PageForm {
 
 enum Action {
     Select(Id),
+    /// Ctrl-click: add an incident to the picked ones, or take it out.
+    Pick(Id),
+    /// Tag or note something (see [`TriangulateApp::apply_working`]).
+    Working(WorkingEdit),
     Create(String, Vec<Id>),
     Save(Id, IncidentFields),
     Remove(Id, Vec<Id>),
@@ -146,9 +169,11 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
 
     ui.heading("Incidents");
     let filter = view.filter.trim().to_string();
+    let tag = view.tag.as_ref().map(|(id, _)| *id);
+    let key: ListKey = (filter.clone(), tag);
     let count = match view
         .count
-        .get(generation, &filter, || library.count_incidents(&filter))
+        .get(generation, &key, || library.count_incidents(&filter, tag))
     {
         Ok(count) => *count,
         Err(e) => return read_error(ui, e),
@@ -160,7 +185,7 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
         &picked,
         &mut action,
     );
-    if count == 0 && filter.is_empty() {
+    if count == 0 && filter.is_empty() && tag.is_none() {
         view.selected = None;
         empty_state(
             ui,
@@ -176,12 +201,29 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
             )
             .labelled_by(label.id)
             .on_hover_text("Shows the incidents whose title or place contains this, in any case.");
+            tag_filter(ui, library, generation, &mut view.tags, &mut view.tag);
             ui.label(if count == 1 {
                 "1 incident".to_string()
             } else {
                 format!("{} incidents", thousands(count))
             });
         });
+        if view.picked.len() >= 2 {
+            ui.horizontal(|ui| {
+                ui.label(format!("Tag the {} picked incidents:", view.picked.len()));
+                let ids: Vec<Id> = view.picked.iter().copied().collect();
+                tag_field(ui, "incident-batch-tag", &mut view.batch_tag, |name| {
+                    action = Some(Action::Working(WorkingEdit::Tag(
+                        TargetKind::Incident,
+                        ids,
+                        name,
+                    )));
+                });
+                if ui.button("Clear picks").clicked() {
+                    view.picked.retain(|id| view.selected == Some(*id));
+                }
+            });
+        }
         if let Some(id) = view.selected {
             let page = view.page.get(generation, &id, || library.incident(id));
             if matches!(page, Ok(None)) {
@@ -189,6 +231,11 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                 view.selected = None;
             } else {
                 let form = &mut view.form;
+                let working = view.working.get(generation, &id, || {
+                    let target = Target::Incident(id);
+                    Ok::<_, crate::Error>((library.tags_of(target)?, library.notes_of(target)?))
+                });
+                let drafts = &mut view.drafts;
                 egui::Panel::right("incident-page")
                     .resizable(true)
                     .default_size(ui.available_width() * 0.55)
@@ -201,7 +248,9 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                                 generation,
                                 picked: &picked,
                             };
-                            incident_page(ui, incident, form, &page, &mut action);
+                            incident_page(ui, incident, form, &page, &mut action, |ui, action| {
+                                working_section(ui, id, working, drafts, action)
+                            });
                         }
                         Ok(None) => {}
                         Err(e) => read_error(ui, e),
@@ -209,18 +258,29 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
             }
         }
         if count == 0 {
-            empty_state(
-                ui,
-                &format!("No incident's title or place contains “{filter}”."),
-            );
+            let why = match (&view.tag, filter.is_empty()) {
+                (Some((_, name)), true) => format!("No incident carries the tag “{name}”."),
+                (Some((_, name)), false) => {
+                    format!("No incident tagged “{name}” has “{filter}” in its title or place.")
+                }
+                (None, _) => format!("No incident's title or place contains “{filter}”."),
+            };
+            empty_state(ui, &why);
         } else {
-            view.rows.follow(generation, &filter);
+            view.rows.follow(generation, &key);
             let list = List {
                 library,
                 filter: &filter,
+                tag,
                 count: usize::try_from(count).unwrap_or(usize::MAX),
             };
-            incidents_table(ui, &list, &mut view.rows, view.selected, &mut action);
+            incidents_table(
+                ui,
+                &list,
+                &mut view.rows,
+                (view.selected, &view.picked),
+                &mut action,
+            );
         }
     }
 
@@ -235,6 +295,66 @@ struct Page<'a> {
     generation: u64,
     /// The articles picked in the Library view.
     picked: &'a [Id],
+}
+
+/// The open incident's tags and notes.
+fn working_section(
+    ui: &mut egui::Ui,
+    id: Id,
+    working: Result<&(Vec<String>, Vec<Note>), &str>,
+    drafts: &mut Drafts,
+    action: &mut Option<Action>,
+) {
+    let (tags, notes) = match working {
+        Ok((tags, notes)) => (tags, notes),
+        Err(e) => return read_error(ui, e),
+    };
+    let target = Target::Incident(id);
+    let mut edit = None;
+    tags_row(ui, target, tags, drafts, &mut edit);
+    egui::CollapsingHeader::new(RichText::new(format!("Notes ({})", notes.len())).strong())
+        .id_salt("incident-notes")
+        .default_open(true)
+        .show(ui, |ui| {
+            notes_section(ui, target, notes, None, drafts, &mut edit)
+        });
+    if let Some(edit) = edit {
+        *action = Some(Action::Working(edit));
+    }
+}
+
+/// The tag filter of the list: incidents carrying one tag.
+fn tag_filter(
+    ui: &mut egui::Ui,
+    library: &Library,
+    generation: u64,
+    tags: &mut Cached<(), Vec<TagSummary>>,
+    filter: &mut Option<(Id, String)>,
+) {
+    let label = ui.label("Tag");
+    let shown = filter
+        .as_ref()
+        .map_or("Any tag", |(_, name)| name.as_str())
+        .to_string();
+    egui::ComboBox::from_id_salt("incident-tag-filter")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(filter, None, "Any tag");
+            match tags.get(generation, &(), || library.tags()) {
+                Ok(tags) => {
+                    for t in tags.iter().filter(|t| t.incidents > 0) {
+                        ui.selectable_value(
+                            filter,
+                            Some((t.id, t.name.clone())),
+                            format!("{} ({})", t.name, t.incidents),
+                        );
+                    }
+                }
+                Err(e) => read_error(ui, e),
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 fn new_incident_form(
@@ -296,6 +416,7 @@ fn new_incident_form(
 struct List<'a> {
     library: &'a Library,
     filter: &'a str,
+    tag: Option<Id>,
     count: usize,
 }
 
@@ -303,8 +424,8 @@ struct List<'a> {
 fn incidents_table(
     ui: &mut egui::Ui,
     list: &List,
-    rows: &mut Paged<String, IncidentSummary>,
-    selected: Option<Id>,
+    rows: &mut Paged<ListKey, IncidentSummary>,
+    (selected, picked): (Option<Id>, &BTreeSet<Id>),
     action: &mut Option<Action>,
 ) {
     TableBuilder::new(ui)
@@ -318,8 +439,9 @@ fn incidents_table(
         .column(Column::initial(100.0).clip(true))
         .column(Column::initial(55.0))
         .column(Column::initial(55.0))
+        .column(Column::initial(90.0).clip(true))
         .header(22.0, |mut header| {
-            for title in ["Incident", "Date", "Place", "Reports", "Outlets"] {
+            for title in ["Incident", "Date", "Place", "Reports", "Outlets", "Tags"] {
                 header.col(|ui| {
                     ui.strong(title);
                 });
@@ -328,7 +450,8 @@ fn incidents_table(
         .body(|body| {
             body.rows(22.0, list.count, |mut row| {
                 let read = rows.get(row.index(), |offset, limit| {
-                    list.library.incident_page(list.filter, offset, limit)
+                    list.library
+                        .incident_page(list.filter, list.tag, offset, limit)
                 });
                 let i = match read {
                     Ok(Some(i)) => i,
@@ -340,7 +463,7 @@ fn incidents_table(
                         return;
                     }
                 };
-                row.set_selected(selected == Some(i.id));
+                row.set_selected(selected == Some(i.id) || picked.contains(&i.id));
                 row.col(|ui| {
                     ui.add(egui::Label::new(&i.title).truncate().selectable(false));
                 });
@@ -360,8 +483,20 @@ fn incidents_table(
                 row.col(|ui| {
                     ui.add(egui::Label::new(i.outlet_count.to_string()).selectable(false));
                 });
-                if row.response().clicked() {
-                    *action = Some(Action::Select(i.id));
+                row.col(|ui| {
+                    ui.add(
+                        egui::Label::new(i.tags.join(", "))
+                            .truncate()
+                            .selectable(false),
+                    );
+                });
+                let response = row.response();
+                if response.clicked() {
+                    *action = Some(if response.ctx.input(|i| i.modifiers.command) {
+                        Action::Pick(i.id)
+                    } else {
+                        Action::Select(i.id)
+                    });
                 }
             });
         });
@@ -373,6 +508,7 @@ fn incident_page(
     form: &mut PageForm,
     page: &Page,
     action: &mut Option<Action>,
+    working: impl FnOnce(&mut egui::Ui, &mut Option<Action>),
 ) {
     let id = incident.id;
     egui::ScrollArea::vertical()
@@ -436,6 +572,8 @@ fn incident_page(
                     form.edited = form.saved.clone();
                 }
             });
+            ui.add_space(4.0);
+            working(ui, action);
 
             ui.add_space(8.0);
             ui.strong(format!("Reports ({})", incident.reports.len()));
@@ -673,7 +811,7 @@ impl IncidentPicker {
                 let (mut read_rows, mut listed) = (0, 0);
                 for index in 0..PICKER_ROWS {
                     let read = self.matches.get(index, |offset, limit| {
-                        library.incident_page(filter, offset, limit)
+                        library.incident_page(filter, None, offset, limit)
                     });
                     let incident = match read {
                         Ok(Some(incident)) => incident,
@@ -796,7 +934,20 @@ fn title_of(app: &TriangulateApp, id: Id) -> String {
 fn apply(app: &mut TriangulateApp, action: Action) {
     let analyst = app.analyst();
     match action {
-        Action::Select(id) => app.incidents_view.selected = Some(id),
+        Action::Select(id) => app.incidents_view.open(id),
+        Action::Pick(id) => {
+            let view = &mut app.incidents_view;
+            if !view.picked.remove(&id) {
+                view.picked.insert(id);
+            }
+        }
+        Action::Working(edit) => {
+            let batch = matches!(edit, WorkingEdit::Tag(_, ref ids, _) if ids.len() > 1);
+            app.apply_working(edit);
+            if batch {
+                app.incidents_view.batch_tag.clear();
+            }
+        }
         Action::Compare(id) => {
             app.compare_view.open_incident(id);
             app.settings.view = super::View::Compare;

@@ -3,7 +3,8 @@
 //! (grade, criteria, rationale, evidence), the history with what changed, the credibility marks of
 //! its articles, and the signals computed from the library. Two spellings of one outlet merge here.
 //! The analyst's own axes (state-affiliated, ownership country…) are set on the outlet page, added
-//! with "Add axis…", shown as columns of the list and filtered on above it.
+//! with "Add axis…", shown as columns of the list and filtered on above it. Outlets carry tags
+//! (put on many picked outlets at once, shown as a column, filtered on) and notes on their page.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -11,8 +12,10 @@ use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use super::TriangulateApp;
+use super::notes::{Drafts, WorkingEdit, notes_section, tag_field, tags_row};
 use super::widgets::{Background, Cached, empty_state, plural, read_error};
-use crate::model::{Id, OutletSummary};
+use crate::library::Note;
+use crate::model::{Id, OutletSummary, Target, TargetKind};
 use crate::ratings::axes::{Axis, AxisKind, AxisValue, NewAxis};
 use crate::ratings::{self, Answer, CriterionAnswer, Grade, NewRating, Rating};
 
@@ -100,6 +103,12 @@ pub struct OutletsViewState {
     /// The list shows only outlets whose axis of this name has `filter_value`.
     filter_axis: Option<String>,
     filter_value: String,
+    /// The list shows only outlets carrying this tag.
+    filter_tag: Option<String>,
+    /// The tag typed for the picked outlets.
+    batch_tag: String,
+    /// The tag and note being typed on the outlet page.
+    drafts: Drafts,
 }
 
 #[derive(Default)]
@@ -108,6 +117,7 @@ struct OutletPage {
     distribution: [i64; 6],
     evidence_titles: HashMap<Id, String>,
     axis_history: Vec<AxisValue>,
+    notes: Vec<Note>,
 }
 
 enum Action {
@@ -121,6 +131,8 @@ enum Action {
     SaveAxes(String),
     /// Define the axis of the "Add axis…" form.
     AddAxis,
+    /// Tag or note something (see [`TriangulateApp::apply_working`]).
+    Working(WorkingEdit),
 }
 
 pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
@@ -169,12 +181,20 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
             ui.separator();
             axis_filter(ui, axes, &mut view.filter_axis, &mut view.filter_value);
         }
+        let tags: BTreeSet<&String> = outlets.iter().flat_map(|o| &o.tags).collect();
+        if !tags.is_empty() || view.filter_tag.is_some() {
+            ui.separator();
+            tag_filter(ui, &tags, &mut view.filter_tag);
+        }
     });
     let mut order: Vec<&OutletSummary> = outlets.iter().collect();
     if let Some(axis) = &view.filter_axis
         && !view.filter_value.trim().is_empty()
     {
         order.retain(|o| ratings::axes::matches(&o.axes, axis, &view.filter_value));
+    }
+    if let Some(tag) = &view.filter_tag {
+        order.retain(|o| o.tags.contains(tag));
     }
     match view.sort {
         Sort::Name => {}
@@ -222,6 +242,17 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                 action = Some(Action::Merge(keep, others, name(keep).to_string()));
             }
         });
+        ui.horizontal(|ui| {
+            ui.label(format!("Tag the {} picked outlets:", view.selected.len()));
+            let ids: Vec<Id> = view.selected.iter().copied().collect();
+            tag_field(ui, "outlet-batch-tag", &mut view.batch_tag, |tag| {
+                action = Some(Action::Working(WorkingEdit::Tag(
+                    TargetKind::Outlet,
+                    ids,
+                    tag,
+                )));
+            });
+        });
     }
 
     // One outlet picked: its page beside the list.
@@ -259,6 +290,7 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                     distribution: library.credibility_distribution(outlet.id)?,
                     evidence_titles,
                     axis_history: library.axis_history(outlet.id)?,
+                    notes: library.notes_of(Target::Outlet(outlet.id))?,
                 })
             },
         );
@@ -300,6 +332,7 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                         form: &mut view.axis_form,
                         new_axis: &mut view.new_axis,
                     },
+                    &mut view.drafts,
                 ),
                 Err(e) => read_error(ui, e),
             });
@@ -308,7 +341,7 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     if order.is_empty() {
         empty_state(
             ui,
-            "No outlet has that value: change or clear the axis filter.",
+            "No outlet has that value or tag: change or clear the filters.",
         );
     }
     let mut clicked = None;
@@ -325,6 +358,7 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
         table = table.column(Column::initial(100.0).at_least(40.0).clip(true));
     }
     table
+        .column(Column::initial(120.0).at_least(40.0).clip(true))
         .column(Column::remainder().clip(true))
         .header(22.0, |mut header| {
             for title in ["Outlet", "Articles", "Combined", "Spread"] {
@@ -338,6 +372,9 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                         .on_hover_text(format!("Your axis ({})", axis.kind));
                 });
             }
+            header.col(|ui| {
+                ui.strong("Tags");
+            });
             header.col(|ui| {
                 ui.strong("Current grades");
             });
@@ -377,6 +414,13 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                     });
                 }
                 row.col(|ui| {
+                    if o.tags.is_empty() {
+                        ui.label(RichText::new("—").weak());
+                    } else {
+                        ui.add(egui::Label::new(o.tags.join(", ")).truncate().selectable(false));
+                    }
+                });
+                row.col(|ui| {
                     if o.ratings.is_empty() {
                         ui.label(RichText::new("not rated").weak());
                     } else {
@@ -404,6 +448,13 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
         Some(Action::SaveRating(name)) => save_rating(app, &name),
         Some(Action::SaveAxes(name)) => save_axes(app, &name),
         Some(Action::AddAxis) => add_axis(app),
+        Some(Action::Working(edit)) => {
+            let batch = matches!(edit, WorkingEdit::Tag(_, ref ids, _) if ids.len() > 1);
+            app.apply_working(edit);
+            if batch {
+                app.outlets_view.batch_tag.clear();
+            }
+        }
         Some(Action::DeleteRating(id)) => {
             let analyst = app.analyst();
             if let Some(undo) =
@@ -457,6 +508,7 @@ fn outlet_page(
     picked: &BTreeSet<Id>,
     action: &mut Option<Action>,
     axes: AxesPart<'_>,
+    drafts: &mut Drafts,
 ) {
     egui::ScrollArea::vertical()
         .id_salt("outlet-page-scroll")
@@ -491,6 +543,22 @@ fn outlet_page(
                         ));
                     }
                 });
+            }
+
+            ui.add_space(4.0);
+            let target = Target::Outlet(outlet.id);
+            let mut edit = None;
+            tags_row(ui, target, &outlet.tags, drafts, &mut edit);
+            egui::CollapsingHeader::new(
+                RichText::new(format!("Notes ({})", page.notes.len())).strong(),
+            )
+            .id_salt("outlet-notes")
+            .default_open(true)
+            .show(ui, |ui| {
+                notes_section(ui, target, &page.notes, None, drafts, &mut edit)
+            });
+            if let Some(edit) = edit {
+                *action = Some(Action::Working(edit));
             }
 
             ui.add_space(8.0);
@@ -1049,4 +1117,19 @@ fn add_axis(app: &mut TriangulateApp) {
         ));
         app.outlets_view.new_axis = NewAxisForm::default();
     }
+}
+
+/// The tag filter of the list: outlets carrying one of the tags some outlet carries.
+fn tag_filter(ui: &mut egui::Ui, tags: &BTreeSet<&String>, filter: &mut Option<String>) {
+    let label = ui.label("Tag");
+    egui::ComboBox::from_id_salt("outlet-tag-filter")
+        .selected_text(filter.as_deref().unwrap_or("Any tag"))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(filter, None, "Any tag");
+            for tag in tags {
+                ui.selectable_value(filter, Some((*tag).clone()), tag.as_str());
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }

@@ -132,14 +132,19 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 const INCIDENT_PAGE: &str = "SELECT i.id, i.title, i.date, i.place,
         (SELECT count(*) FROM incident_articles ia WHERE ia.incident_id = i.id),
         (SELECT count(DISTINCT a.outlet_id) FROM incident_articles ia
-         JOIN articles a ON a.id = ia.article_id WHERE ia.incident_id = i.id)
+         JOIN articles a ON a.id = ia.article_id WHERE ia.incident_id = i.id),
+        (SELECT json_group_array(name) FROM
+            (SELECT t.name FROM incident_tags x JOIN tags t ON t.id = x.tag_id
+             WHERE x.incident_id = i.id ORDER BY t.name))
  FROM incidents i
- WHERE ?1 = '' OR instr(lower(i.title), lower(?1)) OR instr(lower(coalesce(i.place, '')), lower(?1))
+ WHERE (?1 = '' OR instr(lower(i.title), lower(?1)) OR instr(lower(coalesce(i.place, '')), lower(?1)))
+   AND (?4 IS NULL OR i.id IN (SELECT incident_id FROM incident_tags WHERE tag_id = ?4))
  ORDER BY coalesce(i.date, '') DESC, i.id DESC
  LIMIT ?2 OFFSET ?3";
 
 const COUNT_INCIDENTS: &str = "SELECT count(*) FROM incidents i
- WHERE ?1 = '' OR instr(lower(i.title), lower(?1)) OR instr(lower(coalesce(i.place, '')), lower(?1))";
+ WHERE (?1 = '' OR instr(lower(i.title), lower(?1)) OR instr(lower(coalesce(i.place, '')), lower(?1)))
+   AND (?2 IS NULL OR i.id IN (SELECT incident_id FROM incident_tags WHERE tag_id = ?2))";
 
 /// Outlets by name with their article counts (kept by the import and triggers: `db/0006`).
 const OUTLET_LIST: &str =
@@ -476,6 +481,17 @@ impl Library {
                 aliases.entry(id).or_default().push(alias);
             }
         }
+        let mut tags: HashMap<Id, Vec<String>> = HashMap::new();
+        {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT x.outlet_id, t.name FROM outlet_tags x JOIN tags t ON t.id = x.tag_id
+                 ORDER BY t.name",
+            )?;
+            for row in stmt.query_map([], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?)))? {
+                let (id, tag) = row?;
+                tags.entry(id).or_default().push(tag);
+            }
+        }
         let mut ratings = self.current_grades()?;
         let mut axes = self.current_axis_values()?;
         let mut stmt = self.conn.prepare_cached(OUTLET_LIST)?;
@@ -512,6 +528,7 @@ impl Library {
                     ..Default::default()
                 }),
                 axes: axes.remove(&id).unwrap_or_default(),
+                tags: tags.remove(&id).unwrap_or_default(),
             });
         }
         Ok(out)
@@ -607,21 +624,24 @@ impl Library {
     /// Every incident with its number of reports and outlets, newest first (undated last). Reads
     /// every incident: for the command line; views page through [`Library::incident_page`].
     pub fn incidents(&self) -> Result<Vec<IncidentSummary>> {
-        self.incident_page("", 0, usize::MAX)
+        self.incident_page("", None, 0, usize::MAX)
     }
 
     /// Incidents newest first (undated last) whose title or place contains `text` (any case;
-    /// empty for all), `limit` of them from the `offset`-th: one index walk over the incidents,
-    /// and their reports and outlets counted for the page only.
+    /// empty for all) and, with `tag`, that carry that tag; `limit` of them from the
+    /// `offset`-th: one index walk over the incidents, and their reports, outlets and tags read
+    /// for the page only.
     pub fn incident_page(
         &self,
         text: &str,
+        tag: Option<Id>,
         offset: usize,
         limit: usize,
     ) -> Result<Vec<IncidentSummary>> {
         let mut stmt = self.conn.prepare_cached(INCIDENT_PAGE)?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        let rows = stmt.query_map(params![text.trim(), limit, offset as i64], |r| {
+        let rows = stmt.query_map(params![text.trim(), limit, offset as i64, tag], |r| {
+            let tags: String = r.get(6)?;
             Ok(IncidentSummary {
                 id: r.get(0)?,
                 title: r.get(1)?,
@@ -629,19 +649,20 @@ impl Library {
                 place: r.get(3)?,
                 report_count: r.get(4)?,
                 outlet_count: r.get(5)?,
+                tags: serde_json::from_str(&tags).unwrap_or_default(),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// How many incidents [`Library::incident_page`] lists for `text`.
-    pub fn count_incidents(&self, text: &str) -> Result<u64> {
-        let n: i64 = if text.trim().is_empty() {
+    /// How many incidents [`Library::incident_page`] lists for `text` and `tag`.
+    pub fn count_incidents(&self, text: &str, tag: Option<Id>) -> Result<u64> {
+        let n: i64 = if text.trim().is_empty() && tag.is_none() {
             self.conn
                 .query_row("SELECT count(*) FROM incidents", [], |r| r.get(0))?
         } else {
             self.conn
-                .query_row(COUNT_INCIDENTS, [text.trim()], |r| r.get(0))?
+                .query_row(COUNT_INCIDENTS, params![text.trim(), tag], |r| r.get(0))?
         };
         Ok(n.max(0) as u64)
     }
@@ -932,13 +953,33 @@ impl Library {
         for (sql, values) in [
             (
                 INCIDENT_PAGE,
-                vec![text(""), Value::Integer(100), Value::Integer(500)],
+                vec![
+                    text(""),
+                    Value::Integer(100),
+                    Value::Integer(500),
+                    Value::Null,
+                ],
             ),
             (
                 INCIDENT_PAGE,
-                vec![text("market"), Value::Integer(100), Value::Integer(0)],
+                vec![
+                    text("market"),
+                    Value::Integer(100),
+                    Value::Integer(0),
+                    Value::Null,
+                ],
             ),
-            (COUNT_INCIDENTS, vec![text("market")]),
+            (
+                INCIDENT_PAGE,
+                vec![
+                    text(""),
+                    Value::Integer(100),
+                    Value::Integer(0),
+                    Value::Integer(1),
+                ],
+            ),
+            (COUNT_INCIDENTS, vec![text("market"), Value::Null]),
+            (COUNT_INCIDENTS, vec![text(""), Value::Integer(1)]),
             (OUTLET_LIST, vec![]),
         ] {
             plans.push((sql.to_string(), query_plan(&self.conn, sql, &values)?));
