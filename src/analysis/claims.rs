@@ -94,6 +94,21 @@ pub struct Claim {
     pub end: usize,
 }
 
+/// The part of a population a count is of, when it is one: "6 children" killed are not "6"
+/// killed, and two reports giving "4 women" and "4 citizens" do not give the same figure. `None`
+/// for a whole count ("19 people", "23 civilians", "22 soldiers"). Read from the last word of
+/// what is counted.
+pub fn part_counted(what: &str) -> Option<&'static str> {
+    let last = what.split_whitespace().last()?.to_lowercase();
+    Some(match last.as_str() {
+        "children" | "child" | "infants" | "infant" | "boys" | "girls" | "minors" | "kids"
+        | "детей" => "children",
+        "women" | "woman" | "женщин" => "women",
+        "men" | "man" | "мужчин" => "men",
+        _ => return None,
+    })
+}
+
 /// What a noun counted by a number is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Noun {

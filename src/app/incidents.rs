@@ -257,31 +257,39 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                     });
             }
         }
-        if count == 0 {
-            let why = match (&view.tag, filter.is_empty()) {
-                (Some((_, name)), true) => format!("No incident carries the tag “{name}”."),
-                (Some((_, name)), false) => {
-                    format!("No incident tagged “{name}” has “{filter}” in its title or place.")
+        // The list takes the room the page leaves: its own central panel, so that its rows
+        // neither draw nor take clicks under the page.
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                if count == 0 {
+                    let why = match (&view.tag, filter.is_empty()) {
+                        (Some((_, name)), true) => format!("No incident carries the tag “{name}”."),
+                        (Some((_, name)), false) => {
+                            format!(
+                                "No incident tagged “{name}” has “{filter}” in its title or place."
+                            )
+                        }
+                        (None, _) => format!("No incident's title or place contains “{filter}”."),
+                    };
+                    empty_state(ui, &why);
+                } else {
+                    view.rows.follow(generation, &key);
+                    let list = List {
+                        library,
+                        filter: &filter,
+                        tag,
+                        count: usize::try_from(count).unwrap_or(usize::MAX),
+                    };
+                    incidents_table(
+                        ui,
+                        &list,
+                        &mut view.rows,
+                        (view.selected, &view.picked),
+                        &mut action,
+                    );
                 }
-                (None, _) => format!("No incident's title or place contains “{filter}”."),
-            };
-            empty_state(ui, &why);
-        } else {
-            view.rows.follow(generation, &key);
-            let list = List {
-                library,
-                filter: &filter,
-                tag,
-                count: usize::try_from(count).unwrap_or(usize::MAX),
-            };
-            incidents_table(
-                ui,
-                &list,
-                &mut view.rows,
-                (view.selected, &view.picked),
-                &mut action,
-            );
-        }
+            });
     }
 
     if let Some(action) = action {

@@ -338,101 +338,107 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
             });
     }
 
-    if order.is_empty() {
-        empty_state(
-            ui,
-            "No outlet has that value or tag: change or clear the filters.",
-        );
-    }
     let mut clicked = None;
-    let mut table = TableBuilder::new(ui)
-        .id_salt("outlets")
-        .striped(true)
-        .sense(egui::Sense::click())
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(220.0).at_least(120.0).clip(true))
-        .column(Column::initial(60.0))
-        .column(Column::initial(70.0))
-        .column(Column::initial(55.0));
-    for _ in axes {
-        table = table.column(Column::initial(100.0).at_least(40.0).clip(true));
-    }
-    table
-        .column(Column::initial(120.0).at_least(40.0).clip(true))
-        .column(Column::remainder().clip(true))
-        .header(22.0, |mut header| {
-            for title in ["Outlet", "Articles", "Combined", "Spread"] {
-                header.col(|ui| {
-                    ui.strong(title);
-                });
+    // The list takes the room the page leaves: its own central panel, so that its rows neither
+    // draw nor take clicks under the page.
+    egui::CentralPanel::default()
+        .frame(egui::Frame::NONE)
+        .show(ui, |ui| {
+            if order.is_empty() {
+                empty_state(
+                    ui,
+                    "No outlet has that value or tag: change or clear the filters.",
+                );
             }
-            for axis in axes {
-                header.col(|ui| {
-                    ui.strong(&axis.name)
-                        .on_hover_text(format!("Your axis ({})", axis.kind));
-                });
+            let mut table = TableBuilder::new(ui)
+                .id_salt("outlets")
+                .striped(true)
+                .sense(egui::Sense::click())
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                .column(Column::initial(220.0).at_least(120.0).clip(true))
+                .column(Column::initial(60.0))
+                .column(Column::initial(70.0))
+                .column(Column::initial(55.0));
+            for _ in axes {
+                table = table.column(Column::initial(100.0).at_least(40.0).clip(true));
             }
-            header.col(|ui| {
-                ui.strong("Tags");
-            });
-            header.col(|ui| {
-                ui.strong("Current grades");
-            });
-        })
-        .body(|body| {
-            body.rows(22.0, order.len(), |mut row| {
-                let o = order[row.index()];
-                row.set_selected(view.selected.contains(&o.id));
-                row.col(|ui| {
-                    ui.add(egui::Label::new(&o.name).selectable(false));
-                    if o.name_is_guess {
-                        ui.label(RichText::new("(folder name)").weak())
-                            .on_hover_text("No metadata or sidecar named this outlet; its name is the folder's.");
+            table
+                .column(Column::initial(120.0).at_least(40.0).clip(true))
+                .column(Column::remainder().clip(true))
+                .header(22.0, |mut header| {
+                    for title in ["Outlet", "Articles", "Combined", "Spread"] {
+                        header.col(|ui| {
+                            ui.strong(title);
+                        });
                     }
-                });
-                row.col(|ui| {
-                    ui.label(o.article_count.to_string());
-                });
-                row.col(|ui| {
-                    grade_badge(ui, o.combined_grade.as_deref());
-                });
-                row.col(|ui| {
-                    match o.spread {
-                        Some(0) | None => ui.label("—"),
-                        Some(s) => ui.label(RichText::new(s.to_string()).color(ui.visuals().warn_fg_color)),
+                    for axis in axes {
+                        header.col(|ui| {
+                            ui.strong(&axis.name)
+                                .on_hover_text(format!("Your axis ({})", axis.kind));
+                        });
                     }
-                    .on_hover_text("Steps between the best and worst current grade");
-                });
-                for axis in axes {
-                    row.col(|ui| match o.axes.get(&axis.name) {
-                        Some(value) => {
-                            ui.label(value);
+                    header.col(|ui| {
+                        ui.strong("Tags");
+                    });
+                    header.col(|ui| {
+                        ui.strong("Current grades");
+                    });
+                })
+                .body(|body| {
+                    body.rows(22.0, order.len(), |mut row| {
+                        let o = order[row.index()];
+                        row.set_selected(view.selected.contains(&o.id));
+                        row.col(|ui| {
+                            ui.add(egui::Label::new(&o.name).selectable(false));
+                            if o.name_is_guess {
+                                ui.label(RichText::new("(folder name)").weak())
+                                    .on_hover_text("No metadata or sidecar named this outlet; its name is the folder's.");
+                            }
+                        });
+                        row.col(|ui| {
+                            ui.label(o.article_count.to_string());
+                        });
+                        row.col(|ui| {
+                            grade_badge(ui, o.combined_grade.as_deref());
+                        });
+                        row.col(|ui| {
+                            match o.spread {
+                                Some(0) | None => ui.label("—"),
+                                Some(s) => ui.label(RichText::new(s.to_string()).color(ui.visuals().warn_fg_color)),
+                            }
+                            .on_hover_text("Steps between the best and worst current grade");
+                        });
+                        for axis in axes {
+                            row.col(|ui| match o.axes.get(&axis.name) {
+                                Some(value) => {
+                                    ui.label(value);
+                                }
+                                None => {
+                                    ui.label(RichText::new("—").weak());
+                                }
+                            });
                         }
-                        None => {
-                            ui.label(RichText::new("—").weak());
+                        row.col(|ui| {
+                            if o.tags.is_empty() {
+                                ui.label(RichText::new("—").weak());
+                            } else {
+                                ui.add(egui::Label::new(o.tags.join(", ")).truncate().selectable(false));
+                            }
+                        });
+                        row.col(|ui| {
+                            if o.ratings.is_empty() {
+                                ui.label(RichText::new("not rated").weak());
+                            } else {
+                                let grades: Vec<String> = o.ratings.iter().map(|(who, g)| format!("{g} ({who})")).collect();
+                                ui.label(grades.join(", "));
+                            }
+                        });
+                        let response = row.response();
+                        if response.clicked() {
+                            clicked = Some((o.id, response.ctx.input(|i| i.modifiers.command)));
                         }
                     });
-                }
-                row.col(|ui| {
-                    if o.tags.is_empty() {
-                        ui.label(RichText::new("—").weak());
-                    } else {
-                        ui.add(egui::Label::new(o.tags.join(", ")).truncate().selectable(false));
-                    }
                 });
-                row.col(|ui| {
-                    if o.ratings.is_empty() {
-                        ui.label(RichText::new("not rated").weak());
-                    } else {
-                        let grades: Vec<String> = o.ratings.iter().map(|(who, g)| format!("{g} ({who})")).collect();
-                        ui.label(grades.join(", "));
-                    }
-                });
-                let response = row.response();
-                if response.clicked() {
-                    clicked = Some((o.id, response.ctx.input(|i| i.modifiers.command)));
-                }
-            });
         });
     if let Some((id, add)) = clicked {
         if !add {

@@ -98,6 +98,10 @@ pub struct FigureSupport {
     pub kind: ClaimKind,
     pub number: u64,
     pub high: Option<u64>,
+    /// The part of a population counted ("children", "women", "men"); `None` for a whole count.
+    /// "4 women" killed and "4 citizens" killed are different figures.
+    #[serde(default)]
+    pub part: Option<String>,
     /// The independent sources that report it, earliest first: each counts once.
     pub sources: Vec<SourceRef>,
     /// The other reports that give it but depend on one of `sources`.
@@ -125,8 +129,9 @@ pub struct Corroboration {
     pub assessments: Vec<HumanAssessment>,
 }
 
-/// A figure as compared: kind, number, range's end; vague quantities ("dozens") are not figures.
-type FigureKey = (ClaimKind, u64, Option<u64>);
+/// A figure as compared: kind, number, range's end, the part of a population counted (children,
+/// women, men; `None` for a whole count); vague quantities ("dozens") are not figures.
+type FigureKey = (ClaimKind, u64, Option<u64>, Option<&'static str>);
 
 /// A name folded for comparing origins and outlets: words folded, a leading article dropped.
 pub fn origin_key(name: &str) -> String {
@@ -201,11 +206,15 @@ pub fn is_named_origin(source: &str) -> bool {
             && !UNNAMED_HEADS.contains(&last.as_str()))
 }
 
-/// The figure's text: "35 killed", "150–200 wounded", "area: 40".
-pub fn figure_text(kind: ClaimKind, number: u64, high: Option<u64>) -> String {
+/// The figure's text: "35 killed", "6 children killed", "150–200 wounded", "area: 40".
+pub fn figure_text(kind: ClaimKind, number: u64, high: Option<u64>, part: Option<&str>) -> String {
     let value = match high {
         Some(h) => format!("{number}–{h}"),
         None => number.to_string(),
+    };
+    let value = match part {
+        Some(part) => format!("{value} {part}"),
+        None => value,
     };
     match kind {
         ClaimKind::Killed
@@ -321,7 +330,9 @@ fn origins(report: &Report, sentences: &[align::SentenceSpan]) -> Origins {
             .checked_sub(1)
             .and_then(|i| sentences.get(i))
             .filter(|s| c.start < s.end);
-        let entry = by_figure.entry((c.kind, c.number, c.high)).or_default();
+        let entry = by_figure
+            .entry((c.kind, c.number, c.high, c.part()))
+            .or_default();
         if let Some(s) = sentence {
             for (_, _, key, name) in named
                 .iter()
@@ -572,7 +583,7 @@ pub fn corroborate(
             // The report's figures in the order it states them.
             let mut mine: Vec<FigureKey> = Vec::new();
             for c in &report.claims {
-                let key = (c.kind, c.number, c.high);
+                let key = (c.kind, c.number, c.high, c.part());
                 if !is_vague(c.qualifier.as_deref()) && !mine.contains(&key) {
                     mine.push(key);
                 }
@@ -582,10 +593,11 @@ pub fn corroborate(
                 .filter_map(|key| {
                     let s = figures.get(key)?;
                     Some(FigureSupport {
-                        fact: figure_text(key.0, key.1, key.2),
+                        fact: figure_text(key.0, key.1, key.2, key.3),
                         kind: key.0,
                         number: key.1,
                         high: key.2,
+                        part: key.3.map(str::to_string),
                         sources: s.sources.iter().map(|&i| source_ref(i)).collect(),
                         not_counted: s
                             .not_counted
@@ -761,6 +773,38 @@ mod tests {
     }
 
     #[test]
+    fn a_part_of_the_dead_does_not_confirm_a_whole_toll_of_the_same_number() {
+        // "Four citizens" killed (the whole toll of one report) and "four women" among 23 dead
+        // (a part of another's): the same number, not the same figure.
+        let found = corroboration(&[
+            input(
+                1,
+                "State TV",
+                "2025-03-14",
+                "Four citizens were killed when terrorists shelled the market of Tell Haran on \
+                 Friday, a military source told the channel.",
+            ),
+            input(
+                2,
+                "Valley Monitor",
+                "2025-03-15",
+                "The monitor documented the deaths of 23 civilians in the shelling of Tell Haran \
+                 on Friday, among them 4 women and six children.",
+            ),
+        ]);
+        assert_eq!(found[0].suggested, None, "{}", found[0].explanation);
+        let parts: Vec<(String, bool)> = found[1]
+            .figures
+            .iter()
+            .map(|f| (f.fact.clone(), f.confirmed))
+            .collect();
+        assert!(
+            parts.contains(&("4 women killed".to_string(), false)),
+            "{parts:?}"
+        );
+    }
+
+    #[test]
     fn an_exact_copy_is_one_source_with_its_original() {
         let found = corroboration(&[
             input(1, "Wire Agency", "2025-05-06", WIRE),
@@ -865,11 +909,15 @@ mod tests {
 
     #[test]
     fn figure_texts_read_as_a_reader_says_them() {
-        assert_eq!(figure_text(ClaimKind::Killed, 35, None), "35 killed");
+        assert_eq!(figure_text(ClaimKind::Killed, 35, None, None), "35 killed");
         assert_eq!(
-            figure_text(ClaimKind::Wounded, 150, Some(200)),
+            figure_text(ClaimKind::Killed, 6, None, Some("children")),
+            "6 children killed"
+        );
+        assert_eq!(
+            figure_text(ClaimKind::Wounded, 150, Some(200), None),
             "150–200 wounded"
         );
-        assert_eq!(figure_text(ClaimKind::Area, 40, None), "area: 40");
+        assert_eq!(figure_text(ClaimKind::Area, 40, None, None), "area: 40");
     }
 }

@@ -84,16 +84,17 @@ fn facts_of(report: &Report) -> Vec<Fact> {
         let shown = if vague {
             format!("{} {}", c.number_text(), c.kind.label())
         } else {
-            figure_text(c.kind, c.number, c.high)
+            figure_text(c.kind, c.number, c.high, c.part())
         };
         add(Fact {
             category: FactCategory::Figure,
             // Zero-padded so that keys sort by kind, then number.
             key: format!(
-                "{:02}:{:020}:{:020}:{}",
+                "{:02}:{:020}:{:020}:{}:{}",
                 c.kind as u8,
                 c.number,
                 c.high.unwrap_or(0),
+                c.part().unwrap_or(""),
                 if vague {
                     c.qualifier.as_deref().unwrap_or("")
                 } else {

@@ -65,6 +65,14 @@ pub struct ClaimItem {
 }
 
 impl ClaimItem {
+    /// The part of a population counted ("children", "women", "men"), or `None` for a whole
+    /// count: see [`crate::analysis::claims::part_counted`].
+    pub fn part(&self) -> Option<&'static str> {
+        self.what
+            .as_deref()
+            .and_then(crate::analysis::claims::part_counted)
+    }
+
     /// The number as a reader writes it: "at least 19", "150–200", "dozens".
     pub fn number_text(&self) -> String {
         let value = match self.high {
