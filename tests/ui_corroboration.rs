@@ -62,8 +62,9 @@ fn accept_suggestion_records_credibility_one_beside_the_other_analysts_mark() {
     let (_dir, _path, wire, mut harness) = corroboration_tab("tester");
     // The first report with a suggestion is shown: its explanation and ana's mark.
     harness.get_by_label("1 (confirmed by other sources)");
+    harness.get_by_label("35 killed");
     harness.get_by_label_contains(
-        "confirmed: 35 killed, reported by Saltmarsh Wire and Lantern Daily independently",
+        "confirmed by 2 independent sources: Saltmarsh Wire (this report), Lantern Daily",
     );
     harness.get_by_label_contains("Harbour Gazette is an exact copy of Saltmarsh Wire");
     harness.get_by_label("ana: 3 (possibly true)");

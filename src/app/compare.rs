@@ -1634,6 +1634,61 @@ fn corroboration(
     });
 }
 
+/// Why the suggestion is what it is, a figure at a time: who gives it independently, and each
+/// report that gives it too but does not count, with the reason (the same words as the
+/// explanation recorded with an accepted mark, set out as a list).
+fn corroboration_figures(ui: &mut egui::Ui, c: &Corroboration) {
+    if c.figures.is_empty() {
+        ui.label(&c.explanation);
+        return;
+    }
+    for f in &c.figures {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(&f.fact).strong());
+            let names: Vec<String> = f
+                .sources
+                .iter()
+                .map(|s| {
+                    if s.article_id == c.article_id {
+                        format!("{} (this report)", s.outlet)
+                    } else {
+                        s.outlet.clone()
+                    }
+                })
+                .collect();
+            let n = f.sources.len();
+            if f.confirmed {
+                ui.label(
+                    RichText::new(format!(
+                        "confirmed by {n} independent sources: {}",
+                        names.join(", ")
+                    ))
+                    .color(ui.visuals().hyperlink_color),
+                );
+            } else if n == 1 && f.not_counted.is_empty() {
+                ui.label(RichText::new("no other report gives it").weak());
+            } else {
+                ui.label(RichText::new(format!("one source only: {}", names.join(", "))).weak());
+            }
+        });
+        for d in &f.not_counted {
+            ui.horizontal_wrapped(|ui| {
+                ui.add_space(16.0);
+                ui.label(RichText::new(format!("· {}", d.reason)).weak());
+            });
+        }
+    }
+    if !c.places.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "Independent reports name {} too; a shared place alone confirms nothing.",
+                c.places.join(" and ")
+            ))
+            .weak(),
+        );
+    }
+}
+
 fn corroboration_detail(
     ui: &mut egui::Ui,
     c: &Corroboration,
@@ -1655,7 +1710,7 @@ fn corroboration_detail(
             None => ui.label(RichText::new("none").weak()),
         };
     });
-    ui.label(&c.explanation);
+    corroboration_figures(ui, c);
     ui.add_space(6.0);
     ui.strong("Analysts' current marks");
     if c.assessments.is_empty() {
