@@ -808,6 +808,7 @@ fn article(library: &Library, id: i64, json: bool) -> anyhow::Result<Outcome> {
     };
     let target = crate::model::Target::Article(id);
     let (tags, notes) = (library.tags_of(target)?, library.notes_of(target)?);
+    let copies = library.copies_of(id)?;
     if json {
         #[derive(Serialize)]
         struct WithNotes<'a> {
@@ -815,11 +816,13 @@ fn article(library: &Library, id: i64, json: bool) -> anyhow::Result<Outcome> {
             article: &'a crate::model::Article,
             tags: Vec<String>,
             notes: Vec<library::Note>,
+            copies: Vec<crate::model::CopyOf>,
         }
         print_json(&WithNotes {
             article: &a,
             tags,
             notes,
+            copies,
         })?;
     } else {
         println!(
@@ -838,6 +841,16 @@ fn article(library: &Library, id: i64, json: bool) -> anyhow::Result<Outcome> {
         }
         for n in &notes {
             print_note(n);
+        }
+        for c in &copies {
+            println!(
+                "[{} of article {}, {:.2}] {} · {}",
+                c.kind.replace('_', " "),
+                c.article.id,
+                c.similarity,
+                c.article.outlet,
+                c.article.title
+            );
         }
     }
     Ok(Outcome::Exit(0))

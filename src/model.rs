@@ -214,6 +214,20 @@ pub struct Undo {
     /// Articles the edit added to collections: (collection, article).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) collected: Vec<(Id, Id)>,
+    /// Pairs of articles the edit said are not copies (and not one incident), outside any
+    /// suggestion's decision: undo takes the rejection back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) rejected_pairs: Vec<(Id, Id)>,
+}
+
+/// Another article whose text is a copy of an article's: what the reader lists under "Copies".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CopyOf {
+    pub article: ArticleRow,
+    /// "exact_copy" or "near_copy".
+    pub kind: String,
+    /// Word 3-shingle Jaccard similarity (1 for an exact copy).
+    pub similarity: f64,
 }
 
 /// An incident row and its memberships, as saved for undo.

@@ -277,3 +277,59 @@ fn incidents_picked_with_ctrl_click_are_tagged_at_once_and_filtered_by_the_tag()
     let notes = library.notes_of(Target::Incident(first)).expect("reads");
     assert_eq!(notes.len(), 1);
 }
+
+#[test]
+fn the_reader_counts_an_articles_copies_and_not_a_copy_takes_one_out() {
+    let (_dir, path) = sample_library_file();
+    let mut library = Library::open(&path).expect("opens");
+    triangulate::linking::link_library(
+        &mut library,
+        &Default::default(),
+        &triangulate::jobs::Progress::new(),
+    )
+    .expect("linking runs");
+    let wire = common::article_id(
+        &library,
+        "Meridian Wire",
+        "Shelling kills at least 19 in Qadiri market town of Qasr al-Nahr",
+    );
+    let before = library.copies_of(wire).expect("reads");
+    assert!(before.len() >= 2, "{before:?}");
+    drop(library);
+
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
+    // The wire's articles only: the forum's repost of the story has the same title.
+    harness.get_by_role_and_label(Role::ComboBox, "Outlet").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Meridian Wire")
+        .click();
+    settle(&mut harness);
+    harness
+        .query_all_by_label("Shelling kills at least 19 in Qadiri market town of Qasr al-Nahr")
+        .next()
+        .expect("listed")
+        .click();
+    harness.run();
+    let header = format!("{} copies in the library", before.len());
+    harness.get_by_label(&header).click();
+    harness.run();
+    harness
+        .get_all_by_label("Not a copy")
+        .next()
+        .expect("a Not a copy button per copy")
+        .click();
+    harness.run();
+    harness.get_by_label_contains("are not copies");
+    let after = Library::open(&path)
+        .expect("opens")
+        .copies_of(wire)
+        .expect("reads");
+    assert_eq!(after.len(), before.len() - 1);
+    assert_eq!(after[..], before[1..]);
+    let shown = match after.len() {
+        1 => "1 copy in the library".to_string(),
+        n => format!("{n} copies in the library"),
+    };
+    harness.get_by_label(&shown);
+}

@@ -602,3 +602,80 @@ fn the_command_line_tags_notes_and_lists_by_tag() {
         serde_json::from_str(&run(&["tags", "--json"])).expect("JSON");
     assert_eq!(tags[0]["articles"], 3);
 }
+
+#[test]
+fn an_articles_copies_are_listed_and_not_a_copy_takes_one_out_until_undone() {
+    let (_dir, _path, mut library, _) = common::sample_library();
+    triangulate::linking::link_library(
+        &mut library,
+        &Default::default(),
+        &triangulate::jobs::Progress::new(),
+    )
+    .expect("linking runs");
+    let wire = common::article_id(
+        &library,
+        "Meridian Wire",
+        "Shelling kills at least 19 in Qadiri market town of Qasr al-Nahr",
+    );
+    let forum = common::article_id(
+        &library,
+        "Sandgrouse Forum",
+        "Shelling kills at least 19 in Qadiri market town of Qasr al-Nahr",
+    );
+    let copies = library.copies_of(wire).expect("reads");
+    let exact: Vec<Id> = copies
+        .iter()
+        .filter(|c| c.kind == "exact_copy")
+        .map(|c| c.article.id)
+        .collect();
+    assert_eq!(exact, vec![forum], "{copies:?}");
+    assert!(
+        library
+            .copies_of(forum)
+            .expect("reads")
+            .iter()
+            .any(|c| c.article.id == wire),
+        "a copy is listed from both sides"
+    );
+    let waiting = |library: &Library| {
+        library
+            .open_suggestions()
+            .expect("reads")
+            .into_iter()
+            .filter(|s| s.kind == "exact_copy" && s.articles.contains(&wire))
+            .count()
+    };
+    assert_eq!(waiting(&library), 1);
+
+    let undo = library.mark_not_copy(forum, wire, "ana").expect("marked");
+    assert!(
+        library
+            .copies_of(wire)
+            .expect("reads")
+            .iter()
+            .all(|c| c.article.id != forum)
+    );
+    assert_eq!(
+        waiting(&library),
+        0,
+        "the waiting copy suggestion is rejected"
+    );
+    assert!(
+        library
+            .rejected_pairs()
+            .expect("reads")
+            .contains(&(wire.min(forum), wire.max(forum)))
+    );
+
+    library.undo(&undo).expect("undone");
+    assert!(
+        library
+            .copies_of(wire)
+            .expect("reads")
+            .iter()
+            .any(|c| c.article.id == forum)
+    );
+    assert_eq!(waiting(&library), 1);
+    assert!(library.rejected_pairs().expect("reads").is_empty());
+    assert!(library.mark_not_copy(wire, wire, "ana").is_err());
+}

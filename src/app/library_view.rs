@@ -20,7 +20,7 @@ use crate::library::{
     ArticleFilter, ArticleOrder, Assessment, Collection, GradeFilter, Library, Note, SavedFilter,
     SortKey, TagSummary,
 };
-use crate::model::{Article, Id, Target, TargetKind};
+use crate::model::{Article, CopyOf, Id, Target, TargetKind};
 use crate::pager::{ArticlePager, Listing, PAGE, SEARCH_LIMIT};
 use crate::ratings::Grade;
 
@@ -65,8 +65,8 @@ pub struct LibraryViewState {
     hide_removed: bool,
     /// The credibility mark being chosen for the open article.
     mark: Option<u8>,
-    /// The open article's tags and notes.
-    working: Cached<Option<Id>, (Vec<String>, Vec<Note>)>,
+    /// The open article's tags, notes and copies.
+    working: Cached<Option<Id>, (Vec<String>, Vec<Note>, Vec<CopyOf>)>,
     /// The tag and note being typed in the reader.
     drafts: Drafts,
     /// The tag typed for the selected articles.
@@ -189,6 +189,10 @@ enum Action {
     Working(WorkingEdit),
     /// Save the filters and search as a collection, or make an empty hand-picked one.
     NewCollection(String, Option<SavedFilter>),
+    /// Open another article in the reader (a copy of the open one).
+    Open(Id),
+    /// The open article and this one are not copies of each other.
+    NotCopy(Id, Id),
 }
 
 pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
@@ -383,13 +387,19 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                         state
                             .working
                             .get(generation, &Some(article.id), || -> crate::Result<_> {
-                                Ok((library.tags_of(target)?, library.notes_of(target)?))
+                                Ok((
+                                    library.tags_of(target)?,
+                                    library.notes_of(target)?,
+                                    library.copies_of(article.id)?,
+                                ))
                             });
-                    let (tags, notes) = match working {
-                        Ok((tags, notes)) => (tags.as_slice(), notes.as_slice()),
+                    let (tags, notes, copies) = match working {
+                        Ok((tags, notes, copies)) => {
+                            (tags.as_slice(), notes.as_slice(), copies.as_slice())
+                        }
                         Err(e) => {
                             read_error(ui, e);
-                            (&[][..], &[][..])
+                            (&[][..], &[][..], &[][..])
                         }
                     };
                     let mut edit = None;
@@ -404,6 +414,7 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                         .show(ui, |ui| {
                             notes_section(ui, target, notes, passage, &mut state.drafts, &mut edit)
                         });
+                    copies_section(ui, article.id, copies, &mut action);
                     ui.separator();
                     if let Some(edit) = edit {
                         action = Some(Action::Working(edit));
@@ -553,6 +564,22 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                 app.library_view.batch_tag.clear();
             }
         }
+        Some(Action::Open(id)) => {
+            let view = &mut app.library_view;
+            view.selected = Some(id);
+            view.marked = BTreeSet::from([id]);
+        }
+        Some(Action::NotCopy(article, other)) => {
+            let analyst = app.analyst();
+            if let Some(undo) = app.write("mark not a copy", |l| {
+                l.mark_not_copy(article, other, &analyst)
+            }) {
+                app.inform(format!(
+                    "Articles {article} and {other} are not copies: linking will not suggest them together again. Edit > Undo takes it back."
+                ));
+                app.push_undo(undo);
+            }
+        }
         Some(Action::NewCollection(name, saved)) => {
             let analyst = app.analyst();
             if app
@@ -600,6 +627,58 @@ fn pager_for<'a>(
         pager.set_waker(Arc::new(move || ctx.request_repaint()));
         pager
     })
+}
+
+/// The open article's copies (the count where the article is): each opens in the reader, and
+/// "Not a copy" records the analyst's decision that two texts linking matched are different
+/// reports.
+fn copies_section(ui: &mut egui::Ui, article: Id, copies: &[CopyOf], action: &mut Option<Action>) {
+    let title = match copies.len() {
+        0 => "No copies in the library".to_string(),
+        1 => "1 copy in the library".to_string(),
+        n => format!("{n} copies in the library"),
+    };
+    if copies.is_empty() {
+        ui.label(RichText::new(title).weak())
+            .on_hover_text("Linking (Edit > Find links) finds exact and near copies of a text.");
+        return;
+    }
+    egui::CollapsingHeader::new(title)
+        .id_salt(("copies", article))
+        .default_open(false)
+        .show(ui, |ui| {
+            for c in copies {
+                ui.horizontal_wrapped(|ui| {
+                    let how = if c.kind == crate::linking::run::EXACT_COPY {
+                        "exact copy".to_string()
+                    } else {
+                        format!("near copy, {:.0}% alike", c.similarity * 100.0)
+                    };
+                    ui.label(RichText::new(how).small().weak());
+                    ui.label(format!(
+                        "{} · {}",
+                        c.article.outlet,
+                        date_or_dash(c.article.published.as_deref())
+                    ));
+                    if ui
+                        .link(&c.article.title)
+                        .on_hover_text("Open it in the reader")
+                        .clicked()
+                    {
+                        *action = Some(Action::Open(c.article.id));
+                    }
+                    if ui
+                        .small_button("Not a copy")
+                        .on_hover_text(
+                            "These are different reports: linking stops suggesting them together (as copies or as one incident).",
+                        )
+                        .clicked()
+                    {
+                        *action = Some(Action::NotCopy(article, c.article.id));
+                    }
+                });
+            }
+        });
 }
 
 /// Applies a click on a row: a plain click picks one article, Ctrl (Cmd) toggles one, Shift

@@ -8,8 +8,8 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::{Library, article_row};
 use crate::error::{Error, Result};
 use crate::model::{
-    ArticleRow, Decision, Id, IncidentDetail, IncidentFields, IncidentRecord, IncidentReport,
-    SuggestionRecord, SuggestionRow, Undo,
+    ArticleRow, CopyOf, Decision, Id, IncidentDetail, IncidentFields, IncidentRecord,
+    IncidentReport, SuggestionRecord, SuggestionRow, Undo,
 };
 
 /// Suggestion kinds, as stored.
@@ -427,6 +427,75 @@ impl Library {
     }
 }
 
+impl Library {
+    /// The copies of `article` that linking found (exact, then near, earliest first), without
+    /// those the analyst said are not copies.
+    pub fn copies_of(&self, article: Id) -> Result<Vec<CopyOf>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.title, o.name, a.published, a.word_count, a.language, p.kind, p.score
+             FROM (SELECT l.b AS other, l.kind, l.score FROM link_pairs l
+                   WHERE l.a = ?1 AND l.kind IN ('exact_copy', 'near_copy')
+                     AND NOT EXISTS (SELECT 1 FROM link_rejections r WHERE r.a = l.a AND r.b = l.b)
+                   UNION ALL
+                   SELECT l.a, l.kind, l.score FROM link_pairs l
+                   WHERE l.b = ?1 AND l.kind IN ('exact_copy', 'near_copy')
+                     AND NOT EXISTS (SELECT 1 FROM link_rejections r WHERE r.a = l.a AND r.b = l.b)) p
+             JOIN articles a ON a.id = p.other JOIN outlets o ON o.id = a.outlet_id
+             ORDER BY p.kind, a.published IS NULL, a.published, a.id",
+        )?;
+        let rows = stmt.query_map([article], |r| {
+            Ok(CopyOf {
+                article: article_row(r)?,
+                kind: r.get(6)?,
+                similarity: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records that `article` and `other` are not copies of each other (as rejecting their copy
+    /// suggestion does, which this also does when one is waiting): linking stops suggesting them
+    /// together, as copies or as one incident, and the reader stops listing them as copies.
+    pub fn mark_not_copy(&mut self, article: Id, other: Id, analyst: &str) -> Result<Undo> {
+        if article == other {
+            return Err(Error::Invalid(
+                "an article is not compared with itself".into(),
+            ));
+        }
+        let pair = (article.min(other), article.max(other));
+        let tx = self.conn.transaction()?;
+        let waiting: Option<Id> = tx
+            .query_row(
+                "SELECT id FROM suggestions
+                 WHERE kind IN ('exact_copy', 'near_copy') AND status = 'suggested'
+                   AND members_key = ?1",
+                [super::links::members_key(&[pair.0, pair.1])],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let mut undo = Undo {
+            label: "mark not a copy".into(),
+            ..Undo::default()
+        };
+        match waiting {
+            Some(id) => undo
+                .suggestions
+                .push(decide(&tx, id, "rejected", analyst, &[pair])?),
+            None => {
+                let added = tx.execute(
+                    "INSERT OR IGNORE INTO link_rejections(a, b, rejected_by) VALUES (?1, ?2, ?3)",
+                    params![pair.0, pair.1, analyst],
+                )?;
+                if added > 0 {
+                    undo.rejected_pairs.push(pair);
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(undo)
+    }
+}
+
 /// Marks a suggestion decided and records rejected pairs; returns how to undo it.
 fn decide(
     tx: &Transaction,
@@ -680,6 +749,12 @@ pub(super) fn apply_undo(tx: &Transaction, undo: &Undo) -> Result<()> {
                 params![a, b],
             )?;
         }
+    }
+    for (a, b) in &undo.rejected_pairs {
+        tx.execute(
+            "DELETE FROM link_rejections WHERE a = ?1 AND b = ?2",
+            params![a, b],
+        )?;
     }
     super::notes::apply_undo(tx, undo)?;
     Ok(())

@@ -54,7 +54,7 @@ pub struct SuggestionsUpdate {
     pub already_decided: usize,
 }
 
-fn members_key(articles: &[Id]) -> String {
+pub(super) fn members_key(articles: &[Id]) -> String {
     let mut ids = articles.to_vec();
     ids.sort_unstable();
     ids.dedup();
