@@ -66,7 +66,7 @@ pub struct LibraryViewState {
     /// The credibility mark being chosen for the open article.
     mark: Option<u8>,
     /// The open article's tags, notes and copies.
-    working: Cached<Option<Id>, (Vec<String>, Vec<Note>, Vec<CopyOf>)>,
+    working: Cached<Option<Id>, ReaderWorking>,
     /// The tag and note being typed in the reader.
     drafts: Drafts,
     /// The tag typed for the selected articles.
@@ -175,6 +175,9 @@ fn incident_number(text: &str) -> Option<Id> {
     let text = text.strip_prefix('#').unwrap_or(text);
     text.parse::<Id>().ok().filter(|n| *n > 0)
 }
+
+/// What the reader shows beside an article: its tags, notes and copies.
+type ReaderWorking = (Vec<String>, Vec<Note>, Vec<CopyOf>);
 
 enum Action {
     /// A row clicked: its article and index, with the modifiers held.
