@@ -1030,6 +1030,7 @@ fn apply(app: &mut TriangulateApp, action: Action) {
             }
         }
         Action::Merge(keep, other) => {
+            app.incidents_view.picked.remove(&other);
             let merged = title_of(app, other);
             if let Some(undo) = app.write("merge the incidents", |l| {
                 l.merge_incidents(keep, other, &analyst)
@@ -1054,6 +1055,7 @@ fn apply(app: &mut TriangulateApp, action: Action) {
             }
         }
         Action::Delete(id) => {
+            app.incidents_view.picked.remove(&id);
             let title = title_of(app, id);
             let analyst = app.analyst();
             if let Some(undo) =
