@@ -105,6 +105,7 @@ fn document(prepared_at: &str) -> ReportDocument {
         ratings,
         prepared_by: "tester <tester@example.invalid>".into(),
         prepared_at: prepared_at.into(),
+        working: Default::default(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! What the comparison of reports needs from storage: the articles with their outlets' combined
 //! grades, the incident's header, the library's own framing lexicon, and each analyst's current
-//! credibility mark of each report (shown beside the suggested one, never replaced by it).
+//! credibility mark of each report (shown beside the suggested one, never replaced by it); and
+//! what a report adds: provenance, ratings, and the analysts' tags and notes on what it covers.
 
 use rusqlite::{OptionalExtension, params};
 
@@ -9,9 +10,11 @@ use crate::analysis::{Gazetteer, Lexicon};
 use crate::compare::corroboration::HumanAssessment;
 use crate::compare::{Comparison, IncidentHeader, MAX_REPORTS, ReportInput, compare};
 use crate::error::{Error, Result};
-use crate::model::Id;
+use crate::model::{Id, Target};
 use crate::ratings::{Grade, combined_grade};
-use crate::report::{OutletRating, Provenance, ReportDocument};
+use crate::report::{
+    Annotations, NotedPassage, OutletRating, Provenance, ReportDocument, ReportNote, WorkingLayer,
+};
 
 /// The lexicon shipped with the program, as text: what "Reset to default" puts back.
 pub const DEFAULT_LEXICON: &str = include_str!("../../assets/lexicon.toml");
@@ -152,8 +155,9 @@ impl Library {
         self.compare_articles(header, &ids)
     }
 
-    /// A comparison ready to export: with where each article came from and each analyst's
-    /// current rating (grade and rationale) of each outlet in it.
+    /// A comparison ready to export: with where each article came from, each analyst's
+    /// current rating (grade and rationale) of each outlet in it, and the analysts' tags and
+    /// notes on the incident, the articles and the outlets.
     pub fn report_document(
         &self,
         comparison: Comparison,
@@ -161,16 +165,28 @@ impl Library {
         prepared_at: &str,
     ) -> Result<ReportDocument> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT source_path, imported_at, content_hash FROM articles WHERE id = ?1",
+            "SELECT source_path, imported_at, content_hash, outlet_id FROM articles WHERE id = ?1",
         )?;
         let mut provenance = Vec::with_capacity(comparison.reports.len());
+        // The outlets' ids and names, each once, in the reports' order.
+        let mut outlet_ids: Vec<(Id, String)> = Vec::new();
         for r in &comparison.reports {
-            let (source_path, imported_at, content_hash) = stmt
+            let (source_path, imported_at, content_hash, outlet_id) = stmt
                 .query_row([r.article_id], |row| {
-                    Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+                    Ok((
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get::<_, Option<Id>>(3)?,
+                    ))
                 })
                 .optional()?
                 .unwrap_or_default();
+            if let Some(id) = outlet_id
+                && !outlet_ids.iter().any(|(o, _)| *o == id)
+            {
+                outlet_ids.push((id, r.outlet.clone()));
+            }
             provenance.push(Provenance {
                 article_id: r.article_id,
                 source_path,
@@ -208,12 +224,83 @@ impl Library {
                 ratings.push(row?);
             }
         }
+        let working = self.working_layer(&comparison, &outlet_ids)?;
         Ok(ReportDocument {
             comparison,
             provenance,
             ratings,
             prepared_by: prepared_by.to_string(),
             prepared_at: prepared_at.to_string(),
+            working,
+        })
+    }
+
+    /// The tags and notes on the incident compared (when it is one), on each report and on each
+    /// of `outlets`; each note on a passage located in its article's full text (the text its span
+    /// counts in), or, if the library has none, in the report's body.
+    fn working_layer(
+        &self,
+        comparison: &Comparison,
+        outlets: &[(Id, String)],
+    ) -> Result<WorkingLayer> {
+        let incident = match comparison.incident.id {
+            Some(id) => {
+                Some(self.annotations(Target::Incident(id), &comparison.incident.title, None)?)
+                    .filter(|a| !a.is_empty())
+            }
+            None => None,
+        };
+        let mut full_text = self
+            .conn
+            .prepare_cached("SELECT full_text FROM article_texts WHERE article_id = ?1")?;
+        let mut reports = Vec::new();
+        for r in &comparison.reports {
+            let text: Option<String> = full_text
+                .query_row([r.article_id], |row| row.get(0))
+                .optional()?;
+            let text = text.as_deref().unwrap_or(&r.body);
+            let a = self.annotations(Target::Article(r.article_id), &r.headline, Some(text))?;
+            if !a.is_empty() {
+                reports.push(a);
+            }
+        }
+        let mut kept = Vec::new();
+        for (id, name) in outlets {
+            let a = self.annotations(Target::Outlet(*id), name, None)?;
+            if !a.is_empty() {
+                kept.push(a);
+            }
+        }
+        Ok(WorkingLayer {
+            incident,
+            reports,
+            outlets: kept,
+        })
+    }
+
+    /// The tags and notes on `target`, shown as `label`; `text` is the article's text its
+    /// passage notes are found in.
+    fn annotations(&self, target: Target, label: &str, text: Option<&str>) -> Result<Annotations> {
+        let notes = self
+            .notes_of(target)?
+            .into_iter()
+            .map(|n| {
+                let passage = (n.span.is_some() || n.quote.is_some())
+                    .then(|| NotedPassage::locate(text.unwrap_or(""), n.span, n.quote.as_deref()));
+                ReportNote {
+                    author: n.author,
+                    created_at: n.created_at,
+                    edited_at: n.edited_at,
+                    text: n.text,
+                    passage,
+                }
+            })
+            .collect();
+        Ok(Annotations {
+            target,
+            label: label.to_string(),
+            tags: self.tags_of(target)?,
+            notes,
         })
     }
 

@@ -1,7 +1,11 @@
-//! The report as CSV: the claims table (one row per fact and report) followed, after a blank
-//! line, by one row per report, then the suggested corroboration (one row per report) and the
-//! facts missing from each report (one row per report and fact). The csv crate quotes every
-//! field that needs it, so commas, quotes and line breaks in article text stay inside their cell.
+//! The report as CSV: five tables, each with its header row, one after another with a blank line
+//! between: the claims table (one row per fact and report), one row per report, the suggested
+//! corroboration (one row per report), the facts missing from each report (one row per report
+//! and fact), and the analysts' tags and notes (one row per tag and per note on the incident, a
+//! report or an outlet; only the header when there are none). The csv crate quotes every field
+//! that needs it, so commas, quotes and line breaks in article text stay inside their cell; the
+//! free text of the notes table is written without blank lines (a note's paragraphs become
+//! lines), so that a blank line is only ever the break between two tables.
 
 use super::ReportDocument;
 use crate::error::{Error, Result};
@@ -144,8 +148,51 @@ pub fn render(doc: &ReportDocument) -> Result<String> {
                 .map_err(wrap)?;
         }
     }
+    let mut notes = csv::Writer::from_writer(Vec::new());
+    notes
+        .write_record([
+            "kind",
+            "target_id",
+            "target",
+            "entry",
+            "author",
+            "time",
+            "edited",
+            "text",
+            "quote",
+        ])
+        .map_err(wrap)?;
+    for a in doc.working.all() {
+        let kind = a.target.kind().word();
+        let id = a.target.id().to_string();
+        let label = one_block(&a.label);
+        for tag in &a.tags {
+            notes
+                .write_record([kind, &id, &label, "tag", "", "", "", &one_block(tag), ""])
+                .map_err(wrap)?;
+        }
+        for n in &a.notes {
+            let (entry, quote) = match &n.passage {
+                Some(p) => ("passage note", p.quote.as_deref().unwrap_or(&p.text)),
+                None => ("note", ""),
+            };
+            notes
+                .write_record([
+                    kind,
+                    &id,
+                    &label,
+                    entry,
+                    &one_block(&n.author),
+                    &n.created_at,
+                    n.edited_at.as_deref().unwrap_or(""),
+                    &one_block(&n.text),
+                    &one_block(quote),
+                ])
+                .map_err(wrap)?;
+        }
+    }
     let mut out = Vec::new();
-    for (n, table) in [claims, reports, corroboration, missing]
+    for (n, table) in [claims, reports, corroboration, missing, notes]
         .into_iter()
         .enumerate()
     {
@@ -159,4 +206,13 @@ pub fn render(doc: &ReportDocument) -> Result<String> {
         );
     }
     String::from_utf8(out).map_err(|e| Error::Invalid(format!("report as CSV: {e}")))
+}
+
+/// Text without blank lines: its non-blank lines, trimmed of trailing spaces, one after another.
+fn one_block(text: &str) -> String {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }

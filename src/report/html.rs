@@ -13,11 +13,13 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::{OutletRating, ReportDocument, title};
+use super::{
+    Annotations, NotedPassage, OutletRating, PassageFound, ReportDocument, ReportNote, title,
+};
 use crate::analysis::TermCategory;
 use crate::analysis::claims::ClaimKind;
 use crate::compare::{ClaimItem, Comparison, GENERIC, Highlight, HighlightKind, Report};
-use crate::model::Id;
+use crate::model::{Id, Target};
 use crate::ratings::Grade;
 
 /// The report as HTML.
@@ -42,6 +44,7 @@ pub fn render(doc: &ReportDocument) -> String {
                     a href="#claims" { "Claims" }
                     a href="#corroboration" { "Corroboration" }
                     a href="#missing" { "Missing facts" }
+                    @if !doc.working.is_empty() { a href="#notes" { "Notes and tags" } }
                     a href="#texts" { "Texts" }
                     a href="#charts" { "Charts" }
                     a href="#provenance" { "Provenance" }
@@ -53,6 +56,7 @@ pub fn render(doc: &ReportDocument) -> String {
                 (claims_table(c))
                 (corroboration(c))
                 (missing(c))
+                (working(doc))
                 (texts(c))
                 (charts(c))
                 (provenance(doc))
@@ -71,7 +75,7 @@ const CSS: &str = r#"
 * { box-sizing: border-box; }
 body { font: 15px/1.5 Georgia, "Times New Roman", serif; color: var(--ink); margin: 0 auto;
   max-width: 1200px; padding: 1.5rem; }
-h1, h2, h3, th, nav, .badge, figcaption, .note, .legend, .muted, table { font-family: system-ui,
+h1, h2, h3, th, nav, .badge, figcaption, .note, .legend, .muted, table, .tag, .by { font-family: system-ui,
   -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
 h1 { font-size: 1.7rem; margin: 0 0 .4rem; }
 h2 { font-size: 1.3rem; margin: 2rem 0 .6rem; border-bottom: 2px solid var(--ink); }
@@ -117,6 +121,14 @@ article.text { border-top: 1px solid var(--rule); margin-top: 1rem; }
 .note { font-size: .7rem; font-style: normal; color: var(--muted); border: 1px solid var(--rule);
   border-radius: .2rem; padding: 0 .25rem; margin-right: .25rem; background: #fff;
   white-space: nowrap; }
+.annotated { margin-bottom: 1rem; }
+.tag { display: inline-block; margin: 0 .3rem .2rem 0; padding: 0 .45rem; font-size: .8rem;
+  border: 1px solid var(--rule); border-radius: .8rem; background: var(--shade); }
+.analyst-note { border-left: 3px solid var(--rule); padding-left: .7rem; margin: .6rem 0; }
+.analyst-note .by { margin: 0; font-size: .85rem; color: var(--muted); }
+.analyst-note .said { margin: .2rem 0; white-space: pre-line; }
+blockquote.noted { margin: .3rem 0; font-style: italic; }
+mark.noted { background: #fff0a8; border-bottom: 2px solid #e0b000; font-style: normal; }
 figure { margin: 1rem 0; }
 figcaption { font-size: .85rem; color: var(--muted); margin-bottom: .3rem; }
 svg { max-width: 100%; height: auto; font-family: system-ui, sans-serif; }
@@ -128,7 +140,8 @@ code { font-size: .8rem; overflow-wrap: anywhere; }
   .wide { min-width: 0; }
   table { font-size: 8.5pt; }
   thead { display: table-header-group; }
-  tr, .outlet, figure, .legend, .note { break-inside: avoid; page-break-inside: avoid; }
+  tr, .outlet, figure, .legend, .note, .analyst-note { break-inside: avoid;
+    page-break-inside: avoid; }
   h2, h3, .headline { break-after: avoid; page-break-after: avoid; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   @page { margin: 14mm; }
@@ -561,6 +574,99 @@ fn missing(c: &Comparison) -> Markup {
             }
         }
         "\n"
+    }
+}
+
+/// The analysts' tags and notes on the incident, its reports and their outlets; nothing when
+/// none of them carries any.
+fn working(doc: &ReportDocument) -> Markup {
+    let w = &doc.working;
+    html! {
+        @if !w.is_empty() {
+            section #notes {
+                h2 { "Notes and tags" }
+                "\n"
+                p.muted {
+                    "The analysts' tags and notes on the incident, on its reports and on their \
+                     outlets, as the library held them when this report was prepared. A note on a \
+                     passage shows it marked among the words around it in the article."
+                }
+                @for a in w.all() {
+                    div.annotated {
+                        h3 { (annotated_heading(doc, a)) }
+                        @if !a.tags.is_empty() {
+                            p.tags {
+                                span.muted { "Tags: " }
+                                @for tag in &a.tags { span.tag { (tag) } }
+                            }
+                        }
+                        @for n in &a.notes { (analyst_note(n)) }
+                    }
+                    "\n"
+                }
+            }
+            "\n"
+        }
+    }
+}
+
+/// What a set of tags and notes is on: "Incident: …", "OUTLET: headline article N", "Outlet: …".
+fn annotated_heading(doc: &ReportDocument, a: &Annotations) -> Markup {
+    html! {
+        @match a.target {
+            Target::Incident(_) => { "Incident: " (a.label) },
+            Target::Article(id) => {
+                @if let Some(r) = doc.comparison.reports.iter().find(|r| r.article_id == id) {
+                    (r.outlet) ": "
+                }
+                (a.label) " " span.muted { "article " (id) }
+            },
+            Target::Outlet(_) => { "Outlet: " (a.label) },
+        }
+    }
+}
+
+/// One note: who wrote it and when, the passage it marks, and what it says.
+fn analyst_note(n: &ReportNote) -> Markup {
+    html! {
+        div.analyst-note {
+            p.by {
+                strong { (n.author) } ", "
+                time datetime=(n.created_at) { (n.created_at) }
+                @if let Some(edited) = &n.edited_at {
+                    " (edited " time datetime=(edited) { (edited) } ")"
+                }
+            }
+            @if let Some(p) = &n.passage { (noted_passage(p)) }
+            p.said { (n.text) }
+        }
+    }
+}
+
+/// A noted passage in `<mark>` among the words around it; the words alone when it is no longer
+/// in the text.
+fn noted_passage(p: &NotedPassage) -> Markup {
+    html! {
+        @match p.found {
+            PassageFound::NotFound => {
+                @if p.text.trim().is_empty() {
+                    p.muted { "On a passage no longer found in the article's text." }
+                } @else {
+                    p.muted { "On a passage no longer found in the article's text; the words it marked:" }
+                    blockquote.noted { mark.noted { (p.text) } }
+                }
+            },
+            found => {
+                blockquote.noted {
+                    @if p.more_before { "… " }
+                    (p.before) mark.noted { (p.text) } (p.after)
+                    @if p.more_after { " …" }
+                }
+                @if found == PassageFound::Quote {
+                    p.muted { "Found by its words: the place stored with the note no longer holds them." }
+                }
+            },
+        }
     }
 }
 

@@ -3,11 +3,19 @@
 //! HTML: the characters that start emphasis, code, links, headings, strike-through and table
 //! cells get a backslash (a link needs `[`, so `(` can stay), `<` `>` `&` become entities, and
 //! line breaks inside a table cell become spaces.
+//!
+//! A passage a note marks is shown in **bold** among the words around it: Markdown has no
+//! standard highlight (`==…==` and `<mark>` are extensions that many readers show as written),
+//! and bold reads as emphasis everywhere. The escaping above keeps a `*` in the text from ending
+//! it early. CommonMark takes `**` between a letter and punctuation as literal asterisks, so where
+//! a passage begins or ends with punctuation inside a word (`word**"quote**`), a space is set
+//! between; everywhere else the text around the passage is as written.
 
 use std::fmt::Write;
 
-use super::{ReportDocument, title};
+use super::{Annotations, NotedPassage, PassageFound, ReportDocument, ReportNote, title};
 use crate::compare::{GENERIC, Report};
+use crate::model::Target;
 
 /// Escapes text for Markdown outside code.
 pub fn escape(text: &str) -> String {
@@ -250,6 +258,7 @@ pub fn render(doc: &ReportDocument) -> String {
 
     corroboration(&mut out, doc);
     missing(&mut out, doc);
+    working(&mut out, doc);
 
     let _ = writeln!(out, "## Provenance\n");
     let _ = writeln!(out, "| Article | Outlet | File | Imported | Content hash |");
@@ -346,6 +355,136 @@ fn missing(out: &mut String, doc: &ReportDocument) {
     }
 }
 
+/// The analysts' tags and notes on the incident, its reports and their outlets; nothing when
+/// none of them carries any.
+fn working(out: &mut String, doc: &ReportDocument) {
+    let w = &doc.working;
+    if w.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Notes and tags\n");
+    let _ = writeln!(
+        out,
+        "The analysts' tags and notes on the incident, on its reports and on their outlets, as \
+         the library held them when this report was prepared. A note on a passage shows it in \
+         bold among the words around it in the article.\n"
+    );
+    for a in w.all() {
+        let _ = writeln!(out, "### {}\n", heading(doc, a));
+        if !a.tags.is_empty() {
+            let tags: Vec<String> = a.tags.iter().map(|t| cell(t)).collect();
+            let _ = writeln!(out, "Tags: {}\n", tags.join(", "));
+        }
+        for n in &a.notes {
+            note(out, n);
+        }
+    }
+}
+
+/// What a set of tags and notes is on.
+fn heading(doc: &ReportDocument, a: &Annotations) -> String {
+    match a.target {
+        Target::Incident(_) => format!("Incident: {}", cell(&a.label)),
+        Target::Article(id) => {
+            let outlet = doc
+                .comparison
+                .reports
+                .iter()
+                .find(|r| r.article_id == id)
+                .map(|r| format!("{}: ", cell(&r.outlet)))
+                .unwrap_or_default();
+            format!("{outlet}{} (article {id})", cell(&a.label))
+        }
+        Target::Outlet(_) => format!("Outlet: {}", cell(&a.label)),
+    }
+}
+
+/// One note as a list item: who wrote it and when, what it says, and the passage it marks.
+fn note(out: &mut String, n: &ReportNote) {
+    let edited = n
+        .edited_at
+        .as_deref()
+        .map(|e| format!(" (edited {})", cell(e)))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "- **{}**, {}{edited}: {}",
+        cell(&n.author),
+        cell(&n.created_at),
+        cell(&n.text)
+    );
+    if let Some(p) = &n.passage {
+        let _ = writeln!(out, "\n  > {}", passage(p));
+    }
+    let _ = writeln!(out);
+}
+
+/// A noted passage in bold among the words around it, on one line.
+fn passage(p: &NotedPassage) -> String {
+    let marked = cell(&p.text);
+    if p.found == PassageFound::NotFound {
+        return if marked.is_empty() {
+            "(on a passage no longer found in the article's text)".to_string()
+        } else {
+            format!("**{marked}** (a passage no longer found in the article's text)")
+        };
+    }
+    let (before, after) = (cell(&p.before), cell(&p.after));
+    let space_before =
+        p.before.ends_with(char::is_whitespace) || p.text.starts_with(char::is_whitespace);
+    let space_after =
+        p.after.starts_with(char::is_whitespace) || p.text.ends_with(char::is_whitespace);
+    let mut line = String::new();
+    if p.more_before {
+        line.push_str("… ");
+    }
+    line.push_str(&before);
+    if marked.is_empty() {
+        if !before.is_empty() && !after.is_empty() && (space_before || space_after) {
+            line.push(' ');
+        }
+    } else {
+        // CommonMark opens `**` before punctuation only after a space or punctuation, and closes
+        // it after punctuation only before one.
+        if !before.is_empty()
+            && (space_before
+                || (starts_with_punctuation(&marked) && !ends_with_punctuation(&before)))
+        {
+            line.push(' ');
+        }
+        line.push_str("**");
+        line.push_str(&marked);
+        line.push_str("**");
+        if !after.is_empty()
+            && (space_after || (ends_with_punctuation(&marked) && !starts_with_punctuation(&after)))
+        {
+            line.push(' ');
+        }
+    }
+    line.push_str(&after);
+    if p.more_after {
+        line.push_str(" …");
+    }
+    if p.found == PassageFound::Quote {
+        line.push_str(" (found by its words: the place stored with the note no longer holds them)");
+    }
+    line.trim().to_string()
+}
+
+/// Whether a character counts as punctuation for emphasis: anything neither a letter, a digit
+/// nor a space (a little wider than CommonMark's, so a space is set where in doubt).
+fn is_punctuation(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace()
+}
+
+fn starts_with_punctuation(text: &str) -> bool {
+    text.chars().next().is_some_and(is_punctuation)
+}
+
+fn ends_with_punctuation(text: &str) -> bool {
+    text.chars().next_back().is_some_and(is_punctuation)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,5 +495,30 @@ mod tests {
             escape("<script>alert(1)</script> **bold** [x](http://e.x) # h | t"),
             "&lt;script&gt;alert(1)&lt;/script&gt; \\*\\*bold\\*\\* \\[x\\](http://e.x) \\# h \\| t"
         );
+    }
+
+    fn noted(text: &str, words: &str) -> NotedPassage {
+        let s = text.find(words).unwrap();
+        NotedPassage::locate(text, Some((s, s + words.len())), Some(words))
+    }
+
+    #[test]
+    fn a_noted_passage_is_bold_among_its_words_as_written() {
+        let p = noted(
+            "They said the shelling began at dawn, not at noon.",
+            "began at dawn",
+        );
+        assert_eq!(
+            passage(&p),
+            "They said the shelling **began at dawn**, not at noon."
+        );
+    }
+
+    #[test]
+    fn bold_is_set_off_where_punctuation_would_keep_it_from_opening_or_closing() {
+        let p = noted("He said\u{201c}forty\u{201d}dead.", "\u{201c}forty\u{201d}");
+        assert_eq!(passage(&p), "He said **\u{201c}forty\u{201d}** dead.");
+        let p = noted("The so-called *heroes* came.", "*heroes*");
+        assert_eq!(passage(&p), "The so-called **\\*heroes\\*** came.");
     }
 }
