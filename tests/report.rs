@@ -137,7 +137,8 @@ fn re_exporting_gives_the_same_bytes_but_for_the_timestamp() {
         let first = render(&a, format).unwrap();
         let second = render(&b, format)
             .unwrap()
-            .replace("2026-02-03T04:05:06Z", "2026-01-02T03:04:05Z");
+            .replace("2026-02-03T04:05:06Z", "2026-01-02T03:04:05Z")
+            .replace("2026-02-03 04:05 UTC", "2026-01-02 03:04 UTC");
         assert_eq!(first, second, "{format:?}");
     }
 }
@@ -165,7 +166,7 @@ fn hostile_document() -> ReportDocument {
             ),
             input(
                 2,
-                "Second, \"quoted\" report",
+                "=HYPERLINK(\"http://evil.example\",\"Second\") report",
                 "A raid killed 9 people,\nsaid \"witnesses\", on Friday.",
             ),
         ],
@@ -212,7 +213,8 @@ fn article_text_stays_inside_its_csv_cells() {
         headlines,
         [
             "<script>alert(1)</script> kills 7",
-            "Second, \"quoted\" report"
+            // A spreadsheet would run it as a formula: the apostrophe makes it text.
+            "'=HYPERLINK(\"http://evil.example\",\"Second\") report"
         ]
     );
     for table in [claims, corroboration, missing, notes] {
@@ -326,9 +328,7 @@ fn the_incidents_reports_and_outlets_tags_and_notes_are_in_every_format() {
     );
     assert!(md.contains("Tags: toll disputed"), "{md}");
     assert!(md.contains("### Outlet: Meridian Wire"), "{md}");
-    assert!(md.contains(&format!(
-        "- **ana**, 2026-01-01T10:00:00.000Z: {incident_note}"
-    )));
+    assert!(md.contains(&format!("- **ana**, 2026-01-01 10:00 UTC: {incident_note}")));
     let quoted = md
         .lines()
         .find(|l| l.contains(&format!("**{NOTED_WORDS}**")))

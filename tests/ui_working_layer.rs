@@ -299,7 +299,9 @@ fn the_reader_counts_an_articles_copies_and_not_a_copy_takes_one_out() {
 
     let mut harness = harness_for(&path, ScriptedDialogs::default());
     // The wire's articles only: the forum's repost of the story has the same title.
-    harness.get_by_role_and_label(Role::ComboBox, "Outlet").click();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Outlet")
+        .click();
     harness.run();
     harness
         .get_by_role_and_label(Role::Button, "Meridian Wire")

@@ -5,7 +5,8 @@
 //! report or an outlet; only the header when there are none). The csv crate quotes every field
 //! that needs it, so commas, quotes and line breaks in article text stay inside their cell; the
 //! free text of the notes table is written without blank lines (a note's paragraphs become
-//! lines), so that a blank line is only ever the break between two tables.
+//! lines), so that a blank line is only ever the break between two tables. A cell a spreadsheet
+//! would take for a formula is made inert (see [`inert`]).
 
 use super::ReportDocument;
 use crate::error::{Error, Result};
@@ -13,11 +14,11 @@ use crate::error::{Error, Result};
 /// The report as CSV.
 pub fn render(doc: &ReportDocument) -> Result<String> {
     let c = &doc.comparison;
-    let mut claims = csv::Writer::from_writer(Vec::new());
-    let mut reports = csv::Writer::from_writer(Vec::new());
+    let mut claims = Table::new();
+    let mut reports = Table::new();
     let wrap = |e: csv::Error| Error::Invalid(format!("report as CSV: {e}"));
     claims
-        .write_record([
+        .row([
             "fact",
             "article_id",
             "outlet",
@@ -29,7 +30,7 @@ pub fn render(doc: &ReportDocument) -> Result<String> {
     for row in &c.facts {
         for (r, cell) in c.reports.iter().zip(&row.cells) {
             claims
-                .write_record([
+                .row([
                     row.fact.as_str(),
                     &r.article_id.to_string(),
                     &r.outlet,
@@ -41,7 +42,7 @@ pub fn render(doc: &ReportDocument) -> Result<String> {
         }
     }
     reports
-        .write_record([
+        .row([
             "article_id",
             "outlet",
             "grade",
@@ -63,7 +64,7 @@ pub fn render(doc: &ReportDocument) -> Result<String> {
         let join = |items: Vec<String>| items.join("; ");
         let provenance = doc.provenance.get(n);
         reports
-            .write_record([
+            .row([
                 r.article_id.to_string(),
                 r.outlet.clone(),
                 r.grade.clone().unwrap_or_default(),
@@ -96,9 +97,9 @@ pub fn render(doc: &ReportDocument) -> Result<String> {
             ])
             .map_err(wrap)?;
     }
-    let mut corroboration = csv::Writer::from_writer(Vec::new());
+    let mut corroboration = Table::new();
     corroboration
-        .write_record([
+        .row([
             "article_id",
             "outlet",
             "suggested_credibility",
@@ -113,7 +114,7 @@ pub fn render(doc: &ReportDocument) -> Result<String> {
             .map(|a| format!("{}: {}", a.analyst, a.credibility))
             .collect();
         corroboration
-            .write_record([
+            .row([
                 s.article_id.to_string(),
                 s.outlet.clone(),
                 s.suggested.map(|m| m.to_string()).unwrap_or_default(),
@@ -122,9 +123,9 @@ pub fn render(doc: &ReportDocument) -> Result<String> {
             ])
             .map_err(wrap)?;
     }
-    let mut missing = csv::Writer::from_writer(Vec::new());
+    let mut missing = Table::new();
     missing
-        .write_record([
+        .row([
             "article_id",
             "outlet",
             "missing_kind",
@@ -137,7 +138,7 @@ pub fn render(doc: &ReportDocument) -> Result<String> {
         for f in &m.facts {
             let by: Vec<&str> = f.carried_by.iter().map(|s| s.outlet.as_str()).collect();
             missing
-                .write_record([
+                .row([
                     m.article_id.to_string().as_str(),
                     &m.outlet,
                     f.category.label(),
@@ -148,9 +149,9 @@ pub fn render(doc: &ReportDocument) -> Result<String> {
                 .map_err(wrap)?;
         }
     }
-    let mut notes = csv::Writer::from_writer(Vec::new());
+    let mut notes = Table::new();
     notes
-        .write_record([
+        .row([
             "kind",
             "target_id",
             "target",
@@ -168,7 +169,7 @@ pub fn render(doc: &ReportDocument) -> Result<String> {
         let label = one_block(&a.label);
         for tag in &a.tags {
             notes
-                .write_record([kind, &id, &label, "tag", "", "", "", &one_block(tag), ""])
+                .row([kind, &id, &label, "tag", "", "", "", &one_block(tag), ""])
                 .map_err(wrap)?;
         }
         for n in &a.notes {
@@ -177,7 +178,7 @@ pub fn render(doc: &ReportDocument) -> Result<String> {
                 None => ("note", ""),
             };
             notes
-                .write_record([
+                .row([
                     kind,
                     &id,
                     &label,
@@ -201,11 +202,42 @@ pub fn render(doc: &ReportDocument) -> Result<String> {
         }
         out.extend(
             table
+                .0
                 .into_inner()
                 .map_err(|e| Error::Invalid(format!("report as CSV: {e}")))?,
         );
     }
     String::from_utf8(out).map_err(|e| Error::Invalid(format!("report as CSV: {e}")))
+}
+
+/// One table being written: every cell goes through [`inert`] on its way in.
+struct Table(csv::Writer<Vec<u8>>);
+
+impl Table {
+    fn new() -> Table {
+        Table(csv::Writer::from_writer(Vec::new()))
+    }
+
+    fn row<T: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = T>) -> csv::Result<()> {
+        self.0.write_record(
+            cells
+                .into_iter()
+                .map(|cell| inert(cell.as_ref()).into_owned()),
+        )
+    }
+}
+
+/// A cell a spreadsheet will not run: text from an article or a note that starts with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return would be read as a formula by Excel, LibreOffice and
+/// Google Sheets when the file is opened ("CSV injection"), so it gets a leading apostrophe,
+/// which those programs show as text. Numbers ("-3", "1.5") are left as they are.
+pub fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.trim().parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
 }
 
 /// Text without blank lines: its non-blank lines, trimmed of trailing spaces, one after another.

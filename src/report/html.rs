@@ -14,7 +14,8 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::{
-    Annotations, NotedPassage, OutletRating, PassageFound, ReportDocument, ReportNote, title,
+    Annotations, NotedPassage, OutletRating, PassageFound, ReportDocument, ReportNote,
+    readable_time, title,
 };
 use crate::analysis::TermCategory;
 use crate::analysis::claims::ClaimKind;
@@ -178,7 +179,7 @@ fn header(doc: &ReportDocument) -> Markup {
             }
             p.prepared {
                 "Prepared by " strong { (prepared_by) } " on "
-                time datetime=(doc.prepared_at) { (doc.prepared_at) } "."
+                time datetime=(doc.prepared_at) { (readable_time(&doc.prepared_at)) } "."
             }
         }
         "\n"
@@ -632,9 +633,9 @@ fn analyst_note(n: &ReportNote) -> Markup {
         div.analyst-note {
             p.by {
                 strong { (n.author) } ", "
-                time datetime=(n.created_at) { (n.created_at) }
+                time datetime=(n.created_at) { (readable_time(&n.created_at)) }
                 @if let Some(edited) = &n.edited_at {
-                    " (edited " time datetime=(edited) { (edited) } ")"
+                    " (edited " time datetime=(edited) { (readable_time(edited)) } ")"
                 }
             }
             @if let Some(p) = &n.passage { (noted_passage(p)) }

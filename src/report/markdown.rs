@@ -13,7 +13,9 @@
 
 use std::fmt::Write;
 
-use super::{Annotations, NotedPassage, PassageFound, ReportDocument, ReportNote, title};
+use super::{
+    Annotations, NotedPassage, PassageFound, ReportDocument, ReportNote, readable_time, title,
+};
 use crate::compare::{GENERIC, Report};
 use crate::model::Target;
 
@@ -126,7 +128,7 @@ pub fn render(doc: &ReportDocument) -> String {
         out,
         "Prepared by {} on {}.\n",
         escape(&doc.prepared_by),
-        escape(&doc.prepared_at)
+        escape(&readable_time(&doc.prepared_at))
     );
 
     let _ = writeln!(out, "## Outlets\n");
@@ -404,13 +406,13 @@ fn note(out: &mut String, n: &ReportNote) {
     let edited = n
         .edited_at
         .as_deref()
-        .map(|e| format!(" (edited {})", cell(e)))
+        .map(|e| format!(" (edited {})", cell(&readable_time(e))))
         .unwrap_or_default();
     let _ = writeln!(
         out,
         "- **{}**, {}{edited}: {}",
         cell(&n.author),
-        cell(&n.created_at),
+        cell(&readable_time(&n.created_at)),
         cell(&n.text)
     );
     if let Some(p) = &n.passage {

@@ -105,6 +105,28 @@ pub fn render(doc: &ReportDocument, format: Format) -> Result<String> {
     }
 }
 
+/// A stored time as a reader reads it: "2026-11-24T00:47:58.142Z" → "2026-11-24 00:47 UTC".
+/// Anything else (a date alone, another format) is given back as it is.
+pub fn readable_time(time: &str) -> String {
+    let b = time.as_bytes();
+    let iso = b.len() >= 16
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && b[13] == b':'
+        && time.is_char_boundary(16);
+    if !iso {
+        return time.to_string();
+    }
+    let utc = time.ends_with('Z') || time.ends_with("+00:00");
+    format!(
+        "{} {}{}",
+        &time[..10],
+        &time[11..16],
+        if utc { " UTC" } else { "" }
+    )
+}
+
 /// The report's title: the incident's, or a plain one for hand-picked articles.
 pub fn title(doc: &ReportDocument) -> String {
     let t = doc.comparison.incident.title.trim();
@@ -321,6 +343,30 @@ fn context_edge(chars: impl Iterator<Item = (usize, char)>, words: usize) -> Opt
         }
     }
     None
+}
+
+#[cfg(test)]
+mod readable_time_tests {
+    use super::readable_time;
+
+    #[test]
+    fn stored_times_read_as_minutes_in_utc_and_anything_else_is_kept() {
+        assert_eq!(
+            readable_time("2026-11-24T00:47:58.142Z"),
+            "2026-11-24 00:47 UTC"
+        );
+        assert_eq!(
+            readable_time("2025-03-14T09:00:00+00:00"),
+            "2025-03-14 09:00 UTC"
+        );
+        assert_eq!(
+            readable_time("2025-03-14T09:00:00+03:00"),
+            "2025-03-14 09:00"
+        );
+        assert_eq!(readable_time("2025-03-14"), "2025-03-14");
+        assert_eq!(readable_time("2025-03-14T09:0é"), "2025-03-14T09:0é");
+        assert_eq!(readable_time(""), "");
+    }
 }
 
 #[cfg(test)]
