@@ -238,9 +238,19 @@ fn markdown_front_matter_gives_the_title_outlet_date_url_and_author() {
             "The town council of Dunmere lifted the night curfew on Friday",
             "far more than the clashes themselves.",
         ],
-        body_lacks: &["# Night curfew", "outlet:", "published:", "---"],
+        body_lacks: &[
+            "# Night curfew",
+            "outlet:",
+            "published:",
+            "---",
+            "**",
+            "](https://",
+        ],
     });
     let a = article("harbour-ledger/dunmere-curfew.md");
+    // The Markdown is read as text (emphasis and link targets dropped); raw keeps the markup.
+    assert!(a.body.contains("midnight, the mayor said"), "{}", a.body);
+    assert!(a.raw.contains("**night curfew**"), "{}", a.raw);
     assert_eq!(a.author.as_deref(), Some("Ilse Morrow"));
     assert!(
         a.raw.starts_with("---\ntitle:"),

@@ -24,6 +24,9 @@ pub struct Extracted {
     pub removed: Vec<(usize, usize, &'static str)>,
     /// Where in a multi-article file this came from ("#3", ":12"); empty for single articles.
     pub locator: String,
+    /// What the content hash covers when it is not `text`: a Markdown body with its markup,
+    /// as hashed before the markup was dropped, so that a file imported then is not new now.
+    pub hashed: Option<String>,
 }
 
 /// The file formats Triangulate reads, by extension.
@@ -120,9 +123,12 @@ pub fn front_matter(text: &str) -> (Vec<(String, String)>, &str) {
 
 fn markdown(text: &str) -> Extracted {
     let (fields, body) = front_matter(text);
+    let plain = markdown_text(body);
+    let changed = plain.trim() != body.trim();
     let mut extracted = Extracted {
-        text: body.to_string(),
-        raw: (!fields.is_empty()).then(|| text.to_string()),
+        raw: (!fields.is_empty() || changed).then(|| text.to_string()),
+        hashed: changed.then(|| body.to_string()),
+        text: plain,
         ..Extracted::default()
     };
     for (key, value) in fields {
@@ -139,6 +145,52 @@ fn markdown(text: &str) -> Extracted {
         }
     }
     extracted
+}
+
+/// A Markdown body as the plain text a reader sees: emphasis, heading marks, link targets,
+/// images and HTML dropped (the raw file keeps them); paragraphs and headings apart by a blank
+/// line, list items on lines of their own, line breaks within a paragraph kept (cleaning reads
+/// lines). Parsed by pulldown-cmark, CommonMark without extensions.
+pub fn markdown_text(body: &str) -> String {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = String::with_capacity(body.len());
+    let mut in_image = 0usize;
+    let end_block = |out: &mut String, gap: &str| {
+        let kept = out.trim_end_matches([' ', '\n']).len();
+        out.truncate(kept);
+        if !out.is_empty() {
+            out.push_str(gap);
+        }
+    };
+    for event in Parser::new(body) {
+        match event {
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            _ if in_image > 0 => {}
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            // A line of its own (one an image was dropped from leaves none).
+            Event::SoftBreak | Event::HardBreak | Event::Start(Tag::Item)
+                if !out.is_empty() && !out.ends_with('\n') =>
+            {
+                out.push('\n');
+                if matches!(event, Event::Start(Tag::Item)) {
+                    out.push_str("- ");
+                }
+            }
+            Event::Start(Tag::Item) => out.push_str("- "),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::List(_),
+            )
+            | Event::Rule => end_block(&mut out, "\n\n"),
+            _ => {}
+        }
+    }
+    end_block(&mut out, "\n");
+    out
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -651,6 +703,21 @@ mod tests {
             ]
         );
         assert_eq!(body, "Body text\n");
+    }
+
+    #[test]
+    fn a_markdown_body_reads_as_plain_text() {
+        let text = markdown_text(
+            "# Toll rises\n\nThe monitor counted **23 civilians**, see [the list](http://x.example).\n\
+             ![a photo](p.jpg)\nSecond line.\n\n### Breakdown\n\n- Children: 6\n- Women: 4\n",
+        );
+        assert_eq!(
+            text,
+            "Toll rises\n\nThe monitor counted 23 civilians, see the list.\nSecond line.\n\n\
+             Breakdown\n\n- Children: 6\n- Women: 4\n"
+        );
+        assert_eq!(markdown_text("Plain words only."), "Plain words only.\n");
+        assert_eq!(markdown_text(""), "");
     }
 
     #[test]

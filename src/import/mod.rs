@@ -485,7 +485,7 @@ fn build_article(
         &title,
         published.as_deref().unwrap_or_default(),
         e.url.as_deref().unwrap_or_default(),
-        &e.text,
+        e.hashed.as_deref().unwrap_or(&e.text),
     ]);
     let text_hash = text::hash_parts(&[&text::fold(&cleaned.body)]);
     Some(NewArticle {
