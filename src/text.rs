@@ -7,10 +7,60 @@ pub fn word_count(text: &str) -> usize {
 }
 
 /// The words of `text`: maximal runs of alphanumeric characters (apostrophes inside a word kept).
-pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| w.trim_matches(|c| c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
+pub fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+/// The iterator of [`words`]. Written out rather than `split` + `trim_matches` + `filter`: the
+/// importer counts and folds every article's words several times, and reading ASCII a byte at a
+/// time (decoding a character only where a byte is not ASCII) halves that cost. A property test
+/// checks it gives what the `split` form gives.
+#[derive(Debug, Clone)]
+pub struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Words<'a> {
+    /// Whether a word goes on at byte `i`, and the length of the character there.
+    fn word_char(&self, i: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[i];
+        if b.is_ascii() {
+            return (b.is_ascii_alphanumeric() || b == b'\'', 1);
+        }
+        match self.text[i..].chars().next() {
+            Some(c) => (c.is_alphanumeric() || c == '’', c.len_utf8()),
+            None => (false, 1),
+        }
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let len = self.text.len();
+        while self.at < len {
+            let (is_word, width) = self.word_char(self.at);
+            if !is_word {
+                self.at += width;
+                continue;
+            }
+            let start = self.at;
+            while self.at < len {
+                let (is_word, width) = self.word_char(self.at);
+                if !is_word {
+                    break;
+                }
+                self.at += width;
+            }
+            let word = self.text[start..self.at].trim_matches(|c| c == '\'' || c == '’');
+            if !word.is_empty() {
+                return Some(word);
+            }
+        }
+        None
+    }
 }
 
 /// Text folded for exact-copy comparison: lower case, words only, single spaces. Two articles
@@ -21,7 +71,13 @@ pub fn fold(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            let from = out.len();
+            out.push_str(word);
+            out[from..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
     out
 }
@@ -89,6 +145,49 @@ pub fn fts_query(input: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The form [`words`] replaced, kept to check it against.
+    fn words_by_split(text: &str) -> Vec<&str> {
+        text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .map(|w| w.trim_matches(|c| c == '\'' || c == '’'))
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_what_splitting_on_non_word_characters_gives(text in "\\PC{0,80}") {
+            proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), words_by_split(&text));
+        }
+
+        #[test]
+        fn words_of_apostrophes_and_mixed_scripts_are_what_splitting_gives(
+            text in "[a-zA-Zé0-9'’ .,—\\-йЖ١٢\n]{0,60}"
+        ) {
+            proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), words_by_split(&text));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folding_is_the_lower_case_words_joined_by_spaces(text in "\\PC{0,80}") {
+            let by_chars: Vec<String> = words_by_split(&text)
+                .into_iter()
+                .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+                .collect();
+            proptest::prop_assert_eq!(fold(&text), by_chars.join(" "));
+        }
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_drop_outer_ones() {
+        assert_eq!(
+            words("'Tis the rebels’ town — it's Dayr al-Milh's ''").collect::<Vec<_>>(),
+            [
+                "Tis", "the", "rebels", "town", "it's", "Dayr", "al", "Milh's"
+            ]
+        );
+    }
 
     #[test]
     fn folding_ignores_case_punctuation_and_line_breaks() {
