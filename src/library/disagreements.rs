@@ -103,86 +103,62 @@ struct Gathered {
     positions: Vec<Position>,
 }
 
-/// Every analyst's current grade of every outlet rated by two or more, by outlet id.
-fn outlet_positions(conn: &Connection, only: Option<Id>) -> Result<BTreeMap<Id, Gathered>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT r.outlet_id, o.name, r.analyst, r.grade, r.rationale, r.created_at
-         FROM ratings r JOIN outlets o ON o.id = r.outlet_id
-         WHERE (?1 IS NULL OR r.outlet_id = ?1)
-           AND r.id = (SELECT r2.id FROM ratings r2
-                       WHERE r2.outlet_id = r.outlet_id AND r2.analyst = r.analyst
-                       ORDER BY r2.created_at DESC, r2.id DESC LIMIT 1)
-         ORDER BY r.outlet_id, r.analyst",
-    )?;
+/// Every analyst's current grade of every outlet rated by two or more (or current credibility
+/// mark of every article marked by two or more), by subject id; `only` limits it to one subject.
+fn positions(
+    conn: &Connection,
+    kind: SubjectKind,
+    only: Option<Id>,
+) -> Result<BTreeMap<Id, Gathered>> {
+    // One row shape for both kinds: id, title, outlet, content hash, analyst, grade, rationale,
+    // time.
+    let mut stmt = conn.prepare_cached(match kind {
+        SubjectKind::Outlet => {
+            "SELECT r.outlet_id, o.name, o.name, NULL, r.analyst, r.grade, r.rationale, r.created_at
+             FROM ratings r JOIN outlets o ON o.id = r.outlet_id
+             WHERE (?1 IS NULL OR r.outlet_id = ?1)
+               AND r.id = (SELECT r2.id FROM ratings r2
+                           WHERE r2.outlet_id = r.outlet_id AND r2.analyst = r.analyst
+                           ORDER BY r2.created_at DESC, r2.id DESC LIMIT 1)
+             ORDER BY r.outlet_id, r.analyst"
+        }
+        SubjectKind::Article => {
+            "SELECT s.article_id, a.title, o.name, a.content_hash, s.analyst,
+                    CAST(s.credibility AS TEXT), s.note, s.created_at
+             FROM assessments s JOIN articles a ON a.id = s.article_id
+             JOIN outlets o ON o.id = a.outlet_id
+             WHERE (?1 IS NULL OR s.article_id = ?1)
+               AND s.id = (SELECT b.id FROM assessments b
+                           WHERE b.article_id = s.article_id AND b.analyst = s.analyst
+                           ORDER BY b.created_at DESC, b.id DESC LIMIT 1)
+             ORDER BY s.article_id, s.analyst"
+        }
+    })?;
     let mut out: BTreeMap<Id, Gathered> = BTreeMap::new();
     for row in stmt.query_map([only], |r| {
         Ok((
             r.get::<_, Id>(0)?,
             r.get::<_, String>(1)?,
             r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
+            r.get::<_, Option<String>>(3)?,
             r.get::<_, String>(4)?,
             r.get::<_, String>(5)?,
-        ))
-    })? {
-        let (id, name, analyst, grade, rationale, created_at) = row?;
-        let entry = out.entry(id).or_insert_with(|| Gathered {
-            title: name.clone(),
-            outlet: name,
-            hash: None,
-            positions: Vec::new(),
-        });
-        entry.positions.push(Position {
-            meaning: disagreement::meaning(SubjectKind::Outlet, &grade).to_string(),
-            analyst,
-            grade,
-            rationale,
-            created_at,
-        });
-    }
-    out.retain(|_, g| g.positions.len() >= 2);
-    Ok(out)
-}
-
-/// Every analyst's current mark of every article marked by two or more, by article id.
-fn article_positions(conn: &Connection, only: Option<Id>) -> Result<BTreeMap<Id, Gathered>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT s.article_id, a.title, o.name, a.content_hash, s.analyst, s.credibility, s.note,
-                s.created_at
-         FROM assessments s JOIN articles a ON a.id = s.article_id
-         JOIN outlets o ON o.id = a.outlet_id
-         WHERE (?1 IS NULL OR s.article_id = ?1)
-           AND s.id = (SELECT b.id FROM assessments b
-                       WHERE b.article_id = s.article_id AND b.analyst = s.analyst
-                       ORDER BY b.created_at DESC, b.id DESC LIMIT 1)
-         ORDER BY s.article_id, s.analyst",
-    )?;
-    let mut out: BTreeMap<Id, Gathered> = BTreeMap::new();
-    for row in stmt.query_map([only], |r| {
-        Ok((
-            r.get::<_, Id>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, i64>(5)?,
             r.get::<_, String>(6)?,
             r.get::<_, String>(7)?,
         ))
     })? {
-        let (id, title, outlet, hash, analyst, mark, note, created_at) = row?;
-        let grade = mark.to_string();
+        let (id, title, outlet, hash, analyst, grade, rationale, created_at) = row?;
         let entry = out.entry(id).or_insert_with(|| Gathered {
             title,
             outlet,
-            hash: Some(hash),
+            hash,
             positions: Vec::new(),
         });
         entry.positions.push(Position {
-            meaning: disagreement::meaning(SubjectKind::Article, &grade).to_string(),
+            meaning: disagreement::meaning(kind, &grade).to_string(),
             analyst,
             grade,
-            rationale: note,
+            rationale,
             created_at,
         });
     }
@@ -220,18 +196,11 @@ fn open_items(
 
 /// The queue items of one subject (empty when it has no open disagreement).
 fn subject_items(conn: &Connection, subject: Subject) -> Result<Vec<Disagreement>> {
-    match subject.kind {
-        SubjectKind::Outlet => open_items(
-            conn,
-            subject.kind,
-            outlet_positions(conn, Some(subject.id))?,
-        ),
-        SubjectKind::Article => open_items(
-            conn,
-            subject.kind,
-            article_positions(conn, Some(subject.id))?,
-        ),
-    }
+    open_items(
+        conn,
+        subject.kind,
+        positions(conn, subject.kind, Some(subject.id))?,
+    )
 }
 
 impl Library {
@@ -243,12 +212,12 @@ impl Library {
         let mut outlets = open_items(
             &self.conn,
             SubjectKind::Outlet,
-            outlet_positions(&self.conn, None)?,
+            positions(&self.conn, SubjectKind::Outlet, None)?,
         )?;
         let mut articles = open_items(
             &self.conn,
             SubjectKind::Article,
-            article_positions(&self.conn, None)?,
+            positions(&self.conn, SubjectKind::Article, None)?,
         )?;
         for list in [&mut outlets, &mut articles] {
             list.sort_by(|a, b| {
