@@ -9,7 +9,7 @@ use egui::RichText;
 
 use super::TriangulateApp;
 use super::outlets::grade_badge;
-use super::widgets::{Cached, empty_state, plural, read_error};
+use super::widgets::{Cached, analyst_field, empty_state, plural, read_error};
 use crate::ratings::disagreement::{
     Disagreement, MIN_STEPS, NewResolution, Position, Subject, SubjectKind,
 };
@@ -200,15 +200,7 @@ fn resolution_form(
     analyst: &mut String,
 ) -> bool {
     ui.strong("Resolution");
-    ui.horizontal(|ui| {
-        let label = ui.label("Analyst");
-        ui.add(
-            egui::TextEdit::singleline(analyst)
-                .hint_text("your name")
-                .desired_width(160.0),
-        )
-        .labelled_by(label.id);
-    });
+    analyst_field(ui, analyst);
     let label = ui.label("Resolution note");
     ui.add(
         egui::TextEdit::multiline(note)

@@ -17,7 +17,7 @@ use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use super::TriangulateApp;
-use super::notes::{Drafts, WorkingEdit, notes_section, tag_field, tags_row};
+use super::notes::{Drafts, WorkingEdit, notes_section, tag_field, tag_picker, tags_row};
 use super::paged::Paged;
 use super::widgets::{Cached, date_or_dash, empty_state, plural, read_error, thousands};
 use crate::library::{Library, Note, TagSummary};
@@ -201,7 +201,13 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
             )
             .labelled_by(label.id)
             .on_hover_text("Shows the incidents whose title or place contains this, in any case.");
-            tag_filter(ui, library, generation, &mut view.tags, &mut view.tag);
+            tag_picker(
+                ui,
+                "incident-tag-filter",
+                (library, generation, &mut view.tags),
+                |t| t.incidents,
+                &mut view.tag,
+            );
             ui.label(if count == 1 {
                 "1 incident".to_string()
             } else {
@@ -329,40 +335,6 @@ fn working_section(
     if let Some(edit) = edit {
         *action = Some(Action::Working(edit));
     }
-}
-
-/// The tag filter of the list: incidents carrying one tag.
-fn tag_filter(
-    ui: &mut egui::Ui,
-    library: &Library,
-    generation: u64,
-    tags: &mut Cached<(), Vec<TagSummary>>,
-    filter: &mut Option<(Id, String)>,
-) {
-    let label = ui.label("Tag");
-    let shown = filter
-        .as_ref()
-        .map_or("Any tag", |(_, name)| name.as_str())
-        .to_string();
-    egui::ComboBox::from_id_salt("incident-tag-filter")
-        .selected_text(shown)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(filter, None, "Any tag");
-            match tags.get(generation, &(), || library.tags()) {
-                Ok(tags) => {
-                    for t in tags.iter().filter(|t| t.incidents > 0) {
-                        ui.selectable_value(
-                            filter,
-                            Some((t.id, t.name.clone())),
-                            format!("{} ({})", t.name, t.incidents),
-                        );
-                    }
-                }
-                Err(e) => read_error(ui, e),
-            }
-        })
-        .response
-        .labelled_by(label.id);
 }
 
 fn new_incident_form(

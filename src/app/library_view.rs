@@ -13,7 +13,9 @@ use egui::{Color32, FontId, RichText, TextFormat};
 use egui_extras::{Column, TableBuilder};
 
 use super::TriangulateApp;
-use super::notes::{Drafts, WorkingEdit, highlight, notes_section, tag_field, tags_row};
+use super::notes::{
+    Drafts, WorkingEdit, highlight, notes_section, tag_field, tag_picker, tags_row,
+};
 use super::widgets::{Cached, date_or_dash, empty_state, read_error, shorten, thousands};
 use crate::compare::MAX_REPORTS;
 use crate::library::{
@@ -825,35 +827,6 @@ fn matches_text(n: usize) -> String {
     }
 }
 
-/// The tag filter: articles carrying one tag.
-fn tag_picker(ui: &mut egui::Ui, library: &Library, generation: u64, state: &mut LibraryViewState) {
-    let label = ui.label("Tag");
-    let filter = &mut state.filters.tag;
-    let shown = filter
-        .as_ref()
-        .map_or_else(|| "Any tag".to_string(), |(_, name)| name.clone());
-    egui::ComboBox::from_id_salt("tag-filter")
-        .selected_text(shown)
-        .width(130.0)
-        .show_ui(ui, |ui| {
-            ui.selectable_value(filter, None, "Any tag");
-            match state.tags.get(generation, &(), || library.tags()) {
-                Ok(tags) => {
-                    for t in tags.iter().filter(|t| t.articles > 0) {
-                        ui.selectable_value(
-                            filter,
-                            Some((t.id, t.name.clone())),
-                            format!("{} ({})", t.name, thousands(t.articles.max(0) as u64)),
-                        );
-                    }
-                }
-                Err(e) => read_error(ui, e),
-            }
-        })
-        .response
-        .labelled_by(label.id);
-}
-
 /// Collections: choosing a saved filter sets the filters and search it saved; choosing a
 /// hand-picked set lists its articles. "New collection" saves the filters and search in force
 /// (or, with none, makes an empty set to add selected articles to).
@@ -989,7 +962,13 @@ fn filters_row(
             .on_hover_text("The outlet's combined grade: the median of the analysts' grades.");
 
         ui.add_space(6.0);
-        tag_picker(ui, library, generation, state);
+        tag_picker(
+            ui,
+            "tag-filter",
+            (library, generation, &mut state.tags),
+            |t| t.articles,
+            &mut state.filters.tag,
+        );
         ui.add_space(6.0);
         collection_picker(ui, library, generation, state);
 

@@ -6,7 +6,8 @@
 use egui::RichText;
 
 use super::TriangulateApp;
-use crate::library::{NewNote, Note};
+use super::widgets::{Cached, read_error, thousands};
+use crate::library::{Library, NewNote, Note, TagSummary};
 use crate::model::{Id, Target, TargetKind};
 
 /// What the analyst asked of the working layer.
@@ -91,6 +92,41 @@ pub fn tag_field(
         add(draft.trim().to_string());
         draft.clear();
     }
+}
+
+/// A list's tag filter: "Any tag", or one of the tags `count` says some of the list's things
+/// carry, with that count. The tags are read (through `tags`) only when the list opens.
+pub fn tag_picker(
+    ui: &mut egui::Ui,
+    salt: &str,
+    (library, generation, tags): (&Library, u64, &mut Cached<(), Vec<TagSummary>>),
+    count: fn(&TagSummary) -> i64,
+    filter: &mut Option<(Id, String)>,
+) {
+    let label = ui.label("Tag");
+    let shown = filter
+        .as_ref()
+        .map_or_else(|| "Any tag".to_string(), |(_, name)| name.clone());
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(shown)
+        .width(130.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(filter, None, "Any tag");
+            match tags.get(generation, &(), || library.tags()) {
+                Ok(tags) => {
+                    for t in tags.iter().filter(|t| count(t) > 0) {
+                        ui.selectable_value(
+                            filter,
+                            Some((t.id, t.name.clone())),
+                            format!("{} ({})", t.name, thousands(count(t).max(0) as u64)),
+                        );
+                    }
+                }
+                Err(e) => read_error(ui, e),
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 /// The notes on a thing, oldest first, and a field to write one (under a heading the view

@@ -13,7 +13,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::TriangulateApp;
 use super::notes::{Drafts, WorkingEdit, notes_section, tag_field, tags_row};
-use super::widgets::{Background, Cached, empty_state, plural, read_error};
+use super::widgets::{Background, Cached, analyst_field, empty_state, plural, read_error};
 use crate::library::Note;
 use crate::model::{Id, OutletSummary, Target, TargetKind};
 use crate::ratings::axes::{Axis, AxisKind, AxisValue, NewAxis};
@@ -727,15 +727,7 @@ fn rating_form(
     picked: &BTreeSet<Id>,
     action: &mut Option<Action>,
 ) {
-    ui.horizontal(|ui| {
-        let label = ui.label("Analyst");
-        ui.add(
-            egui::TextEdit::singleline(analyst)
-                .hint_text("your name")
-                .desired_width(160.0),
-        )
-        .labelled_by(label.id);
-    });
+    analyst_field(ui, analyst);
     ui.label("Grade");
     ui.horizontal_wrapped(|ui| {
         for grade in Grade::ALL {

@@ -51,6 +51,19 @@ impl<K, T> Cached<K, T> {
 }
 
 /// A line of explanation where a view has nothing to show yet.
+/// The "Analyst" field of a form: who records what the form saves.
+pub fn analyst_field(ui: &mut egui::Ui, analyst: &mut String) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Analyst");
+        ui.add(
+            egui::TextEdit::singleline(analyst)
+                .hint_text("your name")
+                .desired_width(160.0),
+        )
+        .labelled_by(label.id);
+    });
+}
+
 pub fn empty_state(ui: &mut egui::Ui, text: &str) {
     ui.add_space(12.0);
     ui.label(egui::RichText::new(text).italics().weak());
