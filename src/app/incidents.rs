@@ -17,7 +17,7 @@ use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use super::TriangulateApp;
-use super::notes::{Drafts, WorkingEdit, notes_section, tag_field, tag_picker, tags_row};
+use super::notes::{Drafts, WorkingEdit, batch_tag_field, notes_section, tag_picker, tags_row};
 use super::paged::Paged;
 use super::widgets::{Cached, date_or_dash, empty_state, plural, read_error, thousands};
 use crate::library::{Library, Note, TagSummary};
@@ -217,14 +217,15 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
         if view.picked.len() >= 2 {
             ui.horizontal(|ui| {
                 ui.label(format!("Tag the {} picked incidents:", view.picked.len()));
-                let ids: Vec<Id> = view.picked.iter().copied().collect();
-                tag_field(ui, "incident-batch-tag", &mut view.batch_tag, |name| {
-                    action = Some(Action::Working(WorkingEdit::Tag(
-                        TargetKind::Incident,
-                        ids,
-                        name,
-                    )));
-                });
+                if let Some(edit) = batch_tag_field(
+                    ui,
+                    "incident-batch-tag",
+                    TargetKind::Incident,
+                    &view.picked,
+                    &mut view.batch_tag,
+                ) {
+                    action = Some(Action::Working(edit));
+                }
                 if ui.button("Clear picks").clicked() {
                     view.picked.retain(|id| view.selected == Some(*id));
                 }
@@ -921,13 +922,7 @@ fn apply(app: &mut TriangulateApp, action: Action) {
                 view.picked.insert(id);
             }
         }
-        Action::Working(edit) => {
-            let batch = matches!(edit, WorkingEdit::Tag(_, ref ids, _) if ids.len() > 1);
-            app.apply_working(edit);
-            if batch {
-                app.incidents_view.batch_tag.clear();
-            }
-        }
+        Action::Working(edit) => app.apply_working(edit),
         Action::Compare(id) => {
             app.compare_view.open_incident(id);
             app.settings.view = super::View::Compare;

@@ -14,7 +14,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::TriangulateApp;
 use super::notes::{
-    Drafts, WorkingEdit, highlight, notes_section, tag_field, tag_picker, tags_row,
+    Drafts, WorkingEdit, batch_tag_field, highlight, notes_section, tag_picker, tags_row,
 };
 use super::widgets::{Cached, date_or_dash, empty_state, read_error, shorten, thousands};
 use crate::compare::MAX_REPORTS;
@@ -333,13 +333,15 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
         });
         ui.horizontal_wrapped(|ui| {
             let marked: Vec<Id> = state.marked.iter().copied().collect();
-            tag_field(ui, "batch-tag", &mut state.batch_tag, |name| {
-                action = Some(Action::Working(WorkingEdit::Tag(
-                    TargetKind::Article,
-                    marked.clone(),
-                    name,
-                )));
-            });
+            if let Some(edit) = batch_tag_field(
+                ui,
+                "batch-tag",
+                TargetKind::Article,
+                &state.marked,
+                &mut state.batch_tag,
+            ) {
+                action = Some(Action::Working(edit));
+            }
             ui.add_space(8.0);
             let sets: Vec<(Id, String)> = match state
                 .collections
@@ -563,11 +565,7 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
             }
         }
         Some(Action::Working(edit)) => {
-            let batch = matches!(&edit, WorkingEdit::Tag(_, ids, _) if ids.len() > 1);
             app.apply_working(edit);
-            if batch {
-                app.library_view.batch_tag.clear();
-            }
         }
         Some(Action::Open(id)) => {
             let view = &mut app.library_view;

@@ -66,6 +66,26 @@ pub fn tags_row(
     });
 }
 
+/// A tag field for several picked things of one kind at once: the edit that tags them all, the
+/// frame "Add tag" is pressed (or Enter).
+pub fn batch_tag_field(
+    ui: &mut egui::Ui,
+    salt: &str,
+    kind: TargetKind,
+    picked: &std::collections::BTreeSet<Id>,
+    draft: &mut String,
+) -> Option<WorkingEdit> {
+    let mut edit = None;
+    tag_field(ui, salt, draft, |name| {
+        edit = Some(WorkingEdit::Tag(
+            kind,
+            picked.iter().copied().collect(),
+            name,
+        ));
+    });
+    edit
+}
+
 /// A field for a tag's name and an "Add tag" button; `add` gets the name when pressed (or on
 /// Enter).
 pub fn tag_field(

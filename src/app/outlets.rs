@@ -12,7 +12,7 @@ use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
 use super::TriangulateApp;
-use super::notes::{Drafts, WorkingEdit, notes_section, tag_field, tags_row};
+use super::notes::{Drafts, WorkingEdit, batch_tag_field, notes_section, tags_row};
 use super::widgets::{Background, Cached, analyst_field, empty_state, plural, read_error};
 use crate::library::Note;
 use crate::model::{Id, OutletSummary, Target, TargetKind};
@@ -244,14 +244,15 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
         });
         ui.horizontal(|ui| {
             ui.label(format!("Tag the {} picked outlets:", view.selected.len()));
-            let ids: Vec<Id> = view.selected.iter().copied().collect();
-            tag_field(ui, "outlet-batch-tag", &mut view.batch_tag, |tag| {
-                action = Some(Action::Working(WorkingEdit::Tag(
-                    TargetKind::Outlet,
-                    ids,
-                    tag,
-                )));
-            });
+            if let Some(edit) = batch_tag_field(
+                ui,
+                "outlet-batch-tag",
+                TargetKind::Outlet,
+                &view.selected,
+                &mut view.batch_tag,
+            ) {
+                action = Some(Action::Working(edit));
+            }
         });
     }
 
@@ -454,13 +455,7 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
         Some(Action::SaveRating(name)) => save_rating(app, &name),
         Some(Action::SaveAxes(name)) => save_axes(app, &name),
         Some(Action::AddAxis) => add_axis(app),
-        Some(Action::Working(edit)) => {
-            let batch = matches!(edit, WorkingEdit::Tag(_, ref ids, _) if ids.len() > 1);
-            app.apply_working(edit);
-            if batch {
-                app.outlets_view.batch_tag.clear();
-            }
-        }
+        Some(Action::Working(edit)) => app.apply_working(edit),
         Some(Action::DeleteRating(id)) => {
             let analyst = app.analyst();
             if let Some(undo) =
