@@ -481,19 +481,26 @@ impl Library {
             Some(id) => undo
                 .suggestions
                 .push(decide(&tx, id, "rejected", analyst, &[pair])?),
-            None => {
-                let added = tx.execute(
-                    "INSERT OR IGNORE INTO link_rejections(a, b, rejected_by) VALUES (?1, ?2, ?3)",
-                    params![pair.0, pair.1, analyst],
-                )?;
-                if added > 0 {
-                    undo.rejected_pairs.push(pair);
-                }
-            }
+            None => undo.rejected_pairs = reject_pairs(&tx, &[pair], analyst)?,
         }
         tx.commit()?;
         Ok(undo)
     }
+}
+
+/// Records pairs of articles (smaller id first) the analyst said are not linked; returns those
+/// not recorded before, which are what an undo takes back.
+fn reject_pairs(tx: &Transaction, pairs: &[(Id, Id)], analyst: &str) -> Result<Vec<(Id, Id)>> {
+    let mut added = Vec::new();
+    let mut insert = tx.prepare_cached(
+        "INSERT OR IGNORE INTO link_rejections(a, b, rejected_by) VALUES (?1, ?2, ?3)",
+    )?;
+    for (a, b) in pairs {
+        if insert.execute(params![a, b, analyst])? > 0 {
+            added.push((*a, *b));
+        }
+    }
+    Ok(added)
 }
 
 /// Marks a suggestion decided and records rejected pairs; returns how to undo it.
@@ -515,15 +522,7 @@ fn decide(
          WHERE id = ?1",
         params![id, status, analyst],
     )?;
-    let mut added = Vec::new();
-    let mut insert = tx.prepare_cached(
-        "INSERT OR IGNORE INTO link_rejections(a, b, rejected_by) VALUES (?1, ?2, ?3)",
-    )?;
-    for (a, b) in rejected {
-        if insert.execute(params![a, b, analyst])? > 0 {
-            added.push((*a, *b));
-        }
-    }
+    let added = reject_pairs(tx, rejected, analyst)?;
     Ok(SuggestionRecord {
         id,
         status: old_status,
@@ -743,14 +742,10 @@ pub(super) fn apply_undo(tx: &Transaction, undo: &Undo) -> Result<()> {
             "UPDATE suggestions SET status = ?2, decided_by = ?3, decided_at = ?4 WHERE id = ?1",
             params![s.id, s.status, s.decided_by, s.decided_at],
         )?;
-        for (a, b) in &s.rejected_pairs {
-            tx.execute(
-                "DELETE FROM link_rejections WHERE a = ?1 AND b = ?2",
-                params![a, b],
-            )?;
-        }
     }
-    for (a, b) in &undo.rejected_pairs {
+    // The pairs a decision rejected, and those rejected outside any suggestion.
+    let rejected = undo.suggestions.iter().flat_map(|s| &s.rejected_pairs);
+    for (a, b) in rejected.chain(&undo.rejected_pairs) {
         tx.execute(
             "DELETE FROM link_rejections WHERE a = ?1 AND b = ?2",
             params![a, b],
