@@ -1,5 +1,6 @@
-//! Cancelling an import: it stops between chunks, so the library keeps whole articles only, stays
-//! sound, records the batch as cancelled, and a second import finishes the set without copies.
+//! Cancelling an import: it stops between parsed batches and commits what it stored, so the library
+//! keeps whole articles only, stays sound, records the batch as cancelled, and a second import
+//! finishes the set without copies. A chunk the writer never commits leaves nothing.
 
 use crate::common;
 
@@ -8,7 +9,7 @@ use std::path::{Path, PathBuf};
 use triangulate::Library;
 use triangulate::import::{ImportOptions, ImportReport, import_paths};
 use triangulate::jobs::Progress;
-use triangulate::library::ArticleQuery;
+use triangulate::library::{ArticleQuery, NewArticle};
 
 const ARTICLES: usize = 3_000;
 
@@ -169,4 +170,66 @@ fn cancelling_before_any_work_imports_nothing_and_records_the_batch_as_cancelled
     assert!(batches[0].finished_at.is_some(), "the batch is closed");
     assert_eq!(batches[0].imported, 0);
     assert!(library.check().unwrap().is_sound());
+}
+
+/// A small article for the writer, distinct by `i`.
+fn bulletin(i: usize) -> NewArticle {
+    let body = format!("Residents of Ashby reported bulletin {i} to the council this morning.");
+    let title = format!("Bulletin {i}");
+    NewArticle {
+        outlet: "Ashby Wire".into(),
+        full_text: format!("{title}\n\n{body}"),
+        removed: vec![(0, title.len() + 1, "headline (kept as the title)".into())],
+        title,
+        word_count: body.split_whitespace().count(),
+        body,
+        source_path: format!("bulletin-{i}.txt"),
+        content_hash: format!("content-{i}"),
+        text_hash: format!("text-{i}"),
+        format: "txt",
+        ..NewArticle::default()
+    }
+}
+
+/// The writer's chunk is one transaction across the batches stored into it: a chunk dropped
+/// before its commit (an error part-way through, a panic) leaves none of its batches, one that
+/// reached its size was committed, and an explicit commit keeps the rest.
+#[test]
+fn a_chunk_is_all_or_nothing_across_the_batches_stored_into_it() {
+    let (_dir, _path, mut library) = common::temp_library();
+    let batch = library.start_batch(&["wire".into()]).unwrap();
+    {
+        let mut writer = library.import_writer(batch, 100);
+        writer.store(&[bulletin(0), bulletin(1)], &[]).unwrap();
+        writer.store(&[bulletin(2)], &[]).unwrap();
+    }
+    assert_eq!(
+        library.counts().unwrap().articles,
+        0,
+        "an uncommitted chunk leaves nothing"
+    );
+    {
+        let mut writer = library.import_writer(batch, 2);
+        let first = writer.store(&[bulletin(0), bulletin(1)], &[]).unwrap();
+        assert_eq!(first.stored.len(), 2);
+        writer.store(&[bulletin(2)], &[]).unwrap();
+    }
+    assert_eq!(
+        library.counts().unwrap().articles,
+        2,
+        "the chunk that reached its size was committed; the next one, left open, was not"
+    );
+    {
+        let mut writer = library.import_writer(batch, 100);
+        let again = writer.store(&[bulletin(1), bulletin(2)], &[]).unwrap();
+        assert_eq!(
+            again.duplicates,
+            [0],
+            "bulletin 1 is already in the library"
+        );
+        writer.commit().unwrap();
+    }
+    assert_eq!(library.counts().unwrap().articles, 3);
+    let check = library.check().unwrap();
+    assert!(check.is_sound(), "{:#?}", check.problems);
 }

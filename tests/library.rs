@@ -17,6 +17,13 @@ fn a_new_library_is_at_the_latest_schema_and_sound() {
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal");
+    let page_size: i64 = conn
+        .query_row("PRAGMA page_size", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        page_size, 16_384,
+        "a new library has 16 KiB pages, so article rows share pages"
+    );
 }
 
 #[test]

@@ -69,6 +69,8 @@ pub fn clean(
             .collect()
     };
     let mut cut: Vec<Option<&'static str>> = vec![None; lines.len()];
+    // Each line's words, counted once for the rules that weigh how much text comes before a line.
+    let line_words: Vec<usize> = lines.iter().map(|l| text::word_count(l.text)).collect();
 
     // The headline, and its repeats at the top.
     let first = lines.iter().position(|l| !l.text.is_empty());
@@ -110,7 +112,7 @@ pub fn clean(
     }
 
     // Reader comments: from their header (or the first user-name + timestamp pair) to the end.
-    let comments_at = find_comments(&lines, &cut);
+    let comments_at = find_comments(&lines, &line_words, &cut);
     if let Some(c) = comments_at {
         for (slot, line) in cut[c..].iter_mut().zip(&lines[c..]) {
             *slot = Some(match line_rule(line.text) {
@@ -130,7 +132,7 @@ pub fn clean(
     }
 
     // An unrelated story appended after the article.
-    if let Some(s) = find_appended_story(&lines[..body_end], &cut) {
+    if let Some(s) = find_appended_story(&lines[..body_end], &line_words, &cut) {
         for slot in &mut cut[s..body_end] {
             if slot.is_none() || *slot == Some(reason::CAPTION) {
                 *slot = Some(reason::APPENDED_STORY);
@@ -338,7 +340,11 @@ fn mark_bio_blocks(lines: &[Line<'_>], cut: &mut [Option<&'static str>]) {
 
 /// Where a reader-comment thread starts: a comments header, or a short user-name line followed by a
 /// timestamp line, after at least some article text.
-fn find_comments(lines: &[Line<'_>], cut: &[Option<&'static str>]) -> Option<usize> {
+fn find_comments(
+    lines: &[Line<'_>],
+    line_words: &[usize],
+    cut: &[Option<&'static str>],
+) -> Option<usize> {
     let mut words_before = 0;
     for (i, line) in lines.iter().enumerate() {
         if cut[i].is_some() || line.text.is_empty() {
@@ -356,14 +362,18 @@ fn find_comments(lines: &[Line<'_>], cut: &[Option<&'static str>]) -> Option<usi
                 return Some(i);
             }
         }
-        words_before += text::word_count(line.text);
+        words_before += line_words[i];
     }
     None
 }
 
 /// Where an unrelated story appended to the article starts: a headline-like line followed by a
 /// dateline, after which the vocabulary does not match what came before.
-fn find_appended_story(lines: &[Line<'_>], cut: &[Option<&'static str>]) -> Option<usize> {
+fn find_appended_story(
+    lines: &[Line<'_>],
+    line_words: &[usize],
+    cut: &[Option<&'static str>],
+) -> Option<usize> {
     let kept = |i: usize| cut[i].is_none() && !lines[i].text.is_empty();
     let mut words_before = 0;
     for i in 0..lines.len() {
@@ -372,7 +382,7 @@ fn find_appended_story(lines: &[Line<'_>], cut: &[Option<&'static str>]) -> Opti
         }
         let line = lines[i].text;
         let previous_is_break = i == 0 || !kept(i - 1);
-        let n_words = text::word_count(line);
+        let n_words = line_words[i];
         let looks_like_headline = previous_is_break
             && (3..=18).contains(&n_words)
             && !line.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '»'])

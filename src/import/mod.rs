@@ -30,9 +30,15 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Sidecar files naming the outlet of the articles in their folder and below.
 pub const SIDECARS: &[&str] = &["outlet.txt", "outlet.toml"];
 
-/// How files in a batch are stored: this many per transaction. Larger chunks let the full-text
-/// index build bigger segments (fewer merges); smaller ones lose less work to a crash or Cancel.
+/// How files in a batch are stored: about this many per transaction. Larger chunks let the
+/// full-text index build bigger segments (fewer merges); smaller ones lose less work to a crash.
 const CHUNK: usize = 2048;
+
+/// Files are parsed in batches of this many, each handed to the writer as soon as it is parsed.
+const BATCH: usize = 128;
+
+/// How many parsed batches may wait for the writer.
+const LOOKAHEAD: usize = 4;
 
 /// Choices the analyst makes for one import.
 #[derive(Debug, Clone, Default)]
@@ -116,17 +122,20 @@ pub fn import_sources(
     progress.set_stage("Importing");
     // Discovery problems are stored with the first chunk.
     let mut pending_problems = problems;
-    // Parsing (all cores) runs one or two chunks ahead of storing (this thread), so the disk and
-    // the CPUs work at once. A chunk parsed but not stored when Cancel comes is dropped.
+    // Parsing (all cores) runs a few small batches ahead of storing (this thread): the writer
+    // starts as soon as the first batch is parsed and is never more than `LOOKAHEAD` batches
+    // behind, so neither the start nor the end of an import leaves a core idle. A chunk of about
+    // `CHUNK` articles is one transaction, filled as batches arrive. Batches parsed but not stored
+    // when Cancel comes are dropped; what was stored is committed, whole articles only.
     let result = std::thread::scope(|scope| -> Result<()> {
-        let (parsed_tx, parsed_rx) = std::sync::mpsc::sync_channel::<Vec<Parsed>>(2);
+        let (parsed_tx, parsed_rx) = std::sync::mpsc::sync_channel::<Vec<Parsed>>(LOOKAHEAD);
         let files = &files;
         scope.spawn(move || {
-            for chunk in files.chunks(CHUNK) {
+            for batch in files.chunks(BATCH) {
                 if progress.is_cancelled() {
                     break;
                 }
-                let parsed: Vec<Parsed> = chunk
+                let parsed: Vec<Parsed> = batch
                     .par_iter()
                     .map(|file| {
                         let out = parse_source(file, options);
@@ -139,6 +148,7 @@ pub fn import_sources(
                 }
             }
         });
+        let mut writer = library.import_writer(batch, CHUNK);
         for parsed in parsed_rx {
             if progress.is_cancelled() {
                 break;
@@ -148,7 +158,7 @@ pub fn import_sources(
                 articles.extend(a);
                 pending_problems.extend(p);
             }
-            let outcome = library.store_chunk(batch, &articles, &pending_problems)?;
+            let outcome = writer.store(&articles, &pending_problems)?;
             report.imported += outcome.stored.len();
             report.skipped_duplicates += outcome.duplicates.len();
             report.problems.append(&mut pending_problems);
@@ -164,10 +174,10 @@ pub fn import_sources(
         }
         report.cancelled = progress.is_cancelled();
         if !pending_problems.is_empty() && !report.cancelled {
-            library.store_chunk(batch, &[], &pending_problems)?;
+            writer.store(&[], &pending_problems)?;
             report.problems.append(&mut pending_problems);
         }
-        Ok(())
+        writer.commit()
     });
     let status = match (&result, report.cancelled) {
         (Err(_), _) => "failed",
@@ -487,9 +497,10 @@ fn build_article(
         e.url.as_deref().unwrap_or_default(),
         e.hashed.as_deref().unwrap_or(&e.text),
     ]);
-    let text_hash = text::hash_parts(&[&text::fold(&cleaned.body)]);
+    let (folded, word_count) = text::fold_counting(&cleaned.body);
+    let text_hash = text::hash_parts(&[&folded]);
     Some(NewArticle {
-        word_count: text::word_count(&cleaned.body),
+        word_count,
         outlet,
         outlet_is_guess,
         title,

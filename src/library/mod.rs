@@ -38,7 +38,7 @@ pub use ratings::{
     Assessment, ExportedAssessment, ExportedRating, RATINGS_FORMAT, RATINGS_VERSION, RatingsFile,
     RatingsImport,
 };
-pub use store::{NewArticle, StoreOutcome};
+pub use store::{ImportWriter, NewArticle, StoreOutcome};
 pub use trash::{Restored, TrashEntry};
 
 use crate::error::{Error, Result};
@@ -940,6 +940,12 @@ impl Library {
         tx.commit()?;
         Ok(outcome)
     }
+
+    /// The write side of an import into `batch`, storing batches as they are parsed in
+    /// transactions of about `chunk` articles (see [`ImportWriter`]).
+    pub fn import_writer(&mut self, batch: Id, chunk: usize) -> ImportWriter<'_> {
+        ImportWriter::new(&mut self.conn, batch, chunk)
+    }
 }
 
 impl Library {
@@ -1078,14 +1084,23 @@ fn preflight(path: &Path) -> Result<()> {
 }
 
 fn configure(conn: &Connection) -> Result<()> {
+    // A new library's pages are 16 KiB: an article row (its body, 2-3 KiB for a news story) then
+    // shares a page with others instead of taking a 4 KiB page to itself, so the file and what an
+    // import writes are about a third smaller. No effect on a library that already has pages.
+    conn.pragma_update(None, "page_size", 16_384)?;
     let _mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "cache_size", -65_536)?; // 64 MiB: full-text merges stay in memory
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     // Checkpoint (copy the WAL into the file, with an fsync) every ~64 MiB of WAL instead of every
-    // 4 MiB: an import's chunk commits then rarely wait for one.
-    let _pages: i64 =
-        conn.pragma_update_and_check(None, "wal_autocheckpoint", 8192, |r| r.get(0))?;
+    // 1,000 pages: an import's chunk commits then rarely wait for one.
+    let page_size: i64 = conn.pragma_query_value(None, "page_size", |r| r.get(0))?;
+    let _pages: i64 = conn.pragma_update_and_check(
+        None,
+        "wal_autocheckpoint",
+        (64 << 20) / page_size.max(512),
+        |r| r.get(0),
+    )?;
     conn.pragma_update(None, "foreign_keys", true)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(())

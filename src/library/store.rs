@@ -1,9 +1,10 @@
 //! The import write path: outlets resolved or created, articles and their removed spans inserted,
 //! problems recorded. Runs inside the caller's transaction with cached prepared statements.
+//! [`ImportWriter`] keeps one transaction open across an import's batches, a chunk at a time.
 
 use std::collections::HashMap;
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::Result;
 use crate::model::{Id, ImportProblem};
@@ -44,7 +45,7 @@ pub struct StoreOutcome {
 }
 
 pub(super) fn store_chunk(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     batch: Id,
     articles: &[NewArticle],
     problems: &[ImportProblem],
@@ -52,11 +53,15 @@ pub(super) fn store_chunk(
     let mut outcome = StoreOutcome::default();
     let mut outlets: HashMap<String, Id> = HashMap::new();
     let mut added: HashMap<Id, i64> = HashMap::new();
+    // The import time, read once for the chunk rather than by the column's default for each row.
+    let now: String = tx
+        .prepare_cached("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')")?
+        .query_row([], |r| r.get(0))?;
     let mut insert = tx.prepare_cached(
         "INSERT INTO articles(outlet_id, published, date_source, word_count, language, encoding,
                               format, batch_id, content_hash, text_hash, source_path, url, author,
-                              title, body)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+                              title, body, imported_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
          ON CONFLICT (content_hash) DO NOTHING",
     )?;
     let mut insert_fts =
@@ -92,6 +97,7 @@ pub(super) fn store_chunk(
             article.author,
             article.title,
             article.body,
+            now,
         ])?;
         if inserted == 0 {
             outcome.duplicates.push(index);
@@ -143,11 +149,70 @@ pub(super) fn find_outlet(conn: &rusqlite::Connection, name: &str) -> Result<Opt
 }
 
 /// The id of the outlet called `name` (or with that alias), created if there is none.
-pub(super) fn resolve_outlet(tx: &Transaction<'_>, name: &str, is_guess: bool) -> Result<Id> {
+pub(super) fn resolve_outlet(tx: &Connection, name: &str, is_guess: bool) -> Result<Id> {
     if let Some(id) = find_outlet(tx, name)? {
         return Ok(id);
     }
     tx.prepare_cached("INSERT INTO outlets(name, name_is_guess) VALUES (?1, ?2)")?
         .execute(params![name, is_guess])?;
     Ok(tx.last_insert_rowid())
+}
+
+/// The import's write side: stores parsed batches as they arrive, a transaction per chunk of about
+/// `chunk` articles, so the importer can store while later files are still being parsed and each
+/// chunk is still all or nothing. The transaction is begun and committed with explicit statements
+/// because it spans calls; dropped with a chunk open (an error, a panic), the writer rolls it back.
+pub struct ImportWriter<'a> {
+    conn: &'a mut Connection,
+    batch: Id,
+    chunk: usize,
+    in_chunk: usize,
+}
+
+impl<'a> ImportWriter<'a> {
+    pub(super) fn new(conn: &'a mut Connection, batch: Id, chunk: usize) -> Self {
+        Self {
+            conn,
+            batch,
+            chunk: chunk.max(1),
+            in_chunk: 0,
+        }
+    }
+
+    /// Stores parsed articles and problems in the open chunk (beginning one if none is open), and
+    /// commits the chunk once it holds `chunk` articles.
+    pub fn store(
+        &mut self,
+        articles: &[NewArticle],
+        problems: &[ImportProblem],
+    ) -> Result<StoreOutcome> {
+        if self.conn.is_autocommit() {
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        }
+        let outcome = store_chunk(self.conn, self.batch, articles, problems)?;
+        self.in_chunk += articles.len();
+        if self.in_chunk >= self.chunk {
+            self.commit()?;
+        }
+        Ok(outcome)
+    }
+
+    /// Commits the open chunk, if any: everything stored so far is in the library.
+    pub fn commit(&mut self) -> Result<()> {
+        if !self.conn.is_autocommit() {
+            self.conn.execute_batch("COMMIT")?;
+        }
+        self.in_chunk = 0;
+        Ok(())
+    }
+}
+
+impl Drop for ImportWriter<'_> {
+    fn drop(&mut self) {
+        if !self.conn.is_autocommit() {
+            // Nothing of an unfinished chunk stays; there is no one to tell if this fails, and
+            // SQLite rolls back an open transaction when the connection closes anyway.
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
 }
