@@ -11,11 +11,11 @@ pub fn words(text: &str) -> Words<'_> {
     Words { text, at: 0 }
 }
 
-/// The iterator of [`words`]. Written out rather than `split` + `trim_matches` + `filter`: the
-/// importer counts and folds every article's words, and reading ASCII a byte at a time through a
-/// table (decoding a character only where a byte is not ASCII), with the apostrophe trim skipped
-/// for the words that need none, makes that a third of what it was. Property tests check it
-/// gives what the `split` form gives.
+/// The iterator of [`words`]. Written out rather than `split` + `trim_matches` + `filter`, because
+/// the importer reads every article's words twice (each line's, in cleaning; the body's, folded
+/// and counted in one pass): ASCII is read a byte at a time through a table, a character is
+/// decoded only where a byte is not ASCII, and the apostrophe trim is skipped for the words that
+/// need none. Property tests check it gives what the `split` form gives.
 #[derive(Debug, Clone)]
 pub struct Words<'a> {
     text: &'a str,
