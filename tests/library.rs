@@ -22,7 +22,7 @@ fn a_new_library_is_at_the_latest_schema_and_sound() {
         .unwrap();
     assert_eq!(
         page_size, 16_384,
-        "a new library has 16 KiB pages, so article rows share pages"
+        "a new library has 16 KiB pages, so the full-text index's leaves fit in a page"
     );
 }
 
