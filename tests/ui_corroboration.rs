@@ -9,7 +9,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use common::{ScriptedDialogs, corroboration_library, harness_for, outlet_article};
+use common::{ScriptedDialogs, corroboration_library, harness_for, notice, outlet_article};
 use triangulate::Library;
 use triangulate::app::TriangulateApp;
 use triangulate::library::lock;
@@ -47,14 +47,6 @@ fn open_tab(path: &std::path::Path, analyst: &str) -> Harness<'static, Triangula
     harness.get_by_label("Corroboration").click();
     harness.run();
     harness
-}
-
-fn notice(harness: &Harness<'static, TriangulateApp>) -> String {
-    harness
-        .state()
-        .notice()
-        .map(|n| n.text.clone())
-        .unwrap_or_default()
 }
 
 #[test]

@@ -9,7 +9,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
 use common::{
-    ScriptedDialogs, article_id, harness_for, same_incident, sample_library_file, seed_suggestions,
+    ScriptedDialogs, article_id, harness_for, notice, same_incident, sample_library_file,
+    seed_suggestions,
 };
 use triangulate::Library;
 use triangulate::app::TriangulateApp;
@@ -49,14 +50,6 @@ fn open_view(harness: &mut Harness<'static, TriangulateApp>, view: &str) {
 
 fn library<'a>(harness: &'a Harness<'static, TriangulateApp>) -> &'a Library {
     harness.state().library().expect("a library is open")
-}
-
-fn notice(harness: &Harness<'static, TriangulateApp>) -> String {
-    harness
-        .state()
-        .notice()
-        .map(|n| n.text.clone())
-        .unwrap_or_default()
 }
 
 #[test]

@@ -8,15 +8,7 @@ use egui_kittest::kittest::Queryable;
 use triangulate::app::TriangulateApp;
 use triangulate::library::{ArticleQuery, lock};
 
-use crate::common::{ScriptedDialogs, harness_for, sample_library_file};
-
-fn notice(harness: &Harness<'static, TriangulateApp>) -> String {
-    harness
-        .state()
-        .notice()
-        .map(|n| n.text.clone())
-        .unwrap_or_default()
-}
+use crate::common::{ScriptedDialogs, harness_for, notice, sample_library_file};
 
 fn article_count(harness: &Harness<'static, TriangulateApp>) -> usize {
     harness

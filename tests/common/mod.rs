@@ -141,6 +141,17 @@ pub fn harness_for(
     harness
 }
 
+/// The text of the notice the app shows (after an action, or an error), or "" when none shows.
+pub fn notice(
+    harness: &egui_kittest::Harness<'static, triangulate::app::TriangulateApp>,
+) -> String {
+    harness
+        .state()
+        .notice()
+        .map(|n| n.text.clone())
+        .unwrap_or_default()
+}
+
 /// The id of the article of `outlet` whose title starts with `title`.
 pub fn article_id(library: &Library, outlet: &str, title: &str) -> triangulate::model::Id {
     library
