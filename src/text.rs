@@ -133,6 +133,13 @@ pub fn hash_parts(parts: &[&str]) -> String {
     hasher.finalize().to_hex()[..32].to_string()
 }
 
+/// What comes before and after `part` in `text`, which is then `before + part + after`; `None`
+/// when `part` is not in `text`.
+pub fn around<'a>(text: &'a str, part: &str) -> Option<(&'a str, &'a str)> {
+    let at = text.find(part)?;
+    Some((&text[..at], &text[at + part.len()..]))
+}
+
 /// `text` without the byte ranges in `cuts` (which may overlap and come in any order), with the
 /// blank lines a cut leaves behind collapsed.
 pub fn cut_spans(text: &str, cuts: &[(usize, usize)]) -> String {
@@ -218,6 +225,23 @@ mod tests {
             proptest::prop_assert_eq!(fold(&text), by_chars.join(" "));
             proptest::prop_assert_eq!(fold_counting(&text).1, by_chars.len());
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_text_around_a_part_gives_the_text_back(
+            before in "\\PC{0,20}", part in "\\PC{0,20}", after in "\\PC{0,20}"
+        ) {
+            let text = format!("{before}{part}{after}");
+            let (head, tail) = around(&text, &part).expect("the part is in the text");
+            proptest::prop_assert_eq!(format!("{head}{part}{tail}"), text);
+        }
+    }
+
+    #[test]
+    fn a_part_not_in_the_text_has_nothing_around_it() {
+        assert_eq!(around("Kessmar harbour", "Varnholm"), None);
+        assert_eq!(around("Kessmar harbour", "harbour"), Some(("Kessmar ", "")));
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod corroboration;
 mod crash_safety;
 mod disagreements;
 mod framing;
+mod full_text;
 mod import_bad_input;
 mod import_cancel;
 mod import_formats;

@@ -432,7 +432,10 @@ fn read_source(file: &SourceFile) -> Result<(Vec<u8>, Option<i32>), String> {
     match file.origin {
         Origin::Memory(bytes) => Ok((bytes.to_vec(), None)),
         Origin::Disk => {
-            let meta = std::fs::metadata(&file.path).map_err(|e| io_reason(&e))?;
+            use std::io::Read;
+            // One open, its size and date from the open file, then one read.
+            let mut opened = std::fs::File::open(&file.path).map_err(|e| io_reason(&e))?;
+            let meta = opened.metadata().map_err(|e| io_reason(&e))?;
             if meta.len() > MAX_FILE_BYTES {
                 return Err(format!(
                     "file is {} MB, over the {} MB limit for an article file",
@@ -444,7 +447,8 @@ fn read_source(file: &SourceFile) -> Result<(Vec<u8>, Option<i32>), String> {
                 use chrono::Datelike;
                 chrono::DateTime::<chrono::Utc>::from(t).year()
             });
-            let bytes = std::fs::read(&file.path).map_err(|e| io_reason(&e))?;
+            let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
+            opened.read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
             Ok((bytes, year))
         }
     }

@@ -252,7 +252,7 @@ impl Library {
         };
         let mut full_text = self
             .conn
-            .prepare_cached("SELECT full_text FROM article_texts WHERE article_id = ?1")?;
+            .prepare_cached("SELECT full_text FROM article_full_texts WHERE article_id = ?1")?;
         let mut reports = Vec::new();
         for r in &comparison.reports {
             let text: Option<String> = full_text

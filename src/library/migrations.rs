@@ -59,6 +59,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0009_axes_disagreements.sql",
         sql: include_str!("../../db/0009_axes_disagreements.sql"),
     },
+    Migration {
+        version: 10,
+        name: "0010_full_text_once.sql",
+        sql: include_str!("../../db/0010_full_text_once.sql"),
+    },
 ];
 
 /// The schema version this build writes.

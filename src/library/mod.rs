@@ -312,7 +312,7 @@ impl Library {
                         coalesce(t.raw, t.full_text)
                  FROM articles a
                  JOIN outlets o ON o.id = a.outlet_id
-                 JOIN article_texts t ON t.article_id = a.id
+                 JOIN article_full_texts t ON t.article_id = a.id
                  WHERE a.id = ?1",
                 [id],
                 |r| {
@@ -393,6 +393,19 @@ impl Library {
         tx.execute(
             "UPDATE removed_spans SET restored = ?2 WHERE id = ?1",
             params![span, restored],
+        )?;
+        // An article whose full text is kept as the text around its body (db/0010) gets it as a
+        // row of its own before the body changes.
+        tx.execute(
+            "INSERT INTO article_texts(article_id, full_text)
+             SELECT id, text_head || body || text_tail FROM articles
+             WHERE id = ?1 AND text_head IS NOT NULL AND text_tail IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM article_texts WHERE article_id = ?1)",
+            [article],
+        )?;
+        tx.execute(
+            "UPDATE articles SET text_head = NULL, text_tail = NULL WHERE id = ?1",
+            [article],
         )?;
         let full_text: String = tx.query_row(
             "SELECT full_text FROM article_texts WHERE article_id = ?1",
@@ -778,7 +791,7 @@ impl Library {
                 .push(format!("full-text index out of step with the notes: {e}"));
         }
         let bad_notes: i64 = self.conn.query_row(
-            "SELECT count(*) FROM notes n JOIN article_texts t ON t.article_id = n.article_id
+            "SELECT count(*) FROM notes n JOIN article_full_texts t ON t.article_id = n.article_id
              WHERE n.span_end > length(CAST(t.full_text AS BLOB))",
             [],
             |r| r.get(0),
@@ -789,7 +802,8 @@ impl Library {
             ));
         }
         let bad_spans: i64 = self.conn.query_row(
-            "SELECT count(*) FROM removed_spans s JOIN article_texts t ON t.article_id = s.article_id
+            "SELECT count(*) FROM removed_spans s
+             JOIN article_full_texts t ON t.article_id = s.article_id
              WHERE s.start < 0 OR s.end > length(CAST(t.full_text AS BLOB))",
             [],
             |r| r.get(0),
@@ -823,7 +837,8 @@ impl Library {
         let mut no_hash = Vec::new();
         let mut body_differs = Vec::new();
         let mut stmt = self.conn.prepare(
-            "SELECT a.id, a.body, a.content_hash, a.text_hash, t.full_text,
+            "SELECT a.id, a.body, a.content_hash, a.text_hash,
+                    coalesce(t.full_text, a.text_head || a.body || a.text_tail),
                     (SELECT json_group_array(json_array(s.start, s.end)) FROM
                        (SELECT start, end FROM removed_spans
                         WHERE article_id = a.id AND restored = 0 ORDER BY start) s)

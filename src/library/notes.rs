@@ -213,7 +213,7 @@ impl Library {
             (None, _) => None,
             (Some((start, end)), Target::Article(article)) => {
                 let full: String = tx.query_row(
-                    "SELECT full_text FROM article_texts WHERE article_id = ?1",
+                    "SELECT full_text FROM article_full_texts WHERE article_id = ?1",
                     [article],
                     |r| r.get(0),
                 )?;

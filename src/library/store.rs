@@ -60,8 +60,8 @@ pub(super) fn store_chunk(
     let mut insert = tx.prepare_cached(
         "INSERT INTO articles(outlet_id, published, date_source, word_count, language, encoding,
                               format, batch_id, content_hash, text_hash, source_path, url, author,
-                              title, body, imported_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+                              title, body, imported_at, text_head, text_tail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
          ON CONFLICT (content_hash) DO NOTHING",
     )?;
     let mut insert_fts =
@@ -81,6 +81,13 @@ pub(super) fn store_chunk(
                 id
             }
         };
+        // The full text as the text around the body where it is that (db/0010), else a row of
+        // its own with the decoded source.
+        let around = match article.raw {
+            None => crate::text::around(&article.full_text, &article.body),
+            Some(_) => None,
+        };
+        let (head, tail) = around.unzip();
         let inserted = insert.execute(params![
             outlet_id,
             article.published,
@@ -98,6 +105,8 @@ pub(super) fn store_chunk(
             article.title,
             article.body,
             now,
+            head,
+            tail,
         ])?;
         if inserted == 0 {
             outcome.duplicates.push(index);
@@ -105,7 +114,9 @@ pub(super) fn store_chunk(
         }
         let id = tx.last_insert_rowid();
         insert_fts.execute(params![id, article.title, article.body])?;
-        insert_text.execute(params![id, article.full_text, article.raw])?;
+        if around.is_none() {
+            insert_text.execute(params![id, article.full_text, article.raw])?;
+        }
         for (start, end, reason) in &article.removed {
             insert_span.execute(params![id, *start as i64, *end as i64, reason])?;
         }

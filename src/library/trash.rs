@@ -538,7 +538,7 @@ fn article_record(tx: &Transaction, id: Id) -> Result<Option<ArticleRecord>> {
                     a.batch_id, a.imported_at, a.content_hash, a.text_hash, a.source_path, a.url,
                     a.author, a.title, a.body
              FROM articles a JOIN outlets o ON o.id = a.outlet_id
-             LEFT JOIN article_texts t ON t.article_id = a.id
+             LEFT JOIN article_full_texts t ON t.article_id = a.id
              WHERE a.id = ?1",
         )?
         .query_row([id], |r| {
