@@ -134,9 +134,18 @@ pub fn hash_parts(parts: &[&str]) -> String {
 }
 
 /// What comes before and after `part` in `text`, which is then `before + part + after`; `None`
-/// when `part` is not in `text`.
+/// when `part` is not in `text`. Made for a long part (an article's body in its full text): it is
+/// looked for by its first few bytes and then compared whole, since `str::find` first prepares a
+/// searcher over all of the part (measured: 5% of an import's time, on the writer's thread).
 pub fn around<'a>(text: &'a str, part: &str) -> Option<(&'a str, &'a str)> {
-    let at = text.find(part)?;
+    let mut probe = part.len().min(32);
+    while !part.is_char_boundary(probe) {
+        probe -= 1;
+    }
+    let at = text
+        .match_indices(&part[..probe])
+        .map(|(at, _)| at)
+        .find(|&at| text[at..].starts_with(part))?;
     Some((&text[..at], &text[at + part.len()..]))
 }
 
@@ -242,6 +251,13 @@ mod tests {
     fn a_part_not_in_the_text_has_nothing_around_it() {
         assert_eq!(around("Kessmar harbour", "Varnholm"), None);
         assert_eq!(around("Kessmar harbour", "harbour"), Some(("Kessmar ", "")));
+        // The first bytes match early, the whole part only later.
+        let long = "the ferry from Kessmar to Varnholm sails at dawn, weather permitting";
+        let text = format!("the ferry from Kessmar to Varnholm sails at noon; {long}.");
+        assert_eq!(
+            around(&text, long),
+            Some(("the ferry from Kessmar to Varnholm sails at noon; ", "."))
+        );
     }
 
     #[test]
