@@ -122,6 +122,21 @@ pub fn fold_counting(text: &str) -> (String, usize) {
     (out, count)
 }
 
+/// Whether [`fold`] of `text` is `folded`, reading `text` only as far as the first word that
+/// differs (a paragraph is not folded whole to learn that it is not the headline).
+pub fn folds_to(text: &str, folded: &str) -> bool {
+    let mut expected = folded.split(' ').filter(|w| !w.is_empty());
+    for word in words(text) {
+        let Some(want) = expected.next() else {
+            return false;
+        };
+        if !word.chars().flat_map(char::to_lowercase).eq(want.chars()) {
+            return false;
+        }
+    }
+    expected.next().is_none()
+}
+
 /// A hex BLAKE3 hash (128 bits, ample for identity) of the given parts, separated so that
 /// ("ab", "c") and ("a", "bc") differ.
 pub fn hash_parts(parts: &[&str]) -> String {
@@ -244,6 +259,14 @@ mod tests {
             let text = format!("{before}{part}{after}");
             let (head, tail) = around(&text, &part).expect("the part is in the text");
             proptest::prop_assert_eq!(format!("{head}{part}{tail}"), text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn folds_to_is_comparing_folds(a in "[a-zA-Zé' .,\n-]{0,30}", b in "[a-zA-Zé' .,\n-]{0,30}") {
+            proptest::prop_assert_eq!(folds_to(&a, &fold(&b)), fold(&a) == fold(&b));
+            proptest::prop_assert!(folds_to(&a, &fold(&a)));
         }
     }
 

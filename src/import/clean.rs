@@ -86,7 +86,7 @@ pub fn clean(
             if line.text.is_empty() || cut[i].is_some() {
                 continue;
             }
-            if text::fold(heading_text(line.text)) == folded_title {
+            if text::folds_to(heading_text(line.text), &folded_title) {
                 cut[i] = Some(reason::REPEATED_HEADLINE);
             } else {
                 break;
@@ -340,7 +340,7 @@ fn mark_bio_blocks(lines: &[Line<'_>], cut: &mut [Option<&'static str>]) {
 /// timestamp line, after at least some article text.
 fn find_comments(lines: &[Line<'_>], cut: &[Option<&'static str>]) -> Option<usize> {
     // Words before the line, counted only until there are enough: most of an article's words
-    // are never counted here (counting every line's was 6% of an import).
+    // are never read here.
     let mut words_before = 0;
     for (i, line) in lines.iter().enumerate() {
         if cut[i].is_some() || line.text.is_empty() {
@@ -359,7 +359,7 @@ fn find_comments(lines: &[Line<'_>], cut: &[Option<&'static str>]) -> Option<usi
             }
         }
         if words_before < 40 {
-            words_before += text::word_count(line.text);
+            words_before += text::words(line.text).take(40 - words_before).count();
         }
     }
     None
@@ -396,7 +396,7 @@ fn find_appended_story(lines: &[Line<'_>], cut: &[Option<&'static str>]) -> Opti
             }
         }
         if words_before < 60 {
-            words_before += text::word_count(line);
+            words_before += text::words(line).take(60 - words_before).count();
         }
     }
     None

@@ -42,17 +42,27 @@ pub fn normalize_newlines(text: &str) -> String {
 }
 
 /// Whether decoded text looks like a binary file rather than text: NUL characters, or many
-/// control characters that text does not contain.
+/// control characters that text does not contain. Read byte by byte, not char by char (the same
+/// answer: a control character is U+0000–U+001F, U+007F, or U+0080–U+009F, which UTF-8 writes as
+/// 0xC2 then 0x80–0x9F), over the first 65,536 characters.
 pub fn looks_binary(text: &str) -> bool {
+    let bytes = text.as_bytes();
     let mut total = 0usize;
     let mut control = 0usize;
-    for c in text.chars().take(65_536) {
-        total += 1;
-        if c == '\0' {
-            return true;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue; // inside a character
         }
-        if c.is_control() && !matches!(c, '\n' | '\t' | '\u{c}') {
-            control += 1;
+        if total == 65_536 {
+            break;
+        }
+        total += 1;
+        match b {
+            0 => return true,
+            b'\n' | b'\t' | 0x0C => {}
+            0x01..=0x1F | 0x7F => control += 1,
+            0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => control += 1,
+            _ => {}
         }
     }
     total > 0 && control * 100 > total
@@ -110,6 +120,37 @@ mod tests {
         let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
         let d = decode(&bytes);
         assert_eq!((d.text.as_str(), d.encoding), (text, "windows-1252"));
+    }
+
+    /// The form `looks_binary` replaced, kept to check it against.
+    fn looks_binary_by_chars(text: &str) -> bool {
+        let mut total = 0usize;
+        let mut control = 0usize;
+        for c in text.chars().take(65_536) {
+            total += 1;
+            if c == '\0' {
+                return true;
+            }
+            if c.is_control() && !matches!(c, '\n' | '\t' | '\u{c}') {
+                control += 1;
+            }
+        }
+        total > 0 && control * 100 > total
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn binary_by_bytes_is_binary_by_chars(text in "(\\PC|[\\x00-\\x1f\\x7f-\\u{9f}])*") {
+            proptest::prop_assert_eq!(looks_binary(&text), looks_binary_by_chars(&text));
+        }
+
+        #[test]
+        fn binary_by_bytes_is_binary_by_chars_for_mostly_text(
+            text in "[a-zé€ \\n]{0,300}", noise in "[\\x01-\\x08\\u{80}-\\u{9f}]{0,4}"
+        ) {
+            let text = format!("{text}{noise}");
+            proptest::prop_assert_eq!(looks_binary(&text), looks_binary_by_chars(&text));
+        }
     }
 
     #[test]
