@@ -5,7 +5,7 @@
 //! the files and inserts them into SQLite with an FTS5 index. Triangulate's import does the whole
 //! job: discovery, decoding with detection, cleaning, language, hashing, storing with spans and the
 //! full-text index. The ratio is what the README quotes, since absolute times drift between runs on
-//! a shared machine.
+//! a shared machine; the two take turns, five runs each, and each side's best run counts.
 //!
 //! `cargo bench --bench import` (N = 20,000); `TRIANGULATE_BENCH_N=100000 cargo bench --bench import`
 //! for the linearity check. Skipped, with a note, where ../shared/bench or python3 is absent.
@@ -93,6 +93,8 @@ fn our_once(corpus: &Path, work: &Path, n: usize, run: usize) -> f64 {
         &report.problems[..report.problems.len().min(3)]
     );
     println!("  run {run}: triangulate {seconds:.2} s");
-    let _ = std::fs::remove_file(&path);
+    for suffix in ["", "-wal", "-shm", ".lock"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
     n as f64 / seconds
 }
