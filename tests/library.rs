@@ -74,6 +74,10 @@ fn a_library_made_by_an_older_version_opens_and_keeps_its_articles() {
         article.encoding, None,
         "columns added later are empty for old rows"
     );
+    assert_eq!(
+        article.full_text, "Body from an old library.",
+        "a full text stored whole before db/0010 still reads back"
+    );
     assert_eq!(library.search("old library", 10).unwrap().len(), 1);
     assert!(library.check().unwrap().is_sound());
 }
