@@ -12,10 +12,10 @@ pub fn words(text: &str) -> Words<'_> {
 }
 
 /// The iterator of [`words`]. Written out rather than `split` + `trim_matches` + `filter`, because
-/// the importer reads every article's words twice (each line's, in cleaning; the body's, folded
-/// and counted in one pass): ASCII is read a byte at a time through a table, a character is
-/// decoded only where a byte is not ASCII, and the apostrophe trim is skipped for the words that
-/// need none. Property tests check it gives what the `split` form gives.
+/// the importer reads every article's body word by word (folded and counted in one pass): ASCII
+/// is read a byte at a time through a table, a character is decoded only where a byte is not
+/// ASCII, and the apostrophe trim is skipped for the words that need none. Property tests check
+/// it gives what the `split` form gives.
 #[derive(Debug, Clone)]
 pub struct Words<'a> {
     text: &'a str,

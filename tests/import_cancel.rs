@@ -7,6 +7,7 @@ use crate::common;
 use std::path::{Path, PathBuf};
 
 use triangulate::Library;
+use triangulate::import::clean::reason;
 use triangulate::import::{ImportOptions, ImportReport, import_paths};
 use triangulate::jobs::Progress;
 use triangulate::library::{ArticleQuery, NewArticle};
@@ -179,7 +180,7 @@ fn bulletin(i: usize) -> NewArticle {
     NewArticle {
         outlet: "Ashby Wire".into(),
         full_text: format!("{title}\n\n{body}"),
-        removed: vec![(0, title.len() + 1, "headline (kept as the title)".into())],
+        removed: vec![(0, title.len() + 1, reason::HEADLINE.into())],
         title,
         word_count: body.split_whitespace().count(),
         body,
