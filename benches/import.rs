@@ -10,6 +10,10 @@
 //! `cargo bench --bench import` (N = 20,000); `TRIANGULATE_BENCH_N=100000 cargo bench --bench import`
 //! for the linearity check. Skipped, with a note, where ../shared/bench or python3 is absent.
 
+// The binary's allocator (src/main.rs), so that this measures what users run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod common;
 
 use std::path::{Path, PathBuf};

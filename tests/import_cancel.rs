@@ -1,6 +1,7 @@
 //! Cancelling an import: it stops between parsed batches and commits what it stored, so the library
 //! keeps whole articles only, stays sound, records the batch as cancelled, and a second import
-//! finishes the set without copies. A chunk the writer never commits leaves nothing.
+//! finishes the set without copies. A chunk the writer never commits leaves nothing. The progress
+//! bar counts what was stored.
 
 use crate::common;
 
@@ -94,6 +95,11 @@ fn cancelling_mid_import_leaves_whole_articles_and_a_second_run_completes_the_se
     );
     assert!(first.problems.is_empty(), "{:#?}", first.problems);
     assert!(progress.snapshot().cancelled);
+    assert_eq!(
+        progress.snapshot().done as usize,
+        first.imported,
+        "the progress bar counts files stored, not files parsed ahead of the writer"
+    );
 
     let check = library.check().unwrap();
     assert!(check.is_sound(), "{:#?}", check.problems);

@@ -10,6 +10,7 @@ pub mod clean;
 pub mod dates;
 pub mod decode;
 pub mod formats;
+mod pipeline;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -36,9 +37,6 @@ const CHUNK: usize = 2048;
 
 /// Files are parsed in batches of this many, each handed to the writer as soon as it is parsed.
 const BATCH: usize = 128;
-
-/// How many parsed batches may wait for the writer.
-const LOOKAHEAD: usize = 4;
 
 /// Choices the analyst makes for one import.
 #[derive(Debug, Clone, Default)]
@@ -122,43 +120,53 @@ pub fn import_sources(
     progress.set_stage("Importing");
     // Discovery problems are stored with the first chunk.
     let mut pending_problems = problems;
-    // Parsing (all cores) runs a few small batches ahead of storing (this thread): the writer
-    // starts as soon as the first batch is parsed and is never more than `LOOKAHEAD` batches
-    // behind, so neither the start nor the end of an import leaves a core idle. A chunk of about
-    // `CHUNK` articles is one transaction, filled as batches arrive. Batches parsed but not stored
-    // when Cancel comes are dropped; what was stored is committed, whole articles only.
+    // Parsing (all cores, below the writer's priority) runs ahead of storing (this thread) by up
+    // to `pipeline::IN_FLIGHT_BYTES` of parsed articles: the writer starts as soon as the first
+    // batch is parsed, and parsing goes on through the writer's commits (see `pipeline`). A chunk
+    // of about `CHUNK` articles is one transaction, filled as batches arrive. A file counts as
+    // done once stored. Batches parsed but not stored when Cancel comes are dropped; what was
+    // stored is committed, whole articles only.
+    let in_flight = pipeline::InFlight::new(pipeline::IN_FLIGHT_BYTES);
+    let pool = pipeline::parse_pool();
     let result = std::thread::scope(|scope| -> Result<()> {
-        let (parsed_tx, parsed_rx) = std::sync::mpsc::sync_channel::<Vec<Parsed>>(LOOKAHEAD);
-        let files = &files;
+        let (parsed_tx, parsed_rx) = std::sync::mpsc::channel::<(Vec<Parsed>, usize)>();
+        let (files, in_flight, pool) = (&files, &in_flight, &pool);
         scope.spawn(move || {
             for batch in files.chunks(BATCH) {
                 if progress.is_cancelled() {
                     break;
                 }
-                let parsed: Vec<Parsed> = batch
-                    .par_iter()
-                    .map(|file| {
-                        let out = parse_source(file, options);
-                        progress.advance(1);
-                        out
-                    })
-                    .collect();
-                if parsed_tx.send(parsed).is_err() {
-                    break; // storing failed; nobody is listening
+                let parse = || -> Vec<Parsed> {
+                    batch
+                        .par_iter()
+                        .map(|file| parse_source(file, options))
+                        .collect()
+                };
+                let parsed = match pool {
+                    Some(pool) => pool.install(parse),
+                    None => parse(),
+                };
+                let bytes = parsed.iter().map(|(a, _)| pipeline::held_bytes(a)).sum();
+                if !in_flight.reserve(bytes) || parsed_tx.send((parsed, bytes)).is_err() {
+                    break; // the writer has stopped: cancelled, or storing failed
                 }
             }
         });
+        let _close = pipeline::CloseOnDrop(in_flight);
         let mut writer = library.import_writer(batch, CHUNK);
-        for parsed in parsed_rx {
+        for (parsed, bytes) in parsed_rx {
             if progress.is_cancelled() {
                 break;
             }
+            let files_done = parsed.len() as u64;
             let mut articles = Vec::new();
             for (a, p) in parsed {
                 articles.extend(a);
                 pending_problems.extend(p);
             }
             let outcome = writer.store(&articles, &pending_problems)?;
+            in_flight.release(bytes);
+            progress.advance(files_done);
             report.imported += outcome.stored.len();
             report.skipped_duplicates += outcome.duplicates.len();
             report.problems.append(&mut pending_problems);
