@@ -8,7 +8,7 @@ use triangulate::cli::{self, Cli, Outcome};
 /// mimalloc rather than the system's allocator. An import allocates its parsed articles on the
 /// parse threads and frees them on the writer's, which bounds the import; with glibc's malloc the
 /// writer spent a tenth of its time allocating and freeing, with mimalloc 6% (`perf`, 20,000
-/// articles). The benches declare the same allocator, so they measure what this binary runs.
+/// articles). The import bench declares the same allocator, so it measures what this binary runs.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

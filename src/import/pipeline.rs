@@ -146,13 +146,19 @@ mod tests {
     use std::sync::Arc;
     use std::time::Duration;
 
+    /// A parse thread asking `budget` for `bytes` more, given time to start waiting.
+    fn waiting(budget: &Arc<InFlight>, bytes: usize) -> std::thread::JoinHandle<bool> {
+        let theirs = Arc::clone(budget);
+        let waiter = std::thread::spawn(move || theirs.reserve(bytes));
+        std::thread::sleep(Duration::from_millis(50));
+        waiter
+    }
+
     #[test]
     fn reserve_waits_for_room_and_release_makes_it() {
         let budget = Arc::new(InFlight::new(100));
         assert!(budget.reserve(60));
-        let theirs = Arc::clone(&budget);
-        let waiter = std::thread::spawn(move || theirs.reserve(60));
-        std::thread::sleep(Duration::from_millis(50));
+        let waiter = waiting(&budget, 60);
         assert!(!waiter.is_finished(), "120 bytes do not fit in 100");
         budget.release(60);
         assert!(waiter.join().expect("no panic"), "room was made");
@@ -170,9 +176,8 @@ mod tests {
     fn closing_wakes_a_waiting_parser_and_refuses_later_batches() {
         let budget = Arc::new(InFlight::new(100));
         assert!(budget.reserve(100));
-        let theirs = Arc::clone(&budget);
-        let waiter = std::thread::spawn(move || theirs.reserve(1));
-        std::thread::sleep(Duration::from_millis(50));
+        let waiter = waiting(&budget, 1);
+        assert!(!waiter.is_finished(), "the budget is full");
         drop(CloseOnDrop(&budget));
         assert!(!waiter.join().expect("no panic"), "the writer has stopped");
         assert!(!budget.reserve(0));
