@@ -837,12 +837,11 @@ impl Library {
         let mut no_hash = Vec::new();
         let mut body_differs = Vec::new();
         let mut stmt = self.conn.prepare(
-            "SELECT a.id, a.body, a.content_hash, a.text_hash,
-                    coalesce(t.full_text, a.text_head || a.body || a.text_tail),
+            "SELECT a.id, a.body, a.content_hash, a.text_hash, t.full_text,
                     (SELECT json_group_array(json_array(s.start, s.end)) FROM
                        (SELECT start, end FROM removed_spans
                         WHERE article_id = a.id AND restored = 0 ORDER BY start) s)
-             FROM articles a LEFT JOIN article_texts t ON t.article_id = a.id",
+             FROM articles a JOIN article_full_texts t ON t.article_id = a.id",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
