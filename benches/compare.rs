@@ -8,8 +8,8 @@
 
 use std::time::{Duration, Instant};
 
-use triangulate::analysis::{Gazetteer, Lexicon};
-use triangulate::compare::{IncidentHeader, ReportInput, compare};
+use triangulate_core::analysis::{Gazetteer, Lexicon};
+use triangulate_core::compare::{IncidentHeader, ReportInput, compare};
 
 const REPORTS: usize = 12;
 const WORDS: usize = 2_000;
@@ -132,10 +132,10 @@ fn main() {
     }
     times.sort();
     // Where the time goes: each stage over all reports, once.
-    let stage = |name: &str, f: &dyn Fn(&str, &[triangulate::analysis::Token])| {
+    let stage = |name: &str, f: &dyn Fn(&str, &[triangulate_core::analysis::Token])| {
         let toks: Vec<_> = inputs
             .iter()
-            .map(|i| triangulate::analysis::tokens(&i.body))
+            .map(|i| triangulate_core::analysis::tokens(&i.body))
             .collect();
         let start = Instant::now();
         for (i, t) in inputs.iter().zip(&toks) {
@@ -144,13 +144,13 @@ fn main() {
         println!("  {name}: {:.1} ms", start.elapsed().as_secs_f64() * 1e3);
     };
     stage("tokens", &|b, _| {
-        triangulate::analysis::tokens(b);
+        triangulate_core::analysis::tokens(b);
     });
     stage("claims", &|b, t| {
-        triangulate::analysis::claims::claims(b, t);
+        triangulate_core::analysis::claims::claims(b, t);
     });
     stage("attributions", &|b, t| {
-        triangulate::analysis::attributions::attributions(b, t, &lexicon);
+        triangulate_core::analysis::attributions::attributions(b, t, &lexicon);
     });
     stage("actors", &|b, t| {
         lexicon.find_actors(b, t);
@@ -162,7 +162,7 @@ fn main() {
         gazetteer.find(b, t);
     });
     stage("dates", &|b, _| {
-        triangulate::import::dates::dates_mentioned(b, Some(2025));
+        triangulate_core::analysis::dates::dates_mentioned(b, Some(2025));
     });
     let words: usize = inputs
         .iter()

@@ -20,9 +20,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use triangulate::import::{ImportOptions, import_paths};
-use triangulate::jobs::Progress;
-use triangulate::library::Library;
+use triangulate_core::import::{ImportOptions, import_paths};
+use triangulate_core::jobs::Progress;
+use triangulate_core::library::Library;
 
 fn main() {
     let n = common::size();

@@ -47,17 +47,17 @@ fn main() {
                 .to_string();
             (
                 i as i64,
-                triangulate::text::hash_parts(&[&triangulate::text::fold(&body)]),
+                triangulate_core::text::hash_parts(&[&triangulate_core::text::fold(&body)]),
                 body,
             )
         })
         .collect();
 
     let mut best = f64::MAX;
-    let mut found = triangulate::linking::Copies::default();
+    let mut found = triangulate_core::linking::Copies::default();
     for _ in 0..3 {
         let start = Instant::now();
-        found = triangulate::linking::find_copies(&articles);
+        found = triangulate_core::linking::find_copies(&articles);
         best = best.min(start.elapsed().as_secs_f64());
     }
     let truth: serde_json::Value = serde_json::from_str(

@@ -16,9 +16,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use triangulate::app::{Dialogs, TriangulateApp, View};
-use triangulate::jobs::Progress;
-use triangulate::library::synth::{SynthSpec, vocabulary};
-use triangulate::library::{ArticleFilter, ArticleOrder, Library, SortKey};
+use triangulate_core::jobs::Progress;
+use triangulate_core::library::synth::{SynthSpec, vocabulary};
+use triangulate_core::library::{ArticleFilter, ArticleOrder, Library, SortKey};
 
 fn main() {
     let n: usize = std::env::var("TRIANGULATE_SCALE_N")
@@ -205,7 +205,7 @@ fn searching(path: &Path, spec: &SynthSpec) {
         ),
         (
             "a place name (two words)",
-            triangulate::library::synth::place(spec.seed, 10),
+            triangulate_core::library::synth::place(spec.seed, 10),
         ),
     ];
     let filter = ArticleFilter::default();

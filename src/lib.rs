@@ -1,24 +1,6 @@
-//! Triangulate: a workbench for judging news sources.
-//!
-//! The core (everything here but [`app`]) knows nothing of egui: storage ([`library`]), import
-//! ([`import`]), background work ([`jobs`]) and the embedded sample ([`sample`]). The desktop app
-//! ([`app`]) and the command line ([`cli`]) are thin front ends over it.
+//! Triangulate's front ends: the desktop app ([`app`]) and the command line ([`cli`]), thin
+//! layers over [`triangulate_core`], which holds storage, import, analysis, linking, comparison,
+//! ratings and reports. `main.rs` parses the command line and runs a command or opens the app.
 
-pub mod analysis;
 pub mod app;
 pub mod cli;
-pub mod compare;
-pub mod error;
-pub mod import;
-pub mod jobs;
-pub mod library;
-pub mod linking;
-pub mod model;
-pub mod pager;
-pub mod ratings;
-pub mod report;
-pub mod sample;
-pub mod text;
-
-pub use error::{Error, Result};
-pub use library::Library;

@@ -8,7 +8,7 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
-use triangulate::analysis::{Lexicon, attributions::attributions, tokens};
+use triangulate_core::analysis::{Lexicon, attributions::attributions, tokens};
 use triangulate_fuzz::check_span;
 
 /// Parsed once: the lexicon is fixed input, not what is fuzzed.

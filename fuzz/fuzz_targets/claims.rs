@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use triangulate::analysis::{claims::claims, tokens};
+use triangulate_core::analysis::{claims::claims, tokens};
 use triangulate_fuzz::check_span;
 
 fuzz_target!(|data: &[u8]| {

@@ -7,7 +7,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use triangulate::import::dates::{date_in_text, dates_mentioned, parse_date};
+use triangulate_core::analysis::dates::{date_in_text, dates_mentioned, parse_date};
 use triangulate_fuzz::{check_span, is_iso_date};
 
 fuzz_target!(|data: &[u8]| {

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use triangulate::import::{ImportOptions, Origin, SourceFile, formats, parse_bytes};
+use triangulate_core::import::{ImportOptions, Origin, SourceFile, formats, parse_bytes};
 
 /// A file named `fuzz/input.{ext}` in a folder `fuzz`, with no sidecar outlet.
 pub fn source(ext: &str) -> SourceFile {
@@ -38,7 +38,7 @@ pub fn check_import(ext: &str, bytes: &[u8]) {
         let spans: Vec<(usize, usize)> = a.removed.iter().map(|(s, e, _)| (*s, *e)).collect();
         assert_eq!(
             a.body,
-            triangulate::text::cut_spans(text, &spans),
+            triangulate_core::text::cut_spans(text, &spans),
             "the body is the full text minus the removed spans"
         );
         assert!(!a.body.trim().is_empty(), "an article has a body");

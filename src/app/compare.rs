@@ -25,13 +25,13 @@ use super::outlets::grade_badge;
 use super::widgets::{
     Cached, date_or_dash, diff_legend, diff_text, empty_state, plural, read_error,
 };
-use crate::compare::corroboration::Corroboration;
-use crate::compare::missing::MissingFacts;
-use crate::compare::{
+use triangulate_core::compare::corroboration::Corroboration;
+use triangulate_core::compare::missing::MissingFacts;
+use triangulate_core::compare::{
     Comparison, FactRow, GENERIC, HighlightKind, IncidentHeader, MAX_REPORTS, Report,
 };
-use crate::library::Library;
-use crate::model::{Id, IncidentDetail};
+use triangulate_core::library::Library;
+use triangulate_core::model::{Id, IncidentDetail};
 
 /// Width of a report's column in the aligned tabs: a readable line, and five fit a laptop screen.
 const COLUMN_WIDTH: f32 = 260.0;
@@ -218,7 +218,7 @@ fn record_mark(app: &mut TriangulateApp, mark: NewMark) {
             "Marked the report of {} {} ({}) by {analyst}.",
             mark.outlet,
             mark.credibility,
-            crate::ratings::credibility_meaning(mark.credibility).unwrap_or_default()
+            triangulate_core::ratings::credibility_meaning(mark.credibility).unwrap_or_default()
         ));
         app.compare_view.corroboration.other = None;
     }
@@ -294,14 +294,16 @@ fn draw(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     let target = view.target.clone();
     let comparison = view.comparison.get(generation, &target, || match &target {
         None => Ok(None),
-        Some(Target::Incident(id)) => library.compare_incident(*id).map(Some),
+        Some(Target::Incident(id)) => {
+            triangulate_core::compare::compare_incident(library, *id).map(Some)
+        }
         Some(Target::Articles(ids)) => {
             let header = IncidentHeader {
                 title: "Hand-picked articles".to_string(),
                 summary: "Articles picked in the Library view.".to_string(),
                 ..IncidentHeader::default()
             };
-            library.compare_articles(header, ids).map(Some)
+            triangulate_core::compare::compare_articles(library, header, ids).map(Some)
         }
     });
     let comparison = match comparison {
@@ -389,7 +391,7 @@ fn draw(app: &mut TriangulateApp, ui: &mut egui::Ui) {
 
 /// The incident Compare opens on when nothing is chosen: among the newest 50, the first with two
 /// reports or more, else the newest.
-fn first_to_compare(library: &Library) -> crate::Result<Option<Id>> {
+fn first_to_compare(library: &Library) -> triangulate_core::Result<Option<Id>> {
     let newest = library.incident_page("", None, 0, 50)?;
     Ok(newest
         .iter()
@@ -1414,7 +1416,7 @@ fn charts(ui: &mut egui::Ui, comparison: &Comparison) {
 }
 
 /// Whether a claim gives no number of its own ("dozens"): it has no length on a bar chart.
-fn is_vague(claim: &crate::compare::ClaimItem) -> bool {
+fn is_vague(claim: &triangulate_core::compare::ClaimItem) -> bool {
     matches!(
         claim.qualifier.as_deref(),
         Some("dozens" | "hundreds" | "thousands")
@@ -1535,7 +1537,7 @@ fn casualty_chart(ui: &mut egui::Ui, comparison: &Comparison, names: &[String], 
 fn mark_text(mark: u8) -> String {
     format!(
         "{mark} ({})",
-        crate::ratings::credibility_meaning(mark).unwrap_or("not a mark")
+        triangulate_core::ratings::credibility_meaning(mark).unwrap_or("not a mark")
     )
 }
 
@@ -1765,7 +1767,7 @@ fn corroboration_detail(
             .selected_text(state.other.map(mark_text).unwrap_or_else(|| "choose…".into()))
             .width(260.0)
             .show_ui(ui, |ui| {
-                for (mark, _) in crate::ratings::CREDIBILITY {
+                for (mark, _) in triangulate_core::ratings::CREDIBILITY {
                     ui.selectable_value(&mut state.other, Some(mark), mark_text(mark));
                 }
             })

@@ -10,10 +10,10 @@ use egui::RichText;
 use super::TriangulateApp;
 use super::outlets::grade_badge;
 use super::widgets::{Cached, analyst_field, empty_state, plural, read_error};
-use crate::ratings::disagreement::{
+use triangulate_core::ratings::disagreement::{
     Disagreement, MIN_STEPS, NewResolution, Position, Subject, SubjectKind,
 };
-use crate::ratings::{CREDIBILITY, Grade};
+use triangulate_core::ratings::{CREDIBILITY, Grade};
 
 /// What the Disagreements view remembers between frames.
 #[derive(Default)]

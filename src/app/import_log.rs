@@ -5,7 +5,7 @@ use egui_extras::{Column, TableBuilder};
 
 use super::TriangulateApp;
 use super::widgets::{Cached, empty_state, read_error};
-use crate::model::ImportBatch;
+use triangulate_core::model::ImportBatch;
 
 /// What the Import log remembers between frames.
 #[derive(Default)]

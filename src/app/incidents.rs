@@ -20,8 +20,10 @@ use super::TriangulateApp;
 use super::notes::{Drafts, WorkingEdit, batch_tag_field, notes_section, tag_picker, tags_row};
 use super::paged::Paged;
 use super::widgets::{Cached, date_or_dash, empty_state, plural, read_error, thousands};
-use crate::library::{Library, Note, TagSummary};
-use crate::model::{Id, IncidentDetail, IncidentFields, IncidentSummary, Target, TargetKind};
+use triangulate_core::library::{Library, Note, TagSummary};
+use triangulate_core::model::{
+    Id, IncidentDetail, IncidentFields, IncidentSummary, Target, TargetKind,
+};
 
 /// Why an analyst linked articles by hand (rather than by accepting a suggestion).
 const BY_HAND: &str = "added by hand";
@@ -240,7 +242,10 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                 let form = &mut view.form;
                 let working = view.working.get(generation, &id, || {
                     let target = Target::Incident(id);
-                    Ok::<_, crate::Error>((library.tags_of(target)?, library.notes_of(target)?))
+                    Ok::<_, triangulate_core::Error>((
+                        library.tags_of(target)?,
+                        library.notes_of(target)?,
+                    ))
                 });
                 let drafts = &mut view.drafts;
                 egui::Panel::right("incident-page")

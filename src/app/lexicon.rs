@@ -5,8 +5,8 @@
 
 use super::TriangulateApp;
 use super::widgets::read_error;
-use crate::analysis::Lexicon;
-use crate::library::compare::DEFAULT_LEXICON;
+use triangulate_core::analysis::Lexicon;
+use triangulate_core::analysis::lexicon::DEFAULT_LEXICON;
 
 /// What the Lexicon view remembers between frames.
 #[derive(Default)]

@@ -17,14 +17,14 @@ use super::notes::{
     Drafts, WorkingEdit, batch_tag_field, highlight, notes_section, tag_picker, tags_row,
 };
 use super::widgets::{Cached, date_or_dash, empty_state, read_error, shorten, thousands};
-use crate::compare::MAX_REPORTS;
-use crate::library::{
+use triangulate_core::compare::MAX_REPORTS;
+use triangulate_core::library::{
     ArticleFilter, ArticleOrder, Assessment, Collection, GradeFilter, Library, Note, SavedFilter,
     SortKey, TagSummary,
 };
-use crate::model::{Article, CopyOf, Id, Target, TargetKind};
-use crate::pager::{ArticlePager, Listing, PAGE, SEARCH_LIMIT};
-use crate::ratings::Grade;
+use triangulate_core::model::{Article, CopyOf, Id, Target, TargetKind};
+use triangulate_core::pager::{ArticlePager, Listing, PAGE, SEARCH_LIMIT};
+use triangulate_core::ratings::Grade;
 
 /// The most rows one Shift-click selects.
 const MAX_RANGE: usize = 10_000;
@@ -374,14 +374,16 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     }
 
     if let Some(selected) = state.selected {
-        let article = state
-            .article
-            .get(generation, &Some(selected), || -> crate::Result<_> {
+        let article = state.article.get(
+            generation,
+            &Some(selected),
+            || -> triangulate_core::Result<_> {
                 Ok((
                     library.article(selected)?,
                     library.current_assessments(selected)?,
                 ))
-            });
+            },
+        );
         egui::Panel::right("reader")
             .resizable(true)
             .default_size(ui.available_width() * 0.5)
@@ -390,16 +392,17 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                 Ok((Some(article), marks)) => {
                     credibility(ui, article.id, marks, &mut state.mark, &mut action);
                     let target = Target::Article(article.id);
-                    let working =
-                        state
-                            .working
-                            .get(generation, &Some(article.id), || -> crate::Result<_> {
-                                Ok((
-                                    library.tags_of(target)?,
-                                    library.notes_of(target)?,
-                                    library.copies_of(article.id)?,
-                                ))
-                            });
+                    let working = state.working.get(
+                        generation,
+                        &Some(article.id),
+                        || -> triangulate_core::Result<_> {
+                            Ok((
+                                library.tags_of(target)?,
+                                library.notes_of(target)?,
+                                library.copies_of(article.id)?,
+                            ))
+                        },
+                    );
                     let (tags, notes, copies) = match working {
                         Ok((tags, notes, copies)) => {
                             (tags.as_slice(), notes.as_slice(), copies.as_slice())
@@ -531,7 +534,7 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
             {
                 app.inform(format!(
                     "Marked {mark} ({}) by {analyst}.",
-                    crate::ratings::credibility_meaning(mark).unwrap_or_default()
+                    triangulate_core::ratings::credibility_meaning(mark).unwrap_or_default()
                 ));
             }
             app.library_view.mark = None;
@@ -652,7 +655,7 @@ fn copies_section(ui: &mut egui::Ui, article: Id, copies: &[CopyOf], action: &mu
         .show(ui, |ui| {
             for c in copies {
                 ui.horizontal_wrapped(|ui| {
-                    let how = if c.kind == crate::linking::run::EXACT_COPY {
+                    let how = if c.kind == triangulate_core::linking::run::EXACT_COPY {
                         "exact copy".to_string()
                     } else {
                         format!("near copy, {:.0}% alike", c.similarity * 100.0)
@@ -1386,7 +1389,8 @@ fn credibility(
         for m in marks {
             ui.label(format!("{} ({})", m.credibility, m.analyst))
                 .on_hover_text(
-                    crate::ratings::credibility_meaning(m.credibility).unwrap_or_default(),
+                    triangulate_core::ratings::credibility_meaning(m.credibility)
+                        .unwrap_or_default(),
                 );
         }
         ui.separator();
@@ -1394,13 +1398,13 @@ fn credibility(
         let text = mark.map_or_else(String::new, |m| {
             format!(
                 "{m} {}",
-                crate::ratings::credibility_meaning(m).unwrap_or_default()
+                triangulate_core::ratings::credibility_meaning(m).unwrap_or_default()
             )
         });
         egui::ComboBox::from_id_salt(("mark", article))
             .selected_text(text)
             .show_ui(ui, |ui| {
-                for (m, meaning) in crate::ratings::CREDIBILITY {
+                for (m, meaning) in triangulate_core::ratings::CREDIBILITY {
                     ui.selectable_value(mark, Some(m), format!("{m} {meaning}"));
                 }
             })
@@ -1539,7 +1543,7 @@ fn selectable_text(ui: &mut egui::Ui, article: &Article, notes: &[Note]) -> Opti
 fn marked_text(
     ui: &egui::Ui,
     text: &str,
-    removed: &[crate::model::RemovedSpan],
+    removed: &[triangulate_core::model::RemovedSpan],
     marks: &[(usize, usize)],
 ) -> LayoutJob {
     let font = FontId::proportional(14.0);

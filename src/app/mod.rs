@@ -22,11 +22,12 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::import::{self, ImportOptions, ImportReport};
-use crate::jobs::{Job, Progress};
-use crate::library::{self, Library};
-use crate::linking::{self, LinkOptions, LinkReport};
-use crate::model::{LibraryCounts, Undo};
+use triangulate_core::import::{self, ImportOptions, ImportReport};
+use triangulate_core::jobs::{Job, Progress};
+use triangulate_core::library::Undo;
+use triangulate_core::library::{self, Library};
+use triangulate_core::linking::{self, LinkOptions, LinkReport};
+use triangulate_core::model::LibraryCounts;
 
 /// How many edits Edit > Undo can take back.
 const UNDO_DEPTH: usize = 100;
@@ -189,7 +190,7 @@ pub struct PendingImport {
 pub enum JobOutcome {
     Import(ImportReport),
     Link(LinkReport),
-    Backup(crate::library::backup::BackupReport),
+    Backup(triangulate_core::library::backup::BackupReport),
 }
 
 /// The background job running now, if any.
@@ -218,7 +219,7 @@ pub struct TriangulateApp {
     show_preferences: bool,
     trash_window: trash::TrashWindow,
     /// The rating checklist of the open library.
-    criteria: Vec<crate::ratings::Criterion>,
+    criteria: Vec<triangulate_core::ratings::Criterion>,
     pending_import: Option<PendingImport>,
     library_view: library_view::LibraryViewState,
     outlets_view: outlets::OutletsViewState,
@@ -273,7 +274,7 @@ impl TriangulateApp {
             show_about: false,
             show_preferences: false,
             trash_window: Default::default(),
-            criteria: crate::ratings::default_criteria(),
+            criteria: triangulate_core::ratings::default_criteria(),
             pending_import: None,
             library_view: Default::default(),
             outlets_view: Default::default(),
@@ -300,7 +301,7 @@ impl TriangulateApp {
             Ok(library) => {
                 self.settings.last_library = Some(path.to_path_buf());
                 self.library = Some(library);
-                let (criteria, problem) = crate::ratings::criteria_for(path);
+                let (criteria, problem) = triangulate_core::ratings::criteria_for(path);
                 self.criteria = criteria;
                 self.notice = problem.map(|text| Notice {
                     text,
@@ -322,7 +323,7 @@ impl TriangulateApp {
                         "Loading the sample library",
                         path.to_path_buf(),
                         |library, progress| {
-                            Ok(JobOutcome::Import(crate::sample::load_sample(
+                            Ok(JobOutcome::Import(triangulate_core::sample::load_sample(
                                 library, progress,
                             )?))
                         },
@@ -344,7 +345,7 @@ impl TriangulateApp {
     }
 
     /// The article open in the Library view's reader.
-    pub fn library_view_selected(&self) -> Option<crate::model::Id> {
+    pub fn library_view_selected(&self) -> Option<triangulate_core::model::Id> {
         self.library_view.selected
     }
 
@@ -382,7 +383,7 @@ impl TriangulateApp {
         let what = format!("undo {}", undo.label);
         if self.write(&what, |library| library.undo(&undo)).is_some() {
             self.inform(format!("Undid {}.", undo.label));
-        } else if undo.trash.is_none_or(|entry| {
+        } else if undo.trash().is_none_or(|entry| {
             self.library
                 .as_ref()
                 .and_then(|l| l.trash().ok())
@@ -433,8 +434,8 @@ impl TriangulateApp {
         let format = path
             .extension()
             .and_then(|e| e.to_str())
-            .map(crate::report::Format::parse)
-            .unwrap_or(Ok(crate::report::Format::Html));
+            .map(triangulate_core::report::Format::parse)
+            .unwrap_or(Ok(triangulate_core::report::Format::Html));
         let Some(library) = self.library.as_ref() else {
             return;
         };
@@ -445,9 +446,10 @@ impl TriangulateApp {
             self.settings.analyst.clone()
         };
         let written = format.and_then(|format| {
-            let doc = library.report_document(comparison, &analyst, &now)?;
-            let text = crate::report::render(&doc, format)?;
-            std::fs::write(&path, text).map_err(|source| crate::Error::Io {
+            let doc =
+                triangulate_core::report::report_document(library, comparison, &analyst, &now)?;
+            let text = triangulate_core::report::render(&doc, format)?;
+            std::fs::write(&path, text).map_err(|source| triangulate_core::Error::Io {
                 path: path.clone(),
                 source,
             })
@@ -477,7 +479,7 @@ impl TriangulateApp {
     fn write<T>(
         &mut self,
         what: &str,
-        write: impl FnOnce(&mut Library) -> crate::Result<T>,
+        write: impl FnOnce(&mut Library) -> triangulate_core::Result<T>,
     ) -> Option<T> {
         if let Some(why) = self.read_only() {
             self.fail(format!("Could not {what}: {why}. Nothing was changed."));
@@ -695,7 +697,7 @@ impl TriangulateApp {
             View::ImportLog => import_log::show(self, ui),
         }));
         if let Err(panic) = drawn {
-            let what = crate::jobs::panic_message(panic.as_ref());
+            let what = triangulate_core::jobs::panic_message(panic.as_ref());
             match view {
                 View::Library => self.library_view = Default::default(),
                 View::Outlets => self.outlets_view = Default::default(),

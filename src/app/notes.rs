@@ -7,8 +7,8 @@ use egui::RichText;
 
 use super::TriangulateApp;
 use super::widgets::{Cached, read_error, thousands};
-use crate::library::{Library, NewNote, Note, TagSummary};
-use crate::model::{Id, Target, TargetKind};
+use triangulate_core::library::{Library, NewNote, Note, TagSummary};
+use triangulate_core::model::{Id, Target, TargetKind};
 
 /// What the analyst asked of the working layer.
 #[derive(Debug, Clone, PartialEq)]

@@ -14,10 +14,10 @@ use egui_extras::{Column, TableBuilder};
 use super::TriangulateApp;
 use super::notes::{Drafts, WorkingEdit, batch_tag_field, notes_section, tags_row};
 use super::widgets::{Background, Cached, analyst_field, empty_state, plural, read_error};
-use crate::library::Note;
-use crate::model::{Id, OutletSummary, Target, TargetKind};
-use crate::ratings::axes::{Axis, AxisKind, AxisValue, NewAxis};
-use crate::ratings::{self, Answer, CriterionAnswer, Grade, NewRating, Rating};
+use triangulate_core::library::Note;
+use triangulate_core::model::{Id, OutletSummary, Target, TargetKind};
+use triangulate_core::ratings::axes::{Axis, AxisKind, AxisValue, NewAxis};
+use triangulate_core::ratings::{self, Answer, CriterionAnswer, Grade, NewRating, Rating};
 
 /// How the outlet list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -90,8 +90,8 @@ pub struct OutletsViewState {
     /// The open outlet's signals, since the list carries only article counts: read at once for
     /// an outlet of a few thousand articles (milliseconds), on a background thread for a larger
     /// one (seconds for tens of thousands).
-    signals: Background<Id, crate::model::OutletSignals>,
-    small_signals: Cached<Id, crate::model::OutletSignals>,
+    signals: Background<Id, triangulate_core::model::OutletSignals>,
+    small_signals: Cached<Id, triangulate_core::model::OutletSignals>,
     /// Outlets picked (click, Ctrl-click); one picked opens its page, two or more can merge.
     selected: BTreeSet<Id>,
     merge_into: Option<Id>,
@@ -143,7 +143,7 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
     let view = &mut app.outlets_view;
     let loaded = view
         .outlets
-        .get(app.generation, &(), || -> crate::Result<_> {
+        .get(app.generation, &(), || -> triangulate_core::Result<_> {
             Ok((library.outlet_list()?, library.rating_agreement()?))
         });
     let (outlets, agreement) = match loaded {
@@ -278,7 +278,7 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
         let page = view.page.get(
             app.generation,
             &outlet.id,
-            || -> crate::Result<OutletPage> {
+            || -> triangulate_core::Result<OutletPage> {
                 let history = library.rating_history(outlet.id)?;
                 let mut evidence_titles = HashMap::new();
                 for id in history.iter().flat_map(|r| r.evidence.iter()) {
@@ -502,7 +502,7 @@ fn outlet_page(
     ui: &mut egui::Ui,
     outlet: &OutletSummary,
     page: &OutletPage,
-    signals: Option<Result<&crate::model::OutletSignals, &str>>,
+    signals: Option<Result<&triangulate_core::model::OutletSignals, &str>>,
     criteria: &[ratings::Criterion],
     form: &mut RatingForm,
     analyst: &mut String,

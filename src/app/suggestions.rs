@@ -14,9 +14,10 @@ use super::TriangulateApp;
 use super::widgets::{
     Cached, date_or_dash, diff_legend, diff_text, empty_state, plural, read_error, shorten,
 };
-use crate::library::Library;
-use crate::linking::{self, CopyFamily, DiffPart};
-use crate::model::{Article, ArticleRow, Id, SuggestionRow};
+use triangulate_core::analysis::similarity::{self, DiffPart};
+use triangulate_core::library::Library;
+use triangulate_core::linking::{self, CopyFamily};
+use triangulate_core::model::{Article, ArticleRow, Id, SuggestionRow};
 
 /// Height of one entry of the queue: a line for kind and score, two for headlines.
 const QUEUE_ITEM_HEIGHT: f32 = 62.0;
@@ -66,7 +67,12 @@ struct Headlines {
 
 impl Headlines {
     /// Reads the rows of `ids` not read yet at `generation`.
-    fn load(&mut self, library: &Library, generation: u64, ids: &[Id]) -> crate::Result<()> {
+    fn load(
+        &mut self,
+        library: &Library,
+        generation: u64,
+        ids: &[Id],
+    ) -> triangulate_core::Result<()> {
         if self.generation != generation {
             self.rows.clear();
             self.generation = generation;
@@ -377,7 +383,7 @@ fn earliest_first(articles: &mut [Article]) {
     });
 }
 
-fn load_detail(library: &Library, suggestion: &SuggestionRow) -> crate::Result<Detail> {
+fn load_detail(library: &Library, suggestion: &SuggestionRow) -> triangulate_core::Result<Detail> {
     let mut articles = Vec::with_capacity(suggestion.articles.len());
     for id in &suggestion.articles {
         articles.extend(library.article(*id)?);
@@ -389,7 +395,7 @@ fn load_detail(library: &Library, suggestion: &SuggestionRow) -> crate::Result<D
     };
     let diff = match articles.as_slice() {
         [first, second] if is_copy(&suggestion.kind) => {
-            Some(linking::word_diff(&first.body, &second.body))
+            Some(similarity::word_diff(&first.body, &second.body))
         }
         _ => None,
     };
@@ -400,7 +406,7 @@ fn load_detail(library: &Library, suggestion: &SuggestionRow) -> crate::Result<D
     })
 }
 
-fn load_families(library: &Library) -> crate::Result<Families> {
+fn load_families(library: &Library) -> triangulate_core::Result<Families> {
     let families = linking::copy_families(library)?;
     let ids: Vec<Id> = families
         .iter()
@@ -414,7 +420,7 @@ fn load_families(library: &Library) -> crate::Result<Families> {
     Ok(Families { families, rows })
 }
 
-fn compare(library: &Library, picked: &[Id]) -> crate::Result<Option<Comparison>> {
+fn compare(library: &Library, picked: &[Id]) -> triangulate_core::Result<Option<Comparison>> {
     let mut articles = Vec::with_capacity(2);
     for id in picked {
         match library.article(*id)? {
@@ -427,7 +433,7 @@ fn compare(library: &Library, picked: &[Id]) -> crate::Result<Option<Comparison>
     let (Some(first), Some(second)) = (articles.next(), articles.next()) else {
         return Ok(None);
     };
-    let diff = linking::word_diff(&first.body, &second.body);
+    let diff = similarity::word_diff(&first.body, &second.body);
     Ok(Some(Comparison {
         first,
         second,

@@ -4,9 +4,9 @@
 use egui::RichText;
 
 use super::{JobOutcome, TriangulateApp};
-use crate::jobs::Job;
-use crate::library::{Library, TrashEntry, backup};
-use crate::model::Id;
+use triangulate_core::jobs::Job;
+use triangulate_core::library::{Library, TrashEntry, backup};
+use triangulate_core::model::Id;
 
 /// The Trash window's state.
 #[derive(Default)]
@@ -125,13 +125,13 @@ pub fn trash_window(app: &mut TriangulateApp, ctx: &egui::Context) {
                 app.inform(text);
             }
             // Edit > Undo no longer has this one to take back.
-            app.undo.retain(|u| u.trash != Some(entry));
+            app.undo.retain(|u| u.trash() != Some(entry));
         }
         Some(Action::Empty) => {
             if let Some(n) = app.write("empty the trash", Library::empty_trash) {
                 app.inform(format!("Emptied the trash ({n} entries removed for good)."));
             }
-            app.undo.retain(|u| u.trash.is_none());
+            app.undo.retain(|u| u.trash().is_none());
             app.trash_window.confirm_empty = false;
         }
         None => {}

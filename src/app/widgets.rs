@@ -4,7 +4,7 @@
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, Stroke, TextFormat};
 
-use crate::linking::{DiffPart, DiffSide};
+use triangulate_core::analysis::similarity::{DiffPart, DiffSide};
 
 /// A value read from the library, kept until the library changes (its generation moves) or the
 /// view asks for something else (its key changes). Immediate mode redraws every frame; this keeps
@@ -216,7 +216,7 @@ impl<K: PartialEq + Clone, T: Send + 'static> Background<K, T> {
         key: &K,
         path: &std::path::Path,
         ctx: &egui::Context,
-        load: impl FnOnce(&crate::Library) -> crate::Result<T> + Send + 'static,
+        load: impl FnOnce(&triangulate_core::Library) -> triangulate_core::Result<T> + Send + 'static,
     ) -> Option<Result<&T, &str>> {
         let fresh = self
             .stamp
@@ -229,7 +229,7 @@ impl<K: PartialEq + Clone, T: Send + 'static> Background<K, T> {
             let path = path.to_path_buf();
             let ctx = ctx.clone();
             std::thread::spawn(move || {
-                let value = crate::Library::open_read_only(&path)
+                let value = triangulate_core::Library::open_read_only(&path)
                     .and_then(|library| load(&library))
                     .map_err(|e| e.to_string());
                 let _ = send.send(value);

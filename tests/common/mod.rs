@@ -1,10 +1,11 @@
-//! Helpers shared by the integration tests: temporary libraries and the sample's manifest.
+//! Helpers shared by the integration and UI tests: temporary libraries and the sample's manifest.
+//! Only the core here, so the integration tests link no window; the UI harness is in tests/ui.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
-use triangulate::Library;
-use triangulate::jobs::Progress;
+use triangulate_core::Library;
+use triangulate_core::jobs::Progress;
 
 /// The sample folder shipped in assets/.
 pub fn sample_dir() -> PathBuf {
@@ -41,8 +42,8 @@ pub fn expected_incidents() -> Vec<(String, Vec<String>)> {
 /// The ids of an incident's reports.
 pub fn incident_members(
     library: &Library,
-    incident: triangulate::model::Id,
-) -> Vec<triangulate::model::Id> {
+    incident: triangulate_core::model::Id,
+) -> Vec<triangulate_core::model::Id> {
     library
         .incident(incident)
         .expect("the incident reads")
@@ -66,10 +67,10 @@ pub fn sample_library() -> (
     tempfile::TempDir,
     PathBuf,
     Library,
-    triangulate::import::ImportReport,
+    triangulate_core::import::ImportReport,
 ) {
     let (dir, path, mut library) = temp_library();
-    let report = triangulate::import::import_paths(
+    let report = triangulate_core::import::import_paths(
         &mut library,
         &[sample_dir()],
         &Default::default(),
@@ -84,76 +85,16 @@ pub fn binary() -> &'static str {
     env!("CARGO_BIN_EXE_triangulate")
 }
 
-/// File dialogs that answer as a test says, without a window.
-#[derive(Default, Clone)]
-pub struct ScriptedDialogs {
-    pub folders: Option<Vec<PathBuf>>,
-    /// Where File > Export report… writes.
-    pub report: Option<PathBuf>,
-    /// Where File > Back up library… writes.
-    pub backup: Option<PathBuf>,
-}
-
-impl triangulate::app::Dialogs for ScriptedDialogs {
-    fn pick_folders(&self) -> Option<Vec<PathBuf>> {
-        self.folders.clone()
-    }
-    fn pick_article_files(&self) -> Option<Vec<PathBuf>> {
-        None
-    }
-    fn open_library(&self) -> Option<PathBuf> {
-        None
-    }
-    fn new_library(&self) -> Option<PathBuf> {
-        None
-    }
-    fn save_report(&self, _name: &str) -> Option<PathBuf> {
-        self.report.clone()
-    }
-    fn save_backup(&self, _name: &str) -> Option<PathBuf> {
-        self.backup.clone()
-    }
-}
-
 /// A temporary library file with the sample articles loaded.
 pub fn sample_library_file() -> (tempfile::TempDir, PathBuf) {
     let (dir, path, mut library) = temp_library();
-    triangulate::sample::load_sample(&mut library, &Progress::new()).expect("the sample loads");
+    triangulate_core::sample::load_sample(&mut library, &Progress::new())
+        .expect("the sample loads");
     (dir, path)
 }
 
-/// The app on `path` in a kittest harness the size of a laptop screen, after its first frames.
-/// `run` may take up to 32 frames to settle (kittest's default is 4): background readers wake the
-/// UI as they finish, and with all UI tests in one process on two cores they finish late.
-pub fn harness_for(
-    path: &Path,
-    dialogs: ScriptedDialogs,
-) -> egui_kittest::Harness<'static, triangulate::app::TriangulateApp> {
-    let app = triangulate::app::TriangulateApp::for_library(path, Box::new(dialogs));
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(32)
-        .build_ui_state(
-            |ui, app: &mut triangulate::app::TriangulateApp| app.ui(ui),
-            app,
-        );
-    harness.run();
-    harness
-}
-
-/// The text of the notice the app shows (after an action, or an error), or "" when none shows.
-pub fn notice(
-    harness: &egui_kittest::Harness<'static, triangulate::app::TriangulateApp>,
-) -> String {
-    harness
-        .state()
-        .notice()
-        .map(|n| n.text.clone())
-        .unwrap_or_default()
-}
-
 /// The id of the article of `outlet` whose title starts with `title`.
-pub fn article_id(library: &Library, outlet: &str, title: &str) -> triangulate::model::Id {
+pub fn article_id(library: &Library, outlet: &str, title: &str) -> triangulate_core::model::Id {
     library
         .articles(&Default::default())
         .expect("articles")
@@ -166,13 +107,13 @@ pub fn article_id(library: &Library, outlet: &str, title: &str) -> triangulate::
 /// A same-incident suggestion of `articles` as the engine would store it, proposing an incident
 /// titled `title`.
 pub fn same_incident(
-    articles: &[triangulate::model::Id],
+    articles: &[triangulate_core::model::Id],
     score: f64,
     title: &str,
-) -> triangulate::library::NewSuggestion {
+) -> triangulate_core::library::NewSuggestion {
     let mut articles = articles.to_vec();
     articles.sort_unstable();
-    triangulate::library::NewSuggestion {
+    triangulate_core::library::NewSuggestion {
         kind: "same_incident".into(),
         articles,
         score,
@@ -180,7 +121,7 @@ pub fn same_incident(
             "both name Qasr al-Nahr".into(),
             "published within a day of each other".into(),
         ],
-        proposal: Some(triangulate::model::IncidentFields {
+        proposal: Some(triangulate_core::model::IncidentFields {
             title: title.into(),
             date: Some("2025-03-14".into()),
             place: Some("Qasr al-Nahr".into()),
@@ -190,7 +131,7 @@ pub fn same_incident(
 }
 
 /// Puts `suggestions` in the queue of the library at `path`, as a linking run would.
-pub fn seed_suggestions(path: &Path, suggestions: &[triangulate::library::NewSuggestion]) {
+pub fn seed_suggestions(path: &Path, suggestions: &[triangulate_core::library::NewSuggestion]) {
     let mut library = Library::open(path).expect("the library opens");
     let mut kinds: Vec<&str> = suggestions.iter().map(|s| s.kind.as_str()).collect();
     kinds.sort_unstable();
@@ -205,11 +146,11 @@ pub fn make_incident(
     library: &mut Library,
     title: &str,
     date: &str,
-    articles: &[triangulate::model::Id],
-) -> triangulate::model::Id {
+    articles: &[triangulate_core::model::Id],
+) -> triangulate_core::model::Id {
     library
         .create_incident(
-            &triangulate::model::IncidentFields {
+            &triangulate_core::model::IncidentFields {
                 title: title.into(),
                 date: Some(date.into()),
                 place: Some("Qasr al-Nahr".into()),
@@ -231,7 +172,7 @@ pub fn corroboration_fixtures() -> PathBuf {
 /// A temporary library with the corroboration fixtures imported (and no linking run).
 pub fn corroboration_library() -> (tempfile::TempDir, PathBuf, Library) {
     let (dir, path, mut library) = temp_library();
-    let report = triangulate::import::import_paths(
+    let report = triangulate_core::import::import_paths(
         &mut library,
         &[corroboration_fixtures()],
         &Default::default(),
@@ -243,7 +184,7 @@ pub fn corroboration_library() -> (tempfile::TempDir, PathBuf, Library) {
 }
 
 /// The id of the one article of `outlet`.
-pub fn outlet_article(library: &Library, outlet: &str) -> triangulate::model::Id {
+pub fn outlet_article(library: &Library, outlet: &str) -> triangulate_core::model::Id {
     let found: Vec<_> = library
         .articles(&Default::default())
         .expect("articles")

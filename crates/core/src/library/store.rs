@@ -1,0 +1,228 @@
+//! The import write path: outlets resolved or created, articles and their removed spans inserted,
+//! problems recorded. Runs inside the caller's transaction with cached prepared statements.
+//! [`ImportWriter`] keeps one transaction open across an import's batches, a chunk at a time.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::clock;
+use crate::error::Result;
+use crate::model::{Id, ImportProblem};
+
+/// A parsed, cleaned article ready to be stored.
+#[derive(Debug, Clone, Default)]
+pub struct NewArticle {
+    pub outlet: String,
+    /// The outlet name was taken from the folder name, not from the article or the analyst.
+    pub outlet_is_guess: bool,
+    pub title: String,
+    pub body: String,
+    pub full_text: String,
+    /// The decoded source, when it differs from `full_text`.
+    pub raw: Option<String>,
+    /// What cleaning cut: byte ranges of `full_text` with their reasons.
+    pub removed: Vec<(usize, usize, String)>,
+    pub source_path: String,
+    pub content_hash: String,
+    pub text_hash: String,
+    pub published: Option<String>,
+    pub date_source: Option<&'static str>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub language: Option<String>,
+    pub encoding: Option<String>,
+    pub format: &'static str,
+    pub word_count: usize,
+}
+
+/// What storing one chunk did.
+#[derive(Debug, Clone, Default)]
+pub struct StoreOutcome {
+    /// For each stored article: its index in the chunk and its new id.
+    pub stored: Vec<(usize, Id)>,
+    /// Indices of articles already in the library (same content hash).
+    pub duplicates: Vec<usize>,
+}
+
+pub(super) fn store_chunk(
+    tx: &Connection,
+    batch: Id,
+    articles: &[NewArticle],
+    problems: &[ImportProblem],
+) -> Result<StoreOutcome> {
+    let mut outcome = StoreOutcome::default();
+    let mut outlets: HashMap<String, Id> = HashMap::new();
+    let mut added: HashMap<Id, i64> = HashMap::new();
+    // The import time, read once for the chunk rather than by the column's default for each row.
+    let now = clock::now();
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO articles(outlet_id, published, date_source, word_count, language, encoding,
+                              format, batch_id, content_hash, text_hash, source_path, url, author,
+                              title, body, imported_at, text_head, text_tail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+         ON CONFLICT (content_hash) DO NOTHING",
+    )?;
+    let mut insert_fts =
+        tx.prepare_cached("INSERT INTO articles_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?;
+    let mut insert_text = tx.prepare_cached(
+        "INSERT INTO article_texts(article_id, full_text, raw) VALUES (?1, ?2, ?3)",
+    )?;
+    let mut insert_span = tx.prepare_cached(
+        "INSERT INTO removed_spans(article_id, start, end, reason) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (index, article) in articles.iter().enumerate() {
+        let outlet_id = match outlets.get(&article.outlet) {
+            Some(id) => *id,
+            None => {
+                let id = resolve_outlet(tx, &article.outlet, article.outlet_is_guess)?;
+                outlets.insert(article.outlet.clone(), id);
+                id
+            }
+        };
+        // The full text as the text around the body where it is that (db/0010), else a row of
+        // its own with the decoded source.
+        let around = match article.raw {
+            None => crate::text::around(&article.full_text, &article.body),
+            Some(_) => None,
+        };
+        let (head, tail) = around.unzip();
+        let inserted = insert.execute(params![
+            outlet_id,
+            article.published,
+            article.date_source,
+            article.word_count as i64,
+            article.language,
+            article.encoding,
+            article.format,
+            batch,
+            article.content_hash,
+            article.text_hash,
+            article.source_path,
+            article.url,
+            article.author,
+            article.title,
+            article.body,
+            now,
+            head,
+            tail,
+        ])?;
+        if inserted == 0 {
+            outcome.duplicates.push(index);
+            continue;
+        }
+        let id = tx.last_insert_rowid();
+        insert_fts.execute(params![id, article.title, article.body])?;
+        if around.is_none() {
+            insert_text.execute(params![id, article.full_text, article.raw])?;
+        }
+        for (start, end, reason) in &article.removed {
+            insert_span.execute(params![id, *start as i64, *end as i64, reason])?;
+        }
+        outcome.stored.push((index, id));
+        *added.entry(outlet_id).or_default() += 1;
+    }
+    // Outlets' article counts (db/0006): once per outlet and chunk, not a trigger per article.
+    let mut count =
+        tx.prepare_cached("UPDATE outlets SET article_count = article_count + ?2 WHERE id = ?1")?;
+    for (outlet, n) in added {
+        count.execute(params![outlet, n])?;
+    }
+    let mut insert_problem = tx.prepare_cached(
+        "INSERT INTO import_problems(batch_id, path, reason) VALUES (?1, ?2, ?3)",
+    )?;
+    for problem in problems {
+        insert_problem.execute(params![batch, problem.path, problem.reason])?;
+    }
+    tx.execute(
+        "UPDATE import_batches SET imported = imported + ?2,
+                                   skipped_duplicates = skipped_duplicates + ?3
+         WHERE id = ?1",
+        params![
+            batch,
+            outcome.stored.len() as i64,
+            outcome.duplicates.len() as i64
+        ],
+    )?;
+    Ok(outcome)
+}
+
+/// The id of the outlet called `name` or with that alias.
+pub(super) fn find_outlet(conn: &rusqlite::Connection, name: &str) -> Result<Option<Id>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id FROM outlets WHERE name = ?1
+             UNION ALL SELECT outlet_id FROM outlet_aliases WHERE alias = ?1 LIMIT 1",
+        )?
+        .query_row([name], |r| r.get(0))
+        .optional()?)
+}
+
+/// The id of the outlet called `name` (or with that alias), created if there is none.
+pub(super) fn resolve_outlet(tx: &Connection, name: &str, is_guess: bool) -> Result<Id> {
+    if let Some(id) = find_outlet(tx, name)? {
+        return Ok(id);
+    }
+    tx.prepare_cached("INSERT INTO outlets(name, name_is_guess, created_at) VALUES (?1, ?2, ?3)")?
+        .execute(params![name, is_guess, clock::now()])?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// The import's write side: stores parsed batches as they arrive, a transaction per chunk of about
+/// `chunk` articles, so the importer can store while later files are still being parsed and each
+/// chunk is still all or nothing. The transaction is begun and committed with explicit statements
+/// because it spans calls; dropped with a chunk open (an error, a panic), the writer rolls it back.
+pub struct ImportWriter<'a> {
+    conn: &'a mut Connection,
+    batch: Id,
+    chunk: usize,
+    in_chunk: usize,
+}
+
+impl<'a> ImportWriter<'a> {
+    pub(super) fn new(conn: &'a mut Connection, batch: Id, chunk: usize) -> Self {
+        Self {
+            conn,
+            batch,
+            chunk: chunk.max(1),
+            in_chunk: 0,
+        }
+    }
+
+    /// Stores parsed articles and problems in the open chunk (beginning one if none is open), and
+    /// commits the chunk once it holds `chunk` articles.
+    pub fn store(
+        &mut self,
+        articles: &[NewArticle],
+        problems: &[ImportProblem],
+    ) -> Result<StoreOutcome> {
+        if self.conn.is_autocommit() {
+            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        }
+        let outcome = store_chunk(self.conn, self.batch, articles, problems)?;
+        self.in_chunk += articles.len();
+        if self.in_chunk >= self.chunk {
+            self.commit()?;
+        }
+        Ok(outcome)
+    }
+
+    /// Commits the open chunk, if any: everything stored so far is in the library.
+    pub fn commit(&mut self) -> Result<()> {
+        if !self.conn.is_autocommit() {
+            self.conn.execute_batch("COMMIT")?;
+        }
+        self.in_chunk = 0;
+        Ok(())
+    }
+}
+
+impl Drop for ImportWriter<'_> {
+    fn drop(&mut self) {
+        if !self.conn.is_autocommit() {
+            // Nothing of an unfinished chunk stays; there is no one to tell if this fails, and
+            // SQLite rolls back an open transaction when the connection closes anyway.
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+}

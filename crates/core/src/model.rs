@@ -1,0 +1,268 @@
+//! Domain types shared by the core and both front ends. Plain data: no storage, no UI.
+
+use serde::{Deserialize, Serialize};
+
+/// Identifier of a row in the library.
+pub type Id = i64;
+
+/// An article as listed in tables: what a row of the Library view shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleRow {
+    pub id: Id,
+    pub title: String,
+    pub outlet: String,
+    pub published: Option<String>,
+    pub word_count: i64,
+    pub language: Option<String>,
+}
+
+/// One span that cleaning cut from an article's text, with the reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RemovedSpan {
+    pub id: Id,
+    /// Byte offset into the article's `full_text`.
+    pub start: usize,
+    pub end: usize,
+    pub reason: String,
+    pub text: String,
+    /// Whether the analyst put this span back into the body.
+    pub restored: bool,
+}
+
+/// An article with everything the reader and `triangulate article` show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub id: Id,
+    pub title: String,
+    pub outlet: String,
+    pub outlet_is_guess: bool,
+    pub published: Option<String>,
+    pub date_source: Option<String>,
+    pub language: Option<String>,
+    pub encoding: Option<String>,
+    pub format: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+    pub source_path: String,
+    pub content_hash: String,
+    pub imported_at: String,
+    pub word_count: i64,
+    /// Cleaned text.
+    pub body: String,
+    /// The text as extracted from the file, before cleaning; spans index into it.
+    pub full_text: String,
+    /// The decoded file (HTML, JSON, CSV row) where it differs from `full_text`.
+    pub raw: String,
+    pub removed: Vec<RemovedSpan>,
+}
+
+/// An outlet with the figures the Outlets view lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutletSummary {
+    pub id: Id,
+    pub name: String,
+    pub name_is_guess: bool,
+    pub aliases: Vec<String>,
+    pub article_count: i64,
+    /// The latest grade of each analyst, as (analyst, grade).
+    pub ratings: Vec<(String, String)>,
+    /// The median of the current grades, F excluded (see `ratings::combined_grade`).
+    pub combined_grade: Option<String>,
+    /// Steps between the best and worst current grade: how much the analysts disagree.
+    pub spread: Option<u32>,
+    /// Figures computed from the library, shown beside the human grades and never instead of them.
+    pub signals: OutletSignals,
+    /// The current value of each of the analyst's own axes that has one, by axis name.
+    #[serde(default)]
+    pub axes: std::collections::BTreeMap<String, String>,
+    /// The tags on the outlet, by name.
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// Signals computed from the library about one outlet. `None` where the library does not hold
+/// what the signal needs yet (claims and lexicon matches come with framing comparison).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct OutletSignals {
+    pub articles: i64,
+    /// Incidents it reported.
+    pub incidents: i64,
+    /// Incidents where its report is the earliest.
+    pub first_to_report: i64,
+    /// Its articles whose text is an exact copy of an earlier article of another outlet.
+    pub copies_of_other_outlets: i64,
+    /// Share of its articles in incidents whose casualty figures match the other outlets'.
+    pub figures_match_share: Option<f64>,
+    /// Loaded terms per 1,000 words.
+    pub loaded_per_1000_words: Option<f64>,
+    /// Share of its sentences that attribute a claim to a source.
+    pub attributed_sentence_share: Option<f64>,
+}
+
+/// An incident with the figures the Incidents view lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncidentSummary {
+    pub id: Id,
+    pub title: String,
+    pub date: Option<String>,
+    pub place: Option<String>,
+    pub report_count: i64,
+    pub outlet_count: i64,
+    /// The tags on the incident, by name.
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// A link suggestion waiting for the analyst's decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SuggestionRow {
+    pub id: Id,
+    pub kind: String,
+    pub score: f64,
+    pub status: String,
+    pub articles: Vec<Id>,
+    pub evidence: Vec<String>,
+    /// The incident accepting it extends: the one most of its articles already belong to.
+    pub incident: Option<Id>,
+    /// What accepting it creates when none of its articles is in an incident yet.
+    pub proposal: Option<IncidentFields>,
+}
+
+/// One import run, as the Import log lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportBatch {
+    pub id: Id,
+    pub roots: Vec<String>,
+    pub started_at: String,
+    pub finished_at: Option<String>,
+    pub status: String,
+    pub files_seen: i64,
+    pub imported: i64,
+    pub skipped_duplicates: i64,
+    pub problems: Vec<ImportProblem>,
+}
+
+/// A file that could not be imported, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportProblem {
+    pub path: String,
+    pub reason: String,
+}
+
+/// Counts the status bar shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LibraryCounts {
+    pub articles: i64,
+    pub outlets: i64,
+    pub incidents: i64,
+    pub suggestions: i64,
+    pub problems: i64,
+}
+
+/// An incident with its reports, as the incident page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncidentDetail {
+    pub id: Id,
+    pub title: String,
+    pub date: Option<String>,
+    pub place: Option<String>,
+    pub summary: String,
+    pub created_at: String,
+    pub reports: Vec<IncidentReport>,
+}
+
+/// One report of an incident: the article and who linked it, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncidentReport {
+    pub article: ArticleRow,
+    pub linked_by: String,
+    pub reason: String,
+    pub linked_at: String,
+}
+
+/// The editable fields of an incident.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct IncidentFields {
+    pub title: String,
+    pub date: Option<String>,
+    pub place: Option<String>,
+    pub summary: String,
+}
+
+/// Another article whose text is a copy of an article's: what the reader lists under "Copies".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CopyOf {
+    pub article: ArticleRow,
+    /// "exact_copy" or "near_copy".
+    pub kind: String,
+    /// Word 3-shingle Jaccard similarity (1 for an exact copy).
+    pub similarity: f64,
+}
+
+/// What a note or a tag is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Target {
+    Article(Id),
+    Outlet(Id),
+    Incident(Id),
+}
+
+/// The kinds of thing a note or tag can be on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetKind {
+    Article,
+    Outlet,
+    Incident,
+}
+
+impl TargetKind {
+    /// The word for one of these things.
+    pub fn word(self) -> &'static str {
+        match self {
+            TargetKind::Article => "article",
+            TargetKind::Outlet => "outlet",
+            TargetKind::Incident => "incident",
+        }
+    }
+
+    /// The noun for `n` of these things: "1 article", "3 articles".
+    pub fn noun(self, n: usize) -> &'static str {
+        match (self, n) {
+            (TargetKind::Article, 1) => "article",
+            (TargetKind::Article, _) => "articles",
+            (TargetKind::Outlet, 1) => "outlet",
+            (TargetKind::Outlet, _) => "outlets",
+            (TargetKind::Incident, 1) => "incident",
+            (TargetKind::Incident, _) => "incidents",
+        }
+    }
+
+    /// This kind's target with id `id`.
+    pub fn with(self, id: Id) -> Target {
+        match self {
+            TargetKind::Article => Target::Article(id),
+            TargetKind::Outlet => Target::Outlet(id),
+            TargetKind::Incident => Target::Incident(id),
+        }
+    }
+}
+
+impl Target {
+    /// Which kind of thing it is.
+    pub fn kind(self) -> TargetKind {
+        match self {
+            Target::Article(_) => TargetKind::Article,
+            Target::Outlet(_) => TargetKind::Outlet,
+            Target::Incident(_) => TargetKind::Incident,
+        }
+    }
+
+    /// Its id among its kind.
+    pub fn id(self) -> Id {
+        match self {
+            Target::Article(id) | Target::Outlet(id) | Target::Incident(id) => id,
+        }
+    }
+}

@@ -1,0 +1,16 @@
+//! The UI tests: the app driven through egui_kittest (widgets found by label, clicked, and what
+//! is shown asserted), in one test binary. Each file is one view or subject, a module here.
+
+mod common;
+
+mod compare;
+mod corroboration;
+mod disagreements;
+mod incidents;
+mod lexicon;
+mod library;
+mod linking;
+mod navigation;
+mod ratings;
+mod safety;
+mod working_layer;
