@@ -3,7 +3,7 @@
 
 use egui_extras::{Column, TableBuilder};
 
-use super::TriangulateApp;
+use super::context::ViewContext;
 use super::widgets::{Cached, empty_state, read_error};
 use triangulate_core::model::ImportBatch;
 
@@ -13,28 +13,27 @@ pub struct ImportLogState {
     batches: Cached<(), Vec<ImportBatch>>,
 }
 
-pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
-    let Some(library) = app.library.as_ref() else {
-        return;
-    };
-    ui.heading("Import log");
-    let batches = match app
-        .import_log
-        .batches
-        .get(app.generation, &(), || library.import_batches())
-    {
-        Ok(batches) => batches,
-        Err(e) => return read_error(ui, e),
-    };
-    if batches.is_empty() {
-        return empty_state(ui, "Nothing imported yet.");
-    }
-    let problems: usize = batches.iter().map(|b| b.problems.len()).sum();
-    ui.label(format!(
-        "{} imports, {problems} files with problems",
-        batches.len()
-    ));
-    egui::ScrollArea::vertical()
+impl ImportLogState {
+    /// Draws the view: each import with its counts, the problems of each in a table.
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext) {
+        let library = ctx.library;
+        ui.heading("Import log");
+        let batches = match self
+            .batches
+            .get(ctx.generation, &(), || library.import_batches())
+        {
+            Ok(batches) => batches,
+            Err(e) => return read_error(ui, e),
+        };
+        if batches.is_empty() {
+            return empty_state(ui, "Nothing imported yet.");
+        }
+        let problems: usize = batches.iter().map(|b| b.problems.len()).sum();
+        ui.label(format!(
+            "{} imports, {problems} files with problems",
+            batches.len()
+        ));
+        egui::ScrollArea::vertical()
         .id_salt("import-log")
         .show(ui, |ui| {
             for batch in batches {
@@ -86,4 +85,5 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                     });
             }
         });
+    }
 }

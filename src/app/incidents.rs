@@ -16,8 +16,11 @@ use std::collections::BTreeSet;
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
-use super::TriangulateApp;
-use super::notes::{Drafts, WorkingEdit, batch_tag_field, notes_section, tag_picker, tags_row};
+use super::command::{Command, Written};
+use super::compare::Target as Compared;
+use super::context::ViewContext;
+use super::incident_picker::IncidentPicker;
+use super::notes::{Drafts, batch_tag_field, notes_section, tag_picker, tags_row};
 use super::paged::Paged;
 use super::widgets::{Cached, date_or_dash, empty_state, plural, read_error, thousands};
 use triangulate_core::library::{Library, Note, TagSummary};
@@ -27,9 +30,6 @@ use triangulate_core::model::{
 
 /// Why an analyst linked articles by hand (rather than by accepting a suggestion).
 const BY_HAND: &str = "added by hand";
-
-/// Matches an incident picker lists: enough to choose from once a word or two is typed.
-const PICKER_ROWS: usize = 50;
 
 /// What the Incidents view remembers between frames.
 #[derive(Default)]
@@ -143,135 +143,121 @@ impl PageForm {
     }
 }
 
-enum Action {
-    Select(Id),
-    /// Ctrl-click: add an incident to the picked ones, or take it out.
-    Pick(Id),
-    /// Tag or note something (see [`TriangulateApp::apply_working`]).
-    Working(WorkingEdit),
-    Create(String, Vec<Id>),
-    Save(Id, IncidentFields),
-    Remove(Id, Vec<Id>),
-    Split(Id, Vec<Id>, String),
-    Move(Id, Vec<Id>, Id),
-    Merge(Id, Id),
-    AddPicked(Id, Vec<Id>),
-    Delete(Id),
-    Compare(Id),
-}
+impl IncidentsViewState {
+    /// Draws the view: "New incident…", the list with its filters, and the open incident's page.
+    /// `picked` are the articles picked in the Library view, which a page can add.
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext, picked: &BTreeSet<Id>) {
+        let library = ctx.library;
+        let generation = ctx.generation;
+        let picked: Vec<Id> = picked.iter().copied().collect();
+        let view = self;
+        // A row clicked this frame, and whether Ctrl (Cmd) was held.
+        let mut clicked = None;
 
-pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
-    let Some(library) = app.library.as_ref() else {
-        return;
-    };
-    let generation = app.generation;
-    let picked: Vec<Id> = app.library_view.marked.iter().copied().collect();
-    let view = &mut app.incidents_view;
-    let mut action = None;
-
-    ui.heading("Incidents");
-    let filter = view.filter.trim().to_string();
-    let tag = view.tag.as_ref().map(|(id, _)| *id);
-    let key: ListKey = (filter.clone(), tag);
-    let count = match view
-        .count
-        .get(generation, &key, || library.count_incidents(&filter, tag))
-    {
-        Ok(count) => *count,
-        Err(e) => return read_error(ui, e),
-    };
-    new_incident_form(
-        ui,
-        &mut view.new_title,
-        &mut view.new_with_picked,
-        &picked,
-        &mut action,
-    );
-    if count == 0 && filter.is_empty() && tag.is_none() {
-        view.selected = None;
-        empty_state(
+        ui.heading("Incidents");
+        let filter = view.filter.trim().to_string();
+        let tag = view.tag.as_ref().map(|(id, _)| *id);
+        let key: ListKey = (filter.clone(), tag);
+        let count = match view
+            .count
+            .get(generation, &key, || library.count_incidents(&filter, tag))
+        {
+            Ok(count) => *count,
+            Err(e) => return read_error(ui, e),
+        };
+        new_incident_form(
             ui,
-            "No incidents yet. An incident groups the reports of one event across outlets; they are made by accepting link suggestions, or by hand with New incident….",
+            &mut view.new_title,
+            &mut view.new_with_picked,
+            &picked,
+            ctx,
         );
-    } else {
-        ui.horizontal(|ui| {
-            let label = ui.label("Find incident");
-            ui.add(
-                egui::TextEdit::singleline(&mut view.filter)
-                    .hint_text("title or place")
-                    .desired_width(240.0),
-            )
-            .labelled_by(label.id)
-            .on_hover_text("Shows the incidents whose title or place contains this, in any case.");
-            tag_picker(
+        if count == 0 && filter.is_empty() && tag.is_none() {
+            view.selected = None;
+            empty_state(
                 ui,
-                "incident-tag-filter",
-                (library, generation, &mut view.tags),
-                |t| t.incidents,
-                &mut view.tag,
+                "No incidents yet. An incident groups the reports of one event across outlets; they are made by accepting link suggestions, or by hand with New incident….",
             );
-            ui.label(if count == 1 {
-                "1 incident".to_string()
-            } else {
-                format!("{} incidents", thousands(count))
-            });
-        });
-        if view.picked.len() >= 2 {
+        } else {
             ui.horizontal(|ui| {
-                ui.label(format!("Tag the {} picked incidents:", view.picked.len()));
-                if let Some(edit) = batch_tag_field(
+                let label = ui.label("Find incident");
+                ui.add(
+                    egui::TextEdit::singleline(&mut view.filter)
+                        .hint_text("title or place")
+                        .desired_width(240.0),
+                )
+                .labelled_by(label.id)
+                .on_hover_text(
+                    "Shows the incidents whose title or place contains this, in any case.",
+                );
+                tag_picker(
                     ui,
-                    "incident-batch-tag",
-                    TargetKind::Incident,
-                    &view.picked,
-                    &mut view.batch_tag,
-                ) {
-                    action = Some(Action::Working(edit));
-                }
-                if ui.button("Clear picks").clicked() {
-                    view.picked.retain(|id| view.selected == Some(*id));
-                }
-            });
-        }
-        if let Some(id) = view.selected {
-            let page = view.page.get(generation, &id, || library.incident(id));
-            if matches!(page, Ok(None)) {
-                // Deleted or merged away since it was opened.
-                view.selected = None;
-            } else {
-                let form = &mut view.form;
-                let working = view.working.get(generation, &id, || {
-                    let target = Target::Incident(id);
-                    Ok::<_, triangulate_core::Error>((
-                        library.tags_of(target)?,
-                        library.notes_of(target)?,
-                    ))
+                    "incident-tag-filter",
+                    (library, generation, &mut view.tags),
+                    |t| t.incidents,
+                    &mut view.tag,
+                );
+                ui.label(if count == 1 {
+                    "1 incident".to_string()
+                } else {
+                    format!("{} incidents", thousands(count))
                 });
-                let drafts = &mut view.drafts;
-                egui::Panel::right("incident-page")
-                    .resizable(true)
-                    .default_size(ui.available_width() * 0.55)
-                    .min_size(380.0)
-                    .show(ui, |ui| match page {
-                        Ok(Some(incident)) => {
-                            form.follow(incident);
-                            let page = Page {
-                                library,
-                                generation,
-                                picked: &picked,
-                            };
-                            incident_page(ui, incident, form, &page, &mut action, |ui, action| {
-                                working_section(ui, id, working, drafts, action)
-                            });
-                        }
-                        Ok(None) => {}
-                        Err(e) => read_error(ui, e),
-                    });
+            });
+            if view.picked.len() >= 2 {
+                ui.horizontal(|ui| {
+                    ui.label(format!("Tag the {} picked incidents:", view.picked.len()));
+                    batch_tag_field(
+                        ui,
+                        "incident-batch-tag",
+                        TargetKind::Incident,
+                        &view.picked,
+                        &mut view.batch_tag,
+                        ctx,
+                    );
+                    if ui.button("Clear picks").clicked() {
+                        view.picked.retain(|id| view.selected == Some(*id));
+                    }
+                });
             }
-        }
-        // The list takes the room the page leaves: its own central panel, so that its rows
-        // neither draw nor take clicks under the page.
-        egui::CentralPanel::default()
+            if let Some(id) = view.selected {
+                let page = view.page.get(generation, &id, || library.incident(id));
+                if matches!(page, Ok(None)) {
+                    // Deleted or merged away since it was opened.
+                    view.selected = None;
+                } else {
+                    let form = &mut view.form;
+                    let working = view.working.get(generation, &id, || {
+                        let target = Target::Incident(id);
+                        Ok::<_, triangulate_core::Error>((
+                            library.tags_of(target)?,
+                            library.notes_of(target)?,
+                        ))
+                    });
+                    let drafts = &mut view.drafts;
+                    egui::Panel::right("incident-page")
+                        .resizable(true)
+                        .default_size(ui.available_width() * 0.55)
+                        .min_size(380.0)
+                        .show(ui, |ui| match page {
+                            Ok(Some(incident)) => {
+                                form.follow(incident);
+                                let page = Page {
+                                    library,
+                                    generation,
+                                    picked: &picked,
+                                };
+                                incident_page(ui, incident, form, &page, ctx, |ui, ctx| {
+                                    working_section(ui, id, working, drafts, ctx)
+                                });
+                            }
+                            Ok(None) => {}
+                            Err(e) => read_error(ui, e),
+                        });
+                }
+            }
+            // The list takes the room the page leaves: its own central panel, so that its rows
+            // neither draw nor take clicks under the page.
+            egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 if count == 0 {
@@ -298,14 +284,22 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                         &list,
                         &mut view.rows,
                         (view.selected, &view.picked),
-                        &mut action,
+                        &mut clicked,
                     );
                 }
             });
-    }
+        }
 
-    if let Some(action) = action {
-        apply(app, action);
+        if let Some((id, pick)) = clicked {
+            if pick {
+                // Ctrl-click: add an incident to the picked ones, or take it out.
+                if !view.picked.remove(&id) {
+                    view.picked.insert(id);
+                }
+            } else {
+                view.open(id);
+            }
+        }
     }
 }
 
@@ -323,24 +317,18 @@ fn working_section(
     id: Id,
     working: Result<&(Vec<String>, Vec<Note>), &str>,
     drafts: &mut Drafts,
-    action: &mut Option<Action>,
+    ctx: &mut ViewContext,
 ) {
     let (tags, notes) = match working {
         Ok((tags, notes)) => (tags, notes),
         Err(e) => return read_error(ui, e),
     };
     let target = Target::Incident(id);
-    let mut edit = None;
-    tags_row(ui, target, tags, drafts, &mut edit);
+    tags_row(ui, target, tags, drafts, ctx);
     egui::CollapsingHeader::new(RichText::new(format!("Notes ({})", notes.len())).strong())
         .id_salt("incident-notes")
         .default_open(true)
-        .show(ui, |ui| {
-            notes_section(ui, target, notes, None, drafts, &mut edit)
-        });
-    if let Some(edit) = edit {
-        *action = Some(Action::Working(edit));
-    }
+        .show(ui, |ui| notes_section(ui, target, notes, None, drafts, ctx));
 }
 
 fn new_incident_form(
@@ -348,7 +336,7 @@ fn new_incident_form(
     title: &mut Option<String>,
     with_picked: &mut bool,
     picked: &[Id],
-    action: &mut Option<Action>,
+    ctx: &mut ViewContext,
 ) {
     let Some(text) = title.as_mut() else {
         if ui
@@ -389,7 +377,11 @@ fn new_incident_form(
             } else {
                 Vec::new()
             };
-            *action = Some(Action::Create(text.trim().to_string(), articles));
+            ctx.send(create(
+                text.trim().to_string(),
+                articles,
+                ctx.recorded_name(),
+            ));
         }
         close = ui.button("Cancel").clicked();
     });
@@ -412,7 +404,7 @@ fn incidents_table(
     list: &List,
     rows: &mut Paged<ListKey, IncidentSummary>,
     (selected, picked): (Option<Id>, &BTreeSet<Id>),
-    action: &mut Option<Action>,
+    clicked: &mut Option<(Id, bool)>,
 ) {
     TableBuilder::new(ui)
         .id_salt("incidents")
@@ -478,11 +470,7 @@ fn incidents_table(
                 });
                 let response = row.response();
                 if response.clicked() {
-                    *action = Some(if response.ctx.input(|i| i.modifiers.command) {
-                        Action::Pick(i.id)
-                    } else {
-                        Action::Select(i.id)
-                    });
+                    *clicked = Some((i.id, response.ctx.input(|i| i.modifiers.command)));
                 }
             });
         });
@@ -493,8 +481,8 @@ fn incident_page(
     incident: &IncidentDetail,
     form: &mut PageForm,
     page: &Page,
-    action: &mut Option<Action>,
-    working: impl FnOnce(&mut egui::Ui, &mut Option<Action>),
+    ctx: &mut ViewContext,
+    working: impl FnOnce(&mut egui::Ui, &mut ViewContext),
 ) {
     let id = incident.id;
     egui::ScrollArea::vertical()
@@ -521,7 +509,7 @@ fn incident_page(
                 .on_disabled_hover_text("Compare needs at least two reports.")
                 .clicked()
             {
-                *action = Some(Action::Compare(id));
+                ctx.send(Command::Compare(Compared::Incident(id)));
             }
             ui.add_space(4.0);
             egui::Grid::new("incident-fields")
@@ -552,14 +540,14 @@ fn incident_page(
             let dirty = form.edited != form.saved;
             ui.horizontal(|ui| {
                 if ui.add_enabled(dirty, egui::Button::new("Save")).clicked() {
-                    *action = Some(Action::Save(id, form.edited.fields()));
+                    ctx.send(save(id, form.edited.fields()));
                 }
                 if dirty && ui.button("Revert").clicked() {
                     form.edited = form.saved.clone();
                 }
             });
             ui.add_space(4.0);
-            working(ui, action);
+            working(ui, ctx);
 
             ui.add_space(8.0);
             ui.strong(format!("Reports ({})", incident.reports.len()));
@@ -571,7 +559,7 @@ fn incident_page(
                     .weak(),
                 );
             } else {
-                report_actions(ui, incident, form, page, action);
+                report_actions(ui, incident, form, page, ctx);
                 reports_table(ui, incident, &mut form.ticked);
             }
 
@@ -588,7 +576,11 @@ fn incident_page(
                     .clicked()
                     && let Some(other) = form.merge_from.id()
                 {
-                    *action = Some(Action::Merge(id, other));
+                    // Whether or not the merge succeeds, the other is no longer picked.
+                    ctx.send(Command::update_views(move |v| {
+                        v.incidents.picked.remove(&other);
+                    }));
+                    ctx.send(merge(id, other, ctx.recorded_name()));
                 }
             });
             let new: Vec<Id> = page
@@ -607,14 +599,17 @@ fn incident_page(
                 )
                 .clicked()
             {
-                *action = Some(Action::AddPicked(id, new));
+                ctx.send(add_picked(id, new, ctx.recorded_name()));
             }
             if ui
                 .button("Delete incident")
                 .on_hover_text("Its articles stay in the library. Edit > Undo brings it back.")
                 .clicked()
             {
-                *action = Some(Action::Delete(id));
+                ctx.send(Command::update_views(move |v| {
+                    v.incidents.picked.remove(&id);
+                }));
+                ctx.send(delete(id, ctx.recorded_name()));
             }
         });
 }
@@ -625,7 +620,7 @@ fn report_actions(
     incident: &IncidentDetail,
     form: &mut PageForm,
     page: &Page,
-    action: &mut Option<Action>,
+    ctx: &mut ViewContext,
 ) {
     let id = incident.id;
     let ticked: Vec<Id> = form.ticked.iter().copied().collect();
@@ -644,7 +639,7 @@ fn report_actions(
             .on_disabled_hover_text(hint)
             .clicked()
         {
-            *action = Some(Action::Remove(id, ticked.clone()));
+            ctx.send(remove(id, ticked.clone()));
         }
     });
     ui.horizontal(|ui| {
@@ -663,10 +658,11 @@ fn report_actions(
             )
             .clicked()
         {
-            *action = Some(Action::Split(
+            ctx.send(split(
                 id,
                 ticked.clone(),
                 form.split_title.trim().to_string(),
+                ctx.recorded_name(),
             ));
         }
     });
@@ -684,7 +680,7 @@ fn report_actions(
             .clicked()
             && let Some(to) = form.move_to.id()
         {
-            *action = Some(Action::Move(id, ticked, to));
+            ctx.send(move_reports(id, ticked, to, ctx.recorded_name()));
         }
     });
 }
@@ -736,122 +732,6 @@ impl Choice {
         }
         shown.response
     }
-}
-
-/// A combo box of incidents whose list opens with a filter (part of a title or place) and shows
-/// the first [`PICKER_ROWS`] incidents matching it, newest first: a choice among 100,000
-/// incidents reads 50 of them, and only while the list is open and its filter changes.
-pub(super) struct IncidentPicker {
-    filter: String,
-    matches: Paged<String, IncidentSummary>,
-    /// Whether the list was open the frame before: the filter takes the keyboard when it opens.
-    was_open: bool,
-}
-
-impl Default for IncidentPicker {
-    fn default() -> Self {
-        IncidentPicker {
-            filter: String::new(),
-            matches: Paged::new(PICKER_ROWS, 1),
-            was_open: false,
-        }
-    }
-}
-
-impl IncidentPicker {
-    /// Shows `combo` (its id, selected text and size set by the caller). Its list names each
-    /// matching incident as `name` gives it (`None` leaves one out) and marks `selected`. Returns
-    /// the incident clicked this frame; the caller labels the response.
-    pub(super) fn show(
-        &mut self,
-        ui: &mut egui::Ui,
-        library: &Library,
-        generation: u64,
-        combo: egui::ComboBox,
-        selected: Option<Id>,
-        name: impl Fn(&IncidentSummary) -> Option<String>,
-    ) -> egui::InnerResponse<Option<IncidentSummary>> {
-        let opening = !self.was_open;
-        let mut chosen = None;
-        let shown = combo
-            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
-            .show_ui(ui, |ui| {
-                ui.horizontal(|ui| {
-                    let label = ui.label("Find");
-                    let edit = ui
-                        .add(
-                            egui::TextEdit::singleline(&mut self.filter)
-                                .hint_text("title or place")
-                                .desired_width(ui.available_width()),
-                        )
-                        .labelled_by(label.id)
-                        .on_hover_text(format!(
-                            "Lists the first {PICKER_ROWS} incidents whose title or place contains this."
-                        ));
-                    if opening {
-                        edit.request_focus();
-                    }
-                });
-                let filter = self.filter.trim();
-                self.matches.follow(generation, &filter.to_string());
-                let (mut read_rows, mut listed) = (0, 0);
-                for index in 0..PICKER_ROWS {
-                    let read = self.matches.get(index, |offset, limit| {
-                        library.incident_page(filter, None, offset, limit)
-                    });
-                    let incident = match read {
-                        Ok(Some(incident)) => incident,
-                        Ok(None) => break,
-                        Err(e) => {
-                            read_error(ui, e);
-                            break;
-                        }
-                    };
-                    read_rows += 1;
-                    let Some(text) = name(incident) else {
-                        continue;
-                    };
-                    listed += 1;
-                    if ui
-                        .selectable_label(selected == Some(incident.id), text)
-                        .on_hover_text(details(incident))
-                        .clicked()
-                    {
-                        chosen = Some(incident.clone());
-                        ui.close();
-                    }
-                }
-                let note = if listed == 0 && filter.is_empty() {
-                    "There is no other incident.".to_string()
-                } else if listed == 0 {
-                    format!("No incident to choose has “{filter}” in its title or place.")
-                } else if read_rows == PICKER_ROWS {
-                    format!("The first {PICKER_ROWS} matches, newest first: type to narrow them.")
-                } else {
-                    String::new()
-                };
-                if !note.is_empty() {
-                    ui.label(RichText::new(note).weak());
-                }
-            });
-        self.was_open = shown.inner.is_some();
-        egui::InnerResponse::new(chosen, shown.response)
-    }
-}
-
-/// "2025-03-14 · Qasr al-Nahr · 3 reports from 2 outlets".
-fn details(incident: &IncidentSummary) -> String {
-    let count = |n: i64, noun| plural(usize::try_from(n).unwrap_or(0), noun);
-    let mut parts: Vec<String> = [incident.date.clone(), incident.place.clone()]
-        .into_iter()
-        .flatten()
-        .collect();
-    parts.push(format!(
-        "{} from {}",
-        count(incident.report_count, "report"),
-        count(incident.outlet_count, "outlet")
-    ));
-    parts.join(" · ")
 }
 
 fn reports_table(ui: &mut egui::Ui, incident: &IncidentDetail, ticked: &mut BTreeSet<Id>) {
@@ -909,136 +789,136 @@ fn reports_table(ui: &mut egui::Ui, incident: &IncidentDetail, ticked: &mut BTre
         });
 }
 
-fn title_of(app: &TriangulateApp, id: Id) -> String {
-    app.library
-        .as_ref()
-        .and_then(|l| l.incident(id).ok().flatten())
+/// "“Title”", or "incident 12" when it cannot be read.
+fn title_of(library: &Library, id: Id) -> String {
+    library
+        .incident(id)
+        .ok()
+        .flatten()
         .map_or_else(|| format!("incident {id}"), |i| format!("“{}”", i.title))
 }
 
-/// Carries out what the analyst asked for; each edit keeps its undo.
-fn apply(app: &mut TriangulateApp, action: Action) {
-    let analyst = app.analyst();
-    match action {
-        Action::Select(id) => app.incidents_view.open(id),
-        Action::Pick(id) => {
-            let view = &mut app.incidents_view;
-            if !view.picked.remove(&id) {
-                view.picked.insert(id);
-            }
-        }
-        Action::Working(edit) => app.apply_working(edit),
-        Action::Compare(id) => {
-            app.compare_view.open_incident(id);
-            app.settings.view = super::View::Compare;
-        }
-        Action::Create(title, articles) => {
-            let fields = IncidentFields {
-                title,
-                ..IncidentFields::default()
-            };
-            if let Some((id, undo)) = app.write("create the incident", |l| {
-                l.create_incident(&fields, &articles, &analyst, BY_HAND)
-            }) {
-                app.push_undo(undo);
-                app.incidents_view.selected = Some(id);
-                app.incidents_view.new_title = None;
-                app.inform(format!(
-                    "Created incident {id}, “{}”, with {}.",
-                    fields.title.trim(),
-                    plural(articles.len(), "report")
-                ));
-            }
-        }
-        Action::Save(id, fields) => {
-            if let Some(undo) = app.write("save the incident", |l| l.edit_incident(id, &fields)) {
-                app.push_undo(undo);
-                // The form takes the fields as stored (trimmed) when it next draws.
-                app.incidents_view.form.incident = None;
-                app.inform(format!("Saved incident {id}."));
-            }
-        }
-        Action::Remove(id, articles) => {
-            if let Some((n, undo)) = app.write("remove the reports", |l| {
-                l.remove_from_incident(id, &articles)
-            }) {
-                app.push_undo(undo);
-                app.incidents_view.form.ticked.clear();
-                app.inform(format!(
-                    "Removed {} from the incident.",
-                    plural(n, "report")
-                ));
-            }
-        }
-        Action::Split(id, articles, title) => {
-            let fields = IncidentFields {
-                title,
-                ..IncidentFields::default()
-            };
-            if let Some((new, undo)) = app.write("split the incident", |l| {
-                l.split_incident(id, &articles, &fields, &analyst)
-            }) {
-                app.push_undo(undo);
-                app.incidents_view.form.ticked.clear();
-                app.incidents_view.form.split_title.clear();
-                let title = title_of(app, new);
-                app.inform(format!(
-                    "Split {} off into incident {new}, {title}.",
-                    plural(articles.len(), "report")
-                ));
-            }
-        }
-        Action::Move(from, articles, to) => {
-            if let Some(undo) = app.write("move the reports", |l| {
-                l.move_reports(&articles, from, to, &analyst)
-            }) {
-                app.push_undo(undo);
-                app.incidents_view.form.ticked.clear();
-                let title = title_of(app, to);
-                app.inform(format!(
-                    "Moved {} to {title}.",
-                    plural(articles.len(), "report")
-                ));
-            }
-        }
-        Action::Merge(keep, other) => {
-            app.incidents_view.picked.remove(&other);
-            let merged = title_of(app, other);
-            if let Some(undo) = app.write("merge the incidents", |l| {
-                l.merge_incidents(keep, other, &analyst)
-            }) {
-                app.push_undo(undo);
-                app.incidents_view.form.merge_from.clear();
-                let title = title_of(app, keep);
-                app.inform(format!(
-                    "Merged {merged} into {title}. Edit > Undo (Ctrl+Z) separates them again."
-                ));
-            }
-        }
-        Action::AddPicked(id, articles) => {
-            if let Some(undo) = app.write("add the reports", |l| {
-                l.add_to_incident(id, &articles, &analyst, BY_HAND)
-            }) {
-                app.push_undo(undo);
-                app.inform(format!(
-                    "Added {} to the incident.",
-                    plural(articles.len(), "report")
-                ));
-            }
-        }
-        Action::Delete(id) => {
-            app.incidents_view.picked.remove(&id);
-            let title = title_of(app, id);
-            let analyst = app.analyst();
-            if let Some(undo) =
-                app.write("delete the incident", |l| l.delete_incident(id, &analyst))
-            {
-                app.push_undo(undo);
-                app.incidents_view.selected = None;
-                app.inform(format!(
-                    "Deleted incident {title}; its articles stay in the library. Edit > Undo (Ctrl+Z) brings it back."
-                ));
-            }
-        }
-    }
+/// Makes an incident titled `title` with `articles` as its reports, and opens its page.
+fn create(title: String, articles: Vec<Id>, analyst: String) -> Command {
+    Command::edit("create the incident", move |l| {
+        let fields = IncidentFields {
+            title,
+            ..IncidentFields::default()
+        };
+        let (id, undo) = l.create_incident(&fields, &articles, &analyst, BY_HAND)?;
+        Ok(Written::done()
+            .undo(undo)
+            .say(format!(
+                "Created incident {id}, “{}”, with {}.",
+                fields.title.trim(),
+                plural(articles.len(), "report")
+            ))
+            .then_update(move |v| {
+                v.incidents.selected = Some(id);
+                v.incidents.new_title = None;
+            }))
+    })
+}
+
+/// Saves an incident's title, date, place and summary.
+fn save(id: Id, fields: IncidentFields) -> Command {
+    Command::edit("save the incident", move |l| {
+        let undo = l.edit_incident(id, &fields)?;
+        Ok(Written::done()
+            .undo(undo)
+            .say(format!("Saved incident {id}."))
+            // The form takes the fields as stored (trimmed) when it next draws.
+            .then_update(|v| v.incidents.form.incident = None))
+    })
+}
+
+/// Takes reports out of an incident.
+fn remove(id: Id, articles: Vec<Id>) -> Command {
+    Command::edit("remove the reports", move |l| {
+        let (n, undo) = l.remove_from_incident(id, &articles)?;
+        Ok(Written::done()
+            .undo(undo)
+            .say(format!(
+                "Removed {} from the incident.",
+                plural(n, "report")
+            ))
+            .then_update(|v| v.incidents.form.ticked.clear()))
+    })
+}
+
+/// Splits reports off an incident into a new one titled `title`.
+fn split(id: Id, articles: Vec<Id>, title: String, analyst: String) -> Command {
+    Command::edit("split the incident", move |l| {
+        let fields = IncidentFields {
+            title,
+            ..IncidentFields::default()
+        };
+        let (new, undo) = l.split_incident(id, &articles, &fields, &analyst)?;
+        let title = title_of(l, new);
+        Ok(Written::done()
+            .undo(undo)
+            .say(format!(
+                "Split {} off into incident {new}, {title}.",
+                plural(articles.len(), "report")
+            ))
+            .then_update(|v| {
+                v.incidents.form.ticked.clear();
+                v.incidents.form.split_title.clear();
+            }))
+    })
+}
+
+/// Moves reports from one incident to another.
+fn move_reports(from: Id, articles: Vec<Id>, to: Id, analyst: String) -> Command {
+    Command::edit("move the reports", move |l| {
+        let undo = l.move_reports(&articles, from, to, &analyst)?;
+        let title = title_of(l, to);
+        Ok(Written::done()
+            .undo(undo)
+            .say(format!(
+                "Moved {} to {title}.",
+                plural(articles.len(), "report")
+            ))
+            .then_update(|v| v.incidents.form.ticked.clear()))
+    })
+}
+
+/// Merges incident `other` into `keep`.
+fn merge(keep: Id, other: Id, analyst: String) -> Command {
+    Command::edit("merge the incidents", move |l| {
+        let merged = title_of(l, other);
+        let undo = l.merge_incidents(keep, other, &analyst)?;
+        let title = title_of(l, keep);
+        Ok(Written::done()
+            .undo(undo)
+            .say(format!(
+                "Merged {merged} into {title}. Edit > Undo (Ctrl+Z) separates them again."
+            ))
+            .then_update(|v| v.incidents.form.merge_from.clear()))
+    })
+}
+
+/// Adds articles picked in the Library view to an incident.
+fn add_picked(id: Id, articles: Vec<Id>, analyst: String) -> Command {
+    Command::edit("add the reports", move |l| {
+        let undo = l.add_to_incident(id, &articles, &analyst, BY_HAND)?;
+        Ok(Written::done().undo(undo).say(format!(
+            "Added {} to the incident.",
+            plural(articles.len(), "report")
+        )))
+    })
+}
+
+/// Deletes an incident (to the trash); its articles stay.
+fn delete(id: Id, analyst: String) -> Command {
+    Command::edit("delete the incident", move |l| {
+        let title = title_of(l, id);
+        let undo = l.delete_incident(id, &analyst)?;
+        Ok(Written::done()
+            .undo(undo)
+            .say(format!(
+                "Deleted incident {title}; its articles stay in the library. Edit > Undo (Ctrl+Z) brings it back."
+            ))
+            .then_update(|v| v.incidents.selected = None))
+    })
 }

@@ -3,7 +3,8 @@
 //! TOML file it is, edited in place. Saving checks that it reads; the shipped lexicon stays as it
 //! is and "Reset to the shipped lexicon" goes back to it.
 
-use super::TriangulateApp;
+use super::command::{Command, Written};
+use super::context::ViewContext;
 use super::widgets::read_error;
 use triangulate_core::analysis::Lexicon;
 use triangulate_core::analysis::lexicon::DEFAULT_LEXICON;
@@ -39,101 +40,98 @@ fn summary(text: &str) -> Result<String, String> {
     ))
 }
 
-pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
-    let Some(library) = app.library.as_ref() else {
-        return;
-    };
-    // Re-read after any write, unless the analyst is in the middle of an edit.
-    if app.lexicon.read_at != Some(app.generation) && !app.lexicon.edited {
-        match library.lexicon_text() {
-            Ok(text) => {
-                app.lexicon.own = text.is_some();
-                app.lexicon.text = text.unwrap_or_else(|| DEFAULT_LEXICON.to_string());
-                app.lexicon.read_at = Some(app.generation);
-                app.lexicon.summary = None;
+impl LexiconState {
+    /// Draws the view: what the lexicon holds, the editor, and Save, Discard and Reset.
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext) {
+        let library = ctx.library;
+        // Re-read after any write, unless the analyst is in the middle of an edit.
+        if self.read_at != Some(ctx.generation) && !self.edited {
+            match library.lexicon_text() {
+                Ok(text) => {
+                    self.own = text.is_some();
+                    self.text = text.unwrap_or_else(|| DEFAULT_LEXICON.to_string());
+                    self.read_at = Some(ctx.generation);
+                    self.summary = None;
+                }
+                Err(e) => return read_error(ui, &e.to_string()),
             }
-            Err(e) => return read_error(ui, &e.to_string()),
         }
-    }
-    ui.heading("Lexicon");
-    ui.label(
-        "What Compare looks for in each report: every actor with all the names outlets use for \
+        ui.heading("Lexicon");
+        ui.label(
+            "What Compare looks for in each report: every actor with all the names outlets use for \
          it, loaded words, euphemisms, hedges, labels that name no group, and sources with their \
          other names. Changes are kept in this library only.",
-    );
-    ui.label(if app.lexicon.own {
-        "This library uses its own lexicon."
-    } else {
-        "This library uses the lexicon shipped with Triangulate."
-    });
-    let check = app
-        .lexicon
-        .summary
-        .get_or_insert_with(|| summary(&app.lexicon.text))
-        .clone();
-    match &check {
-        Ok(text) => {
-            ui.label(text);
-        }
-        Err(e) => {
-            ui.colored_label(ui.visuals().error_fg_color, format!("Does not read: {e}"));
-        }
-    }
-    let save_shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
-    let mut save = ui.input_mut(|i| i.consume_shortcut(&save_shortcut)) && app.lexicon.edited;
-    let mut revert = false;
-    let mut reset = false;
-    ui.horizontal(|ui| {
-        let can_save = app.lexicon.edited && check.is_ok();
-        save |= ui
-            .add_enabled(can_save, egui::Button::new("Save lexicon"))
-            .on_hover_text("Ctrl+S")
-            .clicked();
-        revert = ui
-            .add_enabled(app.lexicon.edited, egui::Button::new("Discard changes"))
-            .clicked();
-        reset = ui
-            .add_enabled(
-                app.lexicon.own || app.lexicon.edited,
-                egui::Button::new("Reset to the shipped lexicon"),
-            )
-            .clicked();
-    });
-    let caption = ui.weak("Lexicon file (TOML)");
-    egui::ScrollArea::vertical()
-        .id_salt("lexicon-editor")
-        .show(ui, |ui| {
-            let editor = egui::TextEdit::multiline(&mut app.lexicon.text)
-                .code_editor()
-                .desired_width(f32::INFINITY)
-                .desired_rows(30);
-            let response = ui.add(editor).labelled_by(caption.id);
-            if response.changed() {
-                app.lexicon.edited = true;
-                app.lexicon.summary = None;
-            }
+        );
+        ui.label(if self.own {
+            "This library uses its own lexicon."
+        } else {
+            "This library uses the lexicon shipped with Triangulate."
         });
-    let analyst = app.settings.analyst.clone();
-    if save && check.is_ok() {
-        let text = app.lexicon.text.clone();
-        if app
-            .write("save the lexicon", |l| {
-                l.set_lexicon_text(Some(&text), &analyst)
-            })
-            .is_some()
-        {
-            app.lexicon.edited = false;
-            app.inform("Lexicon saved; comparisons use it now.");
+        let check = self
+            .summary
+            .get_or_insert_with(|| summary(&self.text))
+            .clone();
+        match &check {
+            Ok(text) => {
+                ui.label(text);
+            }
+            Err(e) => {
+                ui.colored_label(ui.visuals().error_fg_color, format!("Does not read: {e}"));
+            }
         }
-    } else if revert {
-        app.lexicon.edited = false;
-        app.lexicon.read_at = None;
-    } else if reset
-        && app
-            .write("reset the lexicon", |l| l.set_lexicon_text(None, &analyst))
-            .is_some()
-    {
-        app.lexicon.edited = false;
-        app.inform("The library uses the shipped lexicon again.");
+        let save_shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
+        let mut save = ui.input_mut(|i| i.consume_shortcut(&save_shortcut)) && self.edited;
+        let mut revert = false;
+        let mut reset = false;
+        ui.horizontal(|ui| {
+            let can_save = self.edited && check.is_ok();
+            save |= ui
+                .add_enabled(can_save, egui::Button::new("Save lexicon"))
+                .on_hover_text("Ctrl+S")
+                .clicked();
+            revert = ui
+                .add_enabled(self.edited, egui::Button::new("Discard changes"))
+                .clicked();
+            reset = ui
+                .add_enabled(
+                    self.own || self.edited,
+                    egui::Button::new("Reset to the shipped lexicon"),
+                )
+                .clicked();
+        });
+        let caption = ui.weak("Lexicon file (TOML)");
+        egui::ScrollArea::vertical()
+            .id_salt("lexicon-editor")
+            .show(ui, |ui| {
+                let editor = egui::TextEdit::multiline(&mut self.text)
+                    .code_editor()
+                    .desired_width(f32::INFINITY)
+                    .desired_rows(30);
+                let response = ui.add(editor).labelled_by(caption.id);
+                if response.changed() {
+                    self.edited = true;
+                    self.summary = None;
+                }
+            });
+        let analyst = ctx.analyst.to_string();
+        if save && check.is_ok() {
+            let text = self.text.clone();
+            ctx.send(Command::edit("save the lexicon", move |l| {
+                l.set_lexicon_text(Some(&text), &analyst)?;
+                Ok(Written::done()
+                    .say("Lexicon saved; comparisons use it now.")
+                    .then_update(|v| v.lexicon.edited = false))
+            }));
+        } else if revert {
+            self.edited = false;
+            self.read_at = None;
+        } else if reset {
+            ctx.send(Command::edit("reset the lexicon", move |l| {
+                l.set_lexicon_text(None, &analyst)?;
+                Ok(Written::done()
+                    .say("The library uses the shipped lexicon again.")
+                    .then_update(|v| v.lexicon.edited = false))
+            }));
+        }
     }
 }

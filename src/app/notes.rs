@@ -1,29 +1,15 @@
 //! Widgets of the analyst's working layer, shared by the views that show an article, an outlet or
 //! an incident: its tags (each removable, a field to add one) and its notes (each with author and
-//! time, the passage it marks, and a field to write one). They return what the analyst asked
-//! for; the view hands it to [`TriangulateApp::apply_working`], which writes it and keeps the undo.
+//! time, the passage it marks, and a field to write one). What the analyst asks of them they send
+//! as the edits made here ([`tag`], [`add_note`], …), each keeping its undo.
 
 use egui::RichText;
 
-use super::TriangulateApp;
+use super::command::{Command, Written};
+use super::context::ViewContext;
 use super::widgets::{Cached, read_error, thousands};
 use triangulate_core::library::{Library, NewNote, Note, TagSummary};
 use triangulate_core::model::{Id, Target, TargetKind};
-
-/// What the analyst asked of the working layer.
-#[derive(Debug, Clone, PartialEq)]
-pub enum WorkingEdit {
-    /// Put a tag on things of one kind.
-    Tag(TargetKind, Vec<Id>, String),
-    /// Take a tag off things of one kind.
-    Untag(TargetKind, Vec<Id>, String),
-    /// Write a note (on a passage when it has a span).
-    Note(Target, Option<(usize, usize)>, String),
-    /// Delete a note.
-    DeleteNote(Id),
-    /// Add articles to a hand-picked collection.
-    Collect(Id, Vec<Id>),
-}
 
 /// What the working-layer widgets keep between frames for one view.
 #[derive(Default)]
@@ -40,7 +26,7 @@ pub fn tags_row(
     target: Target,
     tags: &[String],
     drafts: &mut Drafts,
-    edit: &mut Option<WorkingEdit>,
+    ctx: &mut ViewContext,
 ) {
     ui.horizontal_wrapped(|ui| {
         ui.label("Tags:");
@@ -53,37 +39,35 @@ pub fn tags_row(
                 .on_hover_text(format!("Take “{tag}” off"))
                 .clicked()
             {
-                *edit = Some(WorkingEdit::Untag(
+                let analyst = ctx.recorded_name();
+                ctx.send(untag(
                     target.kind(),
                     vec![target.id()],
                     tag.clone(),
+                    analyst,
                 ));
             }
         }
         tag_field(ui, ("tag", target), &mut drafts.tag, |name| {
-            *edit = Some(WorkingEdit::Tag(target.kind(), vec![target.id()], name));
+            let analyst = ctx.recorded_name();
+            ctx.send(tag(target.kind(), vec![target.id()], name, analyst));
         });
     });
 }
 
-/// A tag field for several picked things of one kind at once: the edit that tags them all, the
-/// frame "Add tag" is pressed (or Enter).
+/// A tag field for several picked things of one kind at once: "Add tag" (or Enter) tags them all.
 pub fn batch_tag_field(
     ui: &mut egui::Ui,
     salt: &str,
     kind: TargetKind,
     picked: &std::collections::BTreeSet<Id>,
     draft: &mut String,
-) -> Option<WorkingEdit> {
-    let mut edit = None;
+    ctx: &mut ViewContext,
+) {
     tag_field(ui, salt, draft, |name| {
-        edit = Some(WorkingEdit::Tag(
-            kind,
-            picked.iter().copied().collect(),
-            name,
-        ));
+        let analyst = ctx.recorded_name();
+        ctx.send(tag(kind, picked.iter().copied().collect(), name, analyst));
     });
-    edit
 }
 
 /// A field for a tag's name and an "Add tag" button; `add` gets the name when pressed (or on
@@ -158,7 +142,7 @@ pub fn notes_section(
     notes: &[Note],
     passage: Option<(usize, usize, &str)>,
     drafts: &mut Drafts,
-    edit: &mut Option<WorkingEdit>,
+    ctx: &mut ViewContext,
 ) {
     for note in notes {
         ui.group(|ui| {
@@ -183,7 +167,8 @@ pub fn notes_section(
                     .on_hover_text("It goes to the trash: Edit > Undo brings it back.")
                     .clicked()
                 {
-                    *edit = Some(WorkingEdit::DeleteNote(note.id));
+                    let analyst = ctx.recorded_name();
+                    ctx.send(delete_note(note.id, analyst));
                 }
             });
             if let Some(quote) = &note.quote {
@@ -211,7 +196,8 @@ pub fn notes_section(
             .add_enabled(ready, egui::Button::new("Add note"))
             .clicked()
         {
-            *edit = Some(WorkingEdit::Note(target, None, drafts.note.trim().into()));
+            let analyst = ctx.recorded_name();
+            ctx.send(add_note(target, None, drafts.note.trim().into(), analyst));
             drafts.note.clear();
         }
         if let Some((start, end, words)) = passage {
@@ -222,10 +208,12 @@ pub fn notes_section(
                 .on_disabled_hover_text("Write the note first.")
                 .clicked()
             {
-                *edit = Some(WorkingEdit::Note(
+                let analyst = ctx.recorded_name();
+                ctx.send(add_note(
                     target,
                     Some((start, end)),
                     drafts.note.trim().into(),
+                    analyst,
                 ));
                 drafts.note.clear();
             }
@@ -248,68 +236,69 @@ pub fn highlight(ui: &egui::Ui) -> egui::Color32 {
     }
 }
 
-impl TriangulateApp {
-    /// Writes what a working-layer widget asked for, keeps its undo, and says what was done.
-    pub(crate) fn apply_working(&mut self, edit: WorkingEdit) {
-        let analyst = self.analyst();
-        match edit {
-            WorkingEdit::Tag(kind, ids, tag) => {
-                if let Some((n, undo)) = self.write("tag", |l| l.tag(kind, &ids, &tag, &analyst)) {
-                    let already = ids.len() - n;
-                    let note = if already > 0 {
-                        format!(" ({already} already had it)")
-                    } else {
-                        String::new()
-                    };
-                    self.inform(format!("Tagged {n} {} “{tag}”{note}.", kind.noun(n)));
-                    self.push_undo(undo);
-                }
-            }
-            WorkingEdit::Untag(kind, ids, tag) => {
-                if let Some((n, undo)) =
-                    self.write("take the tag off", |l| l.untag(kind, &ids, &tag, &analyst))
-                {
-                    self.inform(format!(
-                        "Took “{tag}” off {n} {}. Edit > Undo puts it back.",
-                        kind.noun(n)
-                    ));
-                    self.push_undo(undo);
-                }
-            }
-            WorkingEdit::Note(target, span, text) => {
-                let note = NewNote {
-                    target,
-                    span,
-                    author: analyst,
-                    text,
-                };
-                if let Some(id) = self.write("add the note", |l| l.add_note(&note)) {
-                    let undo = self.library.as_ref().map(|l| l.undo_of_note(id));
-                    if let Some(undo) = undo {
-                        self.push_undo(undo);
-                    }
-                    self.inform("Note added.");
-                }
-            }
-            WorkingEdit::DeleteNote(id) => {
-                if let Some(undo) =
-                    self.write("delete the note", |l| l.delete_notes(&[id], &analyst))
-                {
-                    self.inform("Note deleted. Edit > Undo brings it back.");
-                    self.push_undo(undo);
-                }
-            }
-            WorkingEdit::Collect(collection, ids) => {
-                if let Some((n, undo)) = self.write("add to the collection", |l| {
-                    l.add_to_collection(collection, &ids, &analyst)
-                }) {
-                    self.inform(format!(
-                        "Added {n} {} to the collection.",
-                        TargetKind::Article.noun(n)
-                    ));
-                    self.push_undo(undo);
-                }
-            }
-        }
-    }
+/// Puts `tag` on things of one kind, recorded as `analyst`'s.
+pub fn tag(kind: TargetKind, ids: Vec<Id>, tag: String, analyst: String) -> Command {
+    Command::edit("tag", move |l| {
+        let (n, undo) = l.tag(kind, &ids, &tag, &analyst)?;
+        let already = ids.len() - n;
+        let note = if already > 0 {
+            format!(" ({already} already had it)")
+        } else {
+            String::new()
+        };
+        Ok(Written::done()
+            .undo(undo)
+            .say(format!("Tagged {n} {} “{tag}”{note}.", kind.noun(n))))
+    })
+}
+
+/// Takes `tag` off things of one kind.
+pub fn untag(kind: TargetKind, ids: Vec<Id>, tag: String, analyst: String) -> Command {
+    Command::edit("take the tag off", move |l| {
+        let (n, undo) = l.untag(kind, &ids, &tag, &analyst)?;
+        Ok(Written::done().undo(undo).say(format!(
+            "Took “{tag}” off {n} {}. Edit > Undo puts it back.",
+            kind.noun(n)
+        )))
+    })
+}
+
+/// Writes a note on `target` (on a passage of an article when `span` is one) by `analyst`.
+pub fn add_note(
+    target: Target,
+    span: Option<(usize, usize)>,
+    text: String,
+    analyst: String,
+) -> Command {
+    let note = NewNote {
+        target,
+        span,
+        author: analyst,
+        text,
+    };
+    Command::edit("add the note", move |l| {
+        let id = l.add_note(&note)?;
+        Ok(Written::done().undo(l.undo_of_note(id)).say("Note added."))
+    })
+}
+
+/// Deletes a note (to the trash).
+pub fn delete_note(id: Id, analyst: String) -> Command {
+    Command::edit("delete the note", move |l| {
+        let undo = l.delete_notes(&[id], &analyst)?;
+        Ok(Written::done()
+            .undo(undo)
+            .say("Note deleted. Edit > Undo brings it back."))
+    })
+}
+
+/// Adds articles to a hand-picked collection.
+pub fn collect(collection: Id, ids: Vec<Id>, analyst: String) -> Command {
+    Command::edit("add to the collection", move |l| {
+        let (n, undo) = l.add_to_collection(collection, &ids, &analyst)?;
+        Ok(Written::done().undo(undo).say(format!(
+            "Added {n} {} to the collection.",
+            TargetKind::Article.noun(n)
+        )))
+    })
 }

@@ -11,8 +11,9 @@ use std::collections::{BTreeSet, HashMap};
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
-use super::TriangulateApp;
-use super::notes::{Drafts, WorkingEdit, batch_tag_field, notes_section, tags_row};
+use super::command::{Command, Written};
+use super::context::ViewContext;
+use super::notes::{Drafts, batch_tag_field, notes_section, tags_row};
 use super::widgets::{Background, Cached, analyst_field, empty_state, plural, read_error};
 use triangulate_core::library::Note;
 use triangulate_core::model::{Id, OutletSummary, Target, TargetKind};
@@ -120,45 +121,32 @@ struct OutletPage {
     notes: Vec<Note>,
 }
 
-enum Action {
-    /// Merge these outlets into the first, named so.
-    Merge(Id, Vec<Id>, String),
-    /// Save the form's rating of the outlet of this name.
-    SaveRating(String),
-    /// Delete a rating entered by mistake (it goes to the trash).
-    DeleteRating(Id),
-    /// Record the axis values edited for the outlet of this name.
-    SaveAxes(String),
-    /// Define the axis of the "Add axis…" form.
-    AddAxis,
-    /// Tag or note something (see [`TriangulateApp::apply_working`]).
-    Working(WorkingEdit),
-}
-
-pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
-    let Some(library) = app.library.as_ref() else {
-        return;
-    };
-    ui.heading("Outlets");
-    let view = &mut app.outlets_view;
-    let loaded = view
-        .outlets
-        .get(app.generation, &(), || -> triangulate_core::Result<_> {
-            Ok((library.outlet_list()?, library.rating_agreement()?))
-        });
-    let (outlets, agreement) = match loaded {
-        Ok((outlets, agreement)) => (outlets, *agreement),
-        Err(e) => return read_error(ui, e),
-    };
-    if outlets.is_empty() {
-        return empty_state(ui, "No outlets yet: they appear as articles are imported.");
-    }
-    let axes: &[Axis] = match view.axes.get(app.generation, &(), || library.axes()) {
-        Ok(axes) => axes,
-        Err(e) => return read_error(ui, e),
-    };
-    let mut action = None;
-    ui.horizontal(|ui| {
+impl OutletsViewState {
+    /// Draws the view: the list with its filters and sort, merging and tagging the picked outlets,
+    /// and the page of the one picked. `picked` are the articles picked in the Library view, which
+    /// the rating form can take as evidence.
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext, picked: &BTreeSet<Id>) {
+        let library = ctx.library;
+        let generation = ctx.generation;
+        ui.heading("Outlets");
+        let view = self;
+        let loaded = view
+            .outlets
+            .get(generation, &(), || -> triangulate_core::Result<_> {
+                Ok((library.outlet_list()?, library.rating_agreement()?))
+            });
+        let (outlets, agreement) = match loaded {
+            Ok((outlets, agreement)) => (outlets, *agreement),
+            Err(e) => return read_error(ui, e),
+        };
+        if outlets.is_empty() {
+            return empty_state(ui, "No outlets yet: they appear as articles are imported.");
+        }
+        let axes: &[Axis] = match view.axes.get(generation, &(), || library.axes()) {
+            Ok(axes) => axes,
+            Err(e) => return read_error(ui, e),
+        };
+        ui.horizontal(|ui| {
         ui.label(plural(outlets.len(), "outlet"));
         ui.separator();
         match agreement {
@@ -187,162 +175,160 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
             tag_filter(ui, &tags, &mut view.filter_tag);
         }
     });
-    let mut order: Vec<&OutletSummary> = outlets.iter().collect();
-    if let Some(axis) = &view.filter_axis
-        && !view.filter_value.trim().is_empty()
-    {
-        order.retain(|o| ratings::axes::matches(&o.axes, axis, &view.filter_value));
-    }
-    if let Some(tag) = &view.filter_tag {
-        order.retain(|o| o.tags.contains(tag));
-    }
-    match view.sort {
-        Sort::Name => {}
-        Sort::Disagreement => order.sort_by_key(|o| std::cmp::Reverse(o.spread.unwrap_or(0))),
-        Sort::Grade => {
-            order.sort_by_key(|o| o.combined_grade.clone().unwrap_or_else(|| "Z".into()))
+        let mut order: Vec<&OutletSummary> = outlets.iter().collect();
+        if let Some(axis) = &view.filter_axis
+            && !view.filter_value.trim().is_empty()
+        {
+            order.retain(|o| ratings::axes::matches(&o.axes, axis, &view.filter_value));
         }
-        Sort::Articles => order.sort_by_key(|o| std::cmp::Reverse(o.article_count)),
-    }
-    view.selected
-        .retain(|id| outlets.iter().any(|o| o.id == *id));
-    let name = |id: Id| {
-        outlets
-            .iter()
-            .find(|o| o.id == id)
-            .map_or("", |o| o.name.as_str())
-    };
-    if view.selected.len() >= 2 {
-        let into = view
-            .merge_into
-            .filter(|id| view.selected.contains(id))
-            .or_else(|| view.selected.first().copied());
-        ui.horizontal(|ui| {
-            let label = ui.label(format!("Merge {} outlets into", view.selected.len()));
-            let mut choice = into;
-            egui::ComboBox::from_id_salt("merge-into")
-                .selected_text(choice.map_or("", name))
-                .show_ui(ui, |ui| {
-                    for id in view.selected.iter() {
-                        ui.selectable_value(&mut choice, Some(*id), name(*id));
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            view.merge_into = choice;
-            if ui.button("Merge").clicked()
-                && let Some(keep) = choice
-            {
-                let others = view
-                    .selected
-                    .iter()
-                    .copied()
-                    .filter(|id| *id != keep)
-                    .collect();
-                action = Some(Action::Merge(keep, others, name(keep).to_string()));
+        if let Some(tag) = &view.filter_tag {
+            order.retain(|o| o.tags.contains(tag));
+        }
+        match view.sort {
+            Sort::Name => {}
+            Sort::Disagreement => order.sort_by_key(|o| std::cmp::Reverse(o.spread.unwrap_or(0))),
+            Sort::Grade => {
+                order.sort_by_key(|o| o.combined_grade.clone().unwrap_or_else(|| "Z".into()))
             }
-        });
-        ui.horizontal(|ui| {
-            ui.label(format!("Tag the {} picked outlets:", view.selected.len()));
-            if let Some(edit) = batch_tag_field(
-                ui,
-                "outlet-batch-tag",
-                TargetKind::Outlet,
-                &view.selected,
-                &mut view.batch_tag,
-            ) {
-                action = Some(Action::Working(edit));
-            }
-        });
-    }
-
-    // One outlet picked: its page beside the list.
-    if view.selected.len() == 1
-        && let Some(outlet) = view
-            .selected
-            .first()
-            .and_then(|id| outlets.iter().find(|o| o.id == *id))
-    {
-        if view.form.outlet != outlet.id {
-            view.form = RatingForm {
-                outlet: outlet.id,
-                ..Default::default()
-            };
+            Sort::Articles => order.sort_by_key(|o| std::cmp::Reverse(o.article_count)),
         }
-        if view.axis_form.outlet != outlet.id {
-            view.axis_form = AxisForm {
-                outlet: outlet.id,
-                ..Default::default()
-            };
-        }
-        let page = view.page.get(
-            app.generation,
-            &outlet.id,
-            || -> triangulate_core::Result<OutletPage> {
-                let history = library.rating_history(outlet.id)?;
-                let mut evidence_titles = HashMap::new();
-                for id in history.iter().flat_map(|r| r.evidence.iter()) {
-                    if let Some(a) = library.article(*id)? {
-                        evidence_titles.insert(*id, a.title);
-                    }
-                }
-                Ok(OutletPage {
-                    history,
-                    distribution: library.credibility_distribution(outlet.id)?,
-                    evidence_titles,
-                    axis_history: library.axis_history(outlet.id)?,
-                    notes: library.notes_of(Target::Outlet(outlet.id))?,
-                })
-            },
-        );
-        let id = outlet.id;
-        let signals = if outlet.article_count <= SIGNALS_AT_ONCE {
-            Some(
-                view.small_signals
-                    .get(app.generation, &id, || library.outlet_signals(id)),
-            )
-        } else {
-            view.signals.get(
-                app.generation,
-                &id,
-                library.path(),
-                ui.ctx(),
-                move |library| library.outlet_signals(id),
-            )
+        view.selected
+            .retain(|id| outlets.iter().any(|o| o.id == *id));
+        let name = |id: Id| {
+            outlets
+                .iter()
+                .find(|o| o.id == id)
+                .map_or("", |o| o.name.as_str())
         };
-        let picked = app.library_view.marked.clone();
-        let analyst = &mut app.settings.analyst;
-        let criteria = &app.criteria;
-        egui::Panel::right("outlet-page")
-            .resizable(true)
-            .default_size(ui.available_width() * 0.55)
-            .min_size(360.0)
-            .show(ui, |ui| match page {
-                Ok(page) => outlet_page(
-                    ui,
-                    outlet,
-                    page,
-                    signals,
-                    criteria,
-                    &mut view.form,
-                    analyst,
-                    &picked,
-                    &mut action,
-                    AxesPart {
-                        axes,
-                        form: &mut view.axis_form,
-                        new_axis: &mut view.new_axis,
-                    },
-                    &mut view.drafts,
-                ),
-                Err(e) => read_error(ui, e),
+        if view.selected.len() >= 2 {
+            let into = view
+                .merge_into
+                .filter(|id| view.selected.contains(id))
+                .or_else(|| view.selected.first().copied());
+            ui.horizontal(|ui| {
+                let label = ui.label(format!("Merge {} outlets into", view.selected.len()));
+                let mut choice = into;
+                egui::ComboBox::from_id_salt("merge-into")
+                    .selected_text(choice.map_or("", name))
+                    .show_ui(ui, |ui| {
+                        for id in view.selected.iter() {
+                            ui.selectable_value(&mut choice, Some(*id), name(*id));
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                view.merge_into = choice;
+                if ui.button("Merge").clicked()
+                    && let Some(keep) = choice
+                {
+                    let others = view
+                        .selected
+                        .iter()
+                        .copied()
+                        .filter(|id| *id != keep)
+                        .collect();
+                    ctx.send(merge(
+                        keep,
+                        others,
+                        name(keep).to_string(),
+                        ctx.recorded_name(),
+                    ));
+                    // Merged or not, the outlets are no longer picked.
+                    ctx.send(Command::update_views(|v| v.outlets.selected.clear()));
+                }
             });
-    }
+            ui.horizontal(|ui| {
+                ui.label(format!("Tag the {} picked outlets:", view.selected.len()));
+                batch_tag_field(
+                    ui,
+                    "outlet-batch-tag",
+                    TargetKind::Outlet,
+                    &view.selected,
+                    &mut view.batch_tag,
+                    ctx,
+                );
+            });
+        }
 
-    let mut clicked = None;
-    // The list takes the room the page leaves: its own central panel, so that its rows neither
-    // draw nor take clicks under the page.
-    egui::CentralPanel::default()
+        // One outlet picked: its page beside the list.
+        if view.selected.len() == 1
+            && let Some(outlet) = view
+                .selected
+                .first()
+                .and_then(|id| outlets.iter().find(|o| o.id == *id))
+        {
+            if view.form.outlet != outlet.id {
+                view.form = RatingForm {
+                    outlet: outlet.id,
+                    ..Default::default()
+                };
+            }
+            if view.axis_form.outlet != outlet.id {
+                view.axis_form = AxisForm {
+                    outlet: outlet.id,
+                    ..Default::default()
+                };
+            }
+            let page = view.page.get(
+                generation,
+                &outlet.id,
+                || -> triangulate_core::Result<OutletPage> {
+                    let history = library.rating_history(outlet.id)?;
+                    let mut evidence_titles = HashMap::new();
+                    for id in history.iter().flat_map(|r| r.evidence.iter()) {
+                        if let Some(a) = library.article(*id)? {
+                            evidence_titles.insert(*id, a.title);
+                        }
+                    }
+                    Ok(OutletPage {
+                        history,
+                        distribution: library.credibility_distribution(outlet.id)?,
+                        evidence_titles,
+                        axis_history: library.axis_history(outlet.id)?,
+                        notes: library.notes_of(Target::Outlet(outlet.id))?,
+                    })
+                },
+            );
+            let id = outlet.id;
+            let signals = if outlet.article_count <= SIGNALS_AT_ONCE {
+                Some(
+                    view.small_signals
+                        .get(generation, &id, || library.outlet_signals(id)),
+                )
+            } else {
+                view.signals
+                    .get(generation, &id, library.path(), ui.ctx(), move |library| {
+                        library.outlet_signals(id)
+                    })
+            };
+            egui::Panel::right("outlet-page")
+                .resizable(true)
+                .default_size(ui.available_width() * 0.55)
+                .min_size(360.0)
+                .show(ui, |ui| match page {
+                    Ok(page) => outlet_page(
+                        ui,
+                        outlet,
+                        page,
+                        signals,
+                        &mut view.form,
+                        picked,
+                        ctx,
+                        AxesPart {
+                            axes,
+                            form: &mut view.axis_form,
+                            new_axis: &mut view.new_axis,
+                        },
+                        &mut view.drafts,
+                    ),
+                    Err(e) => read_error(ui, e),
+                });
+        }
+
+        let mut clicked = None;
+        // The list takes the room the page leaves: its own central panel, so that its rows neither
+        // draw nor take clicks under the page.
+        egui::CentralPanel::default()
         .frame(egui::Frame::NONE)
         .show(ui, |ui| {
             if order.is_empty() {
@@ -441,34 +427,14 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                     });
                 });
         });
-    if let Some((id, add)) = clicked {
-        if !add {
-            view.selected.clear();
-        }
-        if !view.selected.remove(&id) {
-            view.selected.insert(id);
-        }
-    }
-
-    match action {
-        Some(Action::Merge(keep, others, name)) => merge(app, keep, &others, &name),
-        Some(Action::SaveRating(name)) => save_rating(app, &name),
-        Some(Action::SaveAxes(name)) => save_axes(app, &name),
-        Some(Action::AddAxis) => add_axis(app),
-        Some(Action::Working(edit)) => app.apply_working(edit),
-        Some(Action::DeleteRating(id)) => {
-            let analyst = app.analyst();
-            if let Some(undo) =
-                app.write("delete the rating", |l| l.delete_ratings(&[id], &analyst))
-            {
-                app.inform(format!(
-                    "Deleted: {}. Edit > Undo (Ctrl+Z) or Edit > Trash… brings it back.",
-                    undo.label
-                ));
-                app.push_undo(undo);
+        if let Some((id, add)) = clicked {
+            if !add {
+                view.selected.clear();
+            }
+            if !view.selected.remove(&id) {
+                view.selected.insert(id);
             }
         }
-        None => {}
     }
 }
 
@@ -503,14 +469,16 @@ fn outlet_page(
     outlet: &OutletSummary,
     page: &OutletPage,
     signals: Option<Result<&triangulate_core::model::OutletSignals, &str>>,
-    criteria: &[ratings::Criterion],
     form: &mut RatingForm,
-    analyst: &mut String,
     picked: &BTreeSet<Id>,
-    action: &mut Option<Action>,
+    ctx: &mut ViewContext,
     axes: AxesPart<'_>,
     drafts: &mut Drafts,
 ) {
+    let criteria = ctx.criteria;
+    // The name the rating form's "Analyst" field holds this frame (Preferences' when it is
+    // folded away).
+    let mut analyst = ctx.analyst.to_string();
     egui::ScrollArea::vertical()
         .id_salt("outlet-page-scroll")
         .show(ui, |ui| {
@@ -548,32 +516,28 @@ fn outlet_page(
 
             ui.add_space(4.0);
             let target = Target::Outlet(outlet.id);
-            let mut edit = None;
-            tags_row(ui, target, &outlet.tags, drafts, &mut edit);
+            tags_row(ui, target, &outlet.tags, drafts, ctx);
             egui::CollapsingHeader::new(
                 RichText::new(format!("Notes ({})", page.notes.len())).strong(),
             )
             .id_salt("outlet-notes")
             .default_open(true)
             .show(ui, |ui| {
-                notes_section(ui, target, &page.notes, None, drafts, &mut edit)
+                notes_section(ui, target, &page.notes, None, drafts, ctx)
             });
-            if let Some(edit) = edit {
-                *action = Some(Action::Working(edit));
-            }
 
             ui.add_space(8.0);
             egui::CollapsingHeader::new(RichText::new("Rate this outlet").strong())
                 .default_open(true)
                 .show(ui, |ui| {
-                    rating_form(ui, &outlet.name, criteria, form, analyst, picked, action)
+                    analyst = rating_form(ui, &outlet.name, form, picked, ctx);
                 });
 
             ui.add_space(8.0);
             egui::CollapsingHeader::new(RichText::new("Axes").strong())
                 .default_open(true)
                 .show(ui, |ui| {
-                    axes_form(ui, outlet, &page.axis_history, axes, analyst, action)
+                    axes_form(ui, outlet, &page.axis_history, axes, &analyst, ctx)
                 });
 
             ui.add_space(8.0);
@@ -639,7 +603,7 @@ fn outlet_page(
                         .on_hover_text("For a grade entered by mistake. It goes to the trash: Edit > Undo brings it back.")
                         .clicked()
                     {
-                        *action = Some(Action::DeleteRating(r.id));
+                        ctx.send(delete_rating(r.id, ctx.recorded_name()));
                     }
                 });
             }
@@ -713,16 +677,17 @@ fn outlet_page(
         });
 }
 
+/// The rating form: the analyst, a grade, the criteria, the rationale and the evidence, and Save
+/// rating. Returns the analyst's name as the form's field has it.
 fn rating_form(
     ui: &mut egui::Ui,
     outlet: &str,
-    criteria: &[ratings::Criterion],
     form: &mut RatingForm,
-    analyst: &mut String,
     picked: &BTreeSet<Id>,
-    action: &mut Option<Action>,
-) {
-    analyst_field(ui, analyst);
+    ctx: &mut ViewContext,
+) -> String {
+    let criteria = ctx.criteria;
+    let analyst = analyst_field(ui, ctx);
     ui.label("Grade");
     ui.horizontal_wrapped(|ui| {
         for grade in Grade::ALL {
@@ -801,15 +766,20 @@ fn rating_form(
         .on_disabled_hover_text("Choose a grade and give your name.")
         .clicked()
     {
-        *action = Some(Action::SaveRating(outlet.to_string()));
+        ctx.send(save_rating(
+            form,
+            analyst.trim().to_string(),
+            outlet.to_string(),
+        ));
     }
+    analyst
 }
 
-fn save_rating(app: &mut TriangulateApp, outlet: &str) {
-    let form = &app.outlets_view.form;
+/// Saves the form's rating of the outlet named `outlet`; the form starts afresh once it is saved.
+fn save_rating(form: &RatingForm, analyst: String, outlet: String) -> Command {
     let rating = NewRating {
         outlet_id: form.outlet,
-        analyst: app.settings.analyst.trim().to_string(),
+        analyst,
         grade: form.grade,
         rationale: form.rationale.trim().to_string(),
         criteria: form
@@ -823,34 +793,45 @@ fn save_rating(app: &mut TriangulateApp, outlet: &str) {
             .collect(),
         evidence: form.evidence.clone(),
     };
-    if app
-        .write("save the rating", |l| l.add_rating(&rating))
-        .is_some()
-    {
+    Command::edit("save the rating", move |l| {
+        l.add_rating(&rating)?;
         let grade = rating.grade.map(|g| g.letter()).unwrap_or_default();
-        app.inform(format!(
-            "Rating {grade} saved for {outlet} by {}.",
-            rating.analyst
-        ));
-        app.outlets_view.form = RatingForm {
-            outlet: rating.outlet_id,
-            ..Default::default()
-        };
-    }
+        let outlet_id = rating.outlet_id;
+        Ok(Written::done()
+            .say(format!(
+                "Rating {grade} saved for {outlet} by {}.",
+                rating.analyst
+            ))
+            .then_update(move |v| {
+                v.outlets.form = RatingForm {
+                    outlet: outlet_id,
+                    ..Default::default()
+                }
+            }))
+    })
 }
 
-fn merge(app: &mut TriangulateApp, keep: Id, others: &[Id], name: &str) {
-    let analyst = app.analyst();
-    if let Some(undo) = app.write("merge the outlets", |l| {
-        l.merge_outlets(keep, others, &analyst)
-    }) {
-        app.push_undo(undo);
-        app.inform(format!(
+/// Merges outlets `others` into `keep`, named `name`.
+fn merge(keep: Id, others: Vec<Id>, name: String, analyst: String) -> Command {
+    Command::edit("merge the outlets", move |l| {
+        let undo = l.merge_outlets(keep, &others, &analyst)?;
+        Ok(Written::done().undo(undo).say(format!(
             "Merged {} into {name}; the merged names are now aliases. Edit > Undo (Ctrl+Z) separates them again.",
             plural(others.len(), "outlet"),
-        ));
-    }
-    app.outlets_view.selected.clear();
+        )))
+    })
+}
+
+/// Deletes a rating entered by mistake (to the trash).
+fn delete_rating(id: Id, analyst: String) -> Command {
+    Command::edit("delete the rating", move |l| {
+        let undo = l.delete_ratings(&[id], &analyst)?;
+        let text = format!(
+            "Deleted: {}. Edit > Undo (Ctrl+Z) or Edit > Trash… brings it back.",
+            undo.label
+        );
+        Ok(Written::done().undo(undo).say(text))
+    })
 }
 
 /// The outlet page's share of the view state for axes.
@@ -923,7 +904,7 @@ fn axes_form(
     history: &[AxisValue],
     part: AxesPart<'_>,
     analyst: &str,
-    action: &mut Option<Action>,
+    ctx: &mut ViewContext,
 ) {
     let AxesPart {
         axes,
@@ -988,7 +969,11 @@ fn axes_form(
                 .on_disabled_hover_text("Change a value and give your name.")
                 .clicked()
         {
-            *action = Some(Action::SaveAxes(outlet.name.clone()));
+            ctx.send(save_axes(
+                form,
+                analyst.trim().to_string(),
+                outlet.name.clone(),
+            ));
         }
         if ui
             .button("Add axis…")
@@ -1040,7 +1025,7 @@ fn axes_form(
                 .on_disabled_hover_text("Name the axis.")
                 .clicked()
             {
-                *action = Some(Action::AddAxis);
+                ctx.send(add_axis(new_axis, ctx.recorded_name()));
             }
         });
     }
@@ -1068,31 +1053,33 @@ fn axes_form(
     }
 }
 
-fn save_axes(app: &mut TriangulateApp, outlet: &str) {
-    let form = &app.outlets_view.axis_form;
+/// Records the axis values the form holds for the outlet named `outlet`, by `analyst`; the form
+/// shows the outlet's values again once they are recorded.
+fn save_axes(form: &AxisForm, analyst: String, outlet: String) -> Command {
     let id = form.outlet;
     let values: Vec<(String, String)> = form
         .values
         .iter()
         .map(|(k, v)| (k.clone(), v.trim().to_string()))
         .collect();
-    let analyst = app.settings.analyst.trim().to_string();
-    if let Some(n) = app.write("save the axis values", |l| {
-        l.set_axis_values(id, &analyst, &values)
-    }) {
-        app.inform(format!(
-            "{} recorded for {outlet} by {analyst}.",
-            plural(n, "axis value")
-        ));
-        app.outlets_view.axis_form = AxisForm {
-            outlet: id,
-            ..Default::default()
-        };
-    }
+    Command::edit("save the axis values", move |l| {
+        let n = l.set_axis_values(id, &analyst, &values)?;
+        Ok(Written::done()
+            .say(format!(
+                "{} recorded for {outlet} by {analyst}.",
+                plural(n, "axis value")
+            ))
+            .then_update(move |v| {
+                v.outlets.axis_form = AxisForm {
+                    outlet: id,
+                    ..Default::default()
+                }
+            }))
+    })
 }
 
-fn add_axis(app: &mut TriangulateApp) {
-    let form = &app.outlets_view.new_axis;
+/// Defines the axis the "Add axis…" form describes; the form closes once it is added.
+fn add_axis(form: &NewAxisForm, analyst: String) -> Command {
     let axis = NewAxis {
         name: form.name.trim().to_string(),
         kind: form.kind,
@@ -1101,15 +1088,17 @@ fn add_axis(app: &mut TriangulateApp) {
             .split(',')
             .map(|c| c.trim().to_string())
             .collect(),
-        created_by: app.analyst(),
+        created_by: analyst,
     };
-    if app.write("add the axis", |l| l.add_axis(&axis)).is_some() {
-        app.inform(format!(
-            "Axis {} ({}) added: set it for each outlet on its page; it is a column of the list.",
-            axis.name, axis.kind
-        ));
-        app.outlets_view.new_axis = NewAxisForm::default();
-    }
+    Command::edit("add the axis", move |l| {
+        l.add_axis(&axis)?;
+        Ok(Written::done()
+            .say(format!(
+                "Axis {} ({}) added: set it for each outlet on its page; it is a column of the list.",
+                axis.name, axis.kind
+            ))
+            .then_update(|v| v.outlets.new_axis = NewAxisForm::default()))
+    })
 }
 
 /// The tag filter of the list: outlets carrying one of the tags some outlet carries.

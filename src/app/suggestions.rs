@@ -10,7 +10,8 @@ use std::ops::Range;
 
 use egui::RichText;
 
-use super::TriangulateApp;
+use super::command::{Command, Written};
+use super::context::ViewContext;
 use super::widgets::{
     Cached, date_or_dash, diff_legend, diff_text, empty_state, plural, read_error, shorten,
 };
@@ -122,203 +123,179 @@ struct Comparison {
     diff: Vec<DiffPart>,
 }
 
-enum Action {
-    Select(Id),
-    Accept {
-        id: Id,
-        only: Option<Vec<Id>>,
-        next: Option<Id>,
-    },
-    Reject {
-        id: Id,
-        next: Option<Id>,
-    },
-    Pick(Id),
-}
+impl SuggestionsViewState {
+    /// Draws the view: the queue with the chosen suggestion beside it, or the copy families.
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext) {
+        let library = ctx.library;
+        let analyst = ctx.recorded_name();
+        let linking = ctx.linking;
+        let generation = ctx.generation;
+        let view = self;
+        // The decision taken this frame (one at most), the suggestion to show next, and the family
+        // member picked or unpicked.
+        let mut decision = None;
+        let mut select = None;
+        let mut pick = None;
 
-pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
-    let Some(library) = app.library.as_ref() else {
-        return;
-    };
-    let analyst = app.analyst();
-    let linking = app.linking();
-    let generation = app.generation;
-    let view = &mut app.suggestions_view;
-    let mut action = None;
+        ui.heading("Suggestions");
+        let queue = match view
+            .queue
+            .get(generation, &(), || library.open_suggestions())
+        {
+            Ok(queue) => queue,
+            Err(e) => return read_error(ui, e),
+        };
+        ui.horizontal(|ui| {
+            ui.selectable_value(
+                &mut view.tab,
+                Tab::Queue,
+                format!("Queue ({})", queue.len()),
+            );
+            ui.selectable_value(&mut view.tab, Tab::Families, "Copy families");
+            if linking {
+                ui.separator();
+                ui.label(RichText::new("Finding links…").weak());
+            }
+        });
+        ui.separator();
 
-    ui.heading("Suggestions");
-    let queue = match view
-        .queue
-        .get(generation, &(), || library.open_suggestions())
-    {
-        Ok(queue) => queue,
-        Err(e) => return read_error(ui, e),
-    };
-    ui.horizontal(|ui| {
-        ui.selectable_value(
-            &mut view.tab,
-            Tab::Queue,
-            format!("Queue ({})", queue.len()),
-        );
-        ui.selectable_value(&mut view.tab, Tab::Families, "Copy families");
-        if linking {
-            ui.separator();
-            ui.label(RichText::new("Finding links…").weak());
-        }
-    });
-    ui.separator();
-
-    match view.tab {
-        Tab::Queue => {
-            if queue.is_empty() {
-                let text = if linking {
-                    "No link suggestions waiting yet: linking is running, and what it finds appears here."
-                } else {
-                    "No link suggestions waiting. Linking proposes exact copies, near copies and reports of the same incident, each with its evidence, for you to accept or reject. It runs after every import; run it now with Edit > Find links (Ctrl+L)."
+        match view.tab {
+            Tab::Queue => {
+                if queue.is_empty() {
+                    let text = if linking {
+                        "No link suggestions waiting yet: linking is running, and what it finds appears here."
+                    } else {
+                        "No link suggestions waiting. Linking proposes exact copies, near copies and reports of the same incident, each with its evidence, for you to accept or reject. It runs after every import; run it now with Edit > Find links (Ctrl+L)."
+                    };
+                    return empty_state(ui, text);
+                }
+                if !view
+                    .selected
+                    .is_some_and(|id| queue.iter().any(|s| s.id == id))
+                {
+                    view.selected = queue.first().map(|s| s.id);
+                }
+                let Some(at) = queue.iter().position(|s| Some(s.id) == view.selected) else {
+                    return;
                 };
-                return empty_state(ui, text);
-            }
-            if !view
-                .selected
-                .is_some_and(|id| queue.iter().any(|s| s.id == id))
-            {
-                view.selected = queue.first().map(|s| s.id);
-            }
-            let Some(at) = queue.iter().position(|s| Some(s.id) == view.selected) else {
-                return;
-            };
-            let suggestion = &queue[at];
-            if view.left_out_of != Some(suggestion.id) {
-                view.left_out.clear();
-                view.left_out_of = Some(suggestion.id);
-            }
-            // After a decision the next one comes up; at the end of the queue, the one before.
-            let after = queue
-                .get(at + 1)
-                .or_else(|| at.checked_sub(1).and_then(|i| queue.get(i)))
-                .map(|s| s.id);
-            let only = (!view.left_out.is_empty()).then(|| {
-                suggestion
-                    .articles
-                    .iter()
-                    .copied()
-                    .filter(|a| !view.left_out.contains(a))
-                    .collect::<Vec<Id>>()
-            });
-            let kept = only.as_ref().map_or(suggestion.articles.len(), Vec::len);
-
-            // Keys act when no text field takes them.
-            let ctx = ui.ctx().clone();
-            if !ctx.text_edit_focused() && !egui::Popup::is_any_open(&ctx) {
-                use egui::{Key, Modifiers};
-                let key = |k| ctx.input_mut(|i| i.consume_key(Modifiers::NONE, k));
-                if key(Key::A) && kept >= 2 {
-                    action = Some(Action::Accept {
-                        id: suggestion.id,
-                        only: only.clone(),
-                        next: after,
-                    });
-                } else if key(Key::R) {
-                    action = Some(Action::Reject {
-                        id: suggestion.id,
-                        next: after,
-                    });
-                } else if key(Key::S) {
-                    action = Some(Action::Select(queue[(at + 1) % queue.len()].id));
-                    view.scroll_to_selected = true;
-                } else if key(Key::ArrowDown) {
-                    action = queue.get(at + 1).map(|s| Action::Select(s.id));
-                    view.scroll_to_selected = true;
-                } else if key(Key::ArrowUp) {
-                    action = at
-                        .checked_sub(1)
-                        .and_then(|i| queue.get(i))
-                        .map(|s| Action::Select(s.id));
-                    view.scroll_to_selected = true;
+                let suggestion = &queue[at];
+                if view.left_out_of != Some(suggestion.id) {
+                    view.left_out.clear();
+                    view.left_out_of = Some(suggestion.id);
                 }
-            }
-
-            egui::Panel::left("suggestion-queue")
-                .resizable(true)
-                .default_size(340.0)
-                .min_size(220.0)
-                .show(ui, |ui| {
-                    queue_list(
-                        ui,
-                        library,
-                        generation,
-                        queue,
-                        view.selected,
-                        &mut view.headlines,
-                        &mut view.visible,
-                        &mut view.scroll_to_selected,
-                        &mut action,
-                    )
+                // After a decision the next one comes up; at the end of the queue, the one before.
+                let after = queue
+                    .get(at + 1)
+                    .or_else(|| at.checked_sub(1).and_then(|i| queue.get(i)))
+                    .map(|s| s.id);
+                let only = (!view.left_out.is_empty()).then(|| {
+                    suggestion
+                        .articles
+                        .iter()
+                        .copied()
+                        .filter(|a| !view.left_out.contains(a))
+                        .collect::<Vec<Id>>()
                 });
+                let kept = only.as_ref().map_or(suggestion.articles.len(), Vec::len);
 
-            let detail = view.detail.get(generation, &suggestion.id, || {
-                load_detail(library, suggestion)
-            });
-            match detail {
-                Ok(detail) => suggestion_page(
-                    ui,
-                    suggestion,
-                    detail,
-                    &mut view.left_out,
-                    kept,
-                    &analyst,
-                    &mut action,
-                    || Action::Accept {
-                        id: suggestion.id,
-                        only: only.clone(),
-                        next: after,
-                    },
-                    Action::Reject {
-                        id: suggestion.id,
-                        next: after,
-                    },
-                    Action::Select(queue[(at + 1) % queue.len()].id),
-                ),
-                Err(e) => read_error(ui, e),
-            }
-        }
-        Tab::Families => {
-            let families = view
-                .families
-                .get(generation, &(), || load_families(library));
-            match families {
-                Ok(families) => {
-                    let picked = view.picked.clone();
-                    if picked.len() == 2 {
-                        let comparison = view
-                            .comparison
-                            .get(generation, &picked, || compare(library, &picked));
-                        egui::Panel::right("family-diff")
-                            .resizable(true)
-                            .default_size(ui.available_width() * 0.55)
-                            .min_size(320.0)
-                            .show(ui, |ui| match comparison {
-                                Ok(Some(c)) => comparison_page(ui, c),
-                                Ok(None) => empty_state(
-                                    ui,
-                                    "One of these articles is no longer in the library.",
-                                ),
-                                Err(e) => read_error(ui, e),
-                            });
+                // Keys act when no text field takes them.
+                let keys = ui.ctx().clone();
+                if !keys.text_edit_focused() && !egui::Popup::is_any_open(&keys) {
+                    use egui::{Key, Modifiers};
+                    let key = |k| keys.input_mut(|i| i.consume_key(Modifiers::NONE, k));
+                    if key(Key::A) && kept >= 2 {
+                        decision =
+                            Some(accept(suggestion.id, only.clone(), after, analyst.clone()));
+                    } else if key(Key::R) {
+                        decision = Some(reject(suggestion.id, after, analyst.clone()));
+                    } else if key(Key::S) {
+                        select = Some(queue[(at + 1) % queue.len()].id);
+                        view.scroll_to_selected = true;
+                    } else if key(Key::ArrowDown) {
+                        select = queue.get(at + 1).map(|s| s.id);
+                        view.scroll_to_selected = true;
+                    } else if key(Key::ArrowUp) {
+                        select = at.checked_sub(1).and_then(|i| queue.get(i)).map(|s| s.id);
+                        view.scroll_to_selected = true;
                     }
-                    families_list(ui, families, &view.picked, &mut action);
                 }
-                Err(e) => read_error(ui, e),
+
+                egui::Panel::left("suggestion-queue")
+                    .resizable(true)
+                    .default_size(340.0)
+                    .min_size(220.0)
+                    .show(ui, |ui| {
+                        queue_list(
+                            ui,
+                            library,
+                            generation,
+                            queue,
+                            view.selected,
+                            &mut view.headlines,
+                            &mut view.visible,
+                            &mut view.scroll_to_selected,
+                            &mut select,
+                        )
+                    });
+
+                let detail = view.detail.get(generation, &suggestion.id, || {
+                    load_detail(library, suggestion)
+                });
+                match detail {
+                    Ok(detail) => {
+                        let page = Page {
+                            suggestion,
+                            detail,
+                            kept,
+                            analyst: &analyst,
+                            only: only.as_deref(),
+                            next: after,
+                            skip_to: queue[(at + 1) % queue.len()].id,
+                        };
+                        suggestion_page(ui, &page, &mut view.left_out, &mut decision, &mut select);
+                    }
+                    Err(e) => read_error(ui, e),
+                }
+            }
+            Tab::Families => {
+                let families = view
+                    .families
+                    .get(generation, &(), || load_families(library));
+                match families {
+                    Ok(families) => {
+                        let picked = view.picked.clone();
+                        if picked.len() == 2 {
+                            let comparison = view
+                                .comparison
+                                .get(generation, &picked, || compare(library, &picked));
+                            egui::Panel::right("family-diff")
+                                .resizable(true)
+                                .default_size(ui.available_width() * 0.55)
+                                .min_size(320.0)
+                                .show(ui, |ui| match comparison {
+                                    Ok(Some(c)) => comparison_page(ui, c),
+                                    Ok(None) => empty_state(
+                                        ui,
+                                        "One of these articles is no longer in the library.",
+                                    ),
+                                    Err(e) => read_error(ui, e),
+                                });
+                        }
+                        families_list(ui, families, &view.picked, &mut pick);
+                    }
+                    Err(e) => read_error(ui, e),
+                }
             }
         }
-    }
 
-    match action {
-        Some(Action::Select(id)) => app.suggestions_view.selected = Some(id),
-        Some(Action::Accept { id, only, next }) => accept(app, id, only, next),
-        Some(Action::Reject { id, next }) => reject(app, id, next),
-        Some(Action::Pick(id)) => {
-            let picked = &mut app.suggestions_view.picked;
+        if let Some(decision) = decision {
+            ctx.send(decision);
+        }
+        if let Some(id) = select {
+            view.selected = Some(id);
+        }
+        if let Some(id) = pick {
+            let picked = &mut view.picked;
             if let Some(i) = picked.iter().position(|p| *p == id) {
                 picked.remove(i);
             } else {
@@ -328,7 +305,6 @@ pub fn show(app: &mut TriangulateApp, ui: &mut egui::Ui) {
                 }
             }
         }
-        None => {}
     }
 }
 
@@ -451,7 +427,7 @@ fn queue_list(
     headlines: &mut Headlines,
     visible: &mut Range<usize>,
     scroll_to_selected: &mut bool,
-    action: &mut Option<Action>,
+    select: &mut Option<Id>,
 ) {
     let spacing = ui.spacing().item_spacing.y;
     let mut scroll = egui::ScrollArea::vertical()
@@ -486,7 +462,7 @@ fn queue_list(
                 lines[0].push_str(&format!(" · {}", plural(s.articles.len(), "article")));
             }
             if queue_entry(ui, selected == Some(s.id), &lines).clicked() {
-                *action = Some(Action::Select(s.id));
+                *select = Some(s.id);
             }
         }
     });
@@ -530,19 +506,40 @@ fn queue_entry(ui: &mut egui::Ui, selected: bool, lines: &[String]) -> egui::Res
     response
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What the suggestion's page shows.
+struct Page<'a> {
+    suggestion: &'a SuggestionRow,
+    detail: &'a Detail,
+    /// How many of its articles stay ticked ("Include").
+    kept: usize,
+    /// Whom decisions are recorded as.
+    analyst: &'a str,
+    /// The articles Accept takes, when the analyst unticked some.
+    only: Option<&'a [Id]>,
+    /// The suggestion shown after a decision.
+    next: Option<Id>,
+    /// The suggestion Skip shows.
+    skip_to: Id,
+}
+
+/// The chosen suggestion: what accepting does, Accept, Reject and Skip, the evidence, and its
+/// articles side by side. Accept and Reject set `decision`; Skip sets `select`.
 fn suggestion_page(
     ui: &mut egui::Ui,
-    suggestion: &SuggestionRow,
-    detail: &Detail,
+    page: &Page,
     left_out: &mut BTreeSet<Id>,
-    kept: usize,
-    analyst: &str,
-    action: &mut Option<Action>,
-    accept: impl FnOnce() -> Action,
-    reject: Action,
-    skip: Action,
+    decision: &mut Option<Command>,
+    select: &mut Option<Id>,
 ) {
+    let Page {
+        suggestion,
+        detail,
+        kept,
+        analyst,
+        only,
+        next,
+        skip_to,
+    } = *page;
     egui::ScrollArea::vertical()
         .id_salt("suggestion-page")
         .auto_shrink([false, false])
@@ -589,21 +586,26 @@ fn suggestion_page(
                     .on_disabled_hover_text("Keep at least two articles ticked.")
                     .clicked()
                 {
-                    *action = Some(accept());
+                    *decision = Some(accept(
+                        suggestion.id,
+                        only.map(<[Id]>::to_vec),
+                        next,
+                        analyst.to_string(),
+                    ));
                 }
                 if ui
                     .add(egui::Button::new("Reject").shortcut_text("R"))
                     .on_hover_text("These articles will not be suggested together again.")
                     .clicked()
                 {
-                    *action = Some(reject);
+                    *decision = Some(reject(suggestion.id, next, analyst.to_string()));
                 }
                 if ui
                     .add(egui::Button::new("Skip").shortcut_text("S"))
                     .on_hover_text("Decide later: show the next suggestion.")
                     .clicked()
                 {
-                    *action = Some(skip);
+                    *select = Some(skip_to);
                 }
                 ui.label(
                     RichText::new(format!("Up and Down move through the queue · decided as {analyst}"))
@@ -694,12 +696,7 @@ fn article_columns(
         });
 }
 
-fn families_list(
-    ui: &mut egui::Ui,
-    families: &Families,
-    picked: &[Id],
-    action: &mut Option<Action>,
-) {
+fn families_list(ui: &mut egui::Ui, families: &Families, picked: &[Id], pick: &mut Option<Id>) {
     if families.families.is_empty() {
         return empty_state(
             ui,
@@ -740,7 +737,7 @@ fn families_list(
                         ))
                         .clicked()
                     {
-                        *action = Some(Action::Pick(original));
+                        *pick = Some(original);
                     }
                     for (copy, kind, similarity) in &family.copies {
                         let text = format!(
@@ -753,7 +750,7 @@ fn families_list(
                             .add(egui::Button::selectable(picked.contains(copy), text))
                             .clicked()
                         {
-                            *action = Some(Action::Pick(*copy));
+                            *pick = Some(*copy);
                         }
                     }
                 });
@@ -784,50 +781,44 @@ fn comparison_page(ui: &mut egui::Ui, c: &Comparison) {
         });
 }
 
-fn accept(app: &mut TriangulateApp, id: Id, only: Option<Vec<Id>>, next: Option<Id>) {
-    let analyst = app.analyst();
-    let Some(decision) = app.write("accept the suggestion", |l| {
-        l.accept_suggestion(id, &analyst, only.as_deref())
-    }) else {
-        return;
-    };
-    let text = match decision.incident {
-        Some(incident) => {
-            let detail = app
-                .library
-                .as_ref()
-                .and_then(|l| l.incident(incident).ok().flatten());
-            match detail {
-                Some(i) => format!(
-                    "Accepted: incident {incident}, “{}”, now has {}.",
-                    i.title,
-                    plural(i.reports.len(), "report")
-                ),
-                None => format!("Accepted: the reports are in incident {incident}."),
+/// Accepts a suggestion (only the articles in `only`, when it says), then shows `next`; the
+/// incident it makes or extends opens in Incidents.
+fn accept(id: Id, only: Option<Vec<Id>>, next: Option<Id>, analyst: String) -> Command {
+    Command::edit("accept the suggestion", move |l| {
+        let decision = l.accept_suggestion(id, &analyst, only.as_deref())?;
+        let text = match decision.incident {
+            Some(incident) => {
+                let detail = l.incident(incident).ok().flatten();
+                match detail {
+                    Some(i) => format!(
+                        "Accepted: incident {incident}, “{}”, now has {}.",
+                        i.title,
+                        plural(i.reports.len(), "report")
+                    ),
+                    None => format!("Accepted: the reports are in incident {incident}."),
+                }
             }
+            None => "Accepted: the articles are recorded as copies.".to_string(),
+        };
+        let mut written = Written::done().undo(decision.undo).say(text);
+        if let Some(incident) = decision.incident {
+            written = written.then(Command::OpenIncident(incident));
         }
-        None => "Accepted: the articles are recorded as copies.".to_string(),
-    };
-    if let Some(incident) = decision.incident {
-        app.incidents_view.open(incident);
-    }
-    app.push_undo(decision.undo);
-    app.inform(text);
-    app.suggestions_view.selected = next;
+        Ok(written.then_update(move |v| v.suggestions.selected = next))
+    })
 }
 
-fn reject(app: &mut TriangulateApp, id: Id, next: Option<Id>) {
-    let analyst = app.analyst();
-    let Some(decision) = app.write("reject the suggestion", |l| {
-        l.reject_suggestion(id, &analyst)
-    }) else {
-        return;
-    };
-    app.push_undo(decision.undo);
-    app.inform(format!(
-        "Rejected suggestion {id}: these articles will not be suggested together again."
-    ));
-    app.suggestions_view.selected = next;
+/// Rejects a suggestion, then shows `next`.
+fn reject(id: Id, next: Option<Id>, analyst: String) -> Command {
+    Command::edit("reject the suggestion", move |l| {
+        let decision = l.reject_suggestion(id, &analyst)?;
+        Ok(Written::done()
+            .undo(decision.undo)
+            .say(format!(
+                "Rejected suggestion {id}: these articles will not be suggested together again."
+            ))
+            .then_update(move |v| v.suggestions.selected = next))
+    })
 }
 
 #[cfg(test)]

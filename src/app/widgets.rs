@@ -4,6 +4,8 @@
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, Stroke, TextFormat};
 
+use super::command::Command;
+use super::context::ViewContext;
 use triangulate_core::analysis::similarity::{DiffPart, DiffSide};
 
 /// A value read from the library, kept until the library changes (its generation moves) or the
@@ -50,20 +52,28 @@ impl<K, T> Cached<K, T> {
     }
 }
 
-/// A line of explanation where a view has nothing to show yet.
-/// The "Analyst" field of a form: who records what the form saves.
-pub fn analyst_field(ui: &mut egui::Ui, analyst: &mut String) {
+/// The "Analyst" field of a form: who records what the form saves. It edits the analyst's name as
+/// Preferences holds it (sending the change) and returns the name as now typed, for the rest of
+/// the form to use this frame.
+pub fn analyst_field(ui: &mut egui::Ui, ctx: &mut ViewContext) -> String {
+    let mut analyst = ctx.analyst.to_string();
     ui.horizontal(|ui| {
         let label = ui.label("Analyst");
-        ui.add(
-            egui::TextEdit::singleline(analyst)
-                .hint_text("your name")
-                .desired_width(160.0),
-        )
-        .labelled_by(label.id);
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut analyst)
+                    .hint_text("your name")
+                    .desired_width(160.0),
+            )
+            .labelled_by(label.id);
+        if edit.changed() {
+            ctx.send(Command::SetAnalyst(analyst.clone()));
+        }
     });
+    analyst
 }
 
+/// A line of explanation where a view has nothing to show yet.
 pub fn empty_state(ui: &mut egui::Ui, text: &str) {
     ui.add_space(12.0);
     ui.label(egui::RichText::new(text).italics().weak());
@@ -246,5 +256,19 @@ impl<K: PartialEq + Clone, T: Send + 'static> Background<K, T> {
         self.value
             .as_ref()
             .map(|v| v.as_ref().map_err(String::as_str))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_separated_by_commas() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(thousands(20_000), "20,000");
+        assert_eq!(thousands(1_000_000), "1,000,000");
     }
 }
