@@ -535,3 +535,36 @@ fn every_test_file_is_compiled() {
         );
     }
 }
+
+/// The app's views never write the library: they send commands, and `app/apply.rs` is the one
+/// place that writes (through its `write`) and keeps the undo.
+#[test]
+fn only_the_apps_applier_writes_and_keeps_undo() {
+    let sources = front_end_sources();
+    let applier = sources
+        .iter()
+        .find(|(file, _)| file == "app/apply.rs")
+        .map(|(_, text)| text.as_str())
+        .unwrap_or_default();
+    assert!(
+        applier.contains("fn write<") && applier.contains("fn push_undo("),
+        "app/apply.rs no longer holds the write path"
+    );
+    let mut offenders = Vec::new();
+    for (file, text) in &sources {
+        if !file.starts_with("app/") || file == "app/apply.rs" {
+            continue;
+        }
+        for line in code_lines(text) {
+            if line.contains("push_undo(") || line.contains(".write(") || line.contains("fn write")
+            {
+                offenders.push(format!("{file}: {line}"));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "writes outside app/apply.rs:\n{}",
+        offenders.join("\n")
+    );
+}
