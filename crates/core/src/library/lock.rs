@@ -61,18 +61,32 @@ pub fn acquire(library: &Path) -> Result<Arc<WriterLock>> {
         .truncate(false)
         .open(&path)
         .map_err(io)?;
-    match file.try_lock() {
-        Ok(()) => {}
-        Err(TryLockError::WouldBlock) => {
-            let mut holder = String::new();
-            // Best effort: the holder wrote its process id; a lock without one still refuses.
-            let _ = file.read_to_string(&mut holder);
-            return Err(Error::InUse {
-                path: library.to_path_buf(),
-                holder: holder.trim().parse().ok(),
-            });
+    // A lock this process wrote and has let go of can still be held for a moment by a child
+    // it is starting (the lock belongs to the open file, which a fork shares until the child
+    // runs its program and closes it): that is waited out, briefly. Another process's lock
+    // refuses at once.
+    let mut tries = 0;
+    loop {
+        match file.try_lock() {
+            Ok(()) => break,
+            Err(TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                // Best effort: the holder wrote its process id; a lock without one still refuses.
+                let _ = file.rewind();
+                let _ = file.read_to_string(&mut holder);
+                let holder: Option<u32> = holder.trim().parse().ok();
+                if holder == Some(std::process::id()) && tries < 40 {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                    continue;
+                }
+                return Err(Error::InUse {
+                    path: library.to_path_buf(),
+                    holder,
+                });
+            }
+            Err(TryLockError::Error(source)) => return Err(io(source)),
         }
-        Err(TryLockError::Error(source)) => return Err(io(source)),
     }
     // Who holds it, for the other process's message. The lock, not this text, is what counts.
     file.set_len(0).map_err(io)?;
