@@ -20,8 +20,7 @@ pub fn source(ext: &str) -> SourceFile {
 /// nothing; every removed span inside `full_text` on char boundaries; the body is the full text
 /// minus the spans; a published date, when present, is a real `YYYY-MM-DD`.
 pub fn check_import(ext: &str, bytes: &[u8]) {
-    let (articles, problems) =
-        parse_bytes(&source(ext), bytes, Some(2025), &ImportOptions::default());
+    let (articles, problems) = parse_bytes(&source(ext), bytes, &ImportOptions::default());
     assert!(
         !articles.is_empty() || !problems.is_empty(),
         "a .{ext} file gives an article or a problem, never nothing"

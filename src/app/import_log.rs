@@ -1,16 +1,22 @@
-//! The Import log view: each import run with its counts, and every file that could not be read,
-//! with why.
+//! The Import log view: the articles whose outlet nothing named (to assign at once), each import
+//! run with its counts, and every file that could not be read, with why.
 
 use egui_extras::{Column, TableBuilder};
 
+use super::command::{Command, Written};
 use super::context::ViewContext;
 use super::widgets::{Cached, empty_state, read_error};
-use triangulate_core::model::ImportBatch;
+use triangulate_core::library::{ArticleQuery, UNKNOWN_OUTLET};
+use triangulate_core::model::{ArticleRow, ImportBatch};
 
 /// What the Import log remembers between frames.
 #[derive(Default)]
 pub struct ImportLogState {
     batches: Cached<(), Vec<ImportBatch>>,
+    /// The articles of no known outlet.
+    unknown: Cached<(), Vec<ArticleRow>>,
+    /// The outlet typed for them.
+    outlet: String,
 }
 
 impl ImportLogState {
@@ -27,6 +33,20 @@ impl ImportLogState {
         };
         if batches.is_empty() {
             return empty_state(ui, "Nothing imported yet.");
+        }
+        let unknown = self.unknown.get(ctx.generation, &(), || {
+            library.articles(&ArticleQuery {
+                outlet: Some(UNKNOWN_OUTLET.to_string()),
+                ..Default::default()
+            })
+        });
+        match unknown {
+            Ok(articles) if !articles.is_empty() => {
+                no_outlet(ui, ctx, articles, &mut self.outlet);
+                ui.separator();
+            }
+            Ok(_) => {}
+            Err(e) => read_error(ui, e),
         }
         let problems: usize = batches.iter().map(|b| b.problems.len()).sum();
         ui.label(format!(
@@ -86,4 +106,59 @@ impl ImportLogState {
             }
         });
     }
+}
+
+/// The articles whose outlet nothing named, with a field to give them all one outlet at once.
+fn no_outlet(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewContext,
+    articles: &[ArticleRow],
+    outlet: &mut String,
+) {
+    let n = articles.len();
+    ui.label(format!(
+        "{n} {} no outlet: nothing in the {} or {} folder named one.",
+        if n == 1 {
+            "article has"
+        } else {
+            "articles have"
+        },
+        if n == 1 { "file" } else { "files" },
+        if n == 1 { "its" } else { "their" },
+    ));
+    ui.horizontal(|ui| {
+        let label = ui.label("Outlet for them");
+        ui.add(
+            egui::TextEdit::singleline(outlet)
+                .hint_text("outlet name")
+                .desired_width(220.0),
+        )
+        .labelled_by(label.id);
+        let name = outlet.trim().to_string();
+        let can = !name.is_empty() && ctx.read_only.is_none();
+        let button = ui
+            .add_enabled(can, egui::Button::new(format!("Assign all {n}")))
+            .on_disabled_hover_text("Type the outlet's name first.");
+        if button.clicked() {
+            let ids: Vec<_> = articles.iter().map(|a| a.id).collect();
+            outlet.clear();
+            ctx.send(Command::edit("assign the outlet", move |library| {
+                let moved = library.assign_outlet(&ids, &name)?;
+                Ok(Written::done().say(format!(
+                    "{moved} {} assigned to {name}.",
+                    if moved == 1 { "article" } else { "articles" }
+                )))
+            }));
+        }
+    });
+    egui::CollapsingHeader::new(format!("The {n} articles"))
+        .id_salt("no-outlet-articles")
+        .show(ui, |ui| {
+            for a in articles.iter().take(200) {
+                ui.label(&a.title);
+            }
+            if n > 200 {
+                ui.weak(format!("and {} more", n - 200));
+            }
+        });
 }

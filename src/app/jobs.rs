@@ -73,7 +73,10 @@ impl TriangulateApp {
             Ok(JobOutcome::Import(import::import_paths(
                 library,
                 &paths,
-                &ImportOptions { outlet },
+                &ImportOptions {
+                    outlet,
+                    ..Default::default()
+                },
                 progress,
             )?))
         });

@@ -45,11 +45,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Show one article: its cleaned body, its raw text, and what cleaning removed.
+    /// Show one article: its cleaned body, its raw text, what cleaning removed, where its date
+    /// came from and the analysts' corrections; or correct it (`article edit ID`).
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Article {
-        id: i64,
+        /// The article's id.
+        #[arg(required = true)]
+        id: Option<i64>,
         #[arg(long)]
         json: bool,
+        #[command(subcommand)]
+        action: Option<ArticleAction>,
     },
     /// Full-text search, ranked, with snippets: articles whose text or whose notes match.
     Search {
@@ -560,6 +566,33 @@ pub enum OutletAction {
         /// Article ids.
         #[arg(required = true)]
         articles: Vec<i64>,
+    },
+}
+
+/// Changes to one article.
+#[derive(Debug, Subcommand)]
+pub enum ArticleAction {
+    /// Correct what the import read: the title, the publication date or the outlet. The
+    /// correction is kept with who made it and what the article said before; the date's source
+    /// becomes "analyst"; importing the file again never overwrites it.
+    Edit {
+        /// The article's id.
+        id: i64,
+        /// The title.
+        #[arg(long)]
+        title: Option<String>,
+        /// The publication date, YYYY-MM-DD (not after today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// The outlet (name or alias; a new name makes a new outlet).
+        #[arg(long)]
+        outlet: Option<String>,
+        /// Who corrects (default: $TRIANGULATE_ANALYST, else the user name).
+        #[arg(long)]
+        analyst: Option<String>,
+        /// Print the corrected article as `article ID --json` does.
+        #[arg(long)]
+        json: bool,
     },
 }
 

@@ -1,10 +1,12 @@
-//! Reading the library's articles: `articles` (newest first, of an outlet, a tag or a
-//! collection), `article ID` (the cleaned body, the raw text and what cleaning removed, with its
-//! tags, notes and copies) and `search` (full text, ranked, with snippets).
+//! The library's articles: `articles` (newest first, of an outlet, a tag or a collection),
+//! `article ID` (the cleaned body, the raw text and what cleaning removed, where its date came
+//! from and its corrections, with its tags, notes and copies), `article edit ID` (an analyst's
+//! correction of its title, date or outlet) and `search` (full text, ranked, with snippets).
 
 use anyhow::{Context, bail};
 use serde::Serialize;
 use triangulate_core::library::{self, ArticleQuery, Library};
+use triangulate_core::model::{Article, ArticleCorrection, Correction, date_source_note};
 
 use super::Outcome;
 use super::common::{print_json, tag_id, truncate};
@@ -140,9 +142,12 @@ pub(super) fn article(library: &Library, id: i64, json: bool) -> anyhow::Result<
             "{}\n{} · {} · {}",
             a.title,
             a.outlet,
-            a.published.as_deref().unwrap_or("undated"),
+            dated(&a),
             a.source_path
         );
+        for c in &a.corrections {
+            println!("{}", correction_line(c));
+        }
         println!("\n{}\n", a.body);
         for span in &a.removed {
             println!("[removed: {}] {}", span.reason, span.text.trim());
@@ -165,6 +170,63 @@ pub(super) fn article(library: &Library, id: i64, json: bool) -> anyhow::Result<
         }
     }
     Ok(Outcome::Exit(0))
+}
+
+/// `triangulate article edit ID`: corrects the article's title, date or outlet as `analyst`,
+/// and says what changed (or, with `--json`, prints the article as `article ID --json` does).
+pub(super) fn edit_article(
+    mut library: Library,
+    id: i64,
+    correction: &Correction,
+    analyst: &str,
+    json: bool,
+) -> anyhow::Result<Outcome> {
+    if correction == &Correction::default() {
+        bail!("nothing to correct: give --title, --date or --outlet");
+    }
+    let before = library.corrections_of(id)?.len();
+    library
+        .correct_article(id, correction, analyst)
+        .with_context(|| format!("correcting article {id}"))?;
+    if json {
+        return article(&library, id, true);
+    }
+    let made = library.corrections_of(id)?;
+    println!("Corrected article {id} (by {analyst}):");
+    for c in made.iter().skip(before) {
+        println!("  {}", correction_line(c));
+    }
+    Ok(Outcome::Exit(0))
+}
+
+/// The article's date with where it came from: "2025-03-14 (found in text — a guess)", or
+/// "undated".
+fn dated(a: &Article) -> String {
+    match (&a.published, date_source_note(a.date_source.as_deref())) {
+        (None, _) => "undated".to_string(),
+        (Some(date), None) => date.clone(),
+        (Some(date), Some(note)) => format!("{date} ({note})"),
+    }
+}
+
+/// One correction as a line: "date corrected by ana on 2026-12-06: 2026-05-12 (text) → 2025-05-12".
+fn correction_line(c: &ArticleCorrection) -> String {
+    let before = match (&c.before, &c.before_source) {
+        (None, _) => "none".to_string(),
+        (Some(b), Some(source)) => format!("{b} ({source})"),
+        (Some(b), None) => format!("“{b}”"),
+    };
+    let after = if c.field == "date" {
+        c.after.clone()
+    } else {
+        format!("“{}”", c.after)
+    };
+    format!(
+        "{} corrected by {} on {}: {before} → {after}",
+        c.field,
+        c.analyst,
+        c.corrected_at.get(..10).unwrap_or(&c.corrected_at)
+    )
 }
 
 /// `triangulate search`: articles whose text or notes match `query`, best first, with snippets.

@@ -19,7 +19,15 @@ pub(super) fn import(
     json: bool,
 ) -> anyhow::Result<Outcome> {
     let progress = Progress::new();
-    let report = import::import_paths(&mut library, paths, &ImportOptions { outlet }, &progress)?;
+    let report = import::import_paths(
+        &mut library,
+        paths,
+        &ImportOptions {
+            outlet,
+            ..Default::default()
+        },
+        &progress,
+    )?;
     if json {
         print_json(&report)?;
     } else {

@@ -9,10 +9,10 @@
 //! - this file: [`Cli`], [`Outcome`], and [`run`], which opens the library as each command needs
 //!   it (to write, or to read beside an app that is writing) and calls the command's function.
 //! - one file per group of commands, one function per command: `library` (check, backup, synth),
-//!   `import`, `articles` (articles, article, search), `notes` (notes, tags, collections),
-//!   `outlets` (outlets, outlet, axes), `ratings` (rate, assess, ratings, disagreements,
-//!   resolve, corroboration), `linking` (link, suggestions, evaluate-links), `incidents`,
-//!   `compare` (compare, report), `places`, `trash` (delete, trash).
+//!   `import`, `articles` (articles, article, article edit, search), `notes` (notes, tags,
+//!   collections), `outlets` (outlets, outlet, axes), `ratings` (rate, assess, ratings,
+//!   disagreements, resolve, corroboration), `linking` (link, suggestions, evaluate-links),
+//!   `incidents`, `compare` (compare, report), `places`, `trash` (delete, trash).
 //! - `common`: what the commands share: the library file, the analyst's name, JSON output.
 //!
 //! None of it knows SQL or egui: the commands ask `triangulate_core` and print its answers.
@@ -34,13 +34,14 @@ mod trash;
 use std::path::PathBuf;
 
 use clap::Parser;
+use triangulate_core::model::Correction;
 
 pub use args::{
-    AxisAction, CollectionAction, Command, IncidentAction, On, OutletAction, PlaceAction,
-    RatingsAction, SuggestionAction, TrashAction,
+    ArticleAction, AxisAction, CollectionAction, Command, IncidentAction, On, OutletAction,
+    PlaceAction, RatingsAction, SuggestionAction, TrashAction,
 };
 
-use articles::{article, articles, search};
+use articles::{article, articles, edit_article, search};
 use common::{LibraryFile, analyst};
 use compare::{compare, report};
 use import::import;
@@ -92,7 +93,28 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             limit,
             json,
         } => articles(&file.read()?, outlet, tag, collection, limit, json),
-        Command::Article { id, json } => article(&file.read()?, id, json),
+        Command::Article { id, json, action } => match (action, id) {
+            (
+                Some(ArticleAction::Edit {
+                    id,
+                    title,
+                    date,
+                    outlet,
+                    analyst: who,
+                    json,
+                }),
+                _,
+            ) => {
+                let correction = Correction {
+                    title,
+                    date,
+                    outlet,
+                };
+                edit_article(file.open()?, id, &correction, &analyst(who), json)
+            }
+            (None, Some(id)) => article(&file.read()?, id, json),
+            (None, None) => anyhow::bail!("which article? `triangulate article ID`"),
+        },
         Command::Search {
             query,
             limit,

@@ -187,7 +187,7 @@ fn a_utf8_text_file_takes_its_title_from_the_first_line_and_its_date_from_the_da
         title: "Ferry runs aground off Skelmor Point, 40 passengers rescued",
         outlet: "The Harbour Ledger",
         published: Some("2025-02-03"),
-        date_source: Some("text"),
+        date_source: Some("dateline"),
         url: None,
         encoding: &["UTF-8"],
         language: "en",
@@ -212,7 +212,7 @@ fn a_utf8_text_file_with_a_byte_order_mark_loses_the_mark_from_its_title() {
         title: "Harbour council approves new sea wall for Brannock",
         outlet: "The Harbour Ledger",
         published: Some("2025-02-11"),
-        date_source: Some("text"),
+        date_source: Some("dateline"),
         url: None,
         encoding: &["UTF-8"],
         language: "en",
@@ -518,7 +518,7 @@ fn utf16_little_endian_german_with_a_byte_order_mark_and_crlf_is_decoded() {
         title: "Hochwasser in Altenfurt: Deich hält knapp stand",
         outlet: "Rheinblick Tagesblatt",
         published: Some("2025-03-14"),
-        date_source: Some("text"),
+        date_source: Some("dateline"),
         url: None,
         encoding: &["UTF-16LE"],
         language: "de",
@@ -537,7 +537,7 @@ fn utf16_big_endian_italian_with_a_byte_order_mark_is_decoded() {
         title: "Frana sulla strada provinciale, isolate tre frazioni di Montelupo",
         outlet: "Gazzetta di Montelupo",
         published: Some("2025-04-09"),
-        date_source: Some("text"),
+        date_source: Some("dateline"),
         url: None,
         encoding: &["UTF-16BE"],
         language: "it",
@@ -554,7 +554,7 @@ fn russian_in_windows_1251_is_detected_and_its_russian_dateline_read() {
         title: "В Озёрске открыли новый мост через реку Вельму",
         outlet: "Северный вестник",
         published: Some("2025-03-12"),
-        date_source: Some("text"),
+        date_source: Some("dateline"),
         url: None,
         encoding: &["windows-1251"],
         language: "ru",
@@ -571,7 +571,7 @@ fn russian_in_koi8_r_is_detected_and_its_russian_dateline_read() {
         title: "Пожар на складе в Каменке: пострадавших нет",
         outlet: "Северный вестник",
         published: Some("2025-04-05"),
-        date_source: Some("text"),
+        date_source: Some("dateline"),
         url: None,
         encoding: &["KOI8-R", "KOI8-U"],
         language: "ru",
@@ -588,7 +588,7 @@ fn french_in_windows_1252_keeps_its_accents_and_french_dateline() {
         title: "Les pompiers maîtrisent l’incendie de la forêt de Valmont",
         outlet: "Le Courrier de Valmont",
         published: Some("2025-04-18"),
-        date_source: Some("text"),
+        date_source: Some("dateline"),
         url: None,
         encoding: &["windows-1252"],
         language: "fr",
@@ -608,7 +608,7 @@ fn spanish_in_windows_1252_keeps_its_accents_and_inverted_question_mark() {
         title: "La sequía deja el embalse de Santaluz al doce por ciento",
         outlet: "El Heraldo de Santaluz",
         published: Some("2025-05-06"),
-        date_source: Some("text"),
+        date_source: Some("dateline"),
         url: None,
         encoding: &["windows-1252"],
         language: "es",
@@ -681,6 +681,7 @@ fn a_file_that_names_its_own_outlet_keeps_it_over_the_sidecar() {
 fn the_import_option_outlet_applies_only_when_neither_file_nor_sidecar_names_one() {
     let options = ImportOptions {
         outlet: Some("Wire Desk Clippings".into()),
+        ..Default::default()
     };
     let imported = import(&["loose-clippings", "harbour-ledger"], &options);
     assert!(imported.sound);
@@ -708,10 +709,13 @@ fn the_import_option_outlet_applies_only_when_neither_file_nor_sidecar_names_one
 }
 
 #[test]
-fn without_any_outlet_the_folder_name_is_used_and_marked_as_a_guess() {
+fn without_any_outlet_the_outlet_is_unknown_rather_than_the_folders_name() {
     let a = article("loose-clippings/tram-line-opens.txt");
-    assert_eq!(a.outlet, "loose-clippings");
-    assert!(a.outlet_is_guess, "a folder name is only a guess");
+    assert_eq!(a.outlet, "Unknown outlet");
+    assert!(
+        a.outlet_is_guess,
+        "an unknown outlet is for the analyst to set"
+    );
     assert_eq!(
         a.title,
         "New tram line opens between Ashby station and the university"
@@ -742,4 +746,33 @@ fn importing_the_fixtures_twice_adds_nothing_the_second_time() {
     assert_eq!(second.skipped_duplicates, first.imported);
     assert_eq!(library.counts().unwrap().articles, before.articles);
     assert!(library.check().unwrap().is_sound());
+}
+
+#[test]
+fn a_folder_named_like_an_outlet_of_the_library_gives_its_articles_that_outlet() {
+    let (_dir, _path, mut library) = common::temp_library();
+    // The library already has an outlet called "loose-clippings": the analyst named one so.
+    let first = import_paths(
+        &mut library,
+        &[fixtures().join("harbour-ledger")],
+        &Default::default(),
+        &Progress::new(),
+    )
+    .expect("the first folder imports");
+    library
+        .assign_outlet(&[first.articles[0].id], "loose-clippings")
+        .expect("the outlet is named");
+    let report = import_paths(
+        &mut library,
+        &[fixtures().join("loose-clippings")],
+        &Default::default(),
+        &Progress::new(),
+    )
+    .expect("the second folder imports");
+    let tram = report
+        .articles
+        .iter()
+        .find(|a| a.path.ends_with("tram-line-opens.txt"))
+        .expect("the tram article is imported");
+    assert_eq!(tram.outlet, "loose-clippings");
 }

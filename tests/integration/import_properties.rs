@@ -22,8 +22,7 @@ fn source(ext: &str) -> SourceFile {
 
 /// Parses `bytes` as a file with extension `ext` and checks what comes back.
 fn parse_and_check(ext: &str, bytes: &[u8]) -> Result<(), TestCaseError> {
-    let (articles, problems) =
-        parse_bytes(&source(ext), bytes, Some(2025), &ImportOptions::default());
+    let (articles, problems) = parse_bytes(&source(ext), bytes, &ImportOptions::default());
     prop_assert!(
         !articles.is_empty() || !problems.is_empty(),
         "a .{ext} file gives an article or a problem, never nothing"
@@ -278,8 +277,7 @@ fn files_with_no_records_are_reported_rather_than_silently_empty() {
         ("jsonl", &b"\xEF\xBB\xBF"[..]),
         ("jsonl", &b"\xEF\xBB\xBF\n\n"[..]),
     ] {
-        let (articles, problems) =
-            parse_bytes(&source(ext), bytes, None, &ImportOptions::default());
+        let (articles, problems) = parse_bytes(&source(ext), bytes, &ImportOptions::default());
         assert!(articles.is_empty());
         assert_eq!(problems.len(), 1, ".{ext} {bytes:?}: {problems:?}");
         assert!(

@@ -199,6 +199,7 @@ fn linking_is_incremental_and_survives_reopening() {
         &[folder],
         &triangulate_core::import::ImportOptions {
             outlet: Some("Desert Ledger".into()),
+            ..Default::default()
         },
         &Progress::new(),
     )

@@ -212,7 +212,7 @@ fn check_finds_a_full_text_index_out_of_step() {
 }
 
 #[test]
-fn assigning_articles_to_an_outlet_moves_them_and_drops_empty_guessed_outlets() {
+fn assigning_articles_to_an_outlet_moves_them_and_drops_the_emptied_unknown_outlet() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("some-folder");
     std::fs::create_dir(&folder).unwrap();
@@ -233,9 +233,12 @@ fn assigning_articles_to_an_outlet_moves_them_and_drops_empty_guessed_outlets() 
         &triangulate_core::jobs::Progress::new(),
     )
     .unwrap();
+    // Nothing names the outlet, and no outlet of the library is called "some-folder": the
+    // articles' outlet is unknown, not the folder's name.
     let guessed = library.outlets().unwrap();
     assert_eq!(guessed.len(), 1);
-    assert!(guessed[0].name_is_guess && guessed[0].name == "some-folder");
+    assert!(guessed[0].name_is_guess && guessed[0].name == "Unknown outlet");
+    assert!(report.articles.iter().all(|a| a.outlet == "Unknown outlet"));
 
     let ids: Vec<i64> = report.articles.iter().map(|a| a.id).collect();
     assert_eq!(
@@ -248,7 +251,7 @@ fn assigning_articles_to_an_outlet_moves_them_and_drops_empty_guessed_outlets() 
             .iter()
             .map(|o| (o.name.as_str(), o.article_count))
             .collect::<Vec<_>>(),
-        [("some-folder", 1), ("Valley Courier", 2)]
+        [("Unknown outlet", 1), ("Valley Courier", 2)]
     );
     assert!(!outlets[1].name_is_guess);
 

@@ -14,6 +14,7 @@ mod browse;
 mod cli;
 mod compare;
 mod compare_properties;
+mod corrections;
 mod corroboration;
 mod crash_safety;
 mod disagreements;

@@ -4,8 +4,10 @@
 mod common;
 
 mod compare;
+mod corrections;
 mod corroboration;
 mod disagreements;
+mod import_log;
 mod incidents;
 mod lexicon;
 mod library;

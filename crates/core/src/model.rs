@@ -37,6 +37,10 @@ pub struct Article {
     pub outlet: String,
     pub outlet_is_guess: bool,
     pub published: Option<String>,
+    /// Where `published` came from: `metadata`, `address`, `dateline`, `text` (found in the
+    /// text: a guess) or `analyst` (a correction); `None` when the article has no date, written
+    /// `"none"` in JSON so that every article carries one.
+    #[serde(with = "none_as_word")]
     pub date_source: Option<String>,
     pub language: Option<String>,
     pub encoding: Option<String>,
@@ -54,6 +58,72 @@ pub struct Article {
     /// The decoded file (HTML, JSON, CSV row) where it differs from `full_text`.
     pub raw: String,
     pub removed: Vec<RemovedSpan>,
+    /// The analysts' corrections of its title, date and outlet, oldest first.
+    #[serde(default)]
+    pub corrections: Vec<ArticleCorrection>,
+}
+
+impl Article {
+    /// The latest correction of `field` ("title", "date" or "outlet"), if an analyst made one:
+    /// the value the article shows for that field is then the analyst's.
+    pub fn corrected(&self, field: &str) -> Option<&ArticleCorrection> {
+        self.corrections.iter().rev().find(|c| c.field == field)
+    }
+}
+
+/// What a date's source says beside the date, for a reader: "found in text — a guess", "from the
+/// dateline"…; `None` for a date from the file's metadata, which needs no word, and for no date.
+pub fn date_source_note(source: Option<&str>) -> Option<&'static str> {
+    match source? {
+        "address" => Some("from the address"),
+        "dateline" => Some("from the dateline"),
+        "text" => Some("found in text — a guess"),
+        "analyst" => Some("set by an analyst"),
+        _ => None,
+    }
+}
+
+/// An analyst's correction of what the import read, as asked for: each field given replaces
+/// the article's, each one left `None` stays as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Correction {
+    /// The title; not empty.
+    pub title: Option<String>,
+    /// The publication date, `YYYY-MM-DD`, not after today. Its source becomes `analyst`.
+    pub date: Option<String>,
+    /// The outlet's name or alias; a name no outlet has makes a new outlet.
+    pub outlet: Option<String>,
+}
+
+/// One field an analyst corrected, as the article keeps it: what it was before, what it became,
+/// who changed it and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleCorrection {
+    pub id: Id,
+    /// `title`, `date` or `outlet`.
+    pub field: String,
+    /// The value before; `None` for a date the article did not have.
+    pub before: Option<String>,
+    pub after: String,
+    /// For a date: where the date before came from (`metadata`, `text`, … or `none`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before_source: Option<String>,
+    pub analyst: String,
+    /// When (UTC, RFC 3339).
+    pub corrected_at: String,
+}
+
+/// `Option<String>` written as the string, or `"none"` for `None` (and read back the same way).
+mod none_as_word {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(value.as_deref().unwrap_or("none"))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        Ok(Option::<String>::deserialize(d)?.filter(|s| s != "none"))
+    }
 }
 
 /// An outlet with the figures the Outlets view lists.

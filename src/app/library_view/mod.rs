@@ -3,8 +3,9 @@
 //! on a column header and narrowed by [`filters`] and [`collections`]; a search box backed by the
 //! full-text index, its hits ranked with the matched words highlighted; actions on the selected
 //! articles ([`batch`]); and a [`reader`] beside the table showing the selected article with what
-//! cleaning removed struck through, each cut restorable. This file holds the view's state, lays
-//! the parts out and applies clicks on rows to the selection.
+//! cleaning removed struck through, each cut restorable, and a form to correct its title, date
+//! and outlet. This file holds the view's state, lays the parts out and applies clicks on rows
+//! to the selection.
 
 mod batch;
 mod collections;
@@ -63,6 +64,8 @@ pub struct LibraryViewState {
     hide_removed: bool,
     /// The credibility mark being chosen for the open article.
     mark: Option<u8>,
+    /// The reader's "Correct…" form, while it is open.
+    correction: Option<reader::CorrectionDraft>,
     /// The open article's tags, notes and copies.
     working: Cached<Option<Id>, ReaderWorking>,
     /// The tag and note being typed in the reader.

@@ -1,6 +1,7 @@
 //! The Library view's reader, beside the table: the selected article's credibility marks, tags,
-//! notes and copies, then its text with what cleaning removed struck through (each cut restorable)
-//! and the passages notes mark highlighted.
+//! notes and copies, then its title, outlet and date (where the date came from, and what analysts
+//! corrected, by whom), a "Correct…" form for those three, and its text with what cleaning removed
+//! struck through (each cut restorable) and the passages notes mark highlighted.
 
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, RichText, TextFormat};
@@ -11,7 +12,9 @@ use crate::app::context::ViewContext;
 use crate::app::notes::{highlight, notes_section, tags_row};
 use crate::app::widgets::{date_or_dash, empty_state, read_error};
 use triangulate_core::library::{Assessment, Note};
-use triangulate_core::model::{Article, CopyOf, Id, Target};
+use triangulate_core::model::{
+    Article, ArticleCorrection, CopyOf, Correction, Id, Target, date_source_note,
+};
 
 /// What the reader shows beside an article: its tags, notes and copies.
 pub(super) type ReaderWorking = (Vec<String>, Vec<Note>, Vec<CopyOf>);
@@ -74,7 +77,13 @@ pub(super) fn panel(ui: &mut egui::Ui, state: &mut LibraryViewState, ctx: &mut V
                     });
                 copies_section(ui, article.id, copies, ctx);
                 ui.separator();
-                let selected = reader(ui, article, notes, &mut state.hide_removed, ctx);
+                let selected = reader(
+                    ui,
+                    article,
+                    notes,
+                    (&mut state.hide_removed, &mut state.correction),
+                    ctx,
+                );
                 if let Some((s, e)) = selected {
                     state.passage = Some((article.id, s, e));
                 }
@@ -189,7 +198,7 @@ fn reader(
     ui: &mut egui::Ui,
     article: &Article,
     notes: &[Note],
-    hide_removed: &mut bool,
+    (hide_removed, correction): (&mut bool, &mut Option<CorrectionDraft>),
     ctx: &mut ViewContext,
 ) -> Option<(usize, usize)> {
     let mut selected = None;
@@ -198,11 +207,7 @@ fn reader(
         .show(ui, |ui| {
             ui.label(RichText::new(&article.title).heading().strong());
             let mut meta = vec![article.outlet.clone()];
-            meta.push(match (&article.published, article.date_source.as_deref()) {
-                (Some(date), Some("text")) => format!("{date} (found in text)"),
-                (Some(date), _) => date.clone(),
-                (None, _) => "undated".into(),
-            });
+            meta.push(dated(article));
             meta.extend(article.language.clone());
             meta.push(format!("{} words", article.word_count));
             ui.label(meta.join(" · "));
@@ -213,6 +218,12 @@ fn reader(
                         .weak(),
                 );
             }
+            for field in ["title", "date", "outlet"] {
+                if let Some(c) = article.corrected(field) {
+                    ui.label(RichText::new(corrected_line(c)).small().italics());
+                }
+            }
+            correction_form(ui, article, correction, ctx);
             ui.label(
                 RichText::new(format!(
                     "{} · {} · {}",
@@ -268,6 +279,165 @@ fn reader(
             }
         });
     selected
+}
+
+/// The article's date with where it came from ("2025-03-14 (found in text — a guess)", "… (set
+/// by ana)"), or "no date found".
+fn dated(article: &Article) -> String {
+    let Some(date) = &article.published else {
+        return "no date found".into();
+    };
+    match (article.date_source.as_deref(), article.corrected("date")) {
+        (Some("analyst"), Some(c)) => format!("{date} (set by {})", c.analyst),
+        (source, _) => match date_source_note(source) {
+            Some(note) => format!("{date} ({note})"),
+            None => date.clone(),
+        },
+    }
+}
+
+/// What an analyst corrected, by whom and when, and what it said before: "Title corrected by ana
+/// on 2026-12-06 (was “…”)".
+fn corrected_line(c: &ArticleCorrection) -> String {
+    let field = match c.field.as_str() {
+        "title" => "Title",
+        "date" => "Date",
+        "outlet" => "Outlet",
+        other => other,
+    };
+    let before = match &c.before {
+        Some(before) => {
+            let mut short: String = before.chars().take(80).collect();
+            if short.len() < before.len() {
+                short.push('…');
+            }
+            format!("was “{short}”")
+        }
+        None => "there was none".to_string(),
+    };
+    format!(
+        "{field} corrected by {} on {} ({before})",
+        c.analyst,
+        c.corrected_at.get(..10).unwrap_or(&c.corrected_at)
+    )
+}
+
+/// The "Correct…" form's fields while the analyst types them, for one article.
+#[derive(Debug, Clone, Default)]
+pub(super) struct CorrectionDraft {
+    article: Id,
+    title: String,
+    date: String,
+    outlet: String,
+}
+
+impl CorrectionDraft {
+    /// The form filled with what the article says now.
+    fn of(article: &Article) -> Self {
+        CorrectionDraft {
+            article: article.id,
+            title: article.title.clone(),
+            date: article.published.clone().unwrap_or_default(),
+            outlet: article.outlet.clone(),
+        }
+    }
+
+    /// The correction the fields ask for: each field that differs from what the article says
+    /// (an empty date where there is none asks for nothing).
+    fn correction(&self, article: &Article) -> Correction {
+        let changed = |typed: &str, now: Option<&str>| {
+            let typed = typed.trim();
+            let same = Some(typed) == now || (typed.is_empty() && now.is_none());
+            (!same).then(|| typed.to_string())
+        };
+        Correction {
+            title: changed(&self.title, Some(&article.title)),
+            date: changed(&self.date, article.published.as_deref()),
+            outlet: changed(&self.outlet, Some(&article.outlet)),
+        }
+    }
+}
+
+/// "Correct…", which opens a form for the article's title, date and outlet; saving it sends the
+/// correction as an edit that Edit > Undo takes back. The form stays open, as typed, until the
+/// correction is written (a date refused leaves it for the analyst to fix).
+fn correction_form(
+    ui: &mut egui::Ui,
+    article: &Article,
+    draft: &mut Option<CorrectionDraft>,
+    ctx: &mut ViewContext,
+) {
+    let Some(form) = draft.as_mut().filter(|d| d.article == article.id) else {
+        let why = ctx.read_only.map_or_else(
+            || {
+                "Correct the title, date or outlet the import read. The correction is kept with \
+                 your name; importing the file again never overwrites it."
+                    .to_string()
+            },
+            |why| format!("The library cannot be changed: {why}"),
+        );
+        if ui
+            .add_enabled(ctx.read_only.is_none(), egui::Button::new("Correct…"))
+            .on_hover_text(why)
+            .clicked()
+        {
+            *draft = Some(CorrectionDraft::of(article));
+        }
+        return;
+    };
+    let mut close = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        egui::Grid::new(("correct", article.id))
+            .num_columns(2)
+            .show(ui, |ui| {
+                let label = ui.label("Corrected title");
+                ui.add(egui::TextEdit::singleline(&mut form.title).desired_width(f32::INFINITY))
+                    .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label("Corrected date");
+                ui.add(egui::TextEdit::singleline(&mut form.date).hint_text("YYYY-MM-DD"))
+                    .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label("Corrected outlet");
+                ui.add(egui::TextEdit::singleline(&mut form.outlet))
+                    .labelled_by(label.id);
+                ui.end_row();
+            });
+        ui.horizontal(|ui| {
+            if ui.button("Save correction").clicked() {
+                let correction = form.correction(article);
+                if correction == Correction::default() {
+                    ctx.send(Command::inform(
+                        "Nothing to correct: the form says what the article already says.",
+                    ));
+                } else {
+                    ctx.send(correct(article.id, correction, ctx.recorded_name()));
+                }
+            }
+            close = ui.button("Cancel").clicked();
+        });
+    });
+    if close {
+        *draft = None;
+    }
+}
+
+/// Corrects an article as `analyst`, and closes the reader's form once it is written.
+fn correct(article: Id, correction: Correction, analyst: String) -> Command {
+    Command::edit("correct the article", move |l| {
+        let undo = l.correct_article(article, &correction, &analyst)?;
+        Ok(Written::done()
+            .undo(undo)
+            .say(format!(
+                "Corrected article {article} (by {analyst}). Edit > Undo takes it back."
+            ))
+            .then_update(move |views| {
+                let form = &mut views.library.correction;
+                if form.as_ref().is_some_and(|d| d.article == article) {
+                    *form = None;
+                }
+            }))
+    })
 }
 
 /// The article's full text, selectable (not editable), cut spans struck through and noted

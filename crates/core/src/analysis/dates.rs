@@ -184,29 +184,243 @@ fn num(s: &str) -> i32 {
     s.parse().unwrap_or(0)
 }
 
-/// The publication date written in an article's opening lines. A date without a year
-/// ("September 5") takes `fallback_year` (the file's modification year) when one is given.
-pub fn date_in_text(text: &str, fallback_year: Option<i32>) -> Option<String> {
-    // The dateline sits near the top; a date deep in the body is usually about something else.
-    let head: String = text.lines().take(12).collect::<Vec<_>>().join("\n");
-    // At most 1,500 bytes, cut back to a character boundary (not the whole head when the cut
-    // falls inside a character).
-    let mut end = head.len().min(1_500);
-    while !head.is_char_boundary(end) {
-        end -= 1;
+/// Where an article's publication date was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateSource {
+    /// The file's own metadata: a front-matter, JSON, CSV or page field.
+    Metadata,
+    /// The article's address: `/2017/09/05/` in its URL.
+    Address,
+    /// A line near the top that gives the date ("Updated 28 May 2018"), or a wire dateline
+    /// ("BEIRUT, 24 November 2017 —").
+    Dateline,
+    /// A sentence of the lead that says when it happened ("on Friday, 14 March 2025").
+    Text,
+}
+
+impl DateSource {
+    /// The word stored and shown: metadata, address, dateline or text.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::Metadata => "metadata",
+            DateSource::Address => "address",
+            DateSource::Dateline => "dateline",
+            DateSource::Text => "text",
+        }
     }
-    let head = &head[..end];
-    if let Some(date) = first_full_date(head) {
-        return Some(date);
+}
+
+/// What an article offers to date it by.
+#[derive(Debug, Clone, Copy)]
+pub struct DateEvidence<'a> {
+    /// The date its metadata states, as written.
+    pub metadata: Option<&'a str>,
+    /// Its address.
+    pub url: Option<&'a str>,
+    /// Its full text.
+    pub text: &'a str,
+    /// Byte spans of the text that cannot date it: captions, credits, comments, appended stories.
+    pub skip: &'a [(usize, usize)],
+    /// The day of the import: no publication date is later.
+    pub today: NaiveDate,
+}
+
+static ADDRESS_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/_.-]|$)").expect("valid regex")
+});
+
+/// The publication date of an article and where it was found, or `None` when nothing in the
+/// article states it. In order: its metadata, its address, a dateline near the top, a sentence
+/// of the lead that says when it happened. Nothing is taken from the clock or the file's time: a
+/// date without a year ("September 5", "12 мая") takes its year only from the article's own
+/// metadata or address. A date after `today` is not a publication date; a date inside a
+/// sentence about something else (a birth, an anniversary) or in a caption is not either.
+pub fn publication_date(e: &DateEvidence<'_>) -> Option<(String, DateSource)> {
+    let not_future = |date: String| -> Option<String> {
+        NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+            .ok()
+            .filter(|d| *d <= e.today)
+            .map(|_| date)
+    };
+    let metadata = e.metadata.and_then(parse_date);
+    let address = e.url.and_then(|url| {
+        let c = ADDRESS_DATE.captures(url)?;
+        ymd(num(&c[1]), num(&c[2]) as u32, num(&c[3]) as u32)
+    });
+    // The year a date without one is read in: the article's own, from its metadata or address.
+    let context_year = metadata
+        .as_deref()
+        .or(address.as_deref())
+        .and_then(|d| d.get(..4))
+        .map(num);
+    if let Some(date) = metadata.and_then(not_future) {
+        return Some((date, DateSource::Metadata));
     }
-    let year = fallback_year?;
-    if let Some(c) = MONTH_DAY.captures(head) {
-        return month(&c[1]).and_then(|m| ymd(year, m, num(&c[2]) as u32));
+    if let Some(date) = address.and_then(not_future) {
+        return Some((date, DateSource::Address));
     }
-    if let Some(c) = DAY_MONTH.captures(head) {
-        return month(&c[2]).and_then(|m| ymd(year, m, num(&c[1]) as u32));
+    opening_dates(e.text, e.skip, context_year)
+        .into_iter()
+        .find_map(|(date, source)| not_future(date).map(|d| (d, source)))
+}
+
+/// The publication date written in an article's opening lines: on a line of its own ("Updated
+/// 28 May 2018"), in a wire dateline ("BEIRUT, 24 November 2017 —"), or in a sentence of the lead
+/// saying when it happened ("on Friday, 14 March 2025"). A date without a year ("September 5")
+/// takes `year`, the year of a dated context in the same article, and is not read without one.
+pub fn date_in_text(text: &str, year: Option<i32>) -> Option<String> {
+    opening_dates(text, &[], year)
+        .into_iter()
+        .next()
+        .map(|(date, _)| date)
+}
+
+/// Words before "on DATE" that make the date something other than the day of the report: "born
+/// on", "founded on", "since".
+const NOT_THE_DAY: &[&str] = &[
+    "born",
+    "died",
+    "founded",
+    "established",
+    "married",
+    "since",
+    "until",
+    "till",
+    "before",
+    "after",
+    "anniversary",
+    "elected",
+    "appointed",
+    "sentenced",
+    "signed",
+    // When the page was saved, not when it appeared: "[downloaded on 2 October 2013]".
+    "downloaded",
+    "retrieved",
+    "accessed",
+    "archived",
+    "saved",
+];
+
+static DATELINE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    // "BEIRUT, ", "Москва, ", "Deir ez-Zor, ": a place of a few words and a comma, before the date.
+    Regex::new(r"^\p{Lu}[\p{L}'.\-]*(?:\s[\p{L}'.\-]+){0,3},\s*$").expect("valid regex")
+});
+
+/// The candidate dates of the opening lines, in order, each with where it was found.
+fn opening_dates(
+    text: &str,
+    skip: &[(usize, usize)],
+    year: Option<i32>,
+) -> Vec<(String, DateSource)> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    for (n, raw) in text.split_inclusive('\n').enumerate() {
+        let start = at;
+        at += raw.len();
+        // The dateline sits near the top; a date deep in the body is usually about something else.
+        if n >= 12 || start >= 1_500 {
+            break;
+        }
+        let line = raw.trim();
+        let skipped = skip.iter().any(|&(s, e)| s < at && start < e);
+        if line.is_empty() || skipped {
+            continue;
+        }
+        // At most the part of the line inside the first 1,500 bytes.
+        let room = 1_500 - start;
+        let mut end = line.len().min(room);
+        while !line.is_char_boundary(end) {
+            end -= 1;
+        }
+        let line = &line[..end];
+        let short = line.len() <= 80
+            && !line.ends_with(['.', '!', '?'])
+            && crate::text::word_count(line) <= 10;
+        if short
+            && !recalled(line)
+            && let Some(date) = first_full_date(line).or_else(|| yearless(line, year))
+        {
+            // On a line of its own.
+            found.push((date, DateSource::Dateline));
+            continue;
+        }
+        if let Some(date) = wire_dateline(line, year) {
+            found.push((date, DateSource::Dateline));
+            continue;
+        }
+        if let Some(date) = on_the_day(line, year) {
+            found.push((date, DateSource::Text));
+        }
+    }
+    found
+}
+
+/// The date of a wire dateline opening the lead: "BEIRUT, 24 November 2017 — …", "DAMASCUS,
+/// Sept 5 (Reuters) - …" (placed in `year`).
+fn wire_dateline(line: &str, year: Option<i32>) -> Option<String> {
+    let first = dates_mentioned(line, year).into_iter().next()?;
+    let date = first.date?;
+    DATELINE_PLACE
+        .is_match(&line[..first.start])
+        .then_some(date)
+}
+
+/// The first day and month without a year in `text`, placed in `year`.
+fn yearless(text: &str, year: Option<i32>) -> Option<String> {
+    let year = year?;
+    let month_day = MONTH_DAY
+        .captures(text)
+        .and_then(|c| Some((c.get(0)?.start(), month(&c[1])?, num(&c[2]))));
+    let day_month = DAY_MONTH
+        .captures(text)
+        .and_then(|c| Some((c.get(0)?.start(), month(&c[2])?, num(&c[1]))));
+    let (_, m, d) = match (month_day, day_month) {
+        (Some(a), Some(b)) => {
+            if a.0 <= b.0 {
+                a
+            } else {
+                b
+            }
+        }
+        (a, b) => a.or(b)?,
+    };
+    ymd(year, m, d as u32)
+}
+
+static ON_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\w+)\s+on\s+(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?$")
+        .expect("valid regex")
+});
+
+/// A full date in a sentence that says it is the day things happened: "on 14 March 2025", "on
+/// Friday, March 14, 2025" — not "born on April 22, 1923". A date without a year is placed in
+/// `year` the same way.
+fn on_the_day(line: &str, year: Option<i32>) -> Option<String> {
+    for m in dates_mentioned(line, year) {
+        let Some(date) = m.date else {
+            continue;
+        };
+        let before = &line[..m.start];
+        // The whole "… on [Weekday,] " before the date, and the word before "on".
+        let Some(c) = ON_WEEKDAY.captures(before) else {
+            continue;
+        };
+        let word = c[1].to_lowercase();
+        if !NOT_THE_DAY.contains(&word.as_str()) {
+            return Some(date);
+        }
     }
     None
+}
+
+/// Whether a line gives its first date as the day of something else: "downloaded on 2 October
+/// 2013", "born on April 22, 1923".
+fn recalled(line: &str) -> bool {
+    dates_mentioned(line, None).first().is_some_and(|m| {
+        ON_WEEKDAY
+            .captures(&line[..m.start])
+            .is_some_and(|c| NOT_THE_DAY.contains(&c[1].to_lowercase().as_str()))
+    })
 }
 
 /// A date a text mentions: its span and, when it can be placed, the day it names.
@@ -351,5 +565,97 @@ mod tests {
         );
         assert_eq!(date_in_text("Headline\nSeptember 5 — text", None), None);
         assert_eq!(date_in_text("No date here at all.", Some(2020)), None);
+    }
+
+    fn evidence<'a>(
+        metadata: Option<&'a str>,
+        url: Option<&'a str>,
+        text: &'a str,
+    ) -> DateEvidence<'a> {
+        DateEvidence {
+            metadata,
+            url,
+            text,
+            skip: &[],
+            today: NaiveDate::from_ymd_opt(2026, 12, 6).expect("a day"),
+        }
+    }
+
+    fn dated(e: &DateEvidence<'_>) -> Option<(String, &'static str)> {
+        publication_date(e).map(|(d, s)| (d, s.as_str()))
+    }
+
+    #[test]
+    fn a_date_without_a_year_is_never_given_one_from_outside_the_article() {
+        let text = "Headline\nSeptember 5 — Troops entered the town.";
+        assert_eq!(dated(&evidence(None, None, text)), None);
+        let text = "Заголовок\nМосква, 12 мая — Текст сообщения.";
+        assert_eq!(dated(&evidence(None, None, text)), None);
+    }
+
+    #[test]
+    fn metadata_then_address_then_dateline_date_an_article() {
+        let text = "Headline\nUpdated 28 May 2018\nBody.";
+        assert_eq!(
+            dated(&evidence(Some("2018-05-27T10:00:00Z"), None, text)),
+            Some(("2018-05-27".into(), "metadata"))
+        );
+        assert_eq!(
+            dated(&evidence(
+                None,
+                Some("https://example.org/news/2018/05/26/story"),
+                text
+            )),
+            Some(("2018-05-26".into(), "address"))
+        );
+        assert_eq!(
+            dated(&evidence(None, None, text)),
+            Some(("2018-05-28".into(), "dateline"))
+        );
+    }
+
+    #[test]
+    fn a_sentence_dates_an_article_only_when_it_says_the_day_things_happened() {
+        let lead = "Headline\nShells hit the market on Friday, 14 March 2025, killing 19.";
+        assert_eq!(
+            dated(&evidence(None, None, lead)),
+            Some(("2025-03-14".into(), "text"))
+        );
+        let recalled = "Headline\nThe general, born on April 22, 1923, led the army.";
+        assert_eq!(dated(&evidence(None, None, recalled)), None);
+        let in_passing = "Headline\nThe treaty of 5 May 2010 still holds, officials said.";
+        assert_eq!(dated(&evidence(None, None, in_passing)), None);
+        let saved = "Posted a year ago [downloaded on 2 October 2013]\nThe director said more.";
+        assert_eq!(dated(&evidence(None, None, saved)), None);
+    }
+
+    #[test]
+    fn a_date_after_the_import_is_not_a_publication_date() {
+        let text = "Headline\nUpdated 28 May 2031\nBody.";
+        assert_eq!(dated(&evidence(Some("2031-01-01"), None, text)), None);
+    }
+
+    #[test]
+    fn a_caption_does_not_date_an_article() {
+        let text = "Headline\nPhoto: the market on 2 March 2017 (AFP)\nUpdated 28 May 2018\n";
+        let caption_start = text.find("Photo").expect("caption");
+        let caption_end = text.find("Updated").expect("dateline");
+        let e = DateEvidence {
+            skip: &[(caption_start, caption_end)],
+            ..evidence(None, None, text)
+        };
+        assert_eq!(dated(&e), Some(("2018-05-28".into(), "dateline")));
+    }
+
+    #[test]
+    fn a_year_from_the_address_places_a_dateline_without_one() {
+        assert_eq!(
+            opening_dates(
+                "Headline\nDAMASCUS, Sept 5 (Reuters) - Text.",
+                &[],
+                Some(2017)
+            ),
+            vec![("2017-09-05".to_string(), DateSource::Dateline)]
+        );
     }
 }

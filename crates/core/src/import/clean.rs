@@ -28,6 +28,9 @@ pub mod reason {
     pub const APPENDED_STORY: &str = "unrelated story appended";
     pub const NAVIGATION: &str = "page navigation and links";
     pub const DATE_LINE: &str = "date line (kept as the date)";
+    /// How a suspected span's reason begins: the rule's reason follows. The text stays in the
+    /// body (the span is stored restored) until the analyst confirms the cut.
+    pub const SUSPECTED: &str = "suspected, kept: ";
 }
 
 /// The outcome of cleaning one article.
@@ -36,6 +39,9 @@ pub struct Cleaned {
     pub title: String,
     /// Byte ranges of the input text, with reasons, in order.
     pub removed: Vec<(usize, usize, String)>,
+    /// What a rule would have cut though it would have left almost nothing of the article: kept
+    /// in the body, with a reason starting [`reason::SUSPECTED`], for the analyst to confirm.
+    pub suspected: Vec<(usize, usize, String)>,
     pub body: String,
 }
 
@@ -138,8 +144,30 @@ pub fn clean(
         }
     }
 
+    // A short item (a sentence or two, perhaps only the headline again) is still an article:
+    // the headline is cut only from a body that has more.
+    let body_left = lines
+        .iter()
+        .zip(&cut)
+        .any(|(line, why)| why.is_none() && !line.text.is_empty());
+    if !body_left {
+        for why in &mut cut {
+            if matches!(*why, Some(reason::HEADLINE | reason::REPEATED_HEADLINE)) {
+                *why = None;
+            }
+        }
+    }
+
+    // No rule may take most of an article away. When one would cut more than half of the text
+    // besides its headline and date lines, its lines stay in the body, marked as suspected for
+    // the analyst to confirm: on real pages a misplaced "comments" header or a run of short
+    // linked lines took whole articles. (A page's own comment section is left out earlier, by
+    // extraction; what reaches this rule as "comments" and outweighs the article is a guess.)
+    let keep_rule = suspected_rule(&lines, &cut);
+
     // Consecutive lines cut for one reason make one span; blank lines between them join it.
     let mut removed: Vec<(usize, usize, String)> = Vec::new();
+    let mut suspected: Vec<(usize, usize, String)> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let Some(why) = cut[i] else {
@@ -163,7 +191,11 @@ pub fn clean(
                 break;
             }
         }
-        removed.push((start, end, why.to_string()));
+        if keep_rule == Some(why) {
+            suspected.push((start, end, format!("{}{why}", reason::SUSPECTED)));
+        } else {
+            removed.push((start, end, why.to_string()));
+        }
         i = j;
     }
     for &(start, end, why) in known {
@@ -175,8 +207,41 @@ pub fn clean(
     Cleaned {
         title,
         removed,
+        suspected,
         body,
     }
+}
+
+/// The rule whose cuts are kept as suspected: the one that cut the most, when that is more than
+/// half of the text besides the headline and date lines.
+fn suspected_rule(lines: &[Line<'_>], cut: &[Option<&'static str>]) -> Option<&'static str> {
+    let aside = |why: Option<&str>| {
+        matches!(
+            why,
+            Some(reason::HEADLINE | reason::REPEATED_HEADLINE | reason::DATE_LINE)
+        )
+    };
+    let mut text_words = 0;
+    let mut by_rule: Vec<(&'static str, usize)> = Vec::new();
+    for (line, why) in lines.iter().zip(cut) {
+        if aside(*why) {
+            continue;
+        }
+        let words = text::word_count(line.text);
+        text_words += words;
+        if let Some(why) = why {
+            match by_rule.iter_mut().find(|(w, _)| w == why) {
+                Some((_, n)) => *n += words,
+                None => by_rule.push((why, words)),
+            }
+        }
+    }
+    by_rule
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| n * 2 > text_words)
+        .map(|(why, _)| why)
 }
 
 /// A Markdown heading's text without its `#` marks.
@@ -187,8 +252,19 @@ fn heading_text(line: &str) -> &str {
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\(?(?:photos?|images?|pictures?|foto|file photo|photograph|caption|credit|video)\s*(?:[:/|)–—-]|\s-\s)|[A-Z ]*PHOTO\b)")
-        .expect("valid regex")
+    // A caption opens with the word for a picture and a separator ("Photo: …", "PHOTO/AFP - …",
+    // "Foto de archivo: …", "Фото: …", "صورة: …"), or with a shouted "… PHOTO" credit. The
+    // separator is a colon, slash, bar, bracket or a dash with space after it, so "Credit-rating
+    // agency…" and "Photographers were…" are sentences; the shouted form is matched with its
+    // case, so "His photo appears…" is a sentence too.
+    Regex::new(concat!(
+        r"(?i)^\(?(?:photos?|images?|pictures?|file photo|photograph|caption|credits?|video",
+        r"|fotos?|foto de archivo|imagen|fotografía|archivfoto|bild|photo d'archive|légende",
+        r"|фото|снимок|фотография|иллюстрация|fotoğraf|görsel|صورة|الصورة|صور)",
+        r"\s*(?:[:/|)]|[–—-]\s)",
+        r"|^(?-i:[A-Z ]*PHOTO\b)"
+    ))
+    .expect("valid regex")
 });
 static CREDIT_AT_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\((?:photo|image|picture)[^)]{0,40}\)\s*$|(?:photo|image)\s*(?:by|:)\s*[^.]{0,40}/\s*(?:afp|reuters|ap|getty)\S*\s*$")
@@ -261,6 +337,19 @@ const WIDGET_PREFIXES: &[(&str, &str)] = &[
     ("please login", reason::LOGIN),
     ("register or log in", reason::LOGIN),
     ("to continue reading, log in", reason::LOGIN),
+    // Comment and login prompts in the other languages the importer reads.
+    ("dear reader, to leave", reason::LOGIN),
+    ("dear readers, to leave", reason::LOGIN),
+    ("dear reader, to comment", reason::LOGIN),
+    ("pour commenter", reason::LOGIN),
+    ("connectez-vous", reason::LOGIN),
+    ("para comentar", reason::LOGIN),
+    ("inicia sesión", reason::LOGIN),
+    ("um zu kommentieren", reason::LOGIN),
+    ("melden sie sich an", reason::LOGIN),
+    ("чтобы оставить комментарий", reason::LOGIN),
+    ("yorum yapmak için", reason::LOGIN),
+    ("للتعليق", reason::LOGIN),
 ];
 
 /// The reason a single line is not article text, if it is one of the known kinds.
@@ -625,5 +714,100 @@ claimed all three attacks on tankers carrying fuel to the provincial capital.\n"
             &[],
         );
         assert!(c.removed.is_empty(), "{:?}", c.removed);
+    }
+
+    #[test]
+    fn a_one_sentence_item_keeps_its_sentence_though_it_is_the_headline_again() {
+        let sentence = "Staunton police arrested a woman on murder charges in two 1967 slayings.";
+        let c = clean(Some(sentence), sentence, &[]);
+        assert_eq!(c.body, sentence);
+        assert!(c.removed.is_empty(), "{:?}", c.removed);
+        // With no title given, the one line is both the headline and the body.
+        let c = clean(None, &format!("{sentence}\n"), &[]);
+        assert_eq!(c.title, sentence);
+        assert_eq!(c.body.trim(), sentence);
+    }
+
+    #[test]
+    fn the_headline_is_still_cut_from_a_body_that_has_more() {
+        let text = "Market hit\n\nShells fell on the market on Friday.";
+        let c = clean(Some("Market hit"), text, &[]);
+        assert_eq!(c.body, "Shells fell on the market on Friday.");
+    }
+
+    #[test]
+    fn caption_and_credit_rules_match_captions_not_sentences_that_mention_them() {
+        for sentence in [
+            "His photo appears every day on the front of the papers.",
+            "Credit-rating agency Fitch Ratings lowered the country's grade on Friday.",
+            "Photographers were kept away from the site.",
+        ] {
+            assert_eq!(line_rule(sentence), None, "{sentence}");
+        }
+        for caption in [
+            "Photo: the market after the strike (AFP)",
+            "PHOTO/AFP - Smoke over the market",
+            "Foto de archivo: la ciudad vista desde el puerto",
+            "Фото: рынок после обстрела",
+            "صورة: السوق بعد القصف",
+            "Credit: Reuters",
+        ] {
+            assert_eq!(line_rule(caption), Some(reason::CAPTION), "{caption}");
+        }
+    }
+
+    #[test]
+    fn comment_prompts_are_recognised_in_the_languages_the_importer_reads() {
+        for prompt in [
+            "Dear reader, to leave comments you need to register.",
+            "Pour commenter cet article, connectez-vous.",
+            "Para comentar, inicia sesión.",
+            "Чтобы оставить комментарий, войдите на сайт.",
+        ] {
+            assert_eq!(line_rule(prompt), Some(reason::LOGIN), "{prompt}");
+        }
+    }
+
+    #[test]
+    fn a_rule_that_would_leave_almost_nothing_keeps_the_text_as_suspected() {
+        // A "comments" link under the standfirst: the comments rule would cut the article.
+        let standfirst = "Residents of the market town counted their dead on Saturday after the \
+heaviest shelling in months, as both sides blamed each other for the attack and the provincial \
+hospital ran short of blood, beds, medicine and fuel for the generators that keep it running.";
+        let paragraph = "Shells fell on the crowded market on Friday evening, killing at least \
+nineteen people and wounding dozens more, a doctor at the town's only working hospital said, as \
+ambulances and private cars ferried the wounded through the night.";
+        let article: String = (0..4).map(|_| format!("{paragraph}\n\n")).collect();
+        let text = format!("Market hit\n\n{standfirst}\n\nComments\n\n{article}");
+        let c = clean(None, &text, &[]);
+        assert!(c.body.contains("killing at least nineteen"), "{}", c.body);
+        assert!(
+            c.suspected
+                .iter()
+                .any(|s| s.2 == format!("{}{}", reason::SUSPECTED, reason::COMMENTS)),
+            "{:?}",
+            c.suspected
+        );
+        assert!(c.removed.iter().all(|r| r.2 != reason::COMMENTS));
+    }
+
+    #[test]
+    fn comments_longer_than_the_article_are_kept_as_suspected_and_shorter_ones_cut() {
+        let article = "Shells fell on the crowded market on Friday evening, killing at least \
+nineteen people and wounding dozens more, a doctor at the town's only working hospital said. \
+Ambulances and private cars ferried the wounded to the hospital, where staff appealed for blood \
+donors as the toll rose through the night.";
+        let comment = "This is terrible news and my thoughts are with every family in the town.";
+        let comments: String = (0..12).map(|_| format!("{comment}\n\n")).collect();
+        let text = format!("Market hit\n\n{article}\n\n12 comments\n\n{comments}");
+        let c = clean(None, &text, &[]);
+        assert_eq!(c.suspected.len(), 1, "{:?}", c.suspected);
+        assert!(c.body.contains("thoughts are with"), "{}", c.body);
+        // Two comments under the same article are a thread to cut.
+        let comments: String = (0..2).map(|_| format!("{comment}\n\n")).collect();
+        let text = format!("Market hit\n\n{article}\n\n2 comments\n\n{comments}");
+        let c = clean(None, &text, &[]);
+        assert!(c.suspected.is_empty(), "{:?}", c.suspected);
+        assert!(!c.body.contains("thoughts are with"), "{}", c.body);
     }
 }

@@ -39,10 +39,22 @@ const CHUNK: usize = 2048;
 const BATCH: usize = 128;
 
 /// Choices the analyst makes for one import.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ImportOptions {
     /// The outlet for articles whose files and folders do not name one.
     pub outlet: Option<String>,
+    /// The day of the import: no publication date is later (a later one is a typo or a
+    /// scheduled page, not when the article appeared).
+    pub today: chrono::NaiveDate,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        ImportOptions {
+            outlet: None,
+            today: crate::library::clock::today(),
+        }
+    }
 }
 
 /// One imported article, as `triangulate import --json` lists it.
@@ -172,11 +184,16 @@ pub fn import_sources(
             report.problems.append(&mut pending_problems);
             for (index, id) in outcome.stored {
                 let a = &articles[index];
+                let outlet = outcome
+                    .outlets_decided
+                    .iter()
+                    .find(|(i, _)| *i == index)
+                    .map_or_else(|| a.outlet.clone(), |(_, name)| name.clone());
                 report.articles.push(ImportedArticle {
                     id,
                     path: a.source_path.clone(),
                     title: a.title.clone(),
-                    outlet: a.outlet.clone(),
+                    outlet,
                 });
             }
         }
@@ -342,9 +359,7 @@ fn parse_source(
     match read_source(file) {
         // parse_bytes is fuzzed and property-tested never to panic; should a bug slip through,
         // it costs this file (a problem row), not the whole import.
-        Ok((bytes, modified_year)) => std::panic::catch_unwind(|| {
-            parse_bytes(file, &bytes, modified_year, options)
-        })
+        Ok(bytes) => std::panic::catch_unwind(|| parse_bytes(file, &bytes, options))
         .unwrap_or_else(|panic| {
             let what = crate::jobs::panic_message(panic.as_ref());
             let reason = format!(
@@ -379,7 +394,6 @@ fn format_of(path: &Path) -> Result<Format, String> {
 pub fn parse_bytes(
     file: &SourceFile,
     bytes: &[u8],
-    modified_year: Option<i32>,
     options: &ImportOptions,
 ) -> (Vec<NewArticle>, Vec<ImportProblem>) {
     let display = file.path.display().to_string();
@@ -417,15 +431,7 @@ pub fn parse_bytes(
     let mut articles = Vec::new();
     for e in extracted {
         let path = format!("{display}{}", e.locator);
-        match build_article(
-            e,
-            file,
-            format,
-            decoded.encoding,
-            modified_year,
-            options,
-            path.clone(),
-        ) {
+        match build_article(e, file, format, decoded.encoding, options, path.clone()) {
             Some(article) => articles.push(article),
             None => problems.push(ImportProblem {
                 path,
@@ -436,12 +442,13 @@ pub fn parse_bytes(
     (articles, problems)
 }
 
-fn read_source(file: &SourceFile) -> Result<(Vec<u8>, Option<i32>), String> {
+fn read_source(file: &SourceFile) -> Result<Vec<u8>, String> {
     match file.origin {
-        Origin::Memory(bytes) => Ok((bytes.to_vec(), None)),
+        Origin::Memory(bytes) => Ok(bytes.to_vec()),
         Origin::Disk => {
             use std::io::Read;
-            // One open, its size and date from the open file, then one read.
+            // One open, its size from the open file, then one read. The file's time is never
+            // an article's date: a copy or a download changes it.
             let mut opened = std::fs::File::open(&file.path).map_err(|e| io_reason(&e))?;
             let meta = opened.metadata().map_err(|e| io_reason(&e))?;
             if meta.len() > MAX_FILE_BYTES {
@@ -451,13 +458,9 @@ fn read_source(file: &SourceFile) -> Result<(Vec<u8>, Option<i32>), String> {
                     MAX_FILE_BYTES / (1024 * 1024)
                 ));
             }
-            let year = meta.modified().ok().map(|t| {
-                use chrono::Datelike;
-                chrono::DateTime::<chrono::Utc>::from(t).year()
-            });
             let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
             opened.read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
-            Ok((bytes, year))
+            Ok(bytes)
         }
     }
 }
@@ -467,7 +470,6 @@ fn build_article(
     file: &SourceFile,
     format: Format,
     encoding: &str,
-    modified_year: Option<i32>,
     options: &ImportOptions,
     source_path: String,
 ) -> Option<NewArticle> {
@@ -480,30 +482,55 @@ fn build_article(
     } else {
         cleaned.title
     };
-    let (outlet, outlet_is_guess) = match e
+    // The outlet the file, its folder's sidecar or the analyst names; else the site of the
+    // address the page states; else nothing, and the writer decides from the folder's name
+    // (an outlet the library already has by that name, or none: `UNKNOWN_OUTLET`).
+    let stated = e
         .outlet
         .clone()
+        .filter(|o| !o.trim().is_empty())
         .or_else(|| file.sidecar_outlet.clone())
-        .or_else(|| options.outlet.clone())
-    {
+        .or_else(|| options.outlet.clone());
+    let folder = file
+        .folder
+        .clone()
+        .unwrap_or_else(|| crate::library::UNKNOWN_OUTLET.into());
+    let site = e.url.as_deref().and_then(site_of);
+    // The content hash keeps the outlet name earlier versions gave an article (the folder's when
+    // nothing named one), so re-importing a folder after an upgrade adds nothing.
+    let hashed_outlet = stated.clone().unwrap_or_else(|| folder.clone());
+    let (outlet, outlet_is_guess) = match stated.or(site) {
         Some(name) => (name, false),
-        None => (
-            file.folder
-                .clone()
-                .unwrap_or_else(|| "Unknown outlet".into()),
-            true,
-        ),
+        None => (folder, true),
     };
-    let (published, date_source) = match e.published.as_deref().and_then(dates::parse_date) {
-        Some(date) => (Some(date), Some("metadata")),
-        None => match dates::date_in_text(&e.text, modified_year) {
-            Some(date) => (Some(date), Some("text")),
-            None => (None, None),
-        },
+    // Captions, credits, comments and appended stories cannot date the article; the headline
+    // and date lines cleaning set aside can.
+    let skip: Vec<(usize, usize)> = cleaned
+        .removed
+        .iter()
+        .filter(|(_, _, why)| {
+            ![
+                clean::reason::HEADLINE,
+                clean::reason::REPEATED_HEADLINE,
+                clean::reason::DATE_LINE,
+            ]
+            .contains(&why.as_str())
+        })
+        .map(|(s, e, _)| (*s, *e))
+        .collect();
+    let (published, date_source) = match dates::publication_date(&dates::DateEvidence {
+        metadata: e.published.as_deref(),
+        url: e.url.as_deref(),
+        text: &e.text,
+        skip: &skip,
+        today: options.today,
+    }) {
+        Some((date, source)) => (Some(date), Some(source.as_str())),
+        None => (None, None),
     };
     let language = detect_language(&cleaned.body);
     let content_hash = text::hash_parts(&[
-        &outlet,
+        &hashed_outlet,
         &title,
         published.as_deref().unwrap_or_default(),
         e.url.as_deref().unwrap_or_default(),
@@ -520,6 +547,7 @@ fn build_article(
         raw: e.raw.filter(|raw| *raw != e.text),
         full_text: e.text,
         removed: cleaned.removed,
+        kept: cleaned.suspected,
         source_path,
         content_hash,
         text_hash,
@@ -531,6 +559,21 @@ fn build_article(
         encoding: Some(encoding.to_string()),
         format: format.name(),
     })
+}
+
+/// The site of an address, as an outlet's name until a registry of outlets maps it to one:
+/// `https://www.example.co.uk/news/1` is `example.co.uk`.
+fn site_of(url: &str) -> Option<String> {
+    let rest = url.trim().split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let plausible = host.contains('.')
+        && !host.starts_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+    plausible.then(|| host.to_string())
 }
 
 /// Languages the detector chooses among: those of the news that analysts of this kind read.
@@ -570,5 +613,25 @@ fn first_words(text: &str, n: usize) -> String {
         format!("{}…", words[..n].join(" "))
     } else {
         words.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_site_of_an_address_is_its_host_without_www() {
+        assert_eq!(
+            site_of("https://www.example.co.uk/news/2017/09/05/story").as_deref(),
+            Some("example.co.uk")
+        );
+        assert_eq!(
+            site_of("http://user@News.Example.org:8080/a?b#c").as_deref(),
+            Some("news.example.org")
+        );
+        assert_eq!(site_of("/relative/path"), None);
+        assert_eq!(site_of("https://localhost/x"), None);
+        assert_eq!(site_of("not an address"), None);
     }
 }

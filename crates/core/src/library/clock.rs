@@ -10,6 +10,11 @@ pub fn now() -> String {
         .to_string()
 }
 
+/// Today's date in UTC: what "not after the import" means for a publication date.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -69,6 +69,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0011_current_views.sql",
         sql: include_str!("../../../../db/0011_current_views.sql"),
     },
+    Migration {
+        version: 12,
+        name: "0012_corrections.sql",
+        sql: include_str!("../../../../db/0012_corrections.sql"),
+    },
 ];
 
 /// The schema version this build writes.

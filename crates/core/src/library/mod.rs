@@ -5,6 +5,7 @@ mod axes;
 pub mod backup;
 mod browse;
 pub mod clock;
+mod corrections;
 mod disagreements;
 mod exchange;
 mod incidents;
@@ -40,7 +41,7 @@ pub use migrations::{MIGRATIONS, latest_version};
 pub use notes::{Collection, NewNote, Note, NoteHit, SavedFilter, TagSummary, tag_name};
 pub use ratings::Assessment;
 pub use reports::{ArticleProvenance, CurrentRating, ReportSource};
-pub use store::{ImportWriter, NewArticle, StoreOutcome};
+pub use store::{ImportWriter, NewArticle, StoreOutcome, UNKNOWN_OUTLET};
 pub use trash::{Restored, TrashEntry};
 pub use undo::Undo;
 
@@ -322,7 +323,7 @@ impl Library {
         let article = self
             .conn
             .query_row(
-                "SELECT a.id, a.title, o.name, o.name_is_guess, a.published, a.date_source,
+                "SELECT a.id, a.title, o.name, o.name_is_guess, a.published, a.published_source,
                         a.language, a.encoding, a.format, a.author, a.url, a.source_path,
                         a.content_hash, a.imported_at, a.word_count, a.body, t.full_text,
                         coalesce(t.raw, t.full_text)
@@ -338,7 +339,9 @@ impl Library {
                         outlet: r.get(2)?,
                         outlet_is_guess: r.get(3)?,
                         published: r.get(4)?,
-                        date_source: r.get(5)?,
+                        date_source: r
+                            .get::<_, Option<String>>(5)?
+                            .filter(|source| source != "none"),
                         language: r.get(6)?,
                         encoding: r.get(7)?,
                         format: r.get(8)?,
@@ -352,6 +355,7 @@ impl Library {
                         full_text: r.get(16)?,
                         raw: r.get(17)?,
                         removed: Vec::new(),
+                        corrections: Vec::new(),
                     })
                 },
             )
@@ -360,6 +364,7 @@ impl Library {
             return Ok(None);
         };
         article.removed = self.removed_spans(id, &article.full_text)?;
+        article.corrections = corrections::corrections(&self.conn, id)?;
         Ok(Some(article))
     }
 
@@ -828,6 +833,16 @@ impl Library {
         if miscounted > 0 {
             report.problems.push(format!(
                 "{miscounted} outlets have an article count out of step with their articles"
+            ));
+        }
+        let unsourced: i64 = self.conn.query_row(
+            "SELECT count(*) FROM articles WHERE (published IS NULL) != (published_source = 'none')",
+            [],
+            |r| r.get(0),
+        )?;
+        if unsourced > 0 {
+            report.problems.push(format!(
+                "{unsourced} articles have a date without its source, or a source without a date"
             ));
         }
         if bad_spans > 0 {

@@ -14,7 +14,9 @@ use crate::model::{Id, ImportProblem};
 #[derive(Debug, Clone, Default)]
 pub struct NewArticle {
     pub outlet: String,
-    /// The outlet name was taken from the folder name, not from the article or the analyst.
+    /// Nothing stated the outlet: `outlet` is the name of the folder the file was in, and the
+    /// writer decides: the library's outlet of that name (or alias) if it has one, else
+    /// [`UNKNOWN_OUTLET`].
     pub outlet_is_guess: bool,
     pub title: String,
     pub body: String,
@@ -23,10 +25,15 @@ pub struct NewArticle {
     pub raw: Option<String>,
     /// What cleaning cut: byte ranges of `full_text` with their reasons.
     pub removed: Vec<(usize, usize, String)>,
+    /// What cleaning suspected but kept in the body, with its reason: stored as restored spans,
+    /// so the analyst sees them marked and can cut them.
+    pub kept: Vec<(usize, usize, String)>,
     pub source_path: String,
     pub content_hash: String,
     pub text_hash: String,
     pub published: Option<String>,
+    /// Where `published` came from: `metadata`, `address`, `dateline` or `text` (db/0012). A
+    /// date without one is stored as found in the text (a guess); no date is stored as `none`.
     pub date_source: Option<&'static str>,
     pub url: Option<String>,
     pub author: Option<String>,
@@ -36,11 +43,16 @@ pub struct NewArticle {
     pub word_count: usize,
 }
 
+/// The outlet of articles whose outlet nothing states: the analyst assigns them.
+pub const UNKNOWN_OUTLET: &str = "Unknown outlet";
+
 /// What storing one chunk did.
 #[derive(Debug, Clone, Default)]
 pub struct StoreOutcome {
     /// For each stored article: its index in the chunk and its new id.
     pub stored: Vec<(usize, Id)>,
+    /// For each stored article whose outlet the writer decided: its index and that outlet.
+    pub outlets_decided: Vec<(usize, String)>,
     /// Indices of articles already in the library (same content hash).
     pub duplicates: Vec<usize>,
 }
@@ -57,7 +69,7 @@ pub(super) fn store_chunk(
     // The import time, read once for the chunk rather than by the column's default for each row.
     let now = clock::now();
     let mut insert = tx.prepare_cached(
-        "INSERT INTO articles(outlet_id, published, date_source, word_count, language, encoding,
+        "INSERT INTO articles(outlet_id, published, published_source, word_count, language, encoding,
                               format, batch_id, content_hash, text_hash, source_path, url, author,
                               title, body, imported_at, text_head, text_tail)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
@@ -69,15 +81,40 @@ pub(super) fn store_chunk(
         "INSERT INTO article_texts(article_id, full_text, raw) VALUES (?1, ?2, ?3)",
     )?;
     let mut insert_span = tx.prepare_cached(
-        "INSERT INTO removed_spans(article_id, start, end, reason) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO removed_spans(article_id, start, end, reason, restored)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
+    // Outlets by the name an article gives; for articles whose outlet nothing states, by their
+    // folder's name, with the outlet that name was found to mean.
+    let mut decided: HashMap<String, (Id, String)> = HashMap::new();
     for (index, article) in articles.iter().enumerate() {
-        let outlet_id = match outlets.get(&article.outlet) {
-            Some(id) => *id,
-            None => {
-                let id = resolve_outlet(tx, &article.outlet, article.outlet_is_guess)?;
-                outlets.insert(article.outlet.clone(), id);
-                id
+        let outlet_id = if article.outlet_is_guess {
+            let (id, name) = match decided.get(&article.outlet) {
+                Some(known) => known.clone(),
+                None => {
+                    // A folder named like an outlet the library has (or an alias of one) is
+                    // taken as that outlet; any other folder's name says nothing of the outlet.
+                    let known = match find_outlet(tx, &article.outlet)? {
+                        Some(id) => (id, article.outlet.clone()),
+                        None => (
+                            resolve_outlet(tx, UNKNOWN_OUTLET, true)?,
+                            UNKNOWN_OUTLET.to_string(),
+                        ),
+                    };
+                    decided.insert(article.outlet.clone(), known.clone());
+                    known
+                }
+            };
+            outcome.outlets_decided.push((index, name));
+            id
+        } else {
+            match outlets.get(&article.outlet) {
+                Some(id) => *id,
+                None => {
+                    let id = resolve_outlet(tx, &article.outlet, false)?;
+                    outlets.insert(article.outlet.clone(), id);
+                    id
+                }
             }
         };
         // The full text as the text around the body where it is that (db/0010), else a row of
@@ -90,7 +127,7 @@ pub(super) fn store_chunk(
         let inserted = insert.execute(params![
             outlet_id,
             article.published,
-            article.date_source,
+            date_source(article),
             article.word_count as i64,
             article.language,
             article.encoding,
@@ -117,7 +154,10 @@ pub(super) fn store_chunk(
             insert_text.execute(params![id, article.full_text, article.raw])?;
         }
         for (start, end, reason) in &article.removed {
-            insert_span.execute(params![id, *start as i64, *end as i64, reason])?;
+            insert_span.execute(params![id, *start as i64, *end as i64, reason, false])?;
+        }
+        for (start, end, reason) in &article.kept {
+            insert_span.execute(params![id, *start as i64, *end as i64, reason, true])?;
         }
         outcome.stored.push((index, id));
         *added.entry(outlet_id).or_default() += 1;
@@ -145,6 +185,16 @@ pub(super) fn store_chunk(
         ],
     )?;
     Ok(outcome)
+}
+
+/// What `articles.published_source` says of a new article's date: its source, `text` for a date
+/// of unknown source (the least trusted), `none` for no date.
+fn date_source(article: &NewArticle) -> &'static str {
+    match (&article.published, article.date_source) {
+        (None, _) => "none",
+        (Some(_), Some(source)) => source,
+        (Some(_), None) => "text",
+    }
 }
 
 /// The id of the outlet called `name` or with that alias.

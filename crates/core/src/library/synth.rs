@@ -304,6 +304,7 @@ fn article(words: &Words, spec: &SynthSpec, index: usize) -> NewArticle {
         body,
         raw: None,
         removed: Vec::new(),
+        kept: Vec::new(),
         source_path: format!("synthetic/{index:08}.txt"),
         content_hash: format!("synthetic-{}-{index}", spec.seed),
         text_hash: hash,

@@ -14,9 +14,9 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
 use super::undo::{self, CollectionRecord, NoteRecord, TagRecord, Undo};
-use super::{Library, clock, store};
+use super::{Library, clock, corrections, store};
 use crate::error::{Error, Result};
-use crate::model::{Id, Target};
+use crate::model::{ArticleCorrection, Id, Target};
 
 /// One entry of the trash, as listed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -113,12 +113,18 @@ struct ArticleRecord {
     /// (collection, added_by, added_at)
     #[serde(default)]
     collections: Vec<(Id, String, String)>,
+    /// The analysts' corrections of its title, date and outlet (absent from entries made before
+    /// corrections).
+    #[serde(default)]
+    corrections: Vec<ArticleCorrection>,
 }
 
-/// The columns of `articles` kept by name (all but `id` and `outlet_id`).
+/// The columns of `articles` kept by name (all but `id` and `outlet_id`, and but `date_source`,
+/// `text_head` and `text_tail`: db/0012 moved the first to `published_source`, and the article's
+/// full text is kept whole).
 const ARTICLE_COLUMNS: &[&str] = &[
     "published",
-    "date_source",
+    "published_source",
     "word_count",
     "language",
     "encoding",
@@ -535,7 +541,7 @@ fn article_record(tx: &Transaction, id: Id) -> Result<Option<ArticleRecord>> {
     let row = tx
         .prepare_cached(
             "SELECT o.name, o.name_is_guess, t.full_text, t.raw,
-                    a.published, a.date_source, a.word_count, a.language, a.encoding, a.format,
+                    a.published, a.published_source, a.word_count, a.language, a.encoding, a.format,
                     a.batch_id, a.imported_at, a.content_hash, a.text_hash, a.source_path, a.url,
                     a.author, a.title, a.body
              FROM articles a JOIN outlets o ON o.id = a.outlet_id
@@ -607,6 +613,7 @@ fn article_record(tx: &Transaction, id: Id) -> Result<Option<ArticleRecord>> {
         notes: undo::note_records(tx, "SELECT id FROM notes WHERE article_id = ?1", id)?,
         tags: undo::tag_records(tx, Target::Article(id))?,
         collections: undo::memberships(tx, id)?,
+        corrections: corrections::corrections(tx, id)?,
     }))
 }
 
@@ -651,6 +658,15 @@ fn restore_article(tx: &Transaction, record: &ArticleRecord) -> Result<Result<Id
             .iter()
             .map(|c| json_value(record.columns.get(*c))),
     );
+    // Entries made before db/0012 kept the date's source as `date_source`, if any.
+    if values[2 + 1] == rusqlite::types::Value::Null {
+        let old = json_value(record.columns.get("date_source"));
+        values[2 + 1] = match (&values[2], old) {
+            (rusqlite::types::Value::Null, _) => rusqlite::types::Value::Text("none".into()),
+            (_, rusqlite::types::Value::Text(source)) => rusqlite::types::Value::Text(source),
+            _ => rusqlite::types::Value::Text("text".into()),
+        };
+    }
     // The batch may have been removed since.
     if let rusqlite::types::Value::Integer(batch) = values[2 + 6]
         && !taken(tx, "SELECT 1 FROM import_batches WHERE id = ?1", batch)?
@@ -658,7 +674,7 @@ fn restore_article(tx: &Transaction, record: &ArticleRecord) -> Result<Result<Id
         values[2 + 6] = rusqlite::types::Value::Null;
     }
     tx.prepare_cached(
-        "INSERT INTO articles(id, outlet_id, published, date_source, word_count, language, encoding,
+        "INSERT INTO articles(id, outlet_id, published, published_source, word_count, language, encoding,
                               format, batch_id, imported_at, content_hash, text_hash, source_path,
                               url, author, title, body)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
@@ -715,6 +731,24 @@ fn restore_article(tx: &Transaction, record: &ArticleRecord) -> Result<Result<Id
     )?;
     for (collection, by, at) in &record.collections {
         member.execute(params![collection, id, by, at])?;
+    }
+    let mut correction = tx.prepare_cached(
+        "INSERT INTO article_corrections(id, article_id, field, old_value, new_value, old_source,
+                                         analyst, corrected_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for c in &record.corrections {
+        let free = !taken(tx, "SELECT 1 FROM article_corrections WHERE id = ?1", c.id)?;
+        correction.execute(params![
+            free.then_some(c.id),
+            id,
+            c.field,
+            c.before,
+            c.after,
+            c.before_source,
+            c.analyst,
+            c.corrected_at
+        ])?;
     }
     Ok(Ok(outlet))
 }

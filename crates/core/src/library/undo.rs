@@ -1,9 +1,10 @@
 //! Undo: what an edit returns so that it can be taken back, the records it keeps of what it
-//! changed (incidents with their members, suggestions' decisions, notes, tags, collections), and
-//! how each record is read from the library and put back. [`apply`] puts back every part of an
-//! [`Undo`]; an edit that removed things keeps them in the trash instead (`trash.rs`), and its
-//! undo restores that entry (`Library::undo`). The edits live with what they edit (incidents,
-//! notes, trash); they depend on this module, and it on none of them.
+//! changed (incidents with their members, suggestions' decisions, notes, tags, collections,
+//! articles' corrections), and how each record is read from the library and put back. [`apply`]
+//! puts back every part of an [`Undo`]; an edit that removed things keeps them in the trash
+//! instead (`trash.rs`), and its undo restores that entry (`Library::undo`). The edits live with
+//! what they edit (incidents, notes, corrections, trash); they depend on this module, and it on
+//! none of them (only on `store` for finding an outlet by name).
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
@@ -41,6 +42,9 @@ pub struct Undo {
     /// suggestion's decision: undo takes the rejection back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) rejected_pairs: Vec<(Id, Id)>,
+    /// Articles the edit corrected (`corrections.rs`), with what they said before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) corrections: Vec<CorrectionRecord>,
 }
 
 impl Undo {
@@ -49,6 +53,25 @@ impl Undo {
     pub fn trash(&self) -> Option<Id> {
         self.trash
     }
+}
+
+/// An article's correction, as saved for undo: the rows it added to `article_corrections` and
+/// the values it replaced (each `None` where the edit left that field alone).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub(super) struct CorrectionRecord {
+    pub article: Id,
+    pub rows: Vec<Id>,
+    pub title: Option<String>,
+    /// The date before and where it came from (`published_source`).
+    pub date: Option<(Option<String>, String)>,
+    /// The outlet before: its id and name (the name finds it again if it was merged since).
+    pub outlet: Option<(Id, String)>,
+    /// Whether the correction removed the outlet before, a guess left with nothing on it (as
+    /// `assign_outlet` does): undo makes it again, as a guess.
+    #[serde(default)]
+    pub outlet_removed: bool,
+    /// The outlet the correction made: undo removes it again while nothing else is on it.
+    pub created_outlet: Option<Id>,
 }
 
 /// An incident row and its memberships, as saved for undo.
@@ -166,8 +189,66 @@ pub(super) fn apply(tx: &Transaction, undo: &Undo) -> Result<()> {
         )?;
     }
     undo_additions(tx, undo)?;
+    undo_corrections(tx, &undo.corrections)?;
     Ok(())
 }
+
+/// Puts back what corrections replaced, latest first, and removes their rows. A correction whose
+/// rows are gone (the article was deleted since, and its corrections went to the trash with it;
+/// or it came back from the trash under another id) has nothing here to put back.
+fn undo_corrections(tx: &Transaction, corrections: &[CorrectionRecord]) -> Result<()> {
+    for c in corrections.iter().rev() {
+        let mut ours = 0;
+        for row in &c.rows {
+            ours += tx.execute(
+                "DELETE FROM article_corrections WHERE id = ?1 AND article_id = ?2",
+                params![row, c.article],
+            )?;
+        }
+        if ours == 0 {
+            continue;
+        }
+        if let Some(title) = &c.title {
+            tx.execute(
+                "UPDATE articles SET title = ?2 WHERE id = ?1",
+                params![c.article, title],
+            )?;
+        }
+        if let Some((date, source)) = &c.date {
+            tx.execute(
+                "UPDATE articles SET published = ?2, published_source = ?3 WHERE id = ?1",
+                params![c.article, date, source],
+            )?;
+        }
+        if let Some((outlet, name)) = &c.outlet {
+            let outlet = if exists(tx, Target::Outlet(*outlet))? {
+                *outlet
+            } else {
+                super::store::resolve_outlet(tx, name, c.outlet_removed)?
+            };
+            // The count follows by trigger (db/0006).
+            tx.execute(
+                "UPDATE articles SET outlet_id = ?2 WHERE id = ?1",
+                params![c.article, outlet],
+            )?;
+        }
+        if let Some(created) = c.created_outlet {
+            tx.execute(DELETE_EMPTY_OUTLET, [created])?;
+        }
+    }
+    Ok(())
+}
+
+/// Deletes outlet `?1` when nothing is on it: no article, alias, rating, axis value,
+/// resolution, note or tag (`execute` then counts 1).
+pub(super) const DELETE_EMPTY_OUTLET: &str = "DELETE FROM outlets WHERE id = ?1
+   AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.outlet_id = ?1)
+   AND NOT EXISTS (SELECT 1 FROM outlet_aliases x WHERE x.outlet_id = ?1)
+   AND NOT EXISTS (SELECT 1 FROM ratings r WHERE r.outlet_id = ?1)
+   AND NOT EXISTS (SELECT 1 FROM axis_values v WHERE v.outlet_id = ?1)
+   AND NOT EXISTS (SELECT 1 FROM resolutions s WHERE s.outlet_id = ?1)
+   AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.outlet_id = ?1)
+   AND NOT EXISTS (SELECT 1 FROM outlet_tags t WHERE t.outlet_id = ?1)";
 
 /// Undoes additions: notes added, tags put on, articles added to collections.
 fn undo_additions(tx: &Transaction, undo: &Undo) -> Result<()> {
