@@ -18,6 +18,7 @@ mod corrections;
 mod corroboration;
 mod crash_safety;
 mod disagreements;
+mod extract_quality;
 mod framing;
 mod full_text;
 mod import_bad_input;
