@@ -15,7 +15,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use triangulate::app::{Dialogs, TriangulateApp, View};
+use triangulate::app::{NoDialogs, TriangulateApp, View};
 use triangulate_core::jobs::Progress;
 use triangulate_core::library::synth::{SynthSpec, vocabulary};
 use triangulate_core::library::{ArticleFilter, ArticleOrder, Library, SortKey};
@@ -77,23 +77,6 @@ fn library_of(spec: &SynthSpec) -> PathBuf {
         let _ = std::fs::write(&done, "");
     }
     path
-}
-
-struct NoDialogs;
-
-impl Dialogs for NoDialogs {
-    fn pick_folders(&self) -> Option<Vec<PathBuf>> {
-        None
-    }
-    fn pick_article_files(&self) -> Option<Vec<PathBuf>> {
-        None
-    }
-    fn open_library(&self) -> Option<PathBuf> {
-        None
-    }
-    fn new_library(&self) -> Option<PathBuf> {
-        None
-    }
 }
 
 /// A headless window: an egui context at 1400×900 driving the app, timing each frame with its

@@ -311,28 +311,8 @@ fn report_name(title: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
-
     use super::*;
-    use crate::app::Dialogs;
-
-    /// Dialogs that are always cancelled.
-    struct NoDialogs;
-
-    impl Dialogs for NoDialogs {
-        fn pick_folders(&self) -> Option<Vec<PathBuf>> {
-            None
-        }
-        fn pick_article_files(&self) -> Option<Vec<PathBuf>> {
-            None
-        }
-        fn open_library(&self) -> Option<PathBuf> {
-            None
-        }
-        fn new_library(&self) -> Option<PathBuf> {
-            None
-        }
-    }
+    use crate::app::NoDialogs;
 
     fn app_on_a_new_library() -> (tempfile::TempDir, TriangulateApp) {
         let dir = tempfile::tempdir().unwrap();

@@ -35,6 +35,24 @@ pub trait Dialogs {
     }
 }
 
+/// Dialogs that are always cancelled: the app without a window (benchmarks, unit tests).
+pub struct NoDialogs;
+
+impl Dialogs for NoDialogs {
+    fn pick_folders(&self) -> Option<Vec<PathBuf>> {
+        None
+    }
+    fn pick_article_files(&self) -> Option<Vec<PathBuf>> {
+        None
+    }
+    fn open_library(&self) -> Option<PathBuf> {
+        None
+    }
+    fn new_library(&self) -> Option<PathBuf> {
+        None
+    }
+}
+
 /// rfd's native dialogs. They are modal: the window waits while one is open, as on every platform.
 pub struct NativeDialogs;
 

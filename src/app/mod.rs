@@ -40,7 +40,7 @@ use triangulate_core::model::LibraryCounts;
 
 use command::Command;
 use context::ViewContext;
-pub use dialogs::{Dialogs, NativeDialogs};
+pub use dialogs::{Dialogs, NativeDialogs, NoDialogs};
 pub use jobs::JobOutcome;
 use jobs::RunningJob;
 

@@ -80,6 +80,26 @@ pub fn sample_library() -> (
     (dir, path, library, report)
 }
 
+/// Runs the binary under test on the library at `library` with `args`.
+pub fn run(library: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(binary())
+        .arg("--library")
+        .arg(library)
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// The one JSON document a successful command printed.
+pub fn json(output: &std::process::Output) -> serde_json::Value {
+    assert!(
+        output.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("stdout is one JSON document")
+}
+
 /// The path of the binary under test.
 pub fn binary() -> &'static str {
     env!("CARGO_BIN_EXE_triangulate")

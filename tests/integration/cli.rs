@@ -3,32 +3,12 @@
 
 use crate::common;
 
-use std::process::{Command, Output};
-
-fn run(library: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(common::binary())
-        .arg("--library")
-        .arg(library)
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn json(output: &Output) -> serde_json::Value {
-    assert!(
-        output.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("stdout is one JSON document")
-}
-
 #[test]
 fn import_json_reports_every_sample_file_imported_or_a_problem() {
     let dir = tempfile::tempdir().unwrap();
     let library = dir.path().join("x.sqlite");
     let sample = common::sample_dir();
-    let out = json(&run(
+    let out = common::json(&common::run(
         &library,
         &["import", sample.to_str().unwrap(), "--json"],
     ));
@@ -86,7 +66,7 @@ fn article_json_has_body_raw_and_removed_spans() {
     let dir = tempfile::tempdir().unwrap();
     let library = dir.path().join("x.sqlite");
     let sample = common::sample_dir();
-    let imported = json(&run(
+    let imported = common::json(&common::run(
         &library,
         &["import", sample.to_str().unwrap(), "--json"],
     ));
@@ -103,7 +83,10 @@ fn article_json_has_body_raw_and_removed_spans() {
         .expect("the blog post with comments")["id"]
         .as_i64()
         .unwrap();
-    let article = json(&run(&library, &["article", &id.to_string(), "--json"]));
+    let article = common::json(&common::run(
+        &library,
+        &["article", &id.to_string(), "--json"],
+    ));
     for key in [
         "title",
         "outlet",
@@ -128,12 +111,12 @@ fn articles_lists_and_filters_by_outlet() {
     let dir = tempfile::tempdir().unwrap();
     let library = dir.path().join("x.sqlite");
     let sample = common::sample_dir();
-    json(&run(
+    common::json(&common::run(
         &library,
         &["import", sample.to_str().unwrap(), "--json"],
     ));
-    let all = json(&run(&library, &["articles", "--json"]));
-    let wire = json(&run(
+    let all = common::json(&common::run(&library, &["articles", "--json"]));
+    let wire = common::json(&common::run(
         &library,
         &["articles", "--outlet", "Meridian Wire", "--json"],
     ));
@@ -152,11 +135,14 @@ fn search_finds_articles_by_words_with_snippets() {
     let dir = tempfile::tempdir().unwrap();
     let library = dir.path().join("x.sqlite");
     let sample = common::sample_dir();
-    json(&run(
+    common::json(&common::run(
         &library,
         &["import", sample.to_str().unwrap(), "--json"],
     ));
-    let hits = json(&run(&library, &["search", "convoy ambush", "--json"]));
+    let hits = common::json(&common::run(
+        &library,
+        &["search", "convoy ambush", "--json"],
+    ));
     let hits = hits.as_array().unwrap();
     assert!(!hits.is_empty());
     assert!(hits[0]["snippet"].as_str().unwrap().contains('['));
@@ -166,7 +152,7 @@ fn search_finds_articles_by_words_with_snippets() {
 fn check_exits_zero_on_a_sound_library() {
     let dir = tempfile::tempdir().unwrap();
     let library = dir.path().join("x.sqlite");
-    let out = run(&library, &["check"]);
+    let out = common::run(&library, &["check"]);
     assert!(
         out.status.success(),
         "{}",
@@ -179,7 +165,7 @@ fn check_exits_zero_on_a_sound_library() {
 fn a_missing_article_is_an_error_on_stderr() {
     let dir = tempfile::tempdir().unwrap();
     let library = dir.path().join("x.sqlite");
-    let out = run(&library, &["article", "999"]);
+    let out = common::run(&library, &["article", "999"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no article 999"));
     assert!(out.stdout.is_empty());
@@ -190,7 +176,7 @@ fn a_library_that_is_not_sqlite_is_an_error_and_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let library = dir.path().join("x.sqlite");
     std::fs::write(&library, b"plain text, not a database, long enough to have a header of its own; plain text, not a database").unwrap();
-    let out = run(&library, &["articles"]);
+    let out = common::run(&library, &["articles"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a Triangulate library"));
     assert!(std::fs::read(&library).unwrap().starts_with(b"plain text"));
@@ -201,11 +187,11 @@ fn link_then_accept_a_suggestion_then_list_incidents() {
     let dir = tempfile::tempdir().unwrap();
     let library = dir.path().join("x.sqlite");
     let sample = common::sample_dir();
-    json(&run(
+    common::json(&common::run(
         &library,
         &["import", sample.to_str().unwrap(), "--json"],
     ));
-    let linked = json(&run(&library, &["link", "--json"]));
+    let linked = common::json(&common::run(&library, &["link", "--json"]));
     for key in ["exact_copies", "near_copies", "incident_suggestions"] {
         assert!(linked[key].is_array(), "{key} missing: {linked}");
     }
@@ -218,10 +204,10 @@ fn link_then_accept_a_suggestion_then_list_incidents() {
         assert!(g["articles"].as_array().unwrap().len() >= 2, "{g}");
     }
     // Linking again analyses nothing new.
-    let again = json(&run(&library, &["link", "--json"]));
+    let again = common::json(&common::run(&library, &["link", "--json"]));
     assert_eq!(again["new_articles"], 0);
 
-    let queue = json(&run(&library, &["suggestions", "--json"]));
+    let queue = common::json(&common::run(&library, &["suggestions", "--json"]));
     let first = queue
         .as_array()
         .unwrap()
@@ -229,20 +215,20 @@ fn link_then_accept_a_suggestion_then_list_incidents() {
         .find(|s| s["kind"] == "same_incident")
         .unwrap();
     let n = first["id"].as_i64().unwrap().to_string();
-    let out = run(&library, &["suggestion", "accept", &n, "--analyst", "mira"]);
+    let out = common::run(&library, &["suggestion", "accept", &n, "--analyst", "mira"]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let incidents = json(&run(&library, &["incidents", "--json"]));
+    let incidents = common::json(&common::run(&library, &["incidents", "--json"]));
     assert_eq!(incidents.as_array().unwrap().len(), 1);
     assert_eq!(
         incidents[0]["report_count"].as_u64().unwrap() as usize,
         first["articles"].as_array().unwrap().len()
     );
     // Deciding twice is an error with a reason.
-    let twice = run(&library, &["suggestion", "reject", &n]);
+    let twice = common::run(&library, &["suggestion", "reject", &n]);
     assert!(!twice.status.success());
     assert!(String::from_utf8_lossy(&twice.stderr).contains("already accepted"));
 }
@@ -252,12 +238,12 @@ fn incidents_are_made_and_merged_by_hand() {
     let dir = tempfile::tempdir().unwrap();
     let library = dir.path().join("x.sqlite");
     let sample = common::sample_dir();
-    json(&run(
+    common::json(&common::run(
         &library,
         &["import", sample.to_str().unwrap(), "--json"],
     ));
     let ok = |args: &[&str]| {
-        let out = run(&library, args);
+        let out = common::run(&library, args);
         assert!(
             out.status.success(),
             "{args:?}: {}",
@@ -277,7 +263,7 @@ fn incidents_are_made_and_merged_by_hand() {
     ok(&["incident", "new", "--title", "Duplicate", "--articles", "3"]);
     ok(&["incident", "add", "2", "4"]);
     ok(&["incident", "merge", "1", "2"]);
-    let shown = json(&run(&library, &["incident", "show", "1", "--json"]));
+    let shown = common::json(&common::run(&library, &["incident", "show", "1", "--json"]));
     let mut ids: Vec<i64> = shown["reports"]
         .as_array()
         .unwrap()
@@ -287,13 +273,13 @@ fn incidents_are_made_and_merged_by_hand() {
     ids.sort_unstable();
     assert_eq!(ids, [1, 2, 3, 4]);
     assert_eq!(
-        json(&run(&library, &["incidents", "--json"]))
+        common::json(&common::run(&library, &["incidents", "--json"]))
             .as_array()
             .unwrap()
             .len(),
         1
     );
-    let bad = run(
+    let bad = common::run(
         &library,
         &["incident", "new", "--title", "X", "--date", "March 14"],
     );
@@ -306,11 +292,11 @@ fn evaluate_links_scores_the_library_against_labelled_groups() {
     let dir = tempfile::tempdir().unwrap();
     let library = dir.path().join("x.sqlite");
     let sample = common::sample_dir();
-    json(&run(
+    common::json(&common::run(
         &library,
         &["import", sample.to_str().unwrap(), "--json"],
     ));
-    json(&run(&library, &["link", "--json"]));
+    common::json(&common::run(&library, &["link", "--json"]));
     let groups: Vec<Vec<String>> = common::expected_incidents()
         .into_iter()
         .map(|(_, paths)| paths.into_iter().filter(|p| !p.contains('#')).collect())
@@ -321,7 +307,7 @@ fn evaluate_links_scores_the_library_against_labelled_groups() {
         serde_json::json!({ "same_event_groups": groups }).to_string(),
     )
     .unwrap();
-    let out = json(&run(
+    let out = common::json(&common::run(
         &library,
         &["evaluate-links", truth.to_str().unwrap(), "--json"],
     ));
@@ -335,11 +321,11 @@ fn compare_json_gives_each_report_its_claims_sources_and_names() {
     let dir = tempfile::tempdir().unwrap();
     let library = dir.path().join("x.sqlite");
     let sample = common::sample_dir();
-    json(&run(
+    common::json(&common::run(
         &library,
         &["import", sample.to_str().unwrap(), "--json"],
     ));
-    let out = run(
+    let out = common::run(
         &library,
         &[
             "incident",
@@ -355,7 +341,7 @@ fn compare_json_gives_each_report_its_claims_sources_and_names() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let c = json(&run(&library, &["compare", "1", "--json"]));
+    let c = common::json(&common::run(&library, &["compare", "1", "--json"]));
     assert_eq!(c["incident"]["title"], "Shelling");
     let reports = c["reports"].as_array().unwrap();
     assert_eq!(reports.len(), 3);
@@ -391,13 +377,16 @@ fn compare_json_gives_each_report_its_claims_sources_and_names() {
         }
     }
     // The same from hand-picked articles, and the readable form marks disagreements.
-    let picked = json(&run(&library, &["compare", "--articles", "1,2", "--json"]));
+    let picked = common::json(&common::run(
+        &library,
+        &["compare", "--articles", "1,2", "--json"],
+    ));
     assert_eq!(picked["reports"].as_array().unwrap().len(), 2);
-    let text = run(&library, &["compare", "1"]);
+    let text = common::run(&library, &["compare", "1"]);
     assert!(text.status.success());
     assert!(String::from_utf8_lossy(&text.stdout).contains("killed"));
 
-    let missing = run(&library, &["compare", "77"]);
+    let missing = common::run(&library, &["compare", "77"]);
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no incident with id 77"));
 }

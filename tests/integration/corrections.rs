@@ -5,8 +5,6 @@
 
 use crate::common;
 
-use std::process::{Command, Output};
-
 use rusqlite::Connection;
 use triangulate_core::Library;
 use triangulate_core::jobs::Progress;
@@ -14,30 +12,15 @@ use triangulate_core::model::{Correction, Id};
 
 const SOURCES: &[&str] = &["metadata", "address", "dateline", "text", "analyst", "none"];
 
-fn run(library: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(common::binary())
-        .arg("--library")
-        .arg(library)
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn json(output: &Output) -> serde_json::Value {
-    assert!(
-        output.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("stdout is one JSON document")
-}
-
 /// The first article of the sample library at `library` that has a date, and its JSON.
 fn dated_article(library: &std::path::Path) -> (Id, serde_json::Value) {
-    let rows = json(&run(library, &["articles", "--json"]));
+    let rows = common::json(&common::run(library, &["articles", "--json"]));
     for row in rows.as_array().unwrap() {
         let id = row["id"].as_i64().unwrap();
-        let article = json(&run(library, &["article", &id.to_string(), "--json"]));
+        let article = common::json(&common::run(
+            library,
+            &["article", &id.to_string(), "--json"],
+        ));
         if article["published"].is_string() {
             return (id, article);
         }
@@ -70,7 +53,7 @@ fn imported_sample() -> (tempfile::TempDir, std::path::PathBuf, Library, Id) {
 fn article_edit_is_shown_by_article_json_with_who_made_it_and_what_was_there_before() {
     let (_dir, path) = common::sample_library_file();
     let (id, before) = dated_article(&path);
-    let out = run(
+    let out = common::run(
         &path,
         &[
             "article",
@@ -94,7 +77,7 @@ fn article_edit_is_shown_by_article_json_with_who_made_it_and_what_was_there_bef
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("Corrected article"), "{stdout}");
 
-    let after = json(&run(&path, &["article", &id.to_string(), "--json"]));
+    let after = common::json(&common::run(&path, &["article", &id.to_string(), "--json"]));
     assert_eq!(after["title"], "Shelling of Qasr an-Nahr kills 23");
     assert_eq!(after["published"], "2025-03-13");
     assert_eq!(after["date_source"], "analyst");
@@ -124,7 +107,7 @@ fn article_edit_is_shown_by_article_json_with_who_made_it_and_what_was_there_bef
             "a stored time: {at}"
         );
     }
-    let check = run(&path, &["check"]);
+    let check = common::run(&path, &["check"]);
     assert!(
         check.status.success(),
         "check after a correction: {}",
@@ -156,7 +139,7 @@ fn every_article_carries_a_date_source_and_undated_ones_say_none() {
     drop(library);
     // The command line prints the same document.
     let id = rows[0].id;
-    let out = json(&run(&path, &["article", &id.to_string(), "--json"]));
+    let out = common::json(&common::run(&path, &["article", &id.to_string(), "--json"]));
     assert!(SOURCES.contains(&out["date_source"].as_str().unwrap()));
 }
 
@@ -372,11 +355,11 @@ fn corrections_that_are_not_real_are_refused_and_change_nothing() {
 #[test]
 fn the_command_line_refuses_a_bad_date_with_the_reason() {
     let (_dir, path) = common::sample_library_file();
-    let out = run(&path, &["article", "edit", "1", "--date", "2025-02-30"]);
+    let out = common::run(&path, &["article", "edit", "1", "--date", "2025-02-30"]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("YYYY-MM-DD"), "{stderr}");
-    let out = run(&path, &["article", "edit", "1"]);
+    let out = common::run(&path, &["article", "edit", "1"]);
     assert!(!out.status.success(), "an edit of nothing is an error");
 }
 

@@ -320,6 +320,17 @@ impl TargetKind {
 }
 
 impl Target {
+    /// The thing a row names by three columns, one of them set (article, outlet, incident); a
+    /// row with none (which the schema's CHECK refuses) reads as article 0, found nowhere.
+    pub fn from_columns(article: Option<Id>, outlet: Option<Id>, incident: Option<Id>) -> Target {
+        match (article, outlet, incident) {
+            (Some(a), _, _) => Target::Article(a),
+            (_, Some(o), _) => Target::Outlet(o),
+            (_, _, Some(i)) => Target::Incident(i),
+            _ => Target::Article(0),
+        }
+    }
+
     /// Which kind of thing it is.
     pub fn kind(self) -> TargetKind {
         match self {

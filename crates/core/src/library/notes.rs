@@ -106,16 +106,7 @@ pub struct SavedFilter {
 }
 
 fn note_row(r: &rusqlite::Row) -> rusqlite::Result<Note> {
-    let target = match (
-        r.get::<_, Option<Id>>(2)?,
-        r.get::<_, Option<Id>>(3)?,
-        r.get::<_, Option<Id>>(4)?,
-    ) {
-        (Some(a), _, _) => Target::Article(a),
-        (_, Some(o), _) => Target::Outlet(o),
-        (_, _, Some(i)) => Target::Incident(i),
-        _ => Target::Article(0),
-    };
+    let target = Target::from_columns(r.get(2)?, r.get(3)?, r.get(4)?);
     let span = match (r.get::<_, Option<i64>>(5)?, r.get::<_, Option<i64>>(6)?) {
         (Some(s), Some(e)) => Some((s.max(0) as usize, e.max(0) as usize)),
         _ => None,

@@ -382,16 +382,7 @@ pub(super) fn note_records(
     let mut out = Vec::new();
     for id in ids {
         out.push(stmt.query_row([id], |r| {
-            let target = match (
-                r.get::<_, Option<Id>>(2)?,
-                r.get::<_, Option<Id>>(3)?,
-                r.get::<_, Option<Id>>(4)?,
-            ) {
-                (Some(a), _, _) => Target::Article(a),
-                (_, Some(o), _) => Target::Outlet(o),
-                (_, _, Some(i)) => Target::Incident(i),
-                _ => Target::Article(0),
-            };
+            let target = Target::from_columns(r.get(2)?, r.get(3)?, r.get(4)?);
             let span = match (r.get::<_, Option<i64>>(5)?, r.get::<_, Option<i64>>(6)?) {
                 (Some(s), Some(e)) => Some((s.max(0), e.max(0))),
                 _ => None,
