@@ -553,7 +553,7 @@ fn html(page: &str) -> Result<Extracted, String> {
     // (hidden copies, teasers) stay out. Readability's own copy is read where no such element
     // holds about as much text as it found.
     let readable = readable_article(&doc, page);
-    let readable_doc = readable.as_deref().map(Html::parse_fragment);
+    let readable_doc = readable.as_ref().map(|r| Html::parse_fragment(&r.content));
     let mut blocks = Vec::new();
     if let Some(article) = &readable_doc {
         let mut readable_blocks = Vec::new();
@@ -610,10 +610,42 @@ fn html(page: &str) -> Result<Extracted, String> {
         .select(&TITLE)
         .next()
         .map(|t| squash(&t.text().collect::<String>()));
-    extracted.title = [og_title, h1, meta_title, page_title]
-        .into_iter()
-        .flatten()
-        .find(|t| !t.is_empty());
+    // Readability's title first: it reads JSON-LD's headline and takes the site's name off a
+    // page title ("… | Free Qadira News"), but keeps a short one whole ("Shelling kills 12 |
+    // Daily"); where the page's og:title or h1 is that title without the rest, that is taken.
+    // Then the page's own tags.
+    let (readable_title, readable_site, readable_date) = match readable {
+        Some(r) => (r.title, r.site_name, r.published),
+        None => (None, None, None),
+    };
+    let trimmed = readable_title.as_ref().and_then(|whole| {
+        [og_title.as_ref(), h1.as_ref()]
+            .into_iter()
+            .flatten()
+            .find(|t| !t.is_empty() && site_suffix(whole, t))
+            .cloned()
+    });
+    extracted.title = [
+        trimmed,
+        readable_title,
+        og_title,
+        h1,
+        meta_title,
+        page_title,
+    ]
+    .into_iter()
+    .flatten()
+    .find(|t| !t.is_empty());
+    // A page's "application-name" is sometimes its headline: that is no outlet.
+    if extracted.outlet.is_some() && extracted.outlet == extracted.title {
+        extracted.outlet = None;
+    }
+    if extracted.outlet.is_none() {
+        extracted.outlet = readable_site.filter(|s| Some(s) != extracted.title.as_ref());
+    }
+    if extracted.published.is_none() {
+        extracted.published = readable_date;
+    }
     for (text, cut) in blocks {
         if !extracted.text.is_empty() {
             extracted.text.push_str("\n\n");
@@ -641,7 +673,29 @@ const READABLE_MAX_TEXT_DEPTH: u64 = 1_000_000_000;
 /// The article of a page as Readability.js finds it, through its Rust port dom_smoothie: the
 /// HTML of the article's node, or `None` when the page is too deep to score in time or
 /// Readability finds no article. Classes are kept so that the furniture rules can read them.
-fn readable_article(doc: &Html, page: &str) -> Option<String> {
+/// Whether `whole` is `title` followed by a separator and a site's name: "Shelling kills 12 |
+/// Daily", "Market hit - The Daily Example".
+fn site_suffix(whole: &str, title: &str) -> bool {
+    let Some(rest) = whole.strip_prefix(title) else {
+        return false;
+    };
+    [" | ", " - ", " – ", " — ", " :: ", " · ", " / "]
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep))
+        .is_some_and(|site| !site.trim().is_empty() && site.split_whitespace().count() <= 5)
+}
+
+/// What Readability read of a page: its article's HTML, and the title, site name and date it
+/// found in the page's metadata (JSON-LD first, then meta tags; the title with the site's name
+/// taken off).
+struct Readable {
+    content: String,
+    title: Option<String>,
+    site_name: Option<String>,
+    published: Option<String>,
+}
+
+fn readable_article(doc: &Html, page: &str) -> Option<Readable> {
     let (mut depth, mut deepest, mut depth_sum, mut elements) = (0usize, 0usize, 0u64, 0usize);
     let mut text_depth = 0u64;
     for edge in doc.tree.root().traverse() {
@@ -675,7 +729,13 @@ fn readable_article(doc: &Html, page: &str) -> Option<String> {
         .ok()?
         .parse()
         .ok()?;
-    Some(article.content.to_string())
+    let given = |s: Option<String>| s.map(|s| squash(&s)).filter(|s| !s.is_empty());
+    Some(Readable {
+        content: article.content.to_string(),
+        title: given(Some(article.title)),
+        site_name: given(article.site_name),
+        published: given(article.published_time),
+    })
 }
 
 /// Blocks Readability dropped from its article that are kept for the rules to read: bylines,
@@ -982,6 +1042,38 @@ mod tests {
         assert_eq!(Field::of("articleBody"), Some(Field::Body));
         assert_eq!(Field::of("pubDate"), Some(Field::Published));
         assert_eq!(Field::of("wordCount"), None);
+    }
+
+    #[test]
+    fn a_site_name_after_a_separator_is_not_part_of_the_title() {
+        assert!(site_suffix(
+            "Shelling kills 12 | Daily",
+            "Shelling kills 12"
+        ));
+        assert!(site_suffix("Mozilla - Wikipedia", "Mozilla"));
+        assert!(!site_suffix("Shelling kills 12", "Shelling kills 12"));
+        assert!(!site_suffix("Hello world: a story", "Hello"));
+        assert!(!site_suffix(
+            "Market hit - and then the shells came again at night, residents said",
+            "Market hit"
+        ));
+    }
+
+    #[test]
+    fn an_application_name_that_is_the_headline_is_no_outlet() {
+        let page = r#"<html><head><title>Convoy ambushed near the river crossing</title>
+            <meta name="application-name" content="Convoy ambushed near the river crossing">
+            </head><body><article><h1>Convoy ambushed near the river crossing</h1>
+            <p>A supply convoy was ambushed near the river crossing on Friday, killing four
+            drivers and wounding six, a local official said, as fighting spread along the road.</p>
+            <p>The army said it had sent reinforcements to the area and opened an inquiry.</p>
+            </article></body></html>"#;
+        let a = html(page).unwrap();
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Convoy ambushed near the river crossing")
+        );
+        assert_eq!(a.outlet, None);
     }
 
     #[test]
