@@ -60,7 +60,11 @@ impl ImportLogState {
                 let header = format!(
                     "Import {} · {} · {} · {} files, {} imported, {} already present, {} problems",
                     batch.id,
-                    batch.started_at.replace('T', " ").trim_end_matches('Z'),
+                    batch
+                        .started_at
+                        .get(..16)
+                        .unwrap_or(&batch.started_at)
+                        .replace('T', " "),
                     batch.status,
                     batch.files_seen,
                     batch.imported,
