@@ -10,9 +10,26 @@ use egui_kittest::kittest::{Queryable, by};
 
 use common::{ScriptedDialogs, harness_for, notice, sample_library_file};
 use triangulate::app::TriangulateApp;
+use triangulate_core::model::{Article, Id};
 
 const TITLE: &str = "Two civilians martyred in terrorist rocket attack on Kasr el-Nahr";
 const NEW_TITLE: &str = "Rocket attack on Kasr el-Nahr kills two civilians";
+
+/// The article open in the reader: its id and what the library holds for it.
+fn open_article(harness: &Harness<'static, TriangulateApp>) -> (Id, Article) {
+    let id = harness
+        .state()
+        .library_view_selected()
+        .expect("an article open");
+    let article = harness
+        .state()
+        .library()
+        .unwrap()
+        .article(id)
+        .unwrap()
+        .unwrap();
+    (id, article)
+}
 
 /// The app on the sample, with `TITLE` open in the reader and its "Correct…" form open.
 fn correcting() -> (tempfile::TempDir, Harness<'static, TriangulateApp>) {
@@ -47,17 +64,7 @@ fn save(harness: &mut Harness<'static, TriangulateApp>) {
 #[test]
 fn an_analyst_corrects_the_title_and_date_in_the_reader_and_edit_undo_takes_it_back() {
     let (_dir, mut harness) = correcting();
-    let id = harness
-        .state()
-        .library_view_selected()
-        .expect("an article open");
-    let before = harness
-        .state()
-        .library()
-        .unwrap()
-        .article(id)
-        .unwrap()
-        .unwrap();
+    let (id, before) = open_article(&harness);
     assert_eq!(
         harness.get_by_label("Corrected title").value().as_deref(),
         Some(TITLE),
@@ -125,17 +132,7 @@ fn an_analyst_corrects_the_title_and_date_in_the_reader_and_edit_undo_takes_it_b
 #[test]
 fn a_date_that_is_not_one_is_refused_and_the_form_stays_open() {
     let (_dir, mut harness) = correcting();
-    let id = harness
-        .state()
-        .library_view_selected()
-        .expect("an article open");
-    let before = harness
-        .state()
-        .library()
-        .unwrap()
-        .article(id)
-        .unwrap()
-        .unwrap();
+    let (id, before) = open_article(&harness);
     type_over(&mut harness, "Corrected date", "2025-02-30");
     save(&mut harness);
     let said = notice(&harness);

@@ -259,9 +259,9 @@ pub fn publication_date(e: &DateEvidence<'_>) -> Option<(String, DateSource)> {
     if let Some(date) = address.and_then(not_future) {
         return Some((date, DateSource::Address));
     }
-    opening_dates(e.text, e.skip, context_year)
-        .into_iter()
-        .find_map(|(date, source)| not_future(date).map(|d| (d, source)))
+    opening_date(e.text, e.skip, context_year, |date| {
+        not_future(date.to_string()).is_some()
+    })
 }
 
 /// The publication date written in an article's opening lines: on a line of its own ("Updated
@@ -269,10 +269,7 @@ pub fn publication_date(e: &DateEvidence<'_>) -> Option<(String, DateSource)> {
 /// saying when it happened ("on Friday, 14 March 2025"). A date without a year ("September 5")
 /// takes `year`, the year of a dated context in the same article, and is not read without one.
 pub fn date_in_text(text: &str, year: Option<i32>) -> Option<String> {
-    opening_dates(text, &[], year)
-        .into_iter()
-        .next()
-        .map(|(date, _)| date)
+    opening_date(text, &[], year, |_| true).map(|(date, _)| date)
 }
 
 /// Words before "on DATE" that make the date something other than the day of the report: "born
@@ -306,13 +303,15 @@ static DATELINE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{Lu}[\p{L}'.\-]*(?:\s[\p{L}'.\-]+){0,3},\s*$").expect("valid regex")
 });
 
-/// The candidate dates of the opening lines, in order, each with where it was found.
-fn opening_dates(
+/// The first date of the opening lines that `keep` accepts, with where it was found. Lines
+/// without a digit hold no date and are passed over unread; each other line's dates are found
+/// once and read for each form in turn.
+fn opening_date(
     text: &str,
     skip: &[(usize, usize)],
     year: Option<i32>,
-) -> Vec<(String, DateSource)> {
-    let mut found = Vec::new();
+    keep: impl Fn(&str) -> bool,
+) -> Option<(String, DateSource)> {
     let mut at = 0;
     for (n, raw) in text.split_inclusive('\n').enumerate() {
         let start = at;
@@ -323,7 +322,7 @@ fn opening_dates(
         }
         let line = raw.trim();
         let skipped = skip.iter().any(|&(s, e)| s < at && start < e);
-        if line.is_empty() || skipped {
+        if skipped || !line.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
         // At most the part of the line inside the first 1,500 bytes.
@@ -333,33 +332,36 @@ fn opening_dates(
             end -= 1;
         }
         let line = &line[..end];
+        let mentions = dates_mentioned(line, year);
         let short = line.len() <= 80
             && !line.ends_with(['.', '!', '?'])
             && crate::text::word_count(line) <= 10;
-        if short
-            && !recalled(line)
+        let first_recalled = mentions
+            .first()
+            .is_some_and(|m| word_before_on(&line[..m.start]).is_some_and(|w| not_the_day(&w)));
+        let found = if short
+            && !first_recalled
             && let Some(date) = first_full_date(line).or_else(|| yearless(line, year))
         {
             // On a line of its own.
-            found.push((date, DateSource::Dateline));
-            continue;
-        }
-        if let Some(date) = wire_dateline(line, year) {
-            found.push((date, DateSource::Dateline));
-            continue;
-        }
-        if let Some(date) = on_the_day(line, year) {
-            found.push((date, DateSource::Text));
+            Some((date, DateSource::Dateline))
+        } else if let Some(date) = wire_dateline(line, &mentions) {
+            Some((date, DateSource::Dateline))
+        } else {
+            on_the_day(line, &mentions).map(|date| (date, DateSource::Text))
+        };
+        if let Some(found) = found.filter(|(date, _)| keep(date)) {
+            return Some(found);
         }
     }
-    found
+    None
 }
 
-/// The date of a wire dateline opening the lead: "BEIRUT, 24 November 2017 — …", "DAMASCUS,
-/// Sept 5 (Reuters) - …" (placed in `year`).
-fn wire_dateline(line: &str, year: Option<i32>) -> Option<String> {
-    let first = dates_mentioned(line, year).into_iter().next()?;
-    let date = first.date?;
+/// The date of a wire dateline opening the lead, `mentions` being the line's dates: "BEIRUT,
+/// 24 November 2017 — …", "DAMASCUS, Sept 5 (Reuters) - …".
+fn wire_dateline(line: &str, mentions: &[DateMention]) -> Option<String> {
+    let first = mentions.first()?;
+    let date = first.date.clone()?;
     DATELINE_PLACE
         .is_match(&line[..first.start])
         .then_some(date)
@@ -392,35 +394,24 @@ static ON_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// A full date in a sentence that says it is the day things happened: "on 14 March 2025", "on
-/// Friday, March 14, 2025" — not "born on April 22, 1923". A date without a year is placed in
-/// `year` the same way.
-fn on_the_day(line: &str, year: Option<i32>) -> Option<String> {
-    for m in dates_mentioned(line, year) {
-        let Some(date) = m.date else {
-            continue;
-        };
-        let before = &line[..m.start];
-        // The whole "… on [Weekday,] " before the date, and the word before "on".
-        let Some(c) = ON_WEEKDAY.captures(before) else {
-            continue;
-        };
-        let word = c[1].to_lowercase();
-        if !NOT_THE_DAY.contains(&word.as_str()) {
-            return Some(date);
-        }
-    }
-    None
+/// A date in a sentence that says it is the day things happened, `mentions` being the line's
+/// dates: "on 14 March 2025", "on Friday, March 14, 2025" — not "born on April 22, 1923".
+fn on_the_day(line: &str, mentions: &[DateMention]) -> Option<String> {
+    mentions.iter().find_map(|m| {
+        let date = m.date.as_ref()?;
+        let word = word_before_on(&line[..m.start])?;
+        (!not_the_day(&word)).then(|| date.clone())
+    })
 }
 
-/// Whether a line gives its first date as the day of something else: "downloaded on 2 October
-/// 2013", "born on April 22, 1923".
-fn recalled(line: &str) -> bool {
-    dates_mentioned(line, None).first().is_some_and(|m| {
-        ON_WEEKDAY
-            .captures(&line[..m.start])
-            .is_some_and(|c| NOT_THE_DAY.contains(&c[1].to_lowercase().as_str()))
-    })
+/// The word before "on [Weekday,] " that ends `before` (the text before a date), lower-cased.
+fn word_before_on(before: &str) -> Option<String> {
+    ON_WEEKDAY.captures(before).map(|c| c[1].to_lowercase())
+}
+
+/// Whether "WORD on DATE" makes the date the day of something else ("born on", "downloaded on").
+fn not_the_day(word: &str) -> bool {
+    NOT_THE_DAY.contains(&word)
 }
 
 /// A date a text mentions: its span and, when it can be placed, the day it names.
@@ -650,12 +641,13 @@ mod tests {
     #[test]
     fn a_year_from_the_address_places_a_dateline_without_one() {
         assert_eq!(
-            opening_dates(
+            opening_date(
                 "Headline\nDAMASCUS, Sept 5 (Reuters) - Text.",
                 &[],
-                Some(2017)
+                Some(2017),
+                |_| true
             ),
-            vec![("2017-09-05".to_string(), DateSource::Dateline)]
+            Some(("2017-09-05".to_string(), DateSource::Dateline))
         );
     }
 }

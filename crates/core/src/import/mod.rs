@@ -186,9 +186,8 @@ pub fn import_sources(
                 let a = &articles[index];
                 let outlet = outcome
                     .outlets_decided
-                    .iter()
-                    .find(|(i, _)| *i == index)
-                    .map_or_else(|| a.outlet.clone(), |(_, name)| name.clone());
+                    .get(&index)
+                    .map_or_else(|| a.outlet.clone(), Clone::clone);
                 report.articles.push(ImportedArticle {
                     id,
                     path: a.source_path.clone(),

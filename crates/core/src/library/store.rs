@@ -51,8 +51,8 @@ pub const UNKNOWN_OUTLET: &str = "Unknown outlet";
 pub struct StoreOutcome {
     /// For each stored article: its index in the chunk and its new id.
     pub stored: Vec<(usize, Id)>,
-    /// For each stored article whose outlet the writer decided: its index and that outlet.
-    pub outlets_decided: Vec<(usize, String)>,
+    /// For each article whose outlet the writer decided, by its index: that outlet.
+    pub outlets_decided: HashMap<usize, String>,
     /// Indices of articles already in the library (same content hash).
     pub duplicates: Vec<usize>,
 }
@@ -105,7 +105,7 @@ pub(super) fn store_chunk(
                     known
                 }
             };
-            outcome.outlets_decided.push((index, name));
+            outcome.outlets_decided.insert(index, name);
             id
         } else {
             match outlets.get(&article.outlet) {
