@@ -213,9 +213,11 @@ fn reader(
             ui.label(meta.join(" · "));
             if article.outlet_is_guess {
                 ui.label(
-                    RichText::new("Outlet guessed from the folder name")
-                        .italics()
-                        .weak(),
+                    RichText::new(
+                        "Nothing in the file named its outlet: correct it, or assign one",
+                    )
+                    .italics()
+                    .weak(),
                 );
             }
             for field in ["title", "date", "outlet"] {
