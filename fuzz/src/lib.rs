@@ -13,6 +13,7 @@ pub fn source(ext: &str) -> SourceFile {
         origin: Origin::Disk,
         sidecar_outlet: None,
         folder: Some("fuzz".into()),
+        site_line: None,
     }
 }
 

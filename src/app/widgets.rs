@@ -92,6 +92,30 @@ pub fn date_or_dash(date: Option<&str>) -> &str {
     date.unwrap_or("—")
 }
 
+/// A table cell's publication date, marked when it is a guess: "≈ 2017-09-05" for a date found
+/// in the text, "—" for none; hovering says where the date came from and how to correct it.
+pub fn dated_cell(ui: &mut egui::Ui, date: Option<&str>, source: Option<&str>) {
+    let (text, hover) = match (date, source) {
+        (None, _) => (
+            "—".to_string(),
+            "No date found: set one with Correct… in the reader".to_string(),
+        ),
+        (Some(date), Some("text")) => (
+            format!("≈ {date}"),
+            "Found in the article's text — a guess: check it in the reader".to_string(),
+        ),
+        (Some(date), source) => (
+            date.to_string(),
+            match triangulate_core::model::date_source_note(source) {
+                Some(note) => format!("Date {note}"),
+                None => "Date as the page or file states it".to_string(),
+            },
+        ),
+    };
+    ui.add(egui::Label::new(text).selectable(false))
+        .on_hover_text(hover);
+}
+
 /// `n` with a comma between thousands: 1,000,000.
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();

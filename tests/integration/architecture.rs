@@ -568,3 +568,48 @@ fn only_the_apps_applier_writes_and_keeps_undo() {
         offenders.join("\n")
     );
 }
+
+/// The sample's outlets, as its sidecars name them: the invented world's sources.
+fn sample_outlets() -> Vec<String> {
+    let sample = root().join("assets/sample");
+    let mut names = Vec::new();
+    for folder in std::fs::read_dir(&sample).expect("assets/sample").flatten() {
+        for sidecar in ["outlet.txt", "outlet.toml"] {
+            if let Ok(bytes) = std::fs::read(folder.path().join(sidecar))
+                && let Some(name) = triangulate_core::import::outlet_from_sidecar(sidecar, &bytes)
+                // The broken files' folder names no outlet of the invented world.
+                && name != "Unknown"
+            {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+#[test]
+fn the_shipped_sources_registry_holds_nothing_of_the_sample_world() {
+    let outlets = sample_outlets();
+    assert!(
+        outlets.len() >= 5,
+        "the sample's outlets are read: {outlets:?}"
+    );
+    let registry = triangulate_core::analysis::sources::Registry::built_in();
+    assert!(!registry.sources().is_empty(), "assets/sources.toml parses");
+    let text = std::fs::read_to_string(root().join("assets/sources.toml"))
+        .expect("assets/sources.toml")
+        .to_lowercase();
+    for name in &outlets {
+        assert!(
+            registry.by_name(name).is_none() && !text.contains(&name.to_lowercase()),
+            "the sample's invented outlet {name:?} is in the shipped registry"
+        );
+    }
+    // The invented country and its people, however spelled.
+    for root_word in ["qadir", "saadoun"] {
+        assert!(
+            !text.contains(root_word),
+            "{root_word:?} is in the shipped registry"
+        );
+    }
+}

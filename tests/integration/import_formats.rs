@@ -776,3 +776,155 @@ fn a_folder_named_like_an_outlet_of_the_library_gives_its_articles_that_outlet()
         .expect("the tram article is imported");
     assert_eq!(tram.outlet, "loose-clippings");
 }
+
+/// Writes `files` (name, contents) into `folder` under a new temporary directory and imports
+/// that folder into a new library: the report, and each article by file name.
+fn import_written(
+    folder: &str,
+    files: &[(&str, &str)],
+) -> (ImportReport, HashMap<String, Article>) {
+    let (dir, _path, mut library) = common::temp_library();
+    let root = dir.path().join(folder);
+    std::fs::create_dir_all(&root).expect("folder");
+    for (name, contents) in files {
+        std::fs::write(root.join(name), contents).expect("file");
+    }
+    let report = import_paths(
+        &mut library,
+        &[root],
+        &ImportOptions::default(),
+        &Progress::new(),
+    )
+    .expect("the folder imports");
+    let articles = report
+        .articles
+        .iter()
+        .map(|a| {
+            let name = Path::new(&a.path)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let article = library.article(a.id).expect("reads").expect("stored");
+            (name, article)
+        })
+        .collect();
+    (report, articles)
+}
+
+#[test]
+fn a_site_name_heading_each_text_file_of_a_folder_is_its_outlet_not_its_headline() {
+    let files = [
+        (
+            "a.txt",
+            "The Harbour Ledger\n\nFerry runs aground off Dunmere\n\nA ferry ran aground off Dunmere on Tuesday, the coastguard said.",
+        ),
+        (
+            "b.txt",
+            "The Harbour Ledger\n\nCurfew lifted in the old port\n\nThe curfew in the old port was lifted on Monday after a week.",
+        ),
+        (
+            "c.txt",
+            "The Harbour Ledger\n\nTram line opens to the university\n\nThe new tram line opened on Sunday with free rides all day.",
+        ),
+        (
+            "d.txt",
+            "Fishermen protest quotas\n\nFishermen blocked the harbour mouth for an hour on Friday.",
+        ),
+    ];
+    let (_report, articles) = import_written("clippings", &files);
+    assert_eq!(articles["a.txt"].title, "Ferry runs aground off Dunmere");
+    assert_eq!(articles["a.txt"].outlet, "The Harbour Ledger");
+    assert!(!articles["a.txt"].outlet_is_guess);
+    assert_eq!(articles["c.txt"].title, "Tram line opens to the university");
+    assert!(
+        articles["a.txt"]
+            .removed
+            .iter()
+            .any(|r| r.reason.starts_with("site name")),
+        "the site's name is a cut the analyst can see"
+    );
+    // A file whose first line is its own headline keeps it.
+    assert_eq!(articles["d.txt"].title, "Fishermen protest quotas");
+    assert_eq!(articles["d.txt"].outlet, "Unknown outlet");
+}
+
+#[test]
+fn known_sources_name_outlets_from_an_address_a_folder_or_a_first_line() {
+    let page = r#"<html><head><title>Ferry runs aground off Dunmere</title>
+        <link rel="canonical" href="https://www.reuters.com/world/ferry-aground-2025-03-14/">
+        </head><body><article><h1>Ferry runs aground off Dunmere</h1>
+        <p>A ferry ran aground off Dunmere on Tuesday, the coastguard said, and all of its
+        passengers were taken ashore by lifeboat within the hour.</p></article></body></html>"#;
+    let (_report, articles) = import_written(
+        "reuters",
+        &[
+            ("page.html", page),
+            (
+                "note.txt",
+                "Ferry aground\n\nA ferry ran aground off Dunmere on Tuesday.",
+            ),
+            (
+                "copied.txt",
+                "www.reuters.com\nFerry aground off Dunmere\nA ferry ran aground on Tuesday.",
+            ),
+        ],
+    );
+    // The page states only its address: the registry names its outlet.
+    assert_eq!(articles["page.html"].outlet, "Reuters");
+    // A text file in a folder named after a known source.
+    assert_eq!(articles["note.txt"].outlet, "Reuters");
+    assert!(!articles["note.txt"].outlet_is_guess);
+    // A text file headed by a known site's address.
+    assert_eq!(articles["copied.txt"].outlet, "Reuters");
+    assert_eq!(articles["copied.txt"].title, "Ferry aground off Dunmere");
+}
+
+#[test]
+fn a_front_page_imports_with_a_note_that_it_may_not_be_an_article() {
+    let mut front = String::from("<html><head><title>The Harbour Ledger</title></head><body>");
+    for i in 0..30 {
+        front.push_str(&format!(
+            "<h3><a href='/story/{i}'>Ferry news from the harbour, part {i} of the series</a></h3>"
+        ));
+    }
+    front.push_str("</body></html>");
+    let (report, articles) = import_written("ledger", &[("front.html", &front)]);
+    assert!(articles.contains_key("front.html"), "imported all the same");
+    let note = report
+        .problems
+        .iter()
+        .find(|p| p.path.ends_with("front.html"))
+        .expect("a note on the page");
+    assert!(
+        note.reason
+            .starts_with(triangulate_core::import::NOT_AN_ARTICLE),
+        "{}",
+        note.reason
+    );
+}
+
+#[test]
+fn re_importing_a_file_whose_headline_changed_but_not_its_text_adds_nothing() {
+    let (dir, _path, mut library) = common::temp_library();
+    let root = dir.path().join("clips");
+    std::fs::create_dir_all(&root).expect("folder");
+    let file = root.join("ferry.txt");
+    let body = "A ferry ran aground off Dunmere on Tuesday, the coastguard said.";
+    std::fs::write(&file, format!("Ferry aground\n\n{body}")).expect("file");
+    let import = |library: &mut triangulate_core::Library| {
+        import_paths(
+            library,
+            std::slice::from_ref(&root),
+            &ImportOptions::default(),
+            &Progress::new(),
+        )
+        .expect("imports")
+    };
+    assert_eq!(import(&mut library).imported, 1);
+    // As an upgrade that reads the headline otherwise would: the record's identity changes,
+    // the file and its text do not.
+    std::fs::write(&file, format!("Ferry runs aground\n\n{body}")).expect("file");
+    let again = import(&mut library);
+    assert_eq!((again.imported, again.skipped_duplicates), (0, 1));
+    assert_eq!(library.counts().expect("counts").articles, 1);
+}

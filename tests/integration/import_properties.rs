@@ -17,6 +17,7 @@ fn source(ext: &str) -> SourceFile {
         origin: Origin::Disk,
         sidecar_outlet: None,
         folder: Some("fuzz".into()),
+        site_line: None,
     }
 }
 

@@ -325,3 +325,47 @@ fn a_library_of_3000_articles_is_counted_listed_newest_first_and_scrolls_to_its_
     );
     assert!(row_top(&harness, first).is_none());
 }
+
+#[test]
+fn a_date_found_only_in_the_text_is_marked_a_guess_and_a_missing_one_a_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("clips");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("ferry.txt"),
+        "Ferry aground off Dunmere\n\nA ferry ran aground off Dunmere on 14 March 2025, the \
+         coastguard said, and its passengers were taken ashore.",
+    )
+    .unwrap();
+    std::fs::write(
+        folder.join("curfew.txt"),
+        "Curfew lifted in the old port\n\nThe curfew in the old port was lifted after a week.",
+    )
+    .unwrap();
+    let path = dir.path().join("library.sqlite");
+    let mut library = Library::open(&path).unwrap();
+    triangulate_core::import::import_paths(
+        &mut library,
+        &[folder],
+        &Default::default(),
+        &triangulate_core::jobs::Progress::new(),
+    )
+    .unwrap();
+    drop(library);
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
+    harness.state_mut().wait_for_library_view();
+    harness.run();
+    let guess = harness.get_by_label("≈ 2025-03-14");
+    guess.hover();
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("a guess").is_some(),
+        "hovering the date says it is a guess"
+    );
+    assert!(
+        harness.query_by_label("2025-03-14").is_none(),
+        "the guessed date is not shown as a plain one"
+    );
+    // The undated article's row shows a dash where its date would be.
+    assert!(harness.query_all_by_label("—").count() >= 1);
+}

@@ -14,6 +14,11 @@ pub struct ArticleRow {
     pub published: Option<String>,
     pub word_count: i64,
     pub language: Option<String>,
+    /// Where the date came from (`metadata`, `address`, `dateline`, `text`, `analyst`), as
+    /// [`date_source_note`] words it; `None` where no date was found or the library predates
+    /// sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<String>,
 }
 
 /// One span that cleaning cut from an article's text, with the reason.

@@ -233,6 +233,7 @@ impl ArticlePager {
                                     published: h.published,
                                     word_count: 0,
                                     language: None,
+                                    date_source: h.date_source,
                                 },
                                 snippet: None,
                             })

@@ -52,6 +52,7 @@ fn collect(dir: &'static Dir<'static>, inherited: Option<String>, out: &mut Vec<
             origin: Origin::Memory(file.contents()),
             sidecar_outlet: sidecar.clone(),
             folder: folder.clone(),
+            site_line: None,
         });
     }
     for sub in dir.dirs() {

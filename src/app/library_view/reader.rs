@@ -207,6 +207,7 @@ fn reader(
         .show(ui, |ui| {
             ui.label(RichText::new(&article.title).heading().strong());
             let mut meta = vec![article.outlet.clone()];
+            meta.extend(article.author.as_ref().map(|a| format!("by {a}")));
             meta.push(dated(article));
             meta.extend(article.language.clone());
             meta.push(format!("{} words", article.word_count));

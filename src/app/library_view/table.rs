@@ -10,7 +10,7 @@ use egui::{Color32, RichText, TextFormat};
 use egui_extras::{Column, TableBuilder};
 
 use super::LibraryViewState;
-use crate::app::widgets::{date_or_dash, empty_state, read_error, thousands};
+use crate::app::widgets::{dated_cell, empty_state, read_error, thousands};
 use triangulate_core::library::{ArticleOrder, Library, SortKey};
 use triangulate_core::model::Id;
 use triangulate_core::pager::{ArticlePager, Listing, PAGE, SEARCH_LIMIT};
@@ -348,10 +348,7 @@ impl Table<'_> {
                         ui.add(egui::Label::new(&r.outlet).truncate().selectable(false));
                     });
                     row.col(|ui| {
-                        ui.add(
-                            egui::Label::new(date_or_dash(r.published.as_deref()))
-                                .selectable(false),
-                        );
+                        dated_cell(ui, r.published.as_deref(), r.date_source.as_deref());
                     });
                     row.col(|ui| {
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -406,10 +403,7 @@ impl Table<'_> {
                         ui.add(egui::Label::new(&r.outlet).truncate().selectable(false));
                     });
                     row.col(|ui| {
-                        ui.add(
-                            egui::Label::new(date_or_dash(r.published.as_deref()))
-                                .selectable(false),
-                        );
+                        dated_cell(ui, r.published.as_deref(), r.date_source.as_deref());
                     });
                     clicked(&row, r.id, index, click);
                 });

@@ -1,6 +1,7 @@
 //! Text analysis shared by linking and comparison: words with their places in the text, folded
 //! for matching; the gazetteer of place names; the framing lexicon; casualty figures and claims
-//! with numbers; attributions; content words and names. Pure functions over text, no storage.
+//! with numbers; attributions; content words and names; the registry of real sources. Pure
+//! functions over text, no storage.
 
 pub mod attributions;
 pub mod claims;
@@ -9,6 +10,7 @@ pub mod gazetteer;
 pub mod lexicon;
 pub mod numbers;
 pub mod similarity;
+pub mod sources;
 pub mod terms;
 
 mod matcher;

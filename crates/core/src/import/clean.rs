@@ -28,6 +28,7 @@ pub mod reason {
     pub const APPENDED_STORY: &str = "unrelated story appended";
     pub const NAVIGATION: &str = "page navigation and links";
     pub const DATE_LINE: &str = "date line (kept as the date)";
+    pub const SITE_NAME: &str = "site name (kept as the outlet)";
     /// How a suspected span's reason begins: the rule's reason follows. The text stays in the
     /// body (the span is stored restored) until the analyst confirms the cut.
     pub const SUSPECTED: &str = "suspected, kept: ";
@@ -53,11 +54,14 @@ struct Line<'a> {
 }
 
 /// Cleans `full_text`. `title` is the headline from metadata, if the format had one; otherwise the
-/// first non-empty line is the headline. `known` are spans extraction already marked.
+/// first non-empty line is the headline, unless it is `site` (a site's name heading a text file),
+/// which is then cut and the next line is the headline. `known` are spans extraction already
+/// marked.
 pub fn clean(
     title: Option<&str>,
     full_text: &str,
     known: &[(usize, usize, &'static str)],
+    site: Option<&str>,
 ) -> Cleaned {
     let lines: Vec<Line<'_>> = {
         let mut at = 0;
@@ -76,8 +80,15 @@ pub fn clean(
     };
     let mut cut: Vec<Option<&'static str>> = vec![None; lines.len()];
 
-    // The headline, and its repeats at the top.
-    let first = lines.iter().position(|l| !l.text.is_empty());
+    // The headline, and its repeats at the top; a site's name above it set aside.
+    let mut first = lines.iter().position(|l| !l.text.is_empty());
+    if let (None, Some(i), Some(site)) = (title, first, site)
+        && lines[i].text == site.trim()
+        && let Some(next) = lines[i + 1..].iter().position(|l| !l.text.is_empty())
+    {
+        cut[i] = Some(reason::SITE_NAME);
+        first = Some(i + 1 + next);
+    }
     let title = match (title.map(str::trim).filter(|t| !t.is_empty()), first) {
         (Some(t), _) => t.to_string(),
         (None, Some(i)) => {
@@ -622,7 +633,7 @@ Comments (2)\n\ndesert_fox88\nMarch 15, 2025 at 9:14 pm\nThey always blame the o
 
     #[test]
     fn every_kind_of_clutter_is_cut_with_its_reason() {
-        let c = clean(None, ARTICLE, &[]);
+        let c = clean(None, ARTICLE, &[], None);
         assert_eq!(c.title, "Shelling kills 12 in Qasr al-Nahr");
         let r = reasons(&c, ARTICLE);
         let has = |reason: &str, starts: &str| {
@@ -658,7 +669,7 @@ Comments (2)\n\ndesert_fox88\nMarch 15, 2025 at 9:14 pm\nThey always blame the o
         let text = "Headline here\n\nThe council met on Tuesday to approve the budget for the water network, which the mayor said \
 would reach every district by the end of next year. Opposition members said the plan was too costly and asked for a \
 new review of the contracts before any money is spent.\n\nsam_k\n2 hours ago\nNonsense.\n";
-        let c = clean(None, text, &[]);
+        let c = clean(None, text, &[], None);
         assert!(c.body.ends_with("before any money is spent."), "{}", c.body);
         assert_eq!(
             c.removed.last().map(|r| r.2.as_str()),
@@ -676,7 +687,7 @@ Valley Rovers win the cup after extra time\n\nMarch 3, 2025\n\n\
 Valley Rovers lifted the regional football cup on Sunday after a dramatic extra-time winner from their young striker. \
 Thousands of supporters celebrated in the stadium as the captain raised the trophy, and the coach praised his players' \
 spirit after a difficult season of injuries.\n";
-        let c = clean(None, text, &[]);
+        let c = clean(None, text, &[], None);
         assert!(c.body.ends_with("weapons from the escort."), "{}", c.body);
         assert!(c.removed.iter().any(|r| r.2 == reason::APPENDED_STORY));
     }
@@ -689,7 +700,7 @@ fields to the provincial capital, and the Crescent Front claimed the ambush.\n\n
 Crescent Front ambush follows convoy attacks\n\nMarch 3, 2025\n\n\
 The ambush near Tell Haran is the third attack on a fuel convoy on the desert road this year, and the Crescent Front \
 claimed all three attacks on tankers carrying fuel to the provincial capital.\n";
-        let c = clean(None, text, &[]);
+        let c = clean(None, text, &[], None);
         assert!(
             c.body.contains("third attack on a fuel convoy"),
             "{}",
@@ -701,9 +712,30 @@ claimed all three attacks on tankers carrying fuel to the provincial capital.\n"
     #[test]
     fn metadata_titles_cut_the_same_headline_from_the_text() {
         let text = "# Market hit\n\nBody text of the report.";
-        let c = clean(Some("Market hit"), text, &[]);
+        let c = clean(Some("Market hit"), text, &[], None);
         assert_eq!(c.body, "Body text of the report.");
         assert_eq!(c.removed[0].2, reason::REPEATED_HEADLINE);
+    }
+
+    #[test]
+    fn a_site_name_heading_a_text_file_is_set_aside_and_the_next_line_is_the_headline() {
+        let text = "The Daily Example\n\nMarket hit by shelling\n\nTwelve people were killed.";
+        let c = clean(None, text, &[], Some("The Daily Example"));
+        assert_eq!(c.title, "Market hit by shelling");
+        assert_eq!(c.body, "Twelve people were killed.");
+        assert_eq!(c.removed[0].2, reason::SITE_NAME);
+        // Any other first line is the headline, as before.
+        let c = clean(None, text, &[], Some("Another Site"));
+        assert_eq!(c.title, "The Daily Example");
+        // A site's name alone above one line leaves that line as the headline and the body.
+        let c = clean(
+            None,
+            "The Daily Example\nTwelve people were killed.",
+            &[],
+            Some("The Daily Example"),
+        );
+        assert_eq!(c.title, "Twelve people were killed.");
+        assert_eq!(c.body, "Twelve people were killed.");
     }
 
     #[test]
@@ -712,6 +744,7 @@ claimed all three attacks on tankers carrying fuel to the provincial capital.\n"
             Some("T"),
             "Photographers were at the scene.\n\nThe share of votes rose.",
             &[],
+            None,
         );
         assert!(c.removed.is_empty(), "{:?}", c.removed);
     }
@@ -719,11 +752,11 @@ claimed all three attacks on tankers carrying fuel to the provincial capital.\n"
     #[test]
     fn a_one_sentence_item_keeps_its_sentence_though_it_is_the_headline_again() {
         let sentence = "Staunton police arrested a woman on murder charges in two 1967 slayings.";
-        let c = clean(Some(sentence), sentence, &[]);
+        let c = clean(Some(sentence), sentence, &[], None);
         assert_eq!(c.body, sentence);
         assert!(c.removed.is_empty(), "{:?}", c.removed);
         // With no title given, the one line is both the headline and the body.
-        let c = clean(None, &format!("{sentence}\n"), &[]);
+        let c = clean(None, &format!("{sentence}\n"), &[], None);
         assert_eq!(c.title, sentence);
         assert_eq!(c.body.trim(), sentence);
     }
@@ -731,7 +764,7 @@ claimed all three attacks on tankers carrying fuel to the provincial capital.\n"
     #[test]
     fn the_headline_is_still_cut_from_a_body_that_has_more() {
         let text = "Market hit\n\nShells fell on the market on Friday.";
-        let c = clean(Some("Market hit"), text, &[]);
+        let c = clean(Some("Market hit"), text, &[], None);
         assert_eq!(c.body, "Shells fell on the market on Friday.");
     }
 
@@ -779,7 +812,7 @@ nineteen people and wounding dozens more, a doctor at the town's only working ho
 ambulances and private cars ferried the wounded through the night.";
         let article: String = (0..4).map(|_| format!("{paragraph}\n\n")).collect();
         let text = format!("Market hit\n\n{standfirst}\n\nComments\n\n{article}");
-        let c = clean(None, &text, &[]);
+        let c = clean(None, &text, &[], None);
         assert!(c.body.contains("killing at least nineteen"), "{}", c.body);
         assert!(
             c.suspected
@@ -800,13 +833,13 @@ donors as the toll rose through the night.";
         let comment = "This is terrible news and my thoughts are with every family in the town.";
         let comments: String = (0..12).map(|_| format!("{comment}\n\n")).collect();
         let text = format!("Market hit\n\n{article}\n\n12 comments\n\n{comments}");
-        let c = clean(None, &text, &[]);
+        let c = clean(None, &text, &[], None);
         assert_eq!(c.suspected.len(), 1, "{:?}", c.suspected);
         assert!(c.body.contains("thoughts are with"), "{}", c.body);
         // Two comments under the same article are a thread to cut.
         let comments: String = (0..2).map(|_| format!("{comment}\n\n")).collect();
         let text = format!("Market hit\n\n{article}\n\n2 comments\n\n{comments}");
-        let c = clean(None, &text, &[]);
+        let c = clean(None, &text, &[], None);
         assert!(c.suspected.is_empty(), "{:?}", c.suspected);
         assert!(!c.body.contains("thoughts are with"), "{}", c.body);
     }

@@ -28,6 +28,8 @@ pub struct Extracted {
     /// What the content hash covers when it is not `text`: a Markdown body with its markup,
     /// as hashed before the markup was dropped, so that a file imported then is not new now.
     pub hashed: Option<String>,
+    /// Why the page may not be an article (a front page, a video page), when it looks like one.
+    pub not_article: Option<String>,
 }
 
 /// The file formats Triangulate reads, by extension.
@@ -443,6 +445,20 @@ static META: LazyLock<Selector> = LazyLock::new(|| selector("meta"));
 static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
 static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector("link[rel=canonical]"));
 static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
+static ARTICLE: LazyLock<Selector> = LazyLock::new(|| selector("article"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
+static LINK: LazyLock<Selector> = LazyLock::new(|| selector("a[href]"));
+/// Where a page marks its author's name, most precise first.
+static AUTHOR: LazyLock<Vec<Selector>> = LazyLock::new(|| {
+    [
+        "[itemprop=author] [itemprop=name]",
+        "[rel=author]",
+        "[itemprop=author]",
+    ]
+    .iter()
+    .map(|css| selector(css))
+    .collect()
+});
 static CONTAINERS: LazyLock<Vec<Selector>> = LazyLock::new(|| {
     [
         "article",
@@ -502,6 +518,8 @@ fn html(page: &str) -> Result<Extracted, String> {
     };
     let mut og_title = None;
     let mut meta_title = None;
+    let mut application_name = None;
+    let mut og_type = None;
     for meta in doc.select(&META) {
         let el = meta.value();
         let key = el
@@ -517,9 +535,8 @@ fn html(page: &str) -> Result<Extracted, String> {
         match key.as_str() {
             "og:title" => og_title = content,
             "title" | "twitter:title" => meta_title = meta_title.or(content),
-            "og:site_name" | "application-name" if extracted.outlet.is_none() => {
-                extracted.outlet = content
-            }
+            "og:site_name" if extracted.outlet.is_none() => extracted.outlet = content,
+            "application-name" => application_name = application_name.or(content),
             "article:published_time"
             | "datepublished"
             | "pubdate"
@@ -532,8 +549,15 @@ fn html(page: &str) -> Result<Extracted, String> {
             {
                 extracted.published = content
             }
-            "author" | "article:author" if extracted.author.is_none() => extracted.author = content,
+            // article:author is often the author's page: an address is no name.
+            "author" | "article:author"
+                if extracted.author.is_none()
+                    && content.as_deref().is_some_and(|c| !c.contains("://")) =>
+            {
+                extracted.author = content
+            }
             "og:url" if extracted.url.is_none() => extracted.url = content,
+            "og:type" => og_type = og_type.or(content),
             _ => {}
         }
     }
@@ -555,6 +579,7 @@ fn html(page: &str) -> Result<Extracted, String> {
     let readable = readable_article(&doc, page);
     let readable_doc = readable.as_ref().map(|r| Html::parse_fragment(&r.content));
     let mut blocks = Vec::new();
+    let mut in_page_time = None;
     if let Some(article) = &readable_doc {
         let mut readable_blocks = Vec::new();
         let article_text = squash(&article.root_element().text().collect::<String>()).len();
@@ -571,6 +596,9 @@ fn html(page: &str) -> Result<Extracted, String> {
                 (article_text.saturating_mul(4) / 5..=article_text.saturating_mul(3) / 2)
                     .contains(text)
             });
+        if let Some((el, _)) = in_page {
+            in_page_time = first_time(el);
+        }
         match in_page {
             Some((el, text)) => {
                 collect_blocks(el, &mut blocks, text / 2, 0);
@@ -614,9 +642,9 @@ fn html(page: &str) -> Result<Extracted, String> {
     // page title ("… | Free Qadira News"), but keeps a short one whole ("Shelling kills 12 |
     // Daily"); where the page's og:title or h1 is that title without the rest, that is taken.
     // Then the page's own tags.
-    let (readable_title, readable_site, readable_date) = match readable {
-        Some(r) => (r.title, r.site_name, r.published),
-        None => (None, None, None),
+    let (readable_title, readable_site, readable_date, byline) = match readable {
+        Some(r) => (r.title, r.site_name, r.published, r.byline),
+        None => (None, None, None, None),
     };
     let trimmed = readable_title.as_ref().and_then(|whole| {
         [og_title.as_ref(), h1.as_ref()]
@@ -636,16 +664,48 @@ fn html(page: &str) -> Result<Extracted, String> {
     .into_iter()
     .flatten()
     .find(|t| !t.is_empty());
-    // A page's "application-name" is sometimes its headline: that is no outlet.
-    if extracted.outlet.is_some() && extracted.outlet == extracted.title {
-        extracted.outlet = None;
+    // The site's name as Readability reads it (JSON-LD's publisher first, then og:site_name),
+    // then the page's og:site_name, then its "application-name", which is sometimes the web
+    // app's internal name or the headline: never the headline.
+    extracted.outlet = [readable_site, extracted.outlet.take(), application_name]
+        .into_iter()
+        .flatten()
+        .find(|site| Some(site) != extracted.title.as_ref());
+    // The date likewise: JSON-LD's datePublished as Readability reads it, then the meta tags,
+    // then the first `<time datetime>` in the article (its byline's), or in the page's
+    // `<article>` where Readability's article was not found in the page.
+    extracted.published = readable_date
+        .or(extracted.published.take())
+        .or(in_page_time)
+        .or_else(|| doc.select(&ARTICLE).next().and_then(first_time));
+    // The author as the meta tags give it, else as the page marks its author's name
+    // (rel="author", itemprop="author"), else the byline Readability found up to its first
+    // comma or separator, where that names someone rather than a date ("By Jane Doe, 14
+    // March" is Jane Doe; "Last updated: 7 January 2025" is no one).
+    if extracted.author.is_none() {
+        let marked = AUTHOR.iter().find_map(|css| {
+            doc.select(css)
+                .map(|a| squash(&a.text().collect::<String>()))
+                .find(|a| !a.is_empty())
+        });
+        let from_byline = byline.and_then(|b| {
+            let name = b
+                .split([',', '|', '·', '•'])
+                .next()?
+                .split(" - ")
+                .next()?
+                .trim();
+            let name = ["By ", "by ", "BY "]
+                .iter()
+                .find_map(|by| name.strip_prefix(by))
+                .unwrap_or(name)
+                .trim();
+            (!name.is_empty() && !name.contains(':') && !name.chars().any(|c| c.is_ascii_digit()))
+                .then(|| name.to_string())
+        });
+        extracted.author = marked.or(from_byline).filter(|a| a.chars().count() <= 100);
     }
-    if extracted.outlet.is_none() {
-        extracted.outlet = readable_site.filter(|s| Some(s) != extracted.title.as_ref());
-    }
-    if extracted.published.is_none() {
-        extracted.published = readable_date;
-    }
+    extracted.not_article = not_an_article(&doc, og_type.as_deref());
     for (text, cut) in blocks {
         if !extracted.text.is_empty() {
             extracted.text.push_str("\n\n");
@@ -693,6 +753,7 @@ struct Readable {
     title: Option<String>,
     site_name: Option<String>,
     published: Option<String>,
+    byline: Option<String>,
 }
 
 fn readable_article(doc: &Html, page: &str) -> Option<Readable> {
@@ -735,7 +796,72 @@ fn readable_article(doc: &Html, page: &str) -> Option<Readable> {
         title: given(Some(article.title)),
         site_name: given(article.site_name),
         published: given(article.published_time),
+        byline: given(article.byline),
     })
+}
+
+/// The `datetime` of the first `<time>` under `el` that has one.
+fn first_time(el: ElementRef<'_>) -> Option<String> {
+    el.select(&TIME)
+        .filter_map(|t| t.value().attr("datetime"))
+        .map(str::trim)
+        .find(|d| !d.is_empty())
+        .map(str::to_string)
+}
+
+/// Pages with less running text than this (letters and digits outside links; about 150 words
+/// of English, and counted in characters so that Chinese and Japanese, written without spaces,
+/// count alike) may not be articles when most of their text is links.
+const NOT_ARTICLE_MAX_CHARS: usize = 800;
+
+/// Why a page may not be an article, when it looks like something else: the page calls itself
+/// a video, or most of its text is links with little running text besides (a front page, an
+/// index, a gallery). Such a page is imported all the same, with the note.
+fn not_an_article(doc: &Html, og_type: Option<&str>) -> Option<String> {
+    if let Some(kind) = og_type.map(str::to_lowercase)
+        && ["video", "music", "profile", "book"]
+            .iter()
+            .any(|k| kind.starts_with(k))
+    {
+        return Some(format!("the page calls itself {kind:?}, not an article"));
+    }
+    let body = doc.select(&CONTAINERS[CONTAINERS.len() - 1]).next()?;
+    let all = visible_chars(body);
+    let (links, linked) = doc
+        .select(&LINK)
+        .fold((0usize, 0usize), |(n, w), a| (n + 1, w + visible_chars(a)));
+    let running = all.saturating_sub(linked);
+    (links >= 20 && running < NOT_ARTICLE_MAX_CHARS && linked > running).then(|| {
+        format!(
+            "{links} links hold {linked} of its {all} letters, and {running} are running text \
+             (a front page, an index or a gallery?)"
+        )
+    })
+}
+
+/// The letters and digits of the text under `el` that a reader sees: not in scripts, styles or
+/// templates. One walk over the tree, without recursion (pages nest thousands deep).
+fn visible_chars(el: ElementRef<'_>) -> usize {
+    let (mut chars, mut hidden) = (0usize, 0usize);
+    for edge in el.traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(node) => match node.value() {
+                scraper::Node::Element(e) if SKIPPED.contains(&e.name()) => hidden += 1,
+                scraper::Node::Text(t) if hidden == 0 => {
+                    chars += t.chars().filter(|c| c.is_alphanumeric()).count()
+                }
+                _ => {}
+            },
+            ego_tree::iter::Edge::Close(node) => {
+                if let scraper::Node::Element(e) = node.value()
+                    && SKIPPED.contains(&e.name())
+                {
+                    hidden -= 1;
+                }
+            }
+        }
+    }
+    chars
 }
 
 /// Blocks Readability dropped from its article that are kept for the rules to read: bylines,
@@ -1057,6 +1183,68 @@ mod tests {
             "Market hit - and then the shells came again at night, residents said",
             "Market hit"
         ));
+    }
+
+    #[test]
+    fn a_page_mostly_of_links_or_calling_itself_a_video_may_not_be_an_article() {
+        let mut front = String::from("<html><head><title>The Daily Example</title></head><body>");
+        for i in 0..40 {
+            front.push_str(&format!(
+                "<div class=teaser><a href='/story/{i}'>Convoy ambushed near crossing number {i} \
+                 as fighting spreads</a></div>"
+            ));
+        }
+        front.push_str("<p>Welcome to the Daily Example.</p></body></html>");
+        let why = html(&front)
+            .unwrap()
+            .not_article
+            .expect("a front page is noted");
+        assert!(why.contains("40 links"), "{why}");
+
+        let video = r#"<html><head><meta property="og:type" content="video.other"></head>
+            <body><article><h1>Convoy ambushed</h1><p>Watch: a convoy was ambushed near the
+            crossing on Friday, killing four drivers, officials said.</p></article></body></html>"#;
+        let why = html(video)
+            .unwrap()
+            .not_article
+            .expect("a video page is noted");
+        assert!(why.contains("video.other"), "{why}");
+
+        // An article with a menu of links and a short item with a few links are articles.
+        let mut article = String::from("<html><body><nav>");
+        for i in 0..30 {
+            article.push_str(&format!("<a href='/s/{i}'>Section {i}</a>"));
+        }
+        article.push_str("</nav><article><h1>Convoy ambushed</h1>");
+        for _ in 0..4 {
+            article.push_str(
+                "<p>A supply convoy was ambushed near the river crossing on Friday, killing \
+                 four drivers and wounding six, a local official said, as fighting spread.</p>",
+            );
+        }
+        article.push_str("</article></body></html>");
+        assert_eq!(html(&article).unwrap().not_article, None);
+        let short = r#"<html><body><p>Four drivers were killed when a convoy was ambushed
+            near the river crossing, <a href="/x">officials said</a>.</p></body></html>"#;
+        assert_eq!(html(short).unwrap().not_article, None);
+    }
+
+    #[test]
+    fn a_byline_time_dates_a_page_and_a_byline_names_its_author() {
+        let page = r#"<html><head><title>Convoy ambushed</title></head><body>
+            <aside><time datetime="2019-01-01">Older story</time></aside>
+            <article><h1>Convoy ambushed</h1>
+            <p class="byline">By <a rel="author">Jane Example</a>,
+            <time datetime="2025-03-14T08:30:00Z">14 March</time></p>
+            <p>A supply convoy was ambushed near the river crossing on Friday, killing four
+            drivers and wounding six, a local official said, as fighting spread along the road
+            towards the town, where residents said shelling had gone on all night.</p>
+            <p>The army said it had sent reinforcements to the area and opened an inquiry into
+            how the convoy had been left without an escort on a road known to be mined.</p>
+            </article></body></html>"#;
+        let a = html(page).unwrap();
+        assert_eq!(a.published.as_deref(), Some("2025-03-14T08:30:00Z"));
+        assert_eq!(a.author.as_deref(), Some("Jane Example"));
     }
 
     #[test]

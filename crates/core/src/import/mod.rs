@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::analysis::dates;
+use crate::analysis::sources::Registry;
 use crate::error::Result;
 use crate::jobs::Progress;
 use crate::library::{Library, NewArticle};
@@ -95,6 +96,9 @@ pub struct SourceFile {
     pub sidecar_outlet: Option<String>,
     /// The name of the file's folder: the outlet's name when nothing better is known.
     pub folder: Option<String>,
+    /// A first line that heads most of the text files in this file's folder: a site's name
+    /// ("The Daily Example" above each headline), not a headline. Found by [`discover`].
+    pub site_line: Option<String>,
 }
 
 /// Imports files and folders (recursively) into the library.
@@ -262,10 +266,69 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<SourceFile>, Vec<ImportProblem>) {
                 origin: Origin::Disk,
                 sidecar_outlet,
                 folder,
+                site_line: None,
             });
         }
     }
+    mark_site_lines(&mut files);
     (files, problems)
+}
+
+/// Text files a folder must hold for a first line they share to be taken as a site's name.
+const SITE_LINE_MIN_FILES: usize = 3;
+
+/// Sets [`SourceFile::site_line`] for the text files of each folder whose first line is the
+/// same in at least [`SITE_LINE_MIN_FILES`] of them and in at least half: a headline does not
+/// repeat across a folder's articles, a site's name heading each copied page does. Reads the
+/// first kilobyte of each text file in folders holding that many.
+fn mark_site_lines(files: &mut [SourceFile]) {
+    let mut by_folder: HashMap<&Path, Vec<usize>> = HashMap::new();
+    for (i, file) in files.iter().enumerate() {
+        if format_of(&file.path) == Ok(Format::Text) {
+            let dir = file.path.parent().unwrap_or(Path::new(""));
+            by_folder.entry(dir).or_default().push(i);
+        }
+    }
+    let mut marks: Vec<(usize, String)> = Vec::new();
+    for indices in by_folder.into_values() {
+        if indices.len() < SITE_LINE_MIN_FILES {
+            continue;
+        }
+        let firsts: Vec<Option<String>> = indices
+            .iter()
+            .map(|&i| first_line_of(&files[i].path))
+            .collect();
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for line in firsts.iter().flatten() {
+            *counts.entry(line.as_str()).or_default() += 1;
+        }
+        let shared = counts
+            .into_iter()
+            .filter(|(_, n)| *n >= SITE_LINE_MIN_FILES && *n * 2 >= indices.len())
+            .max_by_key(|(_, n)| *n)
+            .map(|(line, _)| line.to_string());
+        if let Some(line) = shared {
+            marks.extend(indices.iter().map(|&i| (i, line.clone())));
+        }
+    }
+    for (i, line) in marks {
+        files[i].site_line = Some(line);
+    }
+}
+
+/// The first non-empty line of a file's first kilobyte, trimmed; `None` when unreadable or
+/// longer than a site's name is (80 characters).
+fn first_line_of(path: &Path) -> Option<String> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(1024);
+    std::fs::File::open(path)
+        .ok()?
+        .take(1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    let text = decode::decode(&head).text;
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    (line.chars().count() <= 80 && text.lines().count() > 1).then(|| line.to_string())
 }
 
 /// The outlet named by a sidecar in `dir` or a folder above it, up to the import root.
@@ -430,8 +493,18 @@ pub fn parse_bytes(
     let mut articles = Vec::new();
     for e in extracted {
         let path = format!("{display}{}", e.locator);
+        let not_article = e.not_article.clone();
         match build_article(e, file, format, decoded.encoding, options, path.clone()) {
-            Some(article) => articles.push(article),
+            Some(article) => {
+                articles.push(article);
+                // Imported all the same: the analyst decides, told why it may be no article.
+                if let Some(why) = not_article {
+                    problems.push(ImportProblem {
+                        path,
+                        reason: format!("{NOT_AN_ARTICLE}: {why}"),
+                    });
+                }
+            }
             None => problems.push(ImportProblem {
                 path,
                 reason: "no article text".into(),
@@ -440,6 +513,9 @@ pub fn parse_bytes(
     }
     (articles, problems)
 }
+
+/// How an import problem starts for a page that was imported but may not be an article.
+pub const NOT_AN_ARTICLE: &str = "imported, but may not be an article";
 
 fn read_source(file: &SourceFile) -> Result<Vec<u8>, String> {
     match file.origin {
@@ -472,7 +548,14 @@ fn build_article(
     options: &ImportOptions,
     source_path: String,
 ) -> Option<NewArticle> {
-    let cleaned = clean::clean(e.title.as_deref(), &e.text, &e.removed);
+    // A text file's first line that is a site's name (shared by its folder's text files, or
+    // naming a source the registry knows) is its outlet, not its headline.
+    let registry = Registry::built_in();
+    let site_line = (format == Format::Text && e.title.is_none())
+        .then(|| e.text.lines().map(str::trim).find(|l| !l.is_empty()))
+        .flatten()
+        .filter(|line| file.site_line.as_deref() == Some(*line) || names_a_site(registry, line));
+    let cleaned = clean::clean(e.title.as_deref(), &e.text, &e.removed, site_line);
     if cleaned.body.trim().is_empty() {
         return None;
     }
@@ -484,21 +567,55 @@ fn build_article(
     // The outlet the file, its folder's sidecar or the analyst names; else the site of the
     // address the page states; else nothing, and the writer decides from the folder's name
     // (an outlet the library already has by that name, or none: `UNKNOWN_OUTLET`).
+    let host = e.url.as_deref().and_then(site_of);
     let stated = e
         .outlet
         .clone()
         .filter(|o| !o.trim().is_empty())
         .or_else(|| file.sidecar_outlet.clone())
         .or_else(|| options.outlet.clone());
+    // The site line cleaning set aside, named as the registry names it.
+    let site_line_outlet = site_line
+        .filter(|_| {
+            cleaned
+                .removed
+                .iter()
+                .any(|r| r.2 == clean::reason::SITE_NAME)
+        })
+        .map(|line| site_name(registry, line));
     let folder = file
         .folder
         .clone()
         .unwrap_or_else(|| crate::library::UNKNOWN_OUTLET.into());
-    let site = e.url.as_deref().and_then(site_of);
-    // The content hash keeps the outlet name earlier versions gave an article (the folder's when
-    // nothing named one), so re-importing a folder after an upgrade adds nothing.
+    // The content hash keeps the outlet name earlier versions gave an article (as stated, or the
+    // folder's when nothing named one), so re-importing a folder after an upgrade adds nothing.
     let hashed_outlet = stated.clone().unwrap_or_else(|| folder.clone());
-    let (outlet, outlet_is_guess) = match stated.or(site) {
+    // A stated name tidied (the site line of a text file after what the file, a sidecar or the
+    // analyst named); else the registry's name for the page's site, or the site itself; else the
+    // registry's outlet that the folder is named after.
+    let site = host.as_deref().map(|host| {
+        registry
+            .by_host(host)
+            .map_or_else(|| host.to_string(), |source| source.name.clone())
+    });
+    let folder_outlet = file
+        .folder
+        .as_deref()
+        .and_then(|f| registry.by_name(f))
+        .map(|source| source.name.clone());
+    let (outlet, outlet_is_guess) = match stated
+        .map(|name| {
+            // An outlet stated as the address of a source the registry knows ("bbc.co.uk", as
+            // some corpora give it) takes the registry's name; any other name is tidied.
+            match web_address(&name).and_then(|h| registry.by_host(&h)) {
+                Some(source) => source.name.clone(),
+                None => tidy_outlet(&name, host.as_deref()),
+            }
+        })
+        .or(site_line_outlet)
+        .or(site)
+        .or(folder_outlet)
+    {
         Some(name) => (name, false),
         None => (folder, true),
     };
@@ -560,7 +677,103 @@ fn build_article(
     })
 }
 
-/// The site of an address, as an outlet's name until a registry of outlets maps it to one:
+/// Whether a text file's first line names a site: a source the registry knows by that name
+/// ("Reuters", "Аль-Джазира" where listed) or a bare web address ("www.example.com").
+fn names_a_site(registry: &Registry, line: &str) -> bool {
+    line.split_whitespace().count() <= 6
+        && (registry.by_name(line).is_some() || web_address(line).is_some())
+}
+
+/// The host of a line that is only a web address: "www.example.com", "https://example.org/",
+/// not "U.S." or "3.5".
+fn web_address(line: &str) -> Option<String> {
+    if line.contains(char::is_whitespace) {
+        return None;
+    }
+    let with_scheme = if line.contains("://") {
+        line.to_string()
+    } else {
+        format!("http://{line}")
+    };
+    let host = site_of(&with_scheme)?;
+    let tld = host.rsplit('.').next()?;
+    (tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())).then_some(host)
+}
+
+/// The outlet a site line names: the registry's name for it, else the line (an address's
+/// host).
+fn site_name(registry: &Registry, line: &str) -> String {
+    if let Some(source) = registry.by_name(line) {
+        return source.name.clone();
+    }
+    match web_address(line) {
+        Some(host) => registry
+            .by_host(&host)
+            .map_or(host, |source| source.name.clone()),
+        None => line.to_string(),
+    }
+}
+
+/// Separators between a site's name and its tagline.
+const TAGLINE: &[&str] = &[" - ", " | ", " – ", " — ", ": "];
+
+/// A site's name as a page states it, without a tagline: "Aktuálně.cz - Víte, co se právě děje"
+/// is "Aktuálně.cz".
+/// Of the parts around a separator, the one the page's address is named after is the name
+/// ("Breaking news | The Daily Example" at dailyexample.com); with no address to tell, the first
+/// part when it is short and the rest reads as a tagline (three words or more).
+fn tidy_outlet(stated: &str, host: Option<&str>) -> String {
+    let mut name = stated.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(sep) = TAGLINE.iter().find(|sep| name.contains(**sep)) {
+        let parts: Vec<&str> = name.split(sep).map(str::trim).collect();
+        let label = host.and_then(site_label);
+        let named = label.and_then(|label| {
+            parts.iter().find(|part| {
+                let letters = letters_of(part);
+                !letters.is_empty() && (letters.contains(&label) || label.contains(&letters))
+            })
+        });
+        let words = |s: &str| s.split_whitespace().count();
+        let chosen = named.copied().or_else(|| {
+            let rest = parts[1..].join(" ");
+            (words(parts[0]) <= 4 && words(&rest) >= 3).then_some(parts[0])
+        });
+        if let Some(chosen) = chosen {
+            name = chosen.to_string();
+        }
+    }
+    name
+}
+
+/// The name-like label of a host, as letters: "aktualne" of "www.aktualne.cz", "dailyexample"
+/// of "news.dailyexample.co.uk". `None` where it is too short to tell a name by.
+fn site_label(host: &str) -> Option<String> {
+    let labels: Vec<&str> = host.split('.').collect();
+    // The label before the public suffix: the suffix is the last label, or the last two where
+    // the one before the last is a generic second level ("co.uk", "com.au", "gov.ua").
+    const SECOND_LEVEL: &[&str] = &[
+        "co", "com", "org", "net", "gov", "edu", "ac", "gob", "mil", "or", "ne", "go", "info",
+    ];
+    let n = labels.len();
+    let second_level = n >= 3 && SECOND_LEVEL.contains(&labels[n - 2]);
+    let index = if second_level {
+        n.checked_sub(3)?
+    } else {
+        n.checked_sub(2)?
+    };
+    let label = letters_of(labels.get(index)?);
+    (label.len() >= 3).then_some(label)
+}
+
+/// A name's letters and digits, lower case and without accents: "aktualnecz" of "Aktuálně.cz".
+fn letters_of(name: &str) -> String {
+    crate::analysis::tokens(name)
+        .into_iter()
+        .map(|t| t.folded)
+        .collect()
+}
+
+/// The site of an address, as an outlet's name where the registry of sources has none for it:
 /// `https://www.example.co.uk/news/1` is `example.co.uk`.
 fn site_of(url: &str) -> Option<String> {
     let rest = url.trim().split_once("://")?.1;
@@ -618,6 +831,52 @@ fn first_words(text: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_name_loses_its_tagline() {
+        let tidy = |name: &str, host: Option<&str>| tidy_outlet(name, host);
+        assert_eq!(
+            tidy(
+                "Aktuálně.cz - Víte, co se právě děje",
+                Some("zpravy.aktualne.cz")
+            ),
+            "Aktuálně.cz"
+        );
+        assert_eq!(
+            tidy(
+                "Breaking news from the valley | The Daily Example",
+                Some("dailyexample.com")
+            ),
+            "The Daily Example"
+        );
+        assert_eq!(
+            tidy("Daily Example: news you can trust", None),
+            "Daily Example"
+        );
+        assert_eq!(tidy("Example  Media, Inc.", None), "Example Media, Inc.");
+        // Nothing to tell a tagline by: the name stays whole.
+        assert_eq!(
+            tidy("Arts & Letters - Daily", None),
+            "Arts & Letters - Daily"
+        );
+        assert_eq!(
+            tidy("The Example Times", Some("example.co.uk")),
+            "The Example Times"
+        );
+    }
+
+    #[test]
+    fn a_site_label_is_the_name_before_the_public_suffix() {
+        assert_eq!(site_label("www.aktualne.cz").as_deref(), Some("aktualne"));
+        assert_eq!(
+            site_label("news.dailyexample.co.uk").as_deref(),
+            Some("dailyexample")
+        );
+        assert_eq!(site_label("example.com").as_deref(), Some("example"));
+        assert_eq!(site_label("news.bbc.com").as_deref(), Some("bbc"));
+        assert_eq!(site_label("x.com"), None);
+        assert_eq!(site_label("localhost"), None);
+    }
 
     #[test]
     fn the_site_of_an_address_is_its_host_without_www() {

@@ -7,11 +7,13 @@
 //! SQLite sees each condition in a form its indexes serve; [`Sql`] accepts only `&'static str`
 //! fragments, and every value is a bound parameter.
 
+use std::collections::HashMap;
+
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
 use super::Library;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::{ArticleRow, Id};
 use crate::ratings::Grade;
 
@@ -166,7 +168,30 @@ impl Library {
         limit: usize,
     ) -> Result<Vec<(ArticleRow, Cursor)>> {
         let grade_outlets = self.grade_outlets(filter)?;
-        self.page_with(filter, &grade_outlets, order, after, skip, limit)
+        let mut rows = self.page_with(filter, &grade_outlets, order, after, skip, limit)?;
+        let ids: Vec<Id> = rows.iter().map(|(row, _)| row.id).collect();
+        let sources = self.date_sources(&ids)?;
+        for (row, _) in &mut rows {
+            row.date_source = sources.get(&row.id).cloned();
+        }
+        Ok(rows)
+    }
+
+    /// Where the listed articles' dates came from, for those that have a date and a source.
+    /// Read by id for one page of rows: the source is stored after the article's text, so the
+    /// queries that sort and filter the table do not read it.
+    fn date_sources(&self, ids: &[Id]) -> Result<HashMap<Id, String>> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, published_source FROM articles
+             WHERE id IN (SELECT value FROM json_each(?1))
+               AND published IS NOT NULL AND published_source IS NOT NULL",
+        )?;
+        let ids = serde_json::to_string(ids).map_err(|e| Error::Invalid(e.to_string()))?;
+        let rows = stmt.query_map([ids], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// [`Library::article_page`] with the grade filter's outlets already found.
@@ -561,6 +586,7 @@ impl Library {
                 title: r.get(1)?,
                 outlet: r.get(2)?,
                 published: r.get(3)?,
+                date_source: None,
                 snippet: r.get(4)?,
                 rank: r.get(5)?,
                 note: None,
@@ -568,6 +594,11 @@ impl Library {
         })?;
         let mut hits: Vec<super::SearchHit> = hits.collect::<rusqlite::Result<_>>()?;
         self.add_note_hits(&fts_query, filter, &grade_outlets, limit, &mut hits)?;
+        let ids: Vec<Id> = hits.iter().map(|h| h.id).collect();
+        let sources = self.date_sources(&ids)?;
+        for hit in &mut hits {
+            hit.date_source = sources.get(&hit.id).cloned();
+        }
         Ok(SearchResults {
             hits,
             ranked_among: boundary.map(|_| RANKED_AT_MOST),
@@ -604,6 +635,7 @@ impl Library {
                 title: r.get(1)?,
                 outlet: r.get(2)?,
                 published: r.get(3)?,
+                date_source: None,
                 snippet: String::new(),
                 note: Some(r.get(4)?),
                 rank: r.get(5)?,

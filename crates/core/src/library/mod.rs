@@ -62,6 +62,7 @@ fn article_row(r: &rusqlite::Row) -> rusqlite::Result<ArticleRow> {
         published: r.get(3)?,
         word_count: r.get(4)?,
         language: r.get(5)?,
+        date_source: None,
     })
 }
 
@@ -121,6 +122,9 @@ pub struct SearchHit {
     pub title: String,
     pub outlet: String,
     pub published: Option<String>,
+    /// Where the date came from, as [`ArticleRow::date_source`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<String>,
     /// Text around the match, with the matched words between `[` and `]`.
     pub snippet: String,
     pub rank: f64,

@@ -75,6 +75,15 @@ pub(super) fn store_chunk(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
          ON CONFLICT (content_hash) DO NOTHING",
     )?;
+    // An article already here by its identity, or the same file's same text stored by an
+    // earlier version that read its title, date or outlet otherwise: re-importing a folder after
+    // an upgrade adds nothing and makes no outlet. Checked before the outlet is resolved.
+    let mut present = tx.prepare_cached(
+        "SELECT 1 FROM articles WHERE content_hash = ?1
+         UNION ALL
+         SELECT 1 FROM articles WHERE text_hash = ?2 AND source_path = ?3
+         LIMIT 1",
+    )?;
     let mut insert_fts =
         tx.prepare_cached("INSERT INTO articles_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?;
     let mut insert_text = tx.prepare_cached(
@@ -88,6 +97,14 @@ pub(super) fn store_chunk(
     // folder's name, with the outlet that name was found to mean.
     let mut decided: HashMap<String, (Id, String)> = HashMap::new();
     for (index, article) in articles.iter().enumerate() {
+        if present.exists(params![
+            article.content_hash,
+            article.text_hash,
+            article.source_path
+        ])? {
+            outcome.duplicates.push(index);
+            continue;
+        }
         let outlet_id = if article.outlet_is_guess {
             let (id, name) = match decided.get(&article.outlet) {
                 Some(known) => known.clone(),

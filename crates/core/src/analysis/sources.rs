@@ -1,0 +1,245 @@
+//! The registry of real sources: news outlets, wires, state media, monitors, ministries,
+//! militaries, NGOs and UN offices, with their web domains and other names
+//! (`assets/sources.toml`, compiled by hand; names and domains are facts).
+//!
+//! The import reads it to name a page's outlet from the address the page states ("www.reuters.com"
+//! is Reuters), to give one name to an outlet a page calls by another of its names ("AFP",
+//! "Agence France-Presse"), and to take a folder named after an outlet as that outlet. Nothing of
+//! the sample's invented world is in it: the architecture tests check that.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+const BUILT_IN: &str = include_str!("../../../../assets/sources.toml");
+
+/// What kind of source an entry is, as the registry's `kind` names it.
+pub const KINDS: &[&str] = &[
+    "wire",
+    "state media",
+    "public broadcaster",
+    "broadcaster",
+    "newspaper",
+    "online",
+    "monitor",
+    "ministry",
+    "military",
+    "armed group media",
+    "ngo",
+    "un",
+    "government",
+    "agency",
+];
+
+/// One source of the registry.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Source {
+    /// The name English-language reporting uses.
+    pub name: String,
+    /// One of [`KINDS`].
+    pub kind: String,
+    /// ISO 3166-1 alpha-2 of its home, or "INT" for international bodies.
+    pub country: String,
+    /// Registrable domains it publishes under, lower case.
+    #[serde(default)]
+    pub domains: Vec<String>,
+    /// Its other names: abbreviations, former names, names in its own language and script.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct File {
+    #[serde(default)]
+    source: Vec<Source>,
+}
+
+/// The sources, found by domain and by any of their names.
+#[derive(Debug, Default)]
+pub struct Registry {
+    sources: Vec<Source>,
+    by_domain: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
+}
+
+static BUILT_IN_REGISTRY: LazyLock<Registry> =
+    LazyLock::new(|| Registry::parse(BUILT_IN).unwrap_or_default());
+
+impl Registry {
+    /// The registry shipped in the program (empty if its file did not parse: a test checks it
+    /// does).
+    pub fn built_in() -> &'static Registry {
+        &BUILT_IN_REGISTRY
+    }
+
+    /// A registry from TOML in the shipped file's form. A domain or a name given to two sources
+    /// is an error, as is an unknown kind: each must mean one source.
+    pub fn parse(toml_text: &str) -> Result<Registry> {
+        let file: File = toml::from_str(toml_text)
+            .map_err(|e| Error::Invalid(format!("sources registry: {e}")))?;
+        let mut registry = Registry::default();
+        for (index, source) in file.source.into_iter().enumerate() {
+            if !KINDS.contains(&source.kind.as_str()) {
+                return Err(Error::Invalid(format!(
+                    "sources registry: {} has the unknown kind {:?}",
+                    source.name, source.kind
+                )));
+            }
+            for domain in &source.domains {
+                let domain = domain.trim().to_lowercase();
+                if let Some(other) = registry.by_domain.insert(domain.clone(), index) {
+                    return Err(Error::Invalid(format!(
+                        "sources registry: {domain} is given to both {} and {}",
+                        registry.sources[other].name, source.name
+                    )));
+                }
+            }
+            for name in std::iter::once(&source.name).chain(&source.aliases) {
+                let key = name_key(name);
+                if key.is_empty() {
+                    continue;
+                }
+                match registry.by_name.get(&key) {
+                    Some(other) if *other != index => {
+                        return Err(Error::Invalid(format!(
+                            "sources registry: the name {name:?} is given to both {} and {}",
+                            registry.sources[*other].name, source.name
+                        )));
+                    }
+                    _ => {
+                        registry.by_name.insert(key, index);
+                    }
+                }
+            }
+            registry.sources.push(source);
+        }
+        Ok(registry)
+    }
+
+    /// Every source, in the file's order.
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// The source publishing at `host` ("edition.cnn.com", "www.bbc.co.uk"): the host itself,
+    /// then each shorter domain it is under.
+    pub fn by_host(&self, host: &str) -> Option<&Source> {
+        let host = host.trim().trim_end_matches('.').to_lowercase();
+        let mut rest = host.as_str();
+        loop {
+            if let Some(index) = self.by_domain.get(rest) {
+                return self.sources.get(*index);
+            }
+            // Only down to two labels: "co.uk" or "com" is no one's domain.
+            let (_, shorter) = rest.split_once('.')?;
+            if !shorter.contains('.') {
+                return None;
+            }
+            rest = shorter;
+        }
+    }
+
+    /// The source with this name or alias, compared by words folded for case and accents, a
+    /// leading "The" aside: "the guardian", "The Guardian" and "Guardian" are one.
+    pub fn by_name(&self, name: &str) -> Option<&Source> {
+        let key = name_key(name);
+        if key.is_empty() {
+            return None;
+        }
+        self.by_name.get(&key).and_then(|i| self.sources.get(*i))
+    }
+}
+
+/// A name's words, folded, without a leading "the".
+fn name_key(name: &str) -> String {
+    let words: Vec<String> = super::tokens(name).into_iter().map(|t| t.folded).collect();
+    let words = match words.split_first() {
+        Some((first, rest)) if first == "the" && !rest.is_empty() => rest,
+        _ => &words[..],
+    };
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TWO: &str = r#"
+        [[source]]
+        name = "The Daily Example"
+        kind = "newspaper"
+        country = "GB"
+        domains = ["example.co.uk", "dailyexample.com"]
+        aliases = ["DEx", "Дейли Экзампл"]
+
+        [[source]]
+        name = "Example Wire"
+        kind = "wire"
+        country = "INT"
+        domains = ["examplewire.org"]
+    "#;
+
+    #[test]
+    fn a_host_finds_its_source_through_any_subdomain() {
+        let registry = Registry::parse(TWO).expect("parses");
+        let name = |host: &str| registry.by_host(host).map(|s| s.name.as_str());
+        assert_eq!(name("www.example.co.uk"), Some("The Daily Example"));
+        assert_eq!(name("news.World.ExampleWire.org"), Some("Example Wire"));
+        assert_eq!(name("dailyexample.com."), Some("The Daily Example"));
+        assert_eq!(name("co.uk"), None);
+        assert_eq!(name("other.co.uk"), None);
+        assert_eq!(name("example.com"), None);
+    }
+
+    #[test]
+    fn a_name_or_alias_finds_its_source_whatever_its_case_accents_or_article() {
+        let registry = Registry::parse(TWO).expect("parses");
+        let name = |n: &str| registry.by_name(n).map(|s| s.name.as_str());
+        assert_eq!(name("daily example"), Some("The Daily Example"));
+        assert_eq!(name("THE DAILY EXAMPLE"), Some("The Daily Example"));
+        assert_eq!(name("dex"), Some("The Daily Example"));
+        assert_eq!(name("дейли экзампл"), Some("The Daily Example"));
+        assert_eq!(name("Example"), None);
+        assert_eq!(name("The"), None);
+        assert_eq!(name(""), None);
+    }
+
+    #[test]
+    fn a_domain_or_name_given_twice_or_an_unknown_kind_is_refused() {
+        let twice = format!(
+            "{TWO}\n[[source]]\nname = \"Copy\"\nkind = \"wire\"\ncountry = \"GB\"\ndomains = [\"examplewire.org\"]\n"
+        );
+        let err = Registry::parse(&twice).expect_err("a domain twice");
+        assert!(err.to_string().contains("examplewire.org"), "{err}");
+        let named = format!(
+            "{TWO}\n[[source]]\nname = \"Other\"\nkind = \"wire\"\ncountry = \"GB\"\naliases = [\"DEX\"]\n"
+        );
+        assert!(Registry::parse(&named).is_err());
+        let kind = "[[source]]\nname = \"X\"\nkind = \"blog\"\ncountry = \"GB\"\n";
+        assert!(Registry::parse(kind).is_err());
+    }
+
+    #[test]
+    fn the_shipped_registry_parses_and_knows_the_big_wires() {
+        let registry = Registry::parse(BUILT_IN).expect("assets/sources.toml parses");
+        assert!(
+            registry.sources().len() > 300,
+            "{}",
+            registry.sources().len()
+        );
+        for (host, name) in [
+            ("www.reuters.com", "Reuters"),
+            ("apnews.com", "Associated Press"),
+            ("www.bbc.co.uk", "BBC"),
+        ] {
+            let found = registry.by_host(host).map(|s| s.name.as_str());
+            assert!(
+                found.is_some_and(|f| f.starts_with(name)),
+                "{host}: {found:?}"
+            );
+        }
+    }
+}
