@@ -145,6 +145,9 @@ pub(super) fn article(library: &Library, id: i64, json: bool) -> anyhow::Result<
             dated(&a),
             a.source_path
         );
+        if let Some(note) = a.outlet_found_note() {
+            println!("outlet: {note}");
+        }
         for c in &a.corrections {
             println!("{}", correction_line(c));
         }

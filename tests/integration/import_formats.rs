@@ -846,6 +846,13 @@ fn a_site_name_heading_each_text_file_of_a_folder_is_its_outlet_not_its_headline
     // A file whose first line is its own headline keeps it.
     assert_eq!(articles["d.txt"].title, "Fishermen protest quotas");
     assert_eq!(articles["d.txt"].outlet, "Unknown outlet");
+    // Where each came from is kept (db/0013).
+    let source = |name: &str| {
+        let a = &articles[name];
+        (a.title_source.as_deref(), a.outlet_source.as_deref())
+    };
+    assert_eq!(source("a.txt"), (Some("heading"), Some("first line")));
+    assert_eq!(source("d.txt"), (Some("heading"), Some("none")));
 }
 
 #[test]
@@ -877,6 +884,15 @@ fn known_sources_name_outlets_from_an_address_a_folder_or_a_first_line() {
     // A text file headed by a known site's address.
     assert_eq!(articles["copied.txt"].outlet, "Reuters");
     assert_eq!(articles["copied.txt"].title, "Ferry aground off Dunmere");
+    let outlet_source = |name: &str| articles[name].outlet_source.clone();
+    assert_eq!(outlet_source("page.html").as_deref(), Some("registry"));
+    assert_eq!(outlet_source("note.txt").as_deref(), Some("folder"));
+    assert_eq!(outlet_source("copied.txt").as_deref(), Some("first line"));
+    assert_eq!(
+        articles["page.html"].outlet_found_note(),
+        Some("from the page's address, through the registry of sources")
+    );
+    assert_eq!(articles["page.html"].title_source.as_deref(), Some("metadata"));
 }
 
 #[test]

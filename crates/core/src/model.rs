@@ -47,6 +47,15 @@ pub struct Article {
     /// `"none"` in JSON so that every article carries one.
     #[serde(with = "none_as_word")]
     pub date_source: Option<String>,
+    /// Where the import read the title (db/0013): `metadata`, `heading` (the page's h1, a text
+    /// file's first line) or `text` (the body's first words); `None` for articles imported
+    /// before sources were recorded. An analyst's correction is in `corrections`.
+    #[serde(default)]
+    pub title_source: Option<String>,
+    /// Where the outlet came from (db/0013): `metadata`, `sidecar`, `import`, `first line`,
+    /// `registry`, `address`, `folder`, `analyst` or `none`; `None` when not recorded.
+    #[serde(default)]
+    pub outlet_source: Option<String>,
     pub language: Option<String>,
     pub encoding: Option<String>,
     pub format: Option<String>,
@@ -74,6 +83,16 @@ impl Article {
     pub fn corrected(&self, field: &str) -> Option<&ArticleCorrection> {
         self.corrections.iter().rev().find(|c| c.field == field)
     }
+
+    /// How the outlet was found when the file did not plainly name it and no analyst corrected
+    /// it: "from the page's address, through the registry of sources", for the analyst to check.
+    pub fn outlet_found_note(&self) -> Option<&'static str> {
+        let source = self.outlet_source.as_deref();
+        if self.corrected("outlet").is_some() || matches!(source, Some("metadata" | "none")) {
+            return None;
+        }
+        outlet_source_note(source)
+    }
 }
 
 /// What a date's source says beside the date, for a reader: "found in text — a guess", "from the
@@ -84,6 +103,22 @@ pub fn date_source_note(source: Option<&str>) -> Option<&'static str> {
         "dateline" => Some("from the dateline"),
         "text" => Some("found in text — a guess"),
         "analyst" => Some("set by an analyst"),
+        _ => None,
+    }
+}
+
+/// How an article's outlet was found, for a reader: "named by the page", "from the page's
+/// address, through the registry of sources"…; `None` where not recorded or nothing named it.
+pub fn outlet_source_note(source: Option<&str>) -> Option<&'static str> {
+    match source? {
+        "metadata" => Some("named by the file itself"),
+        "sidecar" => Some("named by the outlet file in its folder"),
+        "import" => Some("given at import"),
+        "first line" => Some("the site's name on the file's first line"),
+        "registry" => Some("from the page's address, through the registry of sources"),
+        "address" => Some("the site of the page's address: no outlet name was found"),
+        "folder" => Some("the folder's name, an outlet already known"),
+        "analyst" => Some("assigned by an analyst"),
         _ => None,
     }
 }

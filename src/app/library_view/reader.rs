@@ -221,6 +221,9 @@ fn reader(
                     .weak(),
                 );
             }
+            for line in provenance_lines(article) {
+                ui.label(RichText::new(line).small().italics().weak());
+            }
             for field in ["title", "date", "outlet"] {
                 if let Some(c) = article.corrected(field) {
                     ui.label(RichText::new(corrected_line(c)).small().italics());
@@ -297,6 +300,21 @@ fn dated(article: &Article) -> String {
             None => date.clone(),
         },
     }
+}
+
+/// Where the import found an outlet or a title that the file did not plainly state, for the
+/// analyst to check: "Outlet: from the page's address, through the registry of sources", "Title:
+/// the body's first words (no headline was found)". Nothing for what the file's metadata states
+/// or an analyst corrected.
+fn provenance_lines(article: &Article) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(note) = article.outlet_found_note() {
+        lines.push(format!("Outlet: {note}"));
+    }
+    if article.corrected("title").is_none() && article.title_source.as_deref() == Some("text") {
+        lines.push("Title: the body's first words (no headline was found)".to_string());
+    }
+    lines
 }
 
 /// What an analyst corrected, by whom and when, and what it said before: "Title corrected by ana

@@ -30,6 +30,8 @@ pub struct Extracted {
     pub hashed: Option<String>,
     /// Why the page may not be an article (a front page, a video page), when it looks like one.
     pub not_article: Option<String>,
+    /// `title` is the page's `<h1>`, not its metadata.
+    pub title_from_heading: bool,
 }
 
 /// The file formats Triangulate reads, by extension.
@@ -653,17 +655,22 @@ fn html(page: &str) -> Result<Extracted, String> {
             .find(|t| !t.is_empty() && site_suffix(whole, t))
             .cloned()
     });
-    extracted.title = [
+    let candidates = [
         trimmed,
         readable_title,
         og_title,
-        h1,
+        h1.clone(),
         meta_title,
         page_title,
-    ]
-    .into_iter()
-    .flatten()
-    .find(|t| !t.is_empty());
+    ];
+    extracted.title = candidates.iter().flatten().find(|t| !t.is_empty()).cloned();
+    // From the heading only where no metadata says the same.
+    extracted.title_from_heading = h1.is_some()
+        && extracted.title == h1
+        && !candidates
+            .iter()
+            .enumerate()
+            .any(|(i, t)| i != 3 && t.is_some() && *t == extracted.title);
     // The site's name as Readability reads it (JSON-LD's publisher first, then og:site_name),
     // then the page's og:site_name, then its "application-name", which is sometimes the web
     // app's internal name or the headline: never the headline.

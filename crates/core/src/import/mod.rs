@@ -559,6 +559,12 @@ fn build_article(
     if cleaned.body.trim().is_empty() {
         return None;
     }
+    let title_source = match (&e.title, cleaned.title.is_empty()) {
+        (Some(_), _) if e.title_from_heading => "heading",
+        (Some(_), _) => "metadata",
+        (None, false) => "heading",
+        (None, true) => "text",
+    };
     let title = if cleaned.title.is_empty() {
         first_words(&cleaned.body, 12)
     } else {
@@ -568,13 +574,35 @@ fn build_article(
     // address the page states; else nothing, and the writer decides from the folder's name
     // (an outlet the library already has by that name, or none: `UNKNOWN_OUTLET`).
     let host = e.url.as_deref().and_then(site_of);
-    let stated = e
-        .outlet
+    // Each way of naming the outlet, with the source recorded for it (db/0013), in the order
+    // they are tried: what the file states, its folder's sidecar, the analyst's option at
+    // import, a text file's site line, the page's address (named through the registry of
+    // sources, else the site itself), a folder named after a source the registry knows.
+    let stated = [
+        (e.outlet.clone(), "metadata"),
+        (file.sidecar_outlet.clone(), "sidecar"),
+        (options.outlet.clone(), "import"),
+    ]
+    .into_iter()
+    .find_map(|(name, source)| Some((name.filter(|o| !o.trim().is_empty())?, source)));
+    let folder = file
+        .folder
         .clone()
-        .filter(|o| !o.trim().is_empty())
-        .or_else(|| file.sidecar_outlet.clone())
-        .or_else(|| options.outlet.clone());
-    // The site line cleaning set aside, named as the registry names it.
+        .unwrap_or_else(|| crate::library::UNKNOWN_OUTLET.into());
+    // The content hash keeps the outlet name earlier versions gave an article (as stated, or the
+    // folder's when nothing named one), so re-importing a folder after an upgrade adds nothing.
+    let hashed_outlet = stated
+        .as_ref()
+        .map_or_else(|| folder.clone(), |(name, _)| name.clone());
+    let stated = stated.map(|(name, source)| {
+        // An outlet stated as the address of a source the registry knows ("bbc.co.uk", as some
+        // corpora give it) takes the registry's name; any other name is tidied.
+        let name = match web_address(&name).and_then(|h| registry.by_host(&h)) {
+            Some(known) => known.name.clone(),
+            None => tidy_outlet(&name, host.as_deref()),
+        };
+        (name, source)
+    });
     let site_line_outlet = site_line
         .filter(|_| {
             cleaned
@@ -582,43 +610,22 @@ fn build_article(
                 .iter()
                 .any(|r| r.2 == clean::reason::SITE_NAME)
         })
-        .map(|line| site_name(registry, line));
-    let folder = file
-        .folder
-        .clone()
-        .unwrap_or_else(|| crate::library::UNKNOWN_OUTLET.into());
-    // The content hash keeps the outlet name earlier versions gave an article (as stated, or the
-    // folder's when nothing named one), so re-importing a folder after an upgrade adds nothing.
-    let hashed_outlet = stated.clone().unwrap_or_else(|| folder.clone());
-    // A stated name tidied (the site line of a text file after what the file, a sidecar or the
-    // analyst named); else the registry's name for the page's site, or the site itself; else the
-    // registry's outlet that the folder is named after.
-    let site = host.as_deref().map(|host| {
-        registry
-            .by_host(host)
-            .map_or_else(|| host.to_string(), |source| source.name.clone())
+        .map(|line| (site_name(registry, line), "first line"));
+    let site = host.as_deref().map(|host| match registry.by_host(host) {
+        Some(known) => (known.name.clone(), "registry"),
+        None => (host.to_string(), "address"),
     });
     let folder_outlet = file
         .folder
         .as_deref()
         .and_then(|f| registry.by_name(f))
-        .map(|source| source.name.clone());
-    let (outlet, outlet_is_guess) = match stated
-        .map(|name| {
-            // An outlet stated as the address of a source the registry knows ("bbc.co.uk", as
-            // some corpora give it) takes the registry's name; any other name is tidied.
-            match web_address(&name).and_then(|h| registry.by_host(&h)) {
-                Some(source) => source.name.clone(),
-                None => tidy_outlet(&name, host.as_deref()),
-            }
-        })
-        .or(site_line_outlet)
-        .or(site)
-        .or(folder_outlet)
-    {
-        Some(name) => (name, false),
-        None => (folder, true),
-    };
+        .map(|known| (known.name.clone(), "folder"));
+    // Nothing named it: the writer decides from the folder's name, and records the source.
+    let (outlet, outlet_is_guess, outlet_source) =
+        match stated.or(site_line_outlet).or(site).or(folder_outlet) {
+            Some((name, source)) => (name, false, Some(source)),
+            None => (folder, true, None),
+        };
     // Captions, credits, comments and appended stories cannot date the article; the headline
     // and date lines cleaning set aside can.
     let skip: Vec<(usize, usize)> = cleaned
@@ -669,6 +676,8 @@ fn build_article(
         text_hash,
         published,
         date_source,
+        title_source: Some(title_source),
+        outlet_source,
         url: e.url,
         author: e.author,
         language,

@@ -74,6 +74,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "0012_corrections.sql",
         sql: include_str!("../../../../db/0012_corrections.sql"),
     },
+    Migration {
+        version: 13,
+        name: "0013_title_outlet_sources.sql",
+        sql: include_str!("../../../../db/0013_title_outlet_sources.sql"),
+    },
 ];
 
 /// The schema version this build writes.

@@ -330,7 +330,7 @@ impl Library {
                 "SELECT a.id, a.title, o.name, o.name_is_guess, a.published, a.published_source,
                         a.language, a.encoding, a.format, a.author, a.url, a.source_path,
                         a.content_hash, a.imported_at, a.word_count, a.body, t.full_text,
-                        coalesce(t.raw, t.full_text)
+                        coalesce(t.raw, t.full_text), a.title_source, a.outlet_source
                  FROM articles a
                  JOIN outlets o ON o.id = a.outlet_id
                  JOIN article_full_texts t ON t.article_id = a.id
@@ -358,6 +358,8 @@ impl Library {
                         body: r.get(15)?,
                         full_text: r.get(16)?,
                         raw: r.get(17)?,
+                        title_source: r.get(18)?,
+                        outlet_source: r.get(19)?,
                         removed: Vec::new(),
                         corrections: Vec::new(),
                     })
@@ -925,7 +927,8 @@ impl Library {
         let mut changed = 0;
         {
             let mut update = tx.prepare_cached(
-                "UPDATE articles SET outlet_id = ?2 WHERE id = ?1 AND outlet_id != ?2",
+                "UPDATE articles SET outlet_id = ?2, outlet_source = 'analyst'
+                 WHERE id = ?1 AND outlet_id != ?2",
             )?;
             for id in articles {
                 changed += update.execute(params![id, outlet_id])?;

@@ -35,6 +35,11 @@ pub struct NewArticle {
     /// Where `published` came from: `metadata`, `address`, `dateline` or `text` (db/0012). A
     /// date without one is stored as found in the text (a guess); no date is stored as `none`.
     pub date_source: Option<&'static str>,
+    /// Where `title` came from: `metadata`, `heading` or `text` (db/0013); `None`: not recorded.
+    pub title_source: Option<&'static str>,
+    /// Where `outlet` came from (db/0013): `metadata`, `sidecar`, `import`, `first line`,
+    /// `registry` or `address`; for a guess the writer records `folder` or `none`.
+    pub outlet_source: Option<&'static str>,
     pub url: Option<String>,
     pub author: Option<String>,
     pub language: Option<String>,
@@ -71,8 +76,10 @@ pub(super) fn store_chunk(
     let mut insert = tx.prepare_cached(
         "INSERT INTO articles(outlet_id, published, published_source, word_count, language, encoding,
                               format, batch_id, content_hash, text_hash, source_path, url, author,
-                              title, body, imported_at, text_head, text_tail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+                              title, body, imported_at, text_head, text_tail, title_source,
+                              outlet_source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                 ?19, ?20)
          ON CONFLICT (content_hash) DO NOTHING",
     )?;
     // An article already here by its identity, or the same file's same text stored by an
@@ -105,6 +112,7 @@ pub(super) fn store_chunk(
             outcome.duplicates.push(index);
             continue;
         }
+        let mut outlet_source = article.outlet_source;
         let outlet_id = if article.outlet_is_guess {
             let (id, name) = match decided.get(&article.outlet) {
                 Some(known) => known.clone(),
@@ -122,6 +130,11 @@ pub(super) fn store_chunk(
                     known
                 }
             };
+            outlet_source = Some(if name == UNKNOWN_OUTLET {
+                "none"
+            } else {
+                "folder"
+            });
             outcome.outlets_decided.insert(index, name);
             id
         } else {
@@ -160,6 +173,8 @@ pub(super) fn store_chunk(
             now,
             head,
             tail,
+            article.title_source,
+            outlet_source,
         ])?;
         if inserted == 0 {
             outcome.duplicates.push(index);

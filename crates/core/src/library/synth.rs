@@ -309,6 +309,8 @@ fn article(words: &Words, spec: &SynthSpec, index: usize) -> NewArticle {
         content_hash: format!("synthetic-{}-{index}", spec.seed),
         text_hash: hash,
         date_source: published.as_ref().map(|_| "metadata"),
+        title_source: Some("metadata"),
+        outlet_source: Some("metadata"),
         published,
         url: None,
         author: None,

@@ -121,7 +121,8 @@ struct ArticleRecord {
 
 /// The columns of `articles` kept by name (all but `id` and `outlet_id`, and but `date_source`,
 /// `text_head` and `text_tail`: db/0012 moved the first to `published_source`, and the article's
-/// full text is kept whole).
+/// full text is kept whole). Entries made before db/0013 have no title or outlet source: they
+/// come back without one.
 const ARTICLE_COLUMNS: &[&str] = &[
     "published",
     "published_source",
@@ -138,6 +139,8 @@ const ARTICLE_COLUMNS: &[&str] = &[
     "author",
     "title",
     "body",
+    "title_source",
+    "outlet_source",
 ];
 
 /// A deleted rating with its criteria and evidence.
@@ -543,7 +546,7 @@ fn article_record(tx: &Transaction, id: Id) -> Result<Option<ArticleRecord>> {
             "SELECT o.name, o.name_is_guess, t.full_text, t.raw,
                     a.published, a.published_source, a.word_count, a.language, a.encoding, a.format,
                     a.batch_id, a.imported_at, a.content_hash, a.text_hash, a.source_path, a.url,
-                    a.author, a.title, a.body
+                    a.author, a.title, a.body, a.title_source, a.outlet_source
              FROM articles a JOIN outlets o ON o.id = a.outlet_id
              LEFT JOIN article_full_texts t ON t.article_id = a.id
              WHERE a.id = ?1",
@@ -676,8 +679,9 @@ fn restore_article(tx: &Transaction, record: &ArticleRecord) -> Result<Result<Id
     tx.prepare_cached(
         "INSERT INTO articles(id, outlet_id, published, published_source, word_count, language, encoding,
                               format, batch_id, imported_at, content_hash, text_hash, source_path,
-                              url, author, title, body)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                              url, author, title, body, title_source, outlet_source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 ?18, ?19)",
     )?
     .execute(rusqlite::params_from_iter(values.iter()))?;
     let id = tx.last_insert_rowid();
