@@ -892,7 +892,10 @@ fn known_sources_name_outlets_from_an_address_a_folder_or_a_first_line() {
         articles["page.html"].outlet_found_note(),
         Some("from the page's address, through the registry of sources")
     );
-    assert_eq!(articles["page.html"].title_source.as_deref(), Some("metadata"));
+    assert_eq!(
+        articles["page.html"].title_source.as_deref(),
+        Some("metadata")
+    );
 }
 
 #[test]

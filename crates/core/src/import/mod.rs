@@ -96,8 +96,8 @@ pub struct SourceFile {
     pub sidecar_outlet: Option<String>,
     /// The name of the file's folder: the outlet's name when nothing better is known.
     pub folder: Option<String>,
-    /// A first line that heads most of the text files in this file's folder: a site's name
-    /// ("The Daily Example" above each headline), not a headline. Found by [`discover`].
+    /// A first line that heads most of the first text files of this file's folder: a site's
+    /// name ("The Daily Example" above each headline), not a headline. Found by [`discover`].
     pub site_line: Option<String>,
 }
 
@@ -276,11 +276,15 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<SourceFile>, Vec<ImportProblem>) {
 
 /// Text files a folder must hold for a first line they share to be taken as a site's name.
 const SITE_LINE_MIN_FILES: usize = 3;
+/// How many of a folder's text files are read to find a shared first line.
+const SITE_LINE_SAMPLE: usize = 5;
 
-/// Sets [`SourceFile::site_line`] for the text files of each folder whose first line is the
-/// same in at least [`SITE_LINE_MIN_FILES`] of them and in at least half: a headline does not
-/// repeat across a folder's articles, a site's name heading each copied page does. Reads the
-/// first kilobyte of each text file in folders holding that many.
+/// Sets [`SourceFile::site_line`] for the text files of each folder whose first few text files
+/// (up to [`SITE_LINE_SAMPLE`], in name order) mostly begin with the same line, in at least
+/// [`SITE_LINE_MIN_FILES`] of them: a headline does not repeat across a folder's articles, a
+/// site's name heading each copied page does. Only those few files' first kilobyte is read
+/// here, so a folder of thousands costs no more than one of five; a file whose first line is
+/// not that line keeps it as its headline (cleaning compares them).
 fn mark_site_lines(files: &mut [SourceFile]) {
     let mut by_folder: HashMap<&Path, Vec<usize>> = HashMap::new();
     for (i, file) in files.iter().enumerate() {
@@ -289,30 +293,29 @@ fn mark_site_lines(files: &mut [SourceFile]) {
             by_folder.entry(dir).or_default().push(i);
         }
     }
-    let mut marks: Vec<(usize, String)> = Vec::new();
+    let mut marks: Vec<(Vec<usize>, String)> = Vec::new();
     for indices in by_folder.into_values() {
         if indices.len() < SITE_LINE_MIN_FILES {
             continue;
         }
-        let firsts: Vec<Option<String>> = indices
-            .iter()
-            .map(|&i| first_line_of(&files[i].path))
-            .collect();
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for line in firsts.iter().flatten() {
-            *counts.entry(line.as_str()).or_default() += 1;
+        let sample = &indices[..indices.len().min(SITE_LINE_SAMPLE)];
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for line in sample.iter().filter_map(|&i| first_line_of(&files[i].path)) {
+            *counts.entry(line).or_default() += 1;
         }
         let shared = counts
             .into_iter()
-            .filter(|(_, n)| *n >= SITE_LINE_MIN_FILES && *n * 2 >= indices.len())
+            .filter(|(_, n)| *n >= SITE_LINE_MIN_FILES && *n * 2 > sample.len())
             .max_by_key(|(_, n)| *n)
-            .map(|(line, _)| line.to_string());
+            .map(|(line, _)| line);
         if let Some(line) = shared {
-            marks.extend(indices.iter().map(|&i| (i, line.clone())));
+            marks.push((indices, line));
         }
     }
-    for (i, line) in marks {
-        files[i].site_line = Some(line);
+    for (indices, line) in marks {
+        for i in indices {
+            files[i].site_line = Some(line.clone());
+        }
     }
 }
 
@@ -570,9 +573,6 @@ fn build_article(
     } else {
         cleaned.title
     };
-    // The outlet the file, its folder's sidecar or the analyst names; else the site of the
-    // address the page states; else nothing, and the writer decides from the folder's name
-    // (an outlet the library already has by that name, or none: `UNKNOWN_OUTLET`).
     let host = e.url.as_deref().and_then(site_of);
     // Each way of naming the outlet, with the source recorded for it (db/0013), in the order
     // they are tried: what the file states, its folder's sidecar, the analyst's option at
@@ -620,7 +620,8 @@ fn build_article(
         .as_deref()
         .and_then(|f| registry.by_name(f))
         .map(|known| (known.name.clone(), "folder"));
-    // Nothing named it: the writer decides from the folder's name, and records the source.
+    // Nothing named it: the writer decides from the folder's name (an outlet the library already
+    // has by that name, or none: `UNKNOWN_OUTLET`), and records the source.
     let (outlet, outlet_is_guess, outlet_source) =
         match stated.or(site_line_outlet).or(site).or(folder_outlet) {
             Some((name, source)) => (name, false, Some(source)),
@@ -727,10 +728,9 @@ fn site_name(registry: &Registry, line: &str) -> String {
 const TAGLINE: &[&str] = &[" - ", " | ", " – ", " — ", ": "];
 
 /// A site's name as a page states it, without a tagline: "Aktuálně.cz - Víte, co se právě děje"
-/// is "Aktuálně.cz".
-/// Of the parts around a separator, the one the page's address is named after is the name
-/// ("Breaking news | The Daily Example" at dailyexample.com); with no address to tell, the first
-/// part when it is short and the rest reads as a tagline (three words or more).
+/// is "Aktuálně.cz". Of the parts around a separator, the one the page's address is named after
+/// is the name ("Breaking news | The Daily Example" at dailyexample.com); with no address to
+/// tell, the first part when it is short and the rest reads as a tagline (three words or more).
 fn tidy_outlet(stated: &str, host: Option<&str>) -> String {
     let mut name = stated.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(sep) = TAGLINE.iter().find(|sep| name.contains(**sep)) {
