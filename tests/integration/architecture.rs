@@ -588,28 +588,51 @@ fn sample_outlets() -> Vec<String> {
 }
 
 #[test]
-fn the_shipped_sources_registry_holds_nothing_of_the_sample_world() {
+fn nothing_shipped_for_real_use_holds_the_sample_world() {
+    use triangulate_core::library::world;
     let outlets = sample_outlets();
     assert!(
         outlets.len() >= 5,
         "the sample's outlets are read: {outlets:?}"
     );
+    // The invented world's own names: its actors, sources and places, and its outlets.
+    let mut invented: Vec<String> = world::world_names()
+        .expect("the sample's lexicon")
+        .into_iter()
+        .collect();
+    for (place, names) in triangulate_core::analysis::gazetteer::entries(world::WORLD_GAZETTEER)
+        .expect("the sample's gazetteer")
+    {
+        invented.push(place);
+        invented.extend(names);
+    }
+    invented.extend(outlets);
+    assert!(invented.len() > 30, "{invented:?}");
     let registry = triangulate_core::analysis::sources::Registry::built_in();
     assert!(!registry.sources().is_empty(), "assets/sources.toml parses");
-    let text = std::fs::read_to_string(root().join("assets/sources.toml"))
-        .expect("assets/sources.toml")
-        .to_lowercase();
-    for name in &outlets {
-        assert!(
-            registry.by_name(name).is_none() && !text.contains(&name.to_lowercase()),
-            "the sample's invented outlet {name:?} is in the shipped registry"
-        );
+    for asset in [
+        "assets/sources.toml",
+        "assets/lexicon.toml",
+        "assets/gazetteer.toml",
+    ] {
+        let text = std::fs::read_to_string(root().join(asset))
+            .expect("a shipped asset")
+            .to_lowercase();
+        for name in &invented {
+            assert!(
+                !text.contains(&name.to_lowercase()),
+                "the sample's invented {name:?} is in {asset}"
+            );
+        }
+        // The invented country and its people, however spelled.
+        for root_word in ["qadir", "saadoun"] {
+            assert!(!text.contains(root_word), "{root_word:?} is in {asset}");
+        }
     }
-    // The invented country and its people, however spelled.
-    for root_word in ["qadir", "saadoun"] {
+    for name in &invented {
         assert!(
-            !text.contains(root_word),
-            "{root_word:?} is in the shipped registry"
+            registry.by_name(name).is_none(),
+            "{name:?} is a registered source"
         );
     }
 }

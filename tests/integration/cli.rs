@@ -289,13 +289,8 @@ fn incidents_are_made_and_merged_by_hand() {
 
 #[test]
 fn evaluate_links_scores_the_library_against_labelled_groups() {
-    let dir = tempfile::tempdir().unwrap();
-    let library = dir.path().join("x.sqlite");
-    let sample = common::sample_dir();
-    common::json(&common::run(
-        &library,
-        &["import", sample.to_str().unwrap(), "--json"],
-    ));
+    // A library made from the sample, which knows the sample's invented world.
+    let (dir, library) = common::sample_library_file();
     common::json(&common::run(&library, &["link", "--json"]));
     let groups: Vec<Vec<String>> = common::expected_incidents()
         .into_iter()

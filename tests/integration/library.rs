@@ -306,3 +306,118 @@ fn merging_outlets_moves_articles_and_ratings_and_keeps_the_name_as_an_alias() {
     assert!(library.merge_outlets(keep, &[keep], "tester").is_err());
     assert!(library.check().unwrap().is_sound());
 }
+
+/// A library at schema 13 (before the sample's world left the shipped lexicon), made as that
+/// version made libraries: the sample's articles with no lexicon of its own when `sample`, else
+/// an analyst's edited lexicon holding the invented entries as the shipped one then did.
+fn library_at_13(sample: bool) -> (tempfile::TempDir, std::path::PathBuf) {
+    use triangulate_core::library::world;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    let mut old = Library::open_at_version(&path, 13).unwrap();
+    if sample {
+        triangulate_core::import::import_sources(
+            &mut old,
+            &[world::SAMPLE_ROOT.to_string()],
+            triangulate_core::sample::sample_files(),
+            Vec::new(),
+            &Default::default(),
+            &triangulate_core::jobs::Progress::new(),
+        )
+        .unwrap();
+    } else {
+        let edited = format!(
+            "# Our desk's lexicon\n\n[[actor]]\nname = \"Desk actor\"\nterms = [\"Desk actor\"]\n\n{}",
+            world::world_lexicon()
+        );
+        old.set_lexicon_text(Some(&edited), "ana").unwrap();
+    }
+    drop(old);
+    (dir, path)
+}
+
+#[test]
+fn a_sample_library_made_before_schema_14_keeps_the_sample_world_as_its_own() {
+    let (_dir, path) = library_at_13(true);
+    let library = Library::open(&path).unwrap();
+    let lexicon = library.lexicon().unwrap();
+    assert!(
+        lexicon.actors.iter().any(|a| a.name == "Crescent Front"),
+        "the sample library's lexicon has the invented actors"
+    );
+    assert!(
+        library
+            .place_names()
+            .unwrap()
+            .iter()
+            .any(|(place, _)| place == "Qasr al-Nahr"),
+        "and its places"
+    );
+    assert!(
+        library
+            .gazetteer()
+            .unwrap()
+            .canonical("Kasr el-Nahr")
+            .is_some()
+    );
+}
+
+#[test]
+fn another_library_made_before_schema_14_loses_the_invented_entries_and_is_told() {
+    let (_dir, path) = library_at_13(false);
+    let library = Library::open(&path).unwrap();
+    let text = library.lexicon_text().unwrap().expect("its edited lexicon");
+    assert!(
+        text.starts_with("# Triangulate's schema 14 took the sample library's invented entries"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Crescent Front, Northern Shield Forces"),
+        "named: {text}"
+    );
+    let lexicon = library.lexicon().unwrap();
+    assert!(
+        lexicon.actors.iter().any(|a| a.name == "Desk actor"),
+        "its own entries stay"
+    );
+    assert!(lexicon.actors.iter().any(|a| a.name == "Islamic State"));
+    assert!(
+        !lexicon
+            .actors
+            .iter()
+            .chain(&lexicon.sources)
+            .any(|g| g.name.contains("Qadir") || g.name == "Crescent Front"),
+        "{text}"
+    );
+    assert!(
+        library
+            .gazetteer()
+            .unwrap()
+            .canonical("Kasr el-Nahr")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_new_library_knows_no_invented_name_and_one_made_from_the_sample_does() {
+    let (_dir, _path, plain) = common::temp_library();
+    assert_eq!(plain.lexicon_text().unwrap(), None);
+    let lexicon = plain.lexicon().unwrap();
+    assert!(!lexicon.actors.iter().any(|a| a.name == "Crescent Front"));
+    assert!(plain.gazetteer().unwrap().canonical("Wadi Sarab").is_none());
+
+    let (_dir2, path) = common::sample_library_file();
+    let sample = Library::open(&path).unwrap();
+    assert!(
+        sample
+            .lexicon()
+            .unwrap()
+            .actors
+            .iter()
+            .any(|a| a.name == "Crescent Front")
+    );
+    assert_eq!(
+        sample.gazetteer().unwrap().canonical("Wadi Sarrab"),
+        Some("Wadi Sarab")
+    );
+}

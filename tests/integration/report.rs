@@ -170,8 +170,8 @@ fn hostile_document() -> ReportDocument {
                 "A raid killed 9 people,\nsaid \"witnesses\", on Friday.",
             ),
         ],
-        &triangulate_core::analysis::Lexicon::built_in(),
-        &triangulate_core::analysis::Gazetteer::built_in(),
+        &triangulate_core::library::world::sample_lexicon(),
+        &triangulate_core::library::world::sample_gazetteer(),
     );
     ReportDocument {
         comparison,

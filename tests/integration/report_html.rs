@@ -3,7 +3,6 @@
 //! whole between its highlights; the golden file pins the page (`tests/snapshots/`); and the same
 //! document gives the same bytes.
 
-use triangulate_core::analysis::{Gazetteer, Lexicon};
 use triangulate_core::compare::{IncidentHeader, ReportInput, compare};
 use triangulate_core::report::{OutletRating, Provenance, ReportDocument, html};
 
@@ -70,8 +69,8 @@ fn document(prepared_at: &str) -> ReportDocument {
     let comparison = compare(
         incident,
         &inputs(),
-        &Lexicon::built_in(),
-        &Gazetteer::built_in(),
+        &triangulate_core::library::world::sample_lexicon(),
+        &triangulate_core::library::world::sample_gazetteer(),
     );
     let provenance = comparison
         .reports

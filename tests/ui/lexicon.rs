@@ -70,6 +70,13 @@ fn the_librarys_own_lexicon_is_shown_and_can_be_reset() {
 fn an_edit_that_does_not_read_cannot_be_saved_and_can_be_discarded() {
     let (_dir, path) = sample_library_file();
     let mut harness = harness_for(&path, ScriptedDialogs::default());
+    // A library made from the sample has the sample's lexicon: the shipped one and its world.
+    let before = harness.state().library().unwrap().lexicon_text().unwrap();
+    assert!(
+        before
+            .as_deref()
+            .is_some_and(|t| t.contains("Crescent Front"))
+    );
     open_lexicon(&mut harness);
     assert!(
         harness
@@ -113,6 +120,7 @@ fn an_edit_that_does_not_read_cannot_be_saved_and_can_be_discarded() {
     );
     assert_eq!(
         harness.state().library().unwrap().lexicon_text().unwrap(),
-        None
+        before,
+        "nothing was saved"
     );
 }

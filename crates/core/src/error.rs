@@ -35,6 +35,13 @@ pub enum Error {
         #[source]
         source: rusqlite::Error,
     },
+    /// A migration's step in code failed; the library is left at the version before it.
+    #[error("migrating the library to schema {version} ({name}) failed: {reason}")]
+    MigrationStep {
+        version: u32,
+        name: &'static str,
+        reason: String,
+    },
     /// Another process has the library open for writing (see `library::lock`).
     #[error("{} is open for writing in another Triangulate{}; it can only be read until that one closes", path.display(), holder.map(|pid| format!(" (process {pid})")).unwrap_or_default())]
     InUse { path: PathBuf, holder: Option<u32> },

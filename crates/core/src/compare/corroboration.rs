@@ -713,7 +713,6 @@ fn unconfirmed_text(reports: usize, figures: &[FigureSupport], places: &[String]
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{Gazetteer, Lexicon};
     use crate::compare::{IncidentHeader, ReportInput, compare};
 
     fn input(id: Id, outlet: &str, published: &str, body: &str) -> ReportInput {
@@ -731,8 +730,8 @@ mod tests {
         compare(
             IncidentHeader::default(),
             inputs,
-            &Lexicon::built_in(),
-            &Gazetteer::built_in(),
+            &crate::library::world::sample_lexicon(),
+            &crate::library::world::sample_gazetteer(),
         )
         .corroboration
     }

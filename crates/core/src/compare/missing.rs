@@ -212,7 +212,6 @@ pub fn missing_facts(reports: &[Report]) -> Vec<MissingFacts> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{Gazetteer, Lexicon};
     use crate::compare::{IncidentHeader, ReportInput, compare};
 
     fn input(id: crate::model::Id, outlet: &str, body: &str) -> ReportInput {
@@ -243,8 +242,8 @@ mod tests {
                      source said.",
                 ),
             ],
-            &Lexicon::built_in(),
-            &Gazetteer::built_in(),
+            &crate::library::world::sample_lexicon(),
+            &crate::library::world::sample_gazetteer(),
         )
         .missing_facts
     }

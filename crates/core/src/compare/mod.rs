@@ -784,8 +784,8 @@ mod tests {
                      mortars, a military source said. Government forces denied firing.",
                 ),
             ],
-            &Lexicon::built_in(),
-            &Gazetteer::built_in(),
+            &crate::library::world::sample_lexicon(),
+            &crate::library::world::sample_gazetteer(),
         )
     }
 

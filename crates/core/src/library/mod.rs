@@ -19,6 +19,7 @@ mod store;
 pub mod synth;
 mod trash;
 mod undo;
+pub mod world;
 
 use std::collections::HashMap;
 use std::io::Read;

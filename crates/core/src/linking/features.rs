@@ -124,8 +124,8 @@ mod tests {
             "Daesh shells Deir Ezzor market",
             "Shelling by ISIS killed 35 people in Dayr az-Zawr on Monday, wounding 12.",
             Some("2017-11-24T10:00:00Z"),
-            &Gazetteer::built_in(),
-            &Lexicon::built_in(),
+            &crate::library::world::sample_gazetteer(),
+            &crate::library::world::sample_lexicon(),
         );
         assert_eq!(f.date.as_deref(), Some("2017-11-24"));
         assert_eq!(f.places, ["Deir ez-Zor"]);

@@ -641,11 +641,13 @@ pub fn proposal(corpus: &Corpus, members: &[usize]) -> IncidentFields {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{Gazetteer, Lexicon};
     use crate::linking::features::extract;
 
     fn corpus(articles: &[(&str, &str, &str)]) -> Corpus {
-        let (g, l) = (Gazetteer::built_in(), Lexicon::built_in());
+        let (g, l) = (
+            crate::library::world::sample_gazetteer(),
+            crate::library::world::sample_lexicon(),
+        );
         let features = articles
             .iter()
             .map(|(t, b, d)| extract(t, b, Some(d), &g, &l))

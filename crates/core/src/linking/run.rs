@@ -14,7 +14,6 @@ use super::copies::{self, BANDS, NearCopy};
 use super::features::{self, Features};
 use super::incidents::{self, Corpus, Decisions, KEEP};
 use crate::analysis::similarity::{NEAR_COPY_THRESHOLD, jaccard, shingles};
-use crate::analysis::{Gazetteer, Lexicon};
 use crate::error::Result;
 use crate::jobs::Progress;
 use crate::library::{Library, LinkPair, NewSuggestion, SuggestionsUpdate};
@@ -102,8 +101,10 @@ pub fn link_library(
     report.new_articles = fresh_texts.len();
     progress.set_total(fresh_texts.len() as u64 + 3);
 
-    let gazetteer = Gazetteer::with_additions(&library.place_names()?);
-    let lexicon = Lexicon::built_in();
+    // The library's own gazetteer and lexicon: the shipped ones with what its analysts added
+    // (and, in a library made from the sample, the sample's invented world).
+    let gazetteer = library.gazetteer()?;
+    let lexicon = library.lexicon()?;
 
     progress.set_stage("Analysing new articles");
     let fresh: Vec<Option<Entry>> = fresh_texts

@@ -455,8 +455,8 @@ mod tests {
             comparison: crate::compare::compare(
                 Default::default(),
                 &[],
-                &crate::analysis::Lexicon::built_in(),
-                &crate::analysis::Gazetteer::built_in(),
+                &crate::library::world::sample_lexicon(),
+                &crate::library::world::sample_gazetteer(),
             ),
             provenance: Vec::new(),
             ratings: Vec::new(),

@@ -1,0 +1,14 @@
+-- 0014: the sample's invented world leaves the shipped lexicon and gazetteer.
+--
+-- Until now assets/lexicon.toml and assets/gazetteer.toml held the sample library's invented
+-- actors, sources and places beside the real ones, so every library, whatever it held, knew
+-- them, and analyses of real wars named them. They now live in assets/sample/world/ and go only
+-- into a library made from the sample. Nothing in the schema changes; the step after this file
+-- (library::world::separate_sample_world, in the same transaction) changes a library's data:
+--   - a library made from the sample (an import batch whose root is "(sample library)") that
+--     uses the shipped lexicon gets the sample's: the shipped one with the invented entries
+--     added; and the invented places become its own place names, as `place add` would make them;
+--   - any other library whose edited lexicon (library_lexicon) still holds the invented actors
+--     and sources loses them, and the text says so at its top, which the Lexicon view shows.
+-- A library with no edited lexicon needs nothing: it reads the shipped one, now without them.
+SELECT 1;
