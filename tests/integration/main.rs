@@ -29,6 +29,7 @@ mod import_sample;
 mod incidents;
 mod library;
 mod linking;
+mod mentions;
 mod ratings;
 mod report;
 mod report_browser;

@@ -1,11 +1,14 @@
 //! The gazetteer: places and their other spellings, so that reports naming Deir ez-Zor, Deir
 //! Ezzor and Dayr az-Zawr are known to name one place. The built-in list is
-//! `assets/gazetteer.toml`; a library adds its own names (`Library::add_place_names`).
+//! `assets/gazetteer.toml`, spellings checked by hand, with the world gazetteer of GeoNames'
+//! places behind it ([`super::world`]); a library adds its own names
+//! (`Library::add_place_names`), which win over both.
 
 use serde::Deserialize;
 
 use super::Token;
 use super::matcher::Matcher;
+use super::world::{PlaceKind, World};
 use crate::error::{Error, Result};
 
 const BUILT_IN: &str = include_str!("../../../../assets/gazetteer.toml");
@@ -21,6 +24,12 @@ struct PlaceEntry {
     name: String,
     #[serde(default)]
     also: Vec<String>,
+    /// ISO 3166-1 code of its country, where the entry gives one.
+    #[serde(default)]
+    country: Option<String>,
+    /// "country", "region" or "place" (the default).
+    #[serde(default)]
+    kind: Option<String>,
 }
 
 /// A place named in a text.
@@ -30,13 +39,39 @@ pub struct PlaceMention {
     pub place: String,
     pub start: usize,
     pub end: usize,
+    /// The place in the world gazetteer, where it is one: where it lies.
+    pub world: Option<u32>,
+    /// The ISO 3166-1 code of its country, where known.
+    pub country: Option<String>,
+    /// A country or a region: too broad to place an incident, so linking, corroboration and
+    /// missing facts leave it out.
+    pub broad: bool,
+}
+
+impl PlaceMention {
+    /// The ISO 3166-1 code of the place's country, where known.
+    pub fn country(&self) -> Option<String> {
+        self.country.clone()
+    }
+}
+
+/// What the hand list says of a place beside its names.
+#[derive(Debug, Clone, Default)]
+struct PlaceFacts {
+    country: Option<String>,
+    broad: bool,
 }
 
 /// Places and all their names, ready to find in texts.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     places: Vec<String>,
+    /// The hand list's country and kind of each place, by index (none for a library's own).
+    facts: Vec<PlaceFacts>,
     matcher: Matcher,
+    /// Whether the world gazetteer's places are found too (the built-in gazetteer and a
+    /// library's; not a gazetteer parsed from a file alone).
+    world: bool,
 }
 
 fn parse_file(text: &str) -> Result<File> {
@@ -57,7 +92,9 @@ impl Gazetteer {
     /// The built-in gazetteer.
     pub fn built_in() -> Gazetteer {
         // The built-in file is tested; should it ever fail to parse, linking goes on without places.
-        Gazetteer::parse(BUILT_IN).unwrap_or_default()
+        let mut g = Gazetteer::parse(BUILT_IN).unwrap_or_default();
+        g.world = true;
+        g
     }
 
     /// The built-in gazetteer with a library's own names added: (place, other name). A place the
@@ -76,6 +113,10 @@ impl Gazetteer {
         for entry in parse_file(text)?.place {
             let index = g.places.len();
             g.places.push(entry.name.clone());
+            g.facts.push(PlaceFacts {
+                country: entry.country.clone(),
+                broad: matches!(entry.kind.as_deref(), Some("country" | "region")),
+            });
             g.matcher.add(&entry.name, index);
             for name in &entry.also {
                 g.matcher.add(name, index);
@@ -88,6 +129,7 @@ impl Gazetteer {
     pub fn add(&mut self, place: &str, name: &str) {
         let index = self.place_index(place).unwrap_or_else(|| {
             self.places.push(place.to_string());
+            self.facts.push(PlaceFacts::default());
             self.matcher.add(place, self.places.len() - 1);
             self.places.len() - 1
         });
@@ -110,19 +152,54 @@ impl Gazetteer {
             .map(String::as_str)
     }
 
-    /// The places named in a text, in order.
+    /// The places named in a text, in order: those of the hand list and the library's own
+    /// names first (each with the world gazetteer's place of that name, for its country), then
+    /// the world gazetteer's where no such name covers the words.
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<PlaceMention> {
-        self.matcher
+        let world = World::get().filter(|_| self.world);
+        let mut found: Vec<PlaceMention> = self
+            .matcher
             .find(text, tokens)
             .into_iter()
             .filter_map(|m| {
+                let place = self.places.get(m.target)?.clone();
+                let facts = self.facts.get(m.target).cloned().unwrap_or_default();
+                let known = world.and_then(|w| Some((w, w.best_by_name(&place)?)));
+                let in_world = known.and_then(|(w, i)| w.place(i));
                 Some(PlaceMention {
-                    place: self.places.get(m.target)?.clone(),
+                    world: known.map(|(_, i)| i),
+                    country: facts
+                        .country
+                        .or_else(|| in_world.map(|p| p.country_code().to_string())),
+                    broad: facts.broad || in_world.is_some_and(|p| p.kind != PlaceKind::Place),
+                    place,
                     start: m.start,
                     end: m.end,
                 })
             })
-            .collect()
+            .collect();
+        if let Some(world) = world {
+            let covered: Vec<(usize, usize)> = found.iter().map(|p| (p.start, p.end)).collect();
+            found.extend(
+                world
+                    .find(text, tokens)
+                    .into_iter()
+                    .filter(|m| !covered.iter().any(|&(s, e)| m.start < e && s < m.end))
+                    .filter_map(|m| {
+                        let p = world.place(m.place)?;
+                        Some(PlaceMention {
+                            place: world.name(m.place).to_string(),
+                            start: m.start,
+                            end: m.end,
+                            world: Some(m.place),
+                            country: Some(p.country_code().to_string()),
+                            broad: p.kind != PlaceKind::Place,
+                        })
+                    }),
+            );
+            found.sort_by_key(|p| (p.start, p.end));
+        }
+        found
     }
 
     /// How many places it knows.

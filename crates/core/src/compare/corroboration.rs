@@ -638,7 +638,7 @@ pub fn corroborate(
 fn shared_places(reports: &[Report], family: &[usize], this: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let outlet = origin_key(&reports[this].outlet);
-    for p in &reports[this].places {
+    for p in reports[this].places.iter().filter(|p| !p.broad) {
         if out.contains(&p.place) {
             continue;
         }

@@ -111,11 +111,11 @@ fn facts_of(report: &Report) -> Vec<Fact> {
             shown: n.group.clone(),
         });
     }
-    for p in &report.places {
+    for p in report.places.iter().filter(|p| !p.broad) {
         add(Fact {
             category: FactCategory::Place,
             key: p.place.to_lowercase(),
-            shown: p.place.clone(),
+            shown: p.shown(),
         });
     }
     for a in &report.attributions {

@@ -125,6 +125,23 @@ pub struct PlaceItem {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// The place's country, in English, where the world gazetteer knows the place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// A country or a region: too broad to place an incident (no missing fact, no shared
+    /// place).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub broad: bool,
+}
+
+impl PlaceItem {
+    /// The place as shown: with its country ("Mayadin (Syria)"), unless it is the country.
+    pub fn shown(&self) -> String {
+        match &self.country {
+            Some(country) if *country != self.place => format!("{} ({country})", self.place),
+            _ => self.place.clone(),
+        }
+    }
 }
 
 /// A date a report mentions.
@@ -444,6 +461,12 @@ fn analyse(
         .into_iter()
         .map(|p| PlaceItem {
             text: slice(p.start, p.end),
+            country: p.country().and_then(|code| {
+                crate::analysis::world::World::get()
+                    .and_then(|w| w.country_name(&code))
+                    .map(str::to_string)
+            }),
+            broad: p.broad,
             place: p.place,
             start: p.start,
             end: p.end,
@@ -682,8 +705,9 @@ fn facts(reports: &[Report]) -> Vec<FactRow> {
     rows.push(text_row("place", reports, |r| {
         let mut seen: Vec<String> = Vec::new();
         for p in &r.places {
-            if !seen.contains(&p.place) {
-                seen.push(p.place.clone());
+            let shown = p.shown();
+            if !seen.contains(&shown) {
+                seen.push(shown);
             }
         }
         seen

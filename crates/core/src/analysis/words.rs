@@ -1,0 +1,93 @@
+//! Words with their places in the text, folded for matching. Self-contained (it needs only
+//! `unicode-normalization`), so that the build script folds the shipped place names exactly as
+//! texts are folded when they are matched (`build.rs` includes this file).
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// A word of a text: its byte span, and its folded form for matching.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// Lower case, accents and apostrophes removed: "Dar'a" and "Dara" fold alike.
+    pub folded: String,
+    /// Whether the word starts a sentence (first word, or after . ! ? or a line break).
+    pub sentence_start: bool,
+}
+
+impl Token {
+    /// The word as written.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or_default()
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ' | 'ʿ' | 'ʾ' | '`')
+}
+
+/// The words of `text`: runs of letters and digits, apostrophes inside a word kept in the word.
+/// Hyphens separate words, so "Deir ez-Zor" is three words, as is "Deir Ez Zor".
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut sentence_start = true;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let inner_apostrophe = is_apostrophe(c)
+            && start.is_some()
+            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner_apostrophe {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(token(text, s, i, sentence_start));
+            sentence_start = false;
+        }
+        // A full stop after a single capital ("U.S.") does not end a sentence.
+        let after_initial = out
+            .last()
+            .is_some_and(|t: &Token| t.end == i && t.end - t.start == 1);
+        if matches!(c, '!' | '?' | '\n') || (c == '.' && !after_initial) {
+            sentence_start = true;
+        }
+    }
+    if let Some(s) = start {
+        out.push(token(text, s, text.len(), sentence_start));
+    }
+    out
+}
+
+fn token(text: &str, start: usize, end: usize, sentence_start: bool) -> Token {
+    Token {
+        start,
+        end,
+        folded: fold_word(&text[start..end]),
+        sentence_start,
+    }
+}
+
+/// A word folded for matching: lower case, without accents or apostrophes.
+pub fn fold_word(word: &str) -> String {
+    // Most words are plain ASCII: no accents to strip, so skip the decomposition.
+    if word.is_ascii() {
+        return word
+            .bytes()
+            .filter(|b| !matches!(b, b'\'' | b'`'))
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
+    word.nfd()
+        .filter(|c| !is_combining_mark(*c) && !is_apostrophe(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether a word is written in Cyrillic (whose words take case endings: Дейр-эль-Мельхе).
+pub fn is_cyrillic(word: &str) -> bool {
+    word.chars()
+        .next()
+        .is_some_and(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+}

@@ -1,0 +1,174 @@
+//! Places found in real articles, scored against mentions marked by hand before the extractor
+//! was run (`tests/fixtures/mentions/marks.json`: 46 articles of FA-KES, ECB+ and BASIL in
+//! `../shared/data`, read from there; only references and the mentions' words are kept here).
+//! Skipped when `../shared/data` is not there.
+//!
+//! A marked place is found when a place the gazetteer finds covers its words (the n-th whole-word
+//! occurrence the mark names) and, where the gazetteer knows the place's country, in the marked
+//! country. A found place is right when it covers a marked place's words. `cargo test --test
+//! integration mentions -- --nocapture` prints the figures and the misses.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use triangulate_core::analysis::{Gazetteer, tokens};
+
+#[derive(Deserialize)]
+struct Marks {
+    articles: Vec<MarkedArticle>,
+}
+
+#[derive(Deserialize)]
+struct MarkedArticle {
+    corpus: String,
+    #[serde(rename = "ref")]
+    reference: String,
+    places: Vec<MarkedPlace>,
+}
+
+#[derive(Deserialize)]
+struct MarkedPlace {
+    text: String,
+    occurrence: usize,
+    country: String,
+}
+
+fn data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data")
+}
+
+/// The article's text as the marks count in it: title, a line break, body.
+fn article_text(corpus: &str, reference: &str, fakes: &HashMap<String, String>) -> Option<String> {
+    if corpus == "fa-kes-dev" {
+        return fakes.get(reference).cloned();
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(data().join(corpus).join(reference)).ok()?)
+            .ok()?;
+    Some(format!(
+        "{}\n{}",
+        json["title"].as_str().unwrap_or_default(),
+        json["body"].as_str().unwrap_or_default()
+    ))
+}
+
+/// FA-KES's articles by unit id, as title, a line break, content.
+fn fakes() -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let Ok(mut reader) = csv::Reader::from_path(data().join("fa-kes-dev/fa-kes-dev.csv")) else {
+        return out;
+    };
+    for row in reader.records().flatten() {
+        let field = |i: usize| row.get(i).unwrap_or_default();
+        out.insert(field(0).to_string(), format!("{}\n{}", field(1), field(2)));
+    }
+    out
+}
+
+/// The byte span of the n-th (from 1) whole-word, case-sensitive occurrence of `word` in `text`.
+fn nth_occurrence(text: &str, word: &str, n: usize) -> Option<(usize, usize)> {
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    text.match_indices(word)
+        .filter(|(at, _)| {
+            boundary(text[..*at].chars().next_back())
+                && boundary(text[at + word.len()..].chars().next())
+        })
+        .nth(n.checked_sub(1)?)
+        .map(|(at, _)| (at, at + word.len()))
+}
+
+/// A few words either side of a span, on one line, for the printed misses.
+fn around(text: &str, start: usize, end: usize) -> String {
+    let from = text[..start]
+        .char_indices()
+        .rev()
+        .nth(30)
+        .map_or(0, |(i, _)| i);
+    let to = text[end..]
+        .char_indices()
+        .nth(30)
+        .map_or(text.len(), |(i, _)| end + i);
+    text[from..to].replace('\n', " ")
+}
+
+#[test]
+fn places_in_real_articles_are_found_with_their_countries() {
+    let marks_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mentions/marks.json");
+    if !data().is_dir() {
+        eprintln!("skipped: {} is not there", data().display());
+        return;
+    }
+    let marks: Marks = serde_json::from_str(
+        &std::fs::read_to_string(marks_path).expect("the marks are in the repository"),
+    )
+    .expect("the marks parse");
+    let fakes = fakes();
+    let gazetteer = Gazetteer::built_in();
+    let (mut marked, mut found_marked, mut found, mut found_right) = (0, 0, 0, 0);
+    let mut misses = Vec::new();
+    for article in &marks.articles {
+        let Some(text) = article_text(&article.corpus, &article.reference, &fakes) else {
+            panic!(
+                "{} {} is not in ../shared/data",
+                article.corpus, article.reference
+            );
+        };
+        let places = gazetteer.find(&text, &tokens(&text));
+        let spans: Vec<((usize, usize), &MarkedPlace)> = article
+            .places
+            .iter()
+            .filter_map(|m| Some((nth_occurrence(&text, &m.text, m.occurrence)?, m)))
+            .collect();
+        marked += article.places.len();
+        for ((start, end), mark) in &spans {
+            let hit = places.iter().find(|p| p.start < *end && *start < p.end);
+            match hit {
+                Some(p) if p.country().is_none_or(|c| c == mark.country) => found_marked += 1,
+                Some(p) => misses.push(format!(
+                    "{}: {:?} taken as {} ({:?}), marked {}",
+                    article.reference,
+                    mark.text,
+                    p.place,
+                    p.country(),
+                    mark.country
+                )),
+                None => misses.push(format!(
+                    "{}: {:?} missed, in “{}”",
+                    article.reference,
+                    mark.text,
+                    around(&text, *start, *end)
+                )),
+            }
+        }
+        for p in &places {
+            found += 1;
+            if spans.iter().any(|((s, e), _)| p.start < *e && *s < p.end) {
+                found_right += 1;
+            } else {
+                misses.push(format!(
+                    "{}: {:?} found as {} ({:?}), not marked, in “{}”",
+                    article.reference,
+                    &text[p.start..p.end],
+                    p.place,
+                    p.country(),
+                    around(&text, p.start, p.end)
+                ));
+            }
+        }
+    }
+    let recall = found_marked as f64 / marked.max(1) as f64;
+    let precision = found_right as f64 / found.max(1) as f64;
+    println!(
+        "places: precision {precision:.3} ({found_right}/{found}), recall {recall:.3} ({found_marked}/{marked})"
+    );
+    for miss in &misses {
+        println!("  {miss}");
+    }
+    assert!(marked >= 200, "{marked} marks");
+    assert!(
+        precision >= 0.92 && recall >= 0.70,
+        "place precision {precision:.3}, recall {recall:.3}"
+    );
+}
