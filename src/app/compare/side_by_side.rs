@@ -125,7 +125,8 @@ fn sources_cell(ui: &mut egui::Ui, report: &Report) {
             );
         return;
     }
-    for (source, n) in counted(report.attributions.iter().map(|a| a.source.as_str())) {
+    let shown: Vec<String> = report.attributions.iter().map(|a| a.shown()).collect();
+    for (source, n) in counted(shown.iter().map(String::as_str)) {
         ui.label(format!("•  {source}{}", times(n)));
     }
 }

@@ -889,10 +889,14 @@ fn normalise(found: &mut [Attribution], text: &str, tokens: &[Token], lexicon: &
         {
             a.source = format!("{rest} Ministry");
         }
+        // The library's lexicon first (the analyst edits it), then the registry of real
+        // sources ("AFP" and "Agence France-Presse" are one source).
         if let Some(name) = lexicon.source_name(&a.source) {
             a.source = name.to_string();
         } else if let Some(group) = lexicon.actor_named(&a.source) {
             a.source = group.to_string();
+        } else if let Some(known) = super::sources::Registry::built_in().by_name(&a.source) {
+            a.source = known.name.clone();
         }
     }
     for k in 0..found.len() {

@@ -114,7 +114,8 @@ impl Gazetteer {
             let index = g.places.len();
             g.places.push(entry.name.clone());
             g.facts.push(PlaceFacts {
-                country: entry.country.clone(),
+                // "ZZ" marks a region of several countries: it has none.
+                country: entry.country.clone().filter(|c| c != "ZZ"),
                 broad: matches!(entry.kind.as_deref(), Some("country" | "region")),
             });
             g.matcher.add(&entry.name, index);
@@ -164,6 +165,9 @@ impl Gazetteer {
             .filter_map(|m| {
                 let place = self.places.get(m.target)?.clone();
                 let facts = self.facts.get(m.target).cloned().unwrap_or_default();
+                if !super::world::written_as_a_place(text, tokens, m.start, m.end, facts.broad) {
+                    return None;
+                }
                 let known = world.and_then(|w| Some((w, w.best_by_name(&place)?)));
                 let in_world = known.and_then(|(w, i)| w.place(i));
                 Some(PlaceMention {

@@ -60,7 +60,8 @@ impl Matcher {
         while i < tokens.len() {
             let mut advanced = 1;
             let before = out.len();
-            for key in stems(&tokens[i].folded) {
+            let keys: Vec<String> = forms(&tokens[i], text).flat_map(stems).collect();
+            for key in keys {
                 let Some(phrases) = self.by_first_word.get(key.as_str()) else {
                     continue;
                 };
@@ -105,6 +106,10 @@ fn stems(word: &str) -> Vec<String> {
     keys
 }
 
+/// Whether a written word is the wanted one. Cyrillic words take case endings: the wanted word
+/// without a final vowel, ь or й is its stem, and the written word is that stem and at most two
+/// letters more (three after a stem of five letters: "исламского"). So Ракке and Ракку are
+/// Ракка, but ракет is not, nor мост Мосул.
 fn word_matches(written: &str, wanted: &str) -> bool {
     if written == wanted {
         return true;
@@ -112,13 +117,31 @@ fn word_matches(written: &str, wanted: &str) -> bool {
     if !is_cyrillic(wanted) {
         return false;
     }
-    // Cyrillic: the same word but for an ending of at most two letters on either side.
-    let common = written
-        .chars()
-        .zip(wanted.chars())
-        .take_while(|(a, b)| a == b)
-        .count();
-    common >= 3 && written.chars().count() - common <= 2 && wanted.chars().count() - common <= 2
+    let stem = wanted
+        .strip_suffix([
+            'а', 'я', 'о', 'е', 'ё', 'и', 'ы', 'у', 'ю', 'ь', 'й', 'і', 'ї', 'є',
+        ])
+        .unwrap_or(wanted);
+    let stem_letters = stem.chars().count();
+    let extra = if stem_letters >= 5 { 3 } else { 2 };
+    stem_letters >= 3
+        && written
+            .strip_prefix(stem)
+            .is_some_and(|rest| rest.chars().count() <= extra)
+}
+
+/// Whether a word is written as a possessive ("Syria's"), which names what it would name alone.
+fn possessive(token: &Token, text: &str) -> bool {
+    let written = token.text(text);
+    written.ends_with("'s") || written.ends_with("’s")
+}
+
+/// The folded word, and for a possessive the word without its "s".
+fn forms<'t>(token: &'t Token, text: &str) -> impl Iterator<Item = &'t str> {
+    let stem = possessive(token, text)
+        .then(|| token.folded.strip_suffix('s'))
+        .flatten();
+    std::iter::once(token.folded.as_str()).chain(stem)
 }
 
 fn matches_at(phrase: &Phrase, text: &str, tokens: &[Token]) -> bool {
@@ -129,7 +152,7 @@ fn matches_at(phrase: &Phrase, text: &str, tokens: &[Token]) -> bool {
         .words
         .iter()
         .zip(tokens)
-        .all(|(w, t)| word_matches(&t.folded, w));
+        .all(|(w, t)| forms(t, text).any(|form| word_matches(form, w)));
     all && match &phrase.exact_case {
         Some(exact) => tokens[0].text(text) == exact,
         None => true,
@@ -174,5 +197,23 @@ mod tests {
         m.add("Ракка", 4);
         assert_eq!(found(&m, "на рынке в Дейр-эль-Мельхе").len(), 1);
         assert_eq!(found(&m, "бои в Ракке").len(), 1);
+        // A stem and an ending, not any word that begins alike.
+        assert!(found(&m, "удар ракет").is_empty());
+        m.add("Мосул", 5);
+        assert_eq!(found(&m, "под Мосулом").len(), 1);
+        assert!(found(&m, "через мост").is_empty());
+        m.add("Исламское государство", 6);
+        assert_eq!(found(&m, "боевики Исламского государства").len(), 1);
+    }
+
+    #[test]
+    fn a_possessive_names_what_the_name_does() {
+        let mut m = Matcher::default();
+        m.add("Syria", 0);
+        m.add("Deir ez-Zor", 1);
+        assert_eq!(
+            found(&m, "Syria's army held Deir ez-Zor's airport."),
+            vec![(0, "Syria's".to_string()), (1, "Deir ez-Zor's".to_string())]
+        );
     }
 }

@@ -243,7 +243,8 @@ const PARTICLES: &[&str] = &[
     "al", "el", "al-", "ad", "an", "ar", "as", "ash", "at", "az", "ez", "es", "et", "en", "ed",
     "bin", "ibn", "bani", "beni", "abu", "umm", "de", "del", "della", "di", "da", "do", "dos",
     "du", "des", "la", "le", "les", "los", "las", "van", "von", "der", "den", "am", "im", "an",
-    "on", "upon", "of", "the", "and", "sur", "sous", "y", "i", "e",
+    "on", "upon", "of", "the", "and", "sur", "sous", "y", "i", "e", "эль", "эз", "эн", "эр", "эс",
+    "эт", "аль", "ас", "ад", "ан", "ар", "аш", "ат", "аз", "ибн", "бен", "де", "ла", "на",
 ];
 
 /// What kind of place an entry is.
@@ -718,6 +719,34 @@ fn acronym_or_date(text: &str, tokens: &[Token], span: &Span) -> bool {
         || NOT_PLACES.contains(&tokens[span.first].folded.as_str())
 }
 
+/// Whether the hand list's match of the words from byte `start` to `end` is a place as the
+/// text writes it: written as a name (capitals where the script has them), and not part of a
+/// longer name (a country or region followed by one, "France Telecom"; a town next to one or
+/// after a title, "Aleppo University", "Gov. Perry").
+pub(crate) fn written_as_a_place(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+    broad: bool,
+) -> bool {
+    let Some(first) = tokens.iter().position(|t| t.start == start) else {
+        return true;
+    };
+    let Some(last) = tokens[first..]
+        .iter()
+        .position(|t| t.end == end)
+        .map(|i| first + i)
+    else {
+        return true;
+    };
+    if !written_as_a_name(text, &tokens[first..=last]) {
+        return false;
+    }
+    let signs = name_signs(text, tokens, first, last, &vec![false; tokens.len()]);
+    if broad { !signs.after } else { !signs.any() }
+}
+
 /// What marks words as part of a longer proper name rather than a place.
 #[derive(Debug, Clone, Copy, Default)]
 struct NameSigns {
@@ -823,23 +852,28 @@ fn rank(p: &Place) -> (u8, u32) {
 fn written_as_a_name(text: &str, words: &[Token]) -> bool {
     for pair in words.windows(2) {
         let between = text.get(pair[0].end..pair[1].start).unwrap_or("?");
-        if !between
-            .chars()
-            .all(|c| c == ' ' || c == '-' || c == '\'' || c == '’' || c == '\u{a0}')
+        // Initials run on with full stops: "U.S.", "U.K.".
+        let initials = between == "." && pair.iter().all(|w| w.end - w.start == 1);
+        if !initials
+            && !between
+                .chars()
+                .all(|c| c == ' ' || c == '-' || c == '\'' || c == '’' || c == '\u{a0}')
         {
             return false;
         }
     }
-    words.iter().enumerate().all(|(i, w)| {
-        let Some(first) = w.text(text).chars().next() else {
-            return false;
-        };
+    let capitalised = |w: &Token| {
         // Scripts without capitals (Arabic, Hebrew) and digits say nothing of case.
-        if first.is_uppercase() || !(first.is_lowercase()) {
-            return true;
-        }
-        i > 0 && PARTICLES.contains(&w.folded.as_str())
-    })
+        w.text(text)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_lowercase())
+    };
+    // A name may begin with a particle ("al-Mayadeen") when a word of it is capitalised.
+    words.iter().any(capitalised)
+        && words
+            .iter()
+            .all(|w| capitalised(w) || PARTICLES.contains(&w.folded.as_str()))
 }
 
 #[cfg(test)]

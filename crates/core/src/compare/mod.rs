@@ -97,6 +97,20 @@ pub struct AttributionItem {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// What kind of source the registry of real sources says it is ("wire", "state media",
+    /// "monitor", …), where it knows the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+}
+
+impl AttributionItem {
+    /// The source as shown: with its kind where known ("Reuters (wire)").
+    pub fn shown(&self) -> String {
+        match &self.kind {
+            Some(kind) => format!("{} ({kind})", self.source),
+            None => self.source.clone(),
+        }
+    }
 }
 
 /// One name a report uses for an actor, and how often.
@@ -415,6 +429,9 @@ fn analyse(
         .into_iter()
         .map(|a| AttributionItem {
             text: slice(a.start, a.end),
+            kind: crate::analysis::sources::Registry::built_in()
+                .by_name(&a.source)
+                .map(|known| known.kind.clone()),
             source: a.source,
             start: a.start,
             end: a.end,
