@@ -40,6 +40,22 @@ fn summary(text: &str) -> Result<String, String> {
     ))
 }
 
+/// The packs read beside the file, each with its countries: a party's generic words are its only
+/// in a report whose places are in them.
+fn packs_line() -> String {
+    let packs: Vec<String> = triangulate_core::analysis::lexicon::shipped_packs()
+        .into_iter()
+        .map(|(name, countries)| format!("{name} ({})", countries.join(", ")))
+        .collect();
+    format!(
+        "Beside this file, the parties of {} conflicts are read from the shipped packs: {}. A \
+         party's generic words (\"the army\", \"regime\") are its only in a report whose places \
+         are in its conflict's countries.",
+        packs.len(),
+        packs.join("; ")
+    )
+}
+
 impl LexiconState {
     /// Draws the view: what the lexicon holds, the editor, and Save, Discard and Reset.
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext) {
@@ -67,6 +83,7 @@ impl LexiconState {
         } else {
             "This library uses the lexicon shipped with Triangulate."
         });
+        ui.label(packs_line());
         let check = self
             .summary
             .get_or_insert_with(|| summary(&self.text))

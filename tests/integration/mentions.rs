@@ -5,14 +5,16 @@
 //!
 //! A marked place is found when a place the gazetteer finds covers its words (the n-th whole-word
 //! occurrence the mark names) and, where the gazetteer knows the place's country, in the marked
-//! country. A found place is right when it covers a marked place's words. `cargo test --test
-//! integration mentions -- --nocapture` prints the figures and the misses.
+//! country. A found place is right when it covers a marked place's words. Parties likewise, by
+//! their words: a party the lexicon finds in the report's context (the countries of its places)
+//! covering a marked party's words. `cargo test --test integration mentions -- --nocapture`
+//! prints the figures and the misses.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use triangulate_core::analysis::{Gazetteer, tokens};
+use triangulate_core::analysis::{Gazetteer, Lexicon, tokens};
 
 #[derive(Deserialize)]
 struct Marks {
@@ -25,6 +27,15 @@ struct MarkedArticle {
     #[serde(rename = "ref")]
     reference: String,
     places: Vec<MarkedPlace>,
+    parties: Vec<MarkedParty>,
+}
+
+#[derive(Deserialize)]
+struct MarkedParty {
+    text: String,
+    occurrence: usize,
+    party: String,
+    generic: bool,
 }
 
 #[derive(Deserialize)]
@@ -32,6 +43,19 @@ struct MarkedPlace {
     text: String,
     occurrence: usize,
     country: String,
+}
+
+fn marks() -> Option<(Marks, HashMap<String, String>)> {
+    if !data().is_dir() {
+        eprintln!("skipped: {} is not there", data().display());
+        return None;
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mentions/marks.json");
+    let marks: Marks = serde_json::from_str(
+        &std::fs::read_to_string(path).expect("the marks are in the repository"),
+    )
+    .expect("the marks parse");
+    Some((marks, fakes()))
 }
 
 fn data() -> PathBuf {
@@ -94,17 +118,9 @@ fn around(text: &str, start: usize, end: usize) -> String {
 
 #[test]
 fn places_in_real_articles_are_found_with_their_countries() {
-    let marks_path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mentions/marks.json");
-    if !data().is_dir() {
-        eprintln!("skipped: {} is not there", data().display());
+    let Some((marks, fakes)) = marks() else {
         return;
-    }
-    let marks: Marks = serde_json::from_str(
-        &std::fs::read_to_string(marks_path).expect("the marks are in the repository"),
-    )
-    .expect("the marks parse");
-    let fakes = fakes();
+    };
     let gazetteer = Gazetteer::built_in();
     let (mut marked, mut found_marked, mut found, mut found_right) = (0, 0, 0, 0);
     let mut misses = Vec::new();
@@ -170,5 +186,85 @@ fn places_in_real_articles_are_found_with_their_countries() {
     assert!(
         precision >= 0.90 && recall >= 0.80,
         "place precision {precision:.3}, recall {recall:.3}"
+    );
+}
+
+#[test]
+fn parties_in_real_articles_are_found_in_their_context() {
+    let Some((marks, fakes)) = marks() else {
+        return;
+    };
+    let gazetteer = Gazetteer::built_in();
+    let lexicon = Lexicon::built_in();
+    let (mut marked, mut found_marked, mut found, mut found_right) = (0, 0, 0, 0);
+    let (mut named, mut named_found) = (0, 0);
+    let mut misses = Vec::new();
+    for article in &marks.articles {
+        let Some(text) = article_text(&article.corpus, &article.reference, &fakes) else {
+            panic!(
+                "{} {} is not in ../shared/data",
+                article.corpus, article.reference
+            );
+        };
+        let words = tokens(&text);
+        let countries = gazetteer
+            .find(&text, &words)
+            .iter()
+            .filter_map(|p| p.country())
+            .collect();
+        let parties = lexicon.find_actors_in(&text, &words, &countries);
+        let spans: Vec<((usize, usize), &MarkedParty)> = article
+            .parties
+            .iter()
+            .filter_map(|m| Some((nth_occurrence(&text, &m.text, m.occurrence)?, m)))
+            .collect();
+        marked += article.parties.len();
+        for ((start, end), mark) in &spans {
+            let hit = parties.iter().any(|p| p.start < *end && *start < p.end);
+            if !mark.generic {
+                named += 1;
+                named_found += usize::from(hit);
+            }
+            if hit {
+                found_marked += 1;
+            } else {
+                misses.push(format!(
+                    "{}: {:?} ({}{}) missed",
+                    article.reference,
+                    mark.text,
+                    mark.party,
+                    if mark.generic { ", generic" } else { "" }
+                ));
+            }
+        }
+        for p in &parties {
+            found += 1;
+            if spans.iter().any(|((s, e), _)| p.start < *e && *s < p.end) {
+                found_right += 1;
+            } else {
+                misses.push(format!(
+                    "{}: {:?} found as {}, not marked, in “{}”",
+                    article.reference,
+                    &text[p.start..p.end],
+                    p.group,
+                    around(&text, p.start, p.end)
+                ));
+            }
+        }
+    }
+    let recall = found_marked as f64 / marked.max(1) as f64;
+    let named_recall = named_found as f64 / named.max(1) as f64;
+    let precision = found_right as f64 / found.max(1) as f64;
+    println!(
+        "parties: precision {precision:.3} ({found_right}/{found}), recall {recall:.3} \
+         ({found_marked}/{marked}); of the named ones {named_recall:.3} ({named_found}/{named})"
+    );
+    for miss in &misses {
+        println!("  {miss}");
+    }
+    assert!(marked >= 150, "{marked} marks");
+    assert!(
+        precision >= 0.95 && named_recall >= 0.65,
+        "party precision {precision:.3}, recall of named parties {named_recall:.3}"
     );
 }

@@ -124,3 +124,17 @@ fn an_edit_that_does_not_read_cannot_be_saved_and_can_be_discarded() {
         "nothing was saved"
     );
 }
+
+#[test]
+fn the_lexicon_view_names_the_conflicts_whose_parties_it_reads() {
+    let (_dir, path) = sample_library_file();
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
+    open_lexicon(&mut harness);
+    assert!(harness.query_by_label_contains("shipped packs").is_some());
+    for conflict in ["Syria (SY)", "Russia–Ukraine (UA, RU)", "Sudan (SD)"] {
+        assert!(
+            harness.query_by_label_contains(conflict).is_some(),
+            "{conflict} is named"
+        );
+    }
+}

@@ -1,6 +1,12 @@
 //! The framing lexicon: actor groups with all their names, and loaded words, euphemisms and
-//! hedges. The built-in lexicon is `assets/lexicon.toml`.
+//! hedges. The built-in lexicon is `assets/lexicon.toml` (the words and sources, which a library
+//! may edit) with the packs of `assets/lexicon/`: one file per conflict with its parties, each
+//! with the names that are theirs anywhere, the generic words ("the army", "regime") that are
+//! theirs only in a report about that conflict, and the labels the other side uses for them.
 
+use std::collections::HashSet;
+
+use include_dir::{Dir, include_dir};
 use serde::Deserialize;
 
 use super::Token;
@@ -9,6 +15,79 @@ use crate::error::{Error, Result};
 
 /// The lexicon shipped with the program, as text: what "Reset to default" puts back.
 pub const DEFAULT_LEXICON: &str = include_str!("../../../../assets/lexicon.toml");
+
+/// The shipped packs, one file per conflict.
+static PACKS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../assets/lexicon");
+
+/// A pack as written: the conflict, and its parties.
+#[derive(Deserialize)]
+struct PackFile {
+    pack: PackHeader,
+    #[serde(default)]
+    actor: Vec<PackActor>,
+    #[serde(default)]
+    words: PackWords,
+}
+
+#[derive(Deserialize)]
+struct PackHeader {
+    name: String,
+    #[serde(default)]
+    countries: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct PackActor {
+    name: String,
+    #[serde(default)]
+    side: Option<String>,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    terms: Vec<String>,
+    #[serde(default)]
+    generic: Vec<String>,
+    #[serde(default)]
+    labels: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct PackWords {
+    #[serde(default)]
+    loaded: Vec<String>,
+    #[serde(default)]
+    euphemism: Vec<String>,
+}
+
+/// A generic word without a leading "the": "the army" and "army" are one generic word, and
+/// without the article one pack's "the army" does not hide another's "army" at the same words.
+fn without_article(word: &str) -> &str {
+    word.strip_prefix("the ")
+        .or_else(|| word.strip_prefix("The "))
+        .unwrap_or(word)
+}
+
+/// The name of each shipped pack with its countries, for the Lexicon view.
+pub fn shipped_packs() -> Vec<(String, Vec<String>)> {
+    packs()
+        .into_iter()
+        .map(|p| (p.pack.name, p.pack.countries))
+        .collect()
+}
+
+/// The shipped packs, parsed, in file-name order; a pack that does not parse is left out (a
+/// test checks that each does).
+fn packs() -> Vec<PackFile> {
+    let mut files: Vec<_> = PACKS
+        .files()
+        .filter(|f| f.path().extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort_by_key(|f| f.path());
+    files
+        .into_iter()
+        .filter_map(|f| toml::from_str(f.contents_utf8()?).ok())
+        .collect()
+}
 
 #[derive(Deserialize)]
 struct File {
@@ -37,6 +116,22 @@ struct Terms {
 pub struct Group {
     pub name: String,
     pub terms: Vec<String>,
+    /// Generic words that name it only in a report about its conflict ("the army").
+    #[serde(default)]
+    pub generic: Vec<String>,
+    /// What the other side's media call it ("Kyiv regime"): its names, and loaded words.
+    #[serde(default)]
+    pub labels: Vec<String>,
+    /// The countries of its conflict (its pack's), where it comes from a pack.
+    #[serde(default)]
+    pub countries: Vec<String>,
+    /// Its pack, its side and its kind ("state forces", "armed group"…), where given.
+    #[serde(default)]
+    pub pack: Option<String>,
+    #[serde(default)]
+    pub side: Option<String>,
+    #[serde(default)]
+    pub kind: Option<String>,
 }
 
 /// A category of words that colour a report.
@@ -96,6 +191,8 @@ pub struct Lexicon {
     /// Sources and their other names ("SOHR" is the Syrian Observatory for Human Rights).
     pub sources: Vec<Group>,
     actor_matcher: Matcher,
+    /// The actors' generic words, each pointing at its actor.
+    generic_matcher: Matcher,
     term_matcher: Matcher,
     source_matcher: Matcher,
 }
@@ -108,22 +205,74 @@ const CATEGORIES: [TermCategory; 4] = [
 ];
 
 impl Lexicon {
-    /// The built-in lexicon.
+    /// The built-in lexicon: the shipped words and sources, with every shipped pack.
     pub fn built_in() -> Lexicon {
         Lexicon::parse(DEFAULT_LEXICON).unwrap_or_default()
     }
 
-    /// A lexicon from TOML text.
+    /// A lexicon from TOML text (the shipped `assets/lexicon.toml` or a library's edited copy),
+    /// with the shipped packs added: an actor the text names as a pack does takes the pack's
+    /// names too.
     pub fn parse(text: &str) -> Result<Lexicon> {
-        let file: File =
+        Lexicon::parse_with(text, packs())
+    }
+
+    /// A lexicon from TOML text alone, without the packs.
+    pub fn parse_alone(text: &str) -> Result<Lexicon> {
+        Lexicon::parse_with(text, Vec::new())
+    }
+
+    fn parse_with(text: &str, packs: Vec<PackFile>) -> Result<Lexicon> {
+        let mut file: File =
             toml::from_str(text).map_err(|e| Error::Invalid(format!("lexicon: {e}")))?;
+        for pack in packs {
+            for actor in pack.actor {
+                let group = Group {
+                    name: actor.name,
+                    terms: actor.terms,
+                    generic: actor.generic,
+                    labels: actor.labels,
+                    countries: pack.pack.countries.clone(),
+                    pack: Some(pack.pack.name.clone()),
+                    side: actor.side,
+                    kind: actor.kind,
+                };
+                match file.actor.iter_mut().find(|g| g.name == group.name) {
+                    Some(known) => {
+                        for term in group.terms {
+                            if !known.terms.contains(&term) {
+                                known.terms.push(term);
+                            }
+                        }
+                        known.generic.extend(group.generic);
+                        known.labels.extend(group.labels);
+                        known.countries = group.countries;
+                        known.pack = group.pack;
+                        known.side = known.side.take().or(group.side);
+                        known.kind = known.kind.take().or(group.kind);
+                    }
+                    None => file.actor.push(group),
+                }
+            }
+            file.loaded.terms.extend(pack.words.loaded);
+            file.euphemism.terms.extend(pack.words.euphemism);
+        }
         let mut actor_matcher = Matcher::default();
+        let mut generic_matcher = Matcher::default();
         for (i, group) in file.actor.iter().enumerate() {
             actor_matcher.add(&group.name, i);
-            for term in &group.terms {
+            for term in group.terms.iter().chain(&group.labels) {
                 actor_matcher.add(term, i);
             }
+            for word in &group.generic {
+                generic_matcher.add(without_article(word), i);
+            }
         }
+        // The labels are loaded words wherever they are found; the actors' generic words are
+        // generic labels where the report's context does not give them to their actor.
+        let labels: Vec<String> = file.actor.iter().flat_map(|g| g.labels.clone()).collect();
+        let generic_words: Vec<String> =
+            file.actor.iter().flat_map(|g| g.generic.clone()).collect();
         let mut term_matcher = Matcher::default();
         let lists = [
             &file.loaded.terms,
@@ -135,6 +284,13 @@ impl Lexicon {
             for term in list {
                 term_matcher.add(term, i);
             }
+        }
+        for label in &labels {
+            term_matcher.add(label, 0);
+        }
+        // As written: a bare "military" is no label, "the military" is.
+        for word in &generic_words {
+            term_matcher.add(word, 3);
         }
         let mut source_matcher = Matcher::default();
         for (i, group) in file.source.iter().enumerate() {
@@ -151,6 +307,7 @@ impl Lexicon {
             generic: file.generic.terms,
             sources: file.source,
             actor_matcher,
+            generic_matcher,
             term_matcher,
             source_matcher,
         })
@@ -199,11 +356,50 @@ impl Lexicon {
             .map(|g| g.name.as_str())
     }
 
-    /// The actor groups named in a text, each mention with its span.
+    /// The actor groups named in a text, each mention with its span, with no context: generic
+    /// words are nobody's.
     pub fn find_actors(&self, text: &str, tokens: &[Token]) -> Vec<LexiconMention> {
-        self.actor_matcher
+        self.find_actors_in(text, tokens, &HashSet::new())
+    }
+
+    /// The actor groups named in a report about `countries` (ISO codes: where its places are):
+    /// an actor's generic words are its only where its conflict is one of them, and a name two
+    /// packs' actors share goes to the one of the report's conflict where one is.
+    pub fn find_actors_in(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        countries: &HashSet<String>,
+    ) -> Vec<LexiconMention> {
+        let in_context = |g: &Group| g.countries.iter().any(|c| countries.contains(c));
+        let named = self.actor_matcher.find(text, tokens);
+        // A generic word inside a longer name ("army" in "Syrian army") is that name's; at the
+        // same words as another party's name, the report's conflict decides (below).
+        let generic: Vec<_> = self
+            .generic_matcher
             .find(text, tokens)
             .into_iter()
+            .filter(|m| self.actors.get(m.target).is_some_and(in_context))
+            .filter(|m| {
+                !named.iter().any(|n| {
+                    n.start < m.end && m.start < n.end && (n.start, n.end) != (m.start, m.end)
+                })
+            })
+            .collect();
+        let all: Vec<_> = named.into_iter().chain(generic).collect();
+        all.iter()
+            .filter(|m| {
+                // Of actors named at the same words, those of the report's conflict, if any is.
+                let Some(group) = self.actors.get(m.target) else {
+                    return false;
+                };
+                in_context(group)
+                    || !all.iter().any(|o| {
+                        (o.start, o.end) == (m.start, m.end)
+                            && o.target != m.target
+                            && self.actors.get(o.target).is_some_and(in_context)
+                    })
+            })
             .filter_map(|m| {
                 Some(LexiconMention {
                     group: self.actors.get(m.target)?.name.clone(),
@@ -245,9 +441,65 @@ mod tests {
                 (TermCategory::Loaded, "thugs"),
                 (TermCategory::Hedge, "reportedly"),
                 (TermCategory::Euphemism, "neutralized"),
+                // A party's generic word is a generic label where nothing gives it to the party.
+                (TermCategory::Generic, "the army"),
                 (TermCategory::Generic, "militants"),
             ]
         );
+    }
+
+    #[test]
+    fn a_generic_word_is_a_party_only_in_a_report_of_its_conflict() {
+        let l = Lexicon::built_in();
+        let actors = |text: &str, countries: &[&str]| -> Vec<String> {
+            let countries: HashSet<String> = countries.iter().map(|c| c.to_string()).collect();
+            l.find_actors_in(text, &tokens(text), &countries)
+                .into_iter()
+                .map(|m| m.group)
+                .collect()
+        };
+        let text = "Regime forces shelled the town, and the army sent reinforcements.";
+        assert!(actors(text, &[]).is_empty(), "no context, no party");
+        assert!(actors(text, &["UA"]).is_empty(), "another war's context");
+        let syria = actors(text, &["SY"]);
+        assert_eq!(syria.len(), 2, "{syria:?}");
+        assert!(
+            syria.iter().all(|g| g == "Syrian government forces"),
+            "{syria:?}"
+        );
+        // A name two conflicts' parties share goes to the report's conflict.
+        let sna = |countries: &[&str]| actors("The SNA took the town.", countries);
+        assert!(
+            sna(&["SO"]).iter().all(|g| g.contains("Somali")),
+            "{:?}",
+            sna(&["SO"])
+        );
+        assert!(
+            sna(&["SY"]).iter().all(|g| !g.contains("Somali")),
+            "{:?}",
+            sna(&["SY"])
+        );
+        // A name of its own is the party's anywhere.
+        assert_eq!(actors("Daesh claimed it.", &[]), ["Islamic State"]);
+    }
+
+    #[test]
+    fn every_shipped_pack_parses() {
+        let files = PACKS
+            .files()
+            .filter(|f| f.path().extension().is_some_and(|e| e == "toml"))
+            .count();
+        assert!(files >= 10, "{files} packs");
+        assert_eq!(packs().len(), files, "a pack does not parse");
+        let l = Lexicon::built_in();
+        for (pack, _) in shipped_packs() {
+            assert!(
+                l.actors
+                    .iter()
+                    .any(|g| g.pack.as_deref() == Some(pack.as_str())),
+                "{pack} has no actor"
+            );
+        }
     }
 
     #[test]

@@ -104,10 +104,10 @@ pub struct AttributionItem {
 }
 
 impl AttributionItem {
-    /// The source as shown: with its kind where known ("Reuters (wire)").
+    /// The source as shown: with its kind where known ("Reuters · wire").
     pub fn shown(&self) -> String {
         match &self.kind {
-            Some(kind) => format!("{} ({kind})", self.source),
+            Some(kind) => format!("{} · {kind}", self.source),
             None => self.source.clone(),
         }
     }
@@ -397,6 +397,21 @@ pub fn compare(
     }
 }
 
+/// What kind of source the registry of real sources says a cited source is: by its name, or
+/// by either part of a name written "Syrian Arab News Agency (SANA)".
+fn source_kind(source: &str) -> Option<String> {
+    let registry = crate::analysis::sources::Registry::built_in();
+    let (before, inside) = match source.split_once(" (") {
+        Some((before, rest)) => (Some(before), rest.strip_suffix(')')),
+        None => (None, None),
+    };
+    [Some(source), before, inside]
+        .into_iter()
+        .flatten()
+        .find_map(|name| registry.by_name(name))
+        .map(|known| known.kind.clone())
+}
+
 fn analyse(
     input: &ReportInput,
     toks: &[crate::analysis::Token],
@@ -429,15 +444,18 @@ fn analyse(
         .into_iter()
         .map(|a| AttributionItem {
             text: slice(a.start, a.end),
-            kind: crate::analysis::sources::Registry::built_in()
-                .by_name(&a.source)
-                .map(|known| known.kind.clone()),
+            kind: source_kind(&a.source),
             source: a.source,
             start: a.start,
             end: a.end,
         })
         .collect();
-    let mut actor_mentions = actor_mentions(body, toks, lexicon);
+    let found_places = gazetteer.find(body, toks);
+    // The countries the report is about, where its places are: a party's generic words ("the
+    // army") are that party's only in a report of its conflict.
+    let countries: std::collections::HashSet<String> =
+        found_places.iter().filter_map(|p| p.country()).collect();
+    let mut actor_mentions = actor_mentions(body, toks, lexicon, &countries);
     let mut loaded_terms = Vec::new();
     let mut hedges = Vec::new();
     for t in lexicon.find_terms(body, toks) {
@@ -458,9 +476,10 @@ fn analyse(
                             .get(m.end..t.start)
                             .is_some_and(|g| g.trim().is_empty())
                 });
+                // "the army" where "army" is a party's in this report is that party.
                 let inside_a_name = actor_mentions
                     .iter()
-                    .any(|m| m.start <= t.start && t.end <= m.end);
+                    .any(|m| m.start < t.end && t.start < m.end);
                 if !follows_a_name && !inside_a_name {
                     actor_mentions.push(ActorMention {
                         group: GENERIC.to_string(),
@@ -473,8 +492,7 @@ fn analyse(
     }
     actor_mentions.sort_by_key(|m| (m.start, m.end));
     let actor_names = name_counts(body, &actor_mentions);
-    let places = gazetteer
-        .find(body, toks)
+    let places = found_places
         .into_iter()
         .map(|p| PlaceItem {
             text: slice(p.start, p.end),
@@ -532,8 +550,9 @@ fn actor_mentions(
     body: &str,
     toks: &[crate::analysis::Token],
     lexicon: &Lexicon,
+    countries: &std::collections::HashSet<String>,
 ) -> Vec<ActorMention> {
-    let found = lexicon.find_actors(body, toks);
+    let found = lexicon.find_actors_in(body, toks, countries);
     let mut by_span: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
     for m in found {
         by_span.entry((m.start, m.end)).or_default().push(m.group);

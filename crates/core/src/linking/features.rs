@@ -11,7 +11,7 @@ use crate::analysis::{Gazetteer, Lexicon, terms, tokens};
 
 /// The version of the extractor. Stored features of another version are computed again; bump it
 /// whenever what is extracted changes.
-pub const VERSION: i64 = 2;
+pub const VERSION: i64 = 3;
 
 /// Content words kept per article (the most frequent).
 const MAX_TERMS: usize = 150;
@@ -74,20 +74,26 @@ pub fn extract(
 ) -> Features {
     let body_tokens = tokens(body);
     let title_tokens = tokens(title);
+    let found_places: Vec<_> = gazetteer
+        .find(title, &title_tokens)
+        .into_iter()
+        .chain(gazetteer.find(body, &body_tokens))
+        .collect();
+    // The countries the report is about: a party's generic words are its only there.
+    let countries: std::collections::HashSet<String> =
+        found_places.iter().filter_map(|p| p.country()).collect();
     let places = ranked(
-        gazetteer
-            .find(title, &title_tokens)
+        found_places
             .into_iter()
-            .chain(gazetteer.find(body, &body_tokens))
             // A country or a region places no incident: every report of a war names it.
             .filter(|m| !m.broad)
             .map(|m| m.place),
     );
     let actors = ranked(
         lexicon
-            .find_actors(title, &title_tokens)
+            .find_actors_in(title, &title_tokens, &countries)
             .into_iter()
-            .chain(lexicon.find_actors(body, &body_tokens))
+            .chain(lexicon.find_actors_in(body, &body_tokens, &countries))
             .map(|m| m.group),
     );
     let mut figures: Vec<(Role, u32)> = numbers::figures(body, &body_tokens)
