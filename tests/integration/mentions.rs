@@ -116,33 +116,100 @@ fn around(text: &str, start: usize, end: usize) -> String {
     text[from..to].replace('\n', " ")
 }
 
+/// Each marked article with its text; a mark whose article is missing fails the test.
+fn texts<'m>(
+    marks: &'m Marks,
+    fakes: &HashMap<String, String>,
+) -> Vec<(&'m MarkedArticle, String)> {
+    marks
+        .articles
+        .iter()
+        .map(|a| match article_text(&a.corpus, &a.reference, fakes) {
+            Some(text) => (a, text),
+            None => panic!("{} {} is not in ../shared/data", a.corpus, a.reference),
+        })
+        .collect()
+}
+
+/// Counts of marked mentions found and of found mentions marked.
+#[derive(Default)]
+struct Tally {
+    marked: usize,
+    found_marked: usize,
+    found: usize,
+    found_right: usize,
+    misses: Vec<String>,
+}
+
+impl Tally {
+    /// Counts what was found in one article: each found span (with how it is shown) is right
+    /// when it covers a marked span.
+    fn found(
+        &mut self,
+        reference: &str,
+        text: &str,
+        found: &[(usize, usize, String)],
+        marked: &[(usize, usize)],
+    ) {
+        for (start, end, shown) in found {
+            self.found += 1;
+            if marked.iter().any(|(s, e)| start < e && s < end) {
+                self.found_right += 1;
+            } else {
+                self.misses.push(format!(
+                    "{reference}: {:?} found as {shown}, not marked, in “{}”",
+                    &text[*start..*end],
+                    around(text, *start, *end)
+                ));
+            }
+        }
+    }
+
+    fn precision(&self) -> f64 {
+        self.found_right as f64 / self.found.max(1) as f64
+    }
+
+    fn recall(&self) -> f64 {
+        self.found_marked as f64 / self.marked.max(1) as f64
+    }
+
+    /// Prints the figures and every miss.
+    fn print(&self, what: &str) {
+        println!(
+            "{what}: precision {:.3} ({}/{}), recall {:.3} ({}/{})",
+            self.precision(),
+            self.found_right,
+            self.found,
+            self.recall(),
+            self.found_marked,
+            self.marked
+        );
+        for miss in &self.misses {
+            println!("  {miss}");
+        }
+    }
+}
+
 #[test]
 fn places_in_real_articles_are_found_with_their_countries() {
     let Some((marks, fakes)) = marks() else {
         return;
     };
     let gazetteer = Gazetteer::built_in();
-    let (mut marked, mut found_marked, mut found, mut found_right) = (0, 0, 0, 0);
-    let mut misses = Vec::new();
-    for article in &marks.articles {
-        let Some(text) = article_text(&article.corpus, &article.reference, &fakes) else {
-            panic!(
-                "{} {} is not in ../shared/data",
-                article.corpus, article.reference
-            );
-        };
+    let mut tally = Tally::default();
+    for (article, text) in texts(&marks, &fakes) {
         let places = gazetteer.find(&text, &tokens(&text));
         let spans: Vec<((usize, usize), &MarkedPlace)> = article
             .places
             .iter()
             .filter_map(|m| Some((nth_occurrence(&text, &m.text, m.occurrence)?, m)))
             .collect();
-        marked += article.places.len();
+        tally.marked += article.places.len();
         for ((start, end), mark) in &spans {
             let hit = places.iter().find(|p| p.start < *end && *start < p.end);
             match hit {
-                Some(p) if p.country().is_none_or(|c| c == mark.country) => found_marked += 1,
-                Some(p) => misses.push(format!(
+                Some(p) if p.country().is_none_or(|c| c == mark.country) => tally.found_marked += 1,
+                Some(p) => tally.misses.push(format!(
                     "{}: {:?} taken as {} ({:?}), marked {}",
                     article.reference,
                     mark.text,
@@ -150,7 +217,7 @@ fn places_in_real_articles_are_found_with_their_countries() {
                     p.country(),
                     mark.country
                 )),
-                None => misses.push(format!(
+                None => tally.misses.push(format!(
                     "{}: {:?} missed, in “{}”",
                     article.reference,
                     mark.text,
@@ -158,34 +225,20 @@ fn places_in_real_articles_are_found_with_their_countries() {
                 )),
             }
         }
-        for p in &places {
-            found += 1;
-            if spans.iter().any(|((s, e), _)| p.start < *e && *s < p.end) {
-                found_right += 1;
-            } else {
-                misses.push(format!(
-                    "{}: {:?} found as {} ({:?}), not marked, in “{}”",
-                    article.reference,
-                    &text[p.start..p.end],
-                    p.place,
-                    p.country(),
-                    around(&text, p.start, p.end)
-                ));
-            }
-        }
+        let found: Vec<(usize, usize, String)> = places
+            .iter()
+            .map(|p| (p.start, p.end, format!("{} ({:?})", p.place, p.country())))
+            .collect();
+        let marked: Vec<(usize, usize)> = spans.iter().map(|(span, _)| *span).collect();
+        tally.found(&article.reference, &text, &found, &marked);
     }
-    let recall = found_marked as f64 / marked.max(1) as f64;
-    let precision = found_right as f64 / found.max(1) as f64;
-    println!(
-        "places: precision {precision:.3} ({found_right}/{found}), recall {recall:.3} ({found_marked}/{marked})"
-    );
-    for miss in &misses {
-        println!("  {miss}");
-    }
-    assert!(marked >= 200, "{marked} marks");
+    tally.print("places");
+    assert!(tally.marked >= 200, "{} marks", tally.marked);
     assert!(
-        precision >= 0.90 && recall >= 0.80,
-        "place precision {precision:.3}, recall {recall:.3}"
+        tally.precision() >= 0.90 && tally.recall() >= 0.80,
+        "place precision {:.3}, recall {:.3}",
+        tally.precision(),
+        tally.recall()
     );
 }
 
@@ -196,16 +249,9 @@ fn parties_in_real_articles_are_found_in_their_context() {
     };
     let gazetteer = Gazetteer::built_in();
     let lexicon = Lexicon::built_in();
-    let (mut marked, mut found_marked, mut found, mut found_right) = (0, 0, 0, 0);
+    let mut tally = Tally::default();
     let (mut named, mut named_found) = (0, 0);
-    let mut misses = Vec::new();
-    for article in &marks.articles {
-        let Some(text) = article_text(&article.corpus, &article.reference, &fakes) else {
-            panic!(
-                "{} {} is not in ../shared/data",
-                article.corpus, article.reference
-            );
-        };
+    for (article, text) in texts(&marks, &fakes) {
         let words = tokens(&text);
         let countries = gazetteer
             .find(&text, &words)
@@ -218,7 +264,7 @@ fn parties_in_real_articles_are_found_in_their_context() {
             .iter()
             .filter_map(|m| Some((nth_occurrence(&text, &m.text, m.occurrence)?, m)))
             .collect();
-        marked += article.parties.len();
+        tally.marked += article.parties.len();
         for ((start, end), mark) in &spans {
             let hit = parties.iter().any(|p| p.start < *end && *start < p.end);
             if !mark.generic {
@@ -226,9 +272,9 @@ fn parties_in_real_articles_are_found_in_their_context() {
                 named_found += usize::from(hit);
             }
             if hit {
-                found_marked += 1;
+                tally.found_marked += 1;
             } else {
-                misses.push(format!(
+                tally.misses.push(format!(
                     "{}: {:?} ({}{}) missed",
                     article.reference,
                     mark.text,
@@ -237,34 +283,20 @@ fn parties_in_real_articles_are_found_in_their_context() {
                 ));
             }
         }
-        for p in &parties {
-            found += 1;
-            if spans.iter().any(|((s, e), _)| p.start < *e && *s < p.end) {
-                found_right += 1;
-            } else {
-                misses.push(format!(
-                    "{}: {:?} found as {}, not marked, in “{}”",
-                    article.reference,
-                    &text[p.start..p.end],
-                    p.group,
-                    around(&text, p.start, p.end)
-                ));
-            }
-        }
+        let found: Vec<(usize, usize, String)> = parties
+            .iter()
+            .map(|p| (p.start, p.end, p.group.clone()))
+            .collect();
+        let marked: Vec<(usize, usize)> = spans.iter().map(|(span, _)| *span).collect();
+        tally.found(&article.reference, &text, &found, &marked);
     }
-    let recall = found_marked as f64 / marked.max(1) as f64;
     let named_recall = named_found as f64 / named.max(1) as f64;
-    let precision = found_right as f64 / found.max(1) as f64;
-    println!(
-        "parties: precision {precision:.3} ({found_right}/{found}), recall {recall:.3} \
-         ({found_marked}/{marked}); of the named ones {named_recall:.3} ({named_found}/{named})"
-    );
-    for miss in &misses {
-        println!("  {miss}");
-    }
-    assert!(marked >= 150, "{marked} marks");
+    tally.print("parties");
+    println!("parties named: recall {named_recall:.3} ({named_found}/{named})");
+    assert!(tally.marked >= 150, "{} marks", tally.marked);
     assert!(
-        precision >= 0.95 && named_recall >= 0.65,
-        "party precision {precision:.3}, recall of named parties {named_recall:.3}"
+        tally.precision() >= 0.95 && named_recall >= 0.65,
+        "party precision {:.3}, recall of named parties {named_recall:.3}",
+        tally.precision()
     );
 }

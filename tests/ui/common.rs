@@ -68,3 +68,23 @@ pub fn notice(
         .map(|n| n.text.clone())
         .unwrap_or_default()
 }
+
+/// A new library with the given files (name, contents) imported from one folder called
+/// `folder`: the directory that holds both, and the library's path.
+pub fn library_of_files(folder: &str, files: &[(String, String)]) -> (tempfile::TempDir, PathBuf) {
+    let (dir, path, mut library) = temp_library();
+    let folder = dir.path().join(folder);
+    std::fs::create_dir(&folder).expect("a folder");
+    for (name, contents) in files {
+        std::fs::write(folder.join(name), contents).expect("a file");
+    }
+    triangulate_core::import::import_paths(
+        &mut library,
+        &[folder],
+        &Default::default(),
+        &triangulate_core::jobs::Progress::new(),
+    )
+    .expect("the files import");
+    drop(library);
+    (dir, path)
+}

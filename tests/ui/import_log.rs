@@ -3,28 +3,21 @@
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 
-use crate::common::{ScriptedDialogs, harness_for, notice, temp_library};
+use crate::common::{ScriptedDialogs, harness_for, library_of_files, notice};
 
 #[test]
 fn articles_with_no_outlet_are_listed_and_assigned_one_outlet_at_once() {
-    let (dir, path, mut library) = temp_library();
-    let folder = dir.path().join("downloads");
-    std::fs::create_dir(&folder).unwrap();
-    for i in 0..3 {
-        std::fs::write(
-            folder.join(format!("report-{i}.txt")),
-            format!("Convoy hit near the river {i}\n\nA convoy was hit near the river crossing on Friday, witnesses said ({i})."),
-        )
-        .unwrap();
-    }
-    triangulate_core::import::import_paths(
-        &mut library,
-        &[folder],
-        &Default::default(),
-        &triangulate_core::jobs::Progress::new(),
-    )
-    .unwrap();
-    drop(library);
+    let files: Vec<(String, String)> = (0..3)
+        .map(|i| {
+            (
+                format!("report-{i}.txt"),
+                format!(
+                    "Convoy hit near the river {i}\n\nA convoy was hit near the river crossing on Friday, witnesses said ({i})."
+                ),
+            )
+        })
+        .collect();
+    let (_dir, path) = library_of_files("downloads", &files);
     let mut harness = harness_for(&path, ScriptedDialogs::default());
     harness
         .get_by_role_and_label(Role::Button, "Import log")

@@ -328,30 +328,20 @@ fn a_library_of_3000_articles_is_counted_listed_newest_first_and_scrolls_to_its_
 
 #[test]
 fn a_date_found_only_in_the_text_is_marked_a_guess_and_a_missing_one_a_dash() {
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("clips");
-    std::fs::create_dir_all(&folder).unwrap();
-    std::fs::write(
-        folder.join("ferry.txt"),
-        "Ferry aground off Dunmere\n\nA ferry ran aground off Dunmere on 14 March 2025, the \
-         coastguard said, and its passengers were taken ashore.",
-    )
-    .unwrap();
-    std::fs::write(
-        folder.join("curfew.txt"),
-        "Curfew lifted in the old port\n\nThe curfew in the old port was lifted after a week.",
-    )
-    .unwrap();
-    let path = dir.path().join("library.sqlite");
-    let mut library = Library::open(&path).unwrap();
-    triangulate_core::import::import_paths(
-        &mut library,
-        &[folder],
-        &Default::default(),
-        &triangulate_core::jobs::Progress::new(),
-    )
-    .unwrap();
-    drop(library);
+    let files = [
+        (
+            "ferry.txt".to_string(),
+            "Ferry aground off Dunmere\n\nA ferry ran aground off Dunmere on 14 March 2025, the \
+             coastguard said, and its passengers were taken ashore."
+                .to_string(),
+        ),
+        (
+            "curfew.txt".to_string(),
+            "Curfew lifted in the old port\n\nThe curfew in the old port was lifted after a week."
+                .to_string(),
+        ),
+    ];
+    let (_dir, path) = common::library_of_files("clips", &files);
     let mut harness = harness_for(&path, ScriptedDialogs::default());
     harness.state_mut().wait_for_library_view();
     harness.run();

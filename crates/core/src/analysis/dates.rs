@@ -77,6 +77,23 @@ fn month(name: &str) -> Option<u32> {
     MONTHS.iter().find(|(m, _)| *m == name).map(|(_, n)| *n)
 }
 
+/// The days of the week in English.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether a word (folded: lower case) names a month ("march", "sept", "мая") or a day of the
+/// week in English: never a place, though GeoNames has a March and a May.
+pub fn is_month_or_weekday(word: &str) -> bool {
+    month(word).is_some() || WEEKDAYS.contains(&word)
+}
+
 const MONTH_ALT: &str = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)";
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {

@@ -98,7 +98,7 @@ const BEFORE_A_PLACE: &[&str] = &[
     "before",
 ];
 /// Capitalised words that may follow a place's name without making it part of another name
-/// ("Idlib Province", "Aleppo Countryside").
+/// ("Idlib Province", "Aleppo Countryside"; months and weekdays too: "in Athens Saturday").
 const AFTER_A_PLACE: &[&str] = &[
     "province",
     "governorate",
@@ -130,37 +130,6 @@ const AFTER_A_PLACE: &[&str] = &[
     "has",
     "had",
     "as",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
 ];
 /// A city this large next to another capitalised word is still the city (a dateline,
 /// "Damascus Syrian state media said"); only a title or "said" makes it a person.
@@ -179,28 +148,6 @@ const SPEECH: &[&str] = &[
     "explained",
     "noted",
     "warned",
-];
-/// Capitalised words that are never a place on their own.
-const NOT_PLACES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 /// Titles before a person's name ("Gov. Perry", "President Assad").
 const TITLES: &[&str] = &[
@@ -716,7 +663,7 @@ fn acronym_or_date(text: &str, tokens: &[Token], span: &Span) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let capitals = word.chars().filter(|c| c.is_uppercase()).count();
     ((1..=4).contains(&letters) && capitals == letters)
-        || NOT_PLACES.contains(&tokens[span.first].folded.as_str())
+        || super::dates::is_month_or_weekday(&tokens[span.first].folded)
 }
 
 /// Whether the hand list's match of the words from byte `start` to `end` is a place as the
@@ -812,6 +759,7 @@ fn name_signs(
                     && !t.sentence_start
                     && !covered[i]
                     && !AFTER_A_PLACE.contains(&t.folded.as_str())
+                    && !super::dates::is_month_or_weekday(&t.folded)
             }),
     }
 }
