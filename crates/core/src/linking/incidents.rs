@@ -19,6 +19,29 @@ use crate::model::{Id, IncidentFields};
 pub const LIKELY: f64 = 0.5;
 /// Pairs scoring under this are not kept.
 pub const KEEP: f64 = 0.2;
+/// Places this close (in kilometres) are near enough to be one incident's, told apart in
+/// reports by which town or which district each names.
+const NEAR_KM: f64 = 50.0;
+
+/// The two places of two reports that lie nearest each other, with the distance, where the
+/// world gazetteer knows where both lie.
+fn nearest_places<'p>(a: &'p [String], b: &'p [String]) -> Option<(&'p str, &'p str, f64)> {
+    let world = crate::analysis::world::World::get()?;
+    let located = |names: &'p [String]| -> Vec<(&'p str, u32)> {
+        names
+            .iter()
+            .filter_map(|n| Some((n.as_str(), world.best_by_name(n)?)))
+            .collect()
+    };
+    let (a, b) = (located(a), located(b));
+    a.iter()
+        .flat_map(|(na, ia)| {
+            b.iter()
+                .filter_map(move |(nb, ib)| Some((*na, *nb, world.distance_km(*ia, *ib)?)))
+        })
+        .min_by(|x, y| x.2.total_cmp(&y.2))
+}
+
 /// Articles further apart in time than this are not paired unless they share a place.
 const WINDOW_DAYS: i64 = 45;
 /// Keys (words, places, names) shared by more articles than this do not make candidates.
@@ -217,9 +240,14 @@ impl Corpus {
 
         let shared_places: Vec<&String> =
             a.places.iter().filter(|p| b.places.contains(p)).collect();
+        let near = nearest_places(&a.places, &b.places);
         if !shared_places.is_empty() {
             z += 1.5;
             evidence.push(format!("both name {}", list(&shared_places, 3)));
+        } else if let Some((pa, pb, km)) = near.filter(|(_, _, km)| *km <= NEAR_KM) {
+            // Two names of places a short drive apart: the same front, if not the same town.
+            z += 0.6;
+            evidence.push(format!("{pa} and {pb}, {km:.0} km apart"));
         } else if !a.places.is_empty() && !b.places.is_empty() {
             z -= 1.2;
             evidence.push(format!(
@@ -686,6 +714,37 @@ mod tests {
         );
         assert!(
             s.evidence.contains(&"published 1 day apart".to_string()),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn places_a_short_drive_apart_are_evidence_with_their_distance() {
+        let mayadin = (
+            "Strike on Mayadin market",
+            "An air strike hit the market in Mayadin on Friday, killing 7 people, residents said.",
+            "2025-03-14",
+        );
+        let deir = (
+            "Strikes near Deir ez-Zor",
+            "Warplanes struck the eastern countryside of Deir ez-Zor on Friday, killing 7 people.",
+            "2025-03-14",
+        );
+        let c = corpus(&[mayadin, deir]);
+        let s = c.score(0, 1);
+        let near = s
+            .evidence
+            .iter()
+            .find(|e| e.ends_with("km apart"))
+            .unwrap_or_else(|| panic!("{s:?}"));
+        assert!(
+            near.contains("Mayadin") && near.contains("Deir ez-Zor"),
+            "{near}"
+        );
+        assert!(
+            !s.evidence
+                .iter()
+                .any(|e| e.starts_with("they name different places")),
             "{s:?}"
         );
     }
