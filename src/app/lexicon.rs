@@ -48,9 +48,9 @@ fn packs_line() -> String {
         .map(|(name, countries)| format!("{name} ({})", countries.join(", ")))
         .collect();
     format!(
-        "Beside this file, the parties of {} conflicts are read from the shipped packs: {}. A \
-         party's generic words (\"the army\", \"regime\") are its only in a report whose places \
-         are in its conflict's countries.",
+        "Beside this file, the parties in the {} shipped packs are read: {}. A party's generic \
+         words (\"the army\", \"regime\") are its only in a report whose places are in its \
+         pack's countries.",
         packs.len(),
         packs.join("; ")
     )

@@ -84,11 +84,16 @@ impl Article {
         self.corrections.iter().rev().find(|c| c.field == field)
     }
 
-    /// How the outlet was found when the file did not plainly name it and no analyst corrected
-    /// it: "from the page's address, through the registry of sources", for the analyst to check.
+    /// How the outlet was found when neither the file nor the analyst (a sidecar, the import's
+    /// outlet, a correction) named it: "from the page's address, through the registry of
+    /// sources", for the analyst to check.
     pub fn outlet_found_note(&self) -> Option<&'static str> {
         let source = self.outlet_source.as_deref();
-        if self.corrected("outlet").is_some() || matches!(source, Some("metadata" | "none")) {
+        let named = matches!(
+            source,
+            Some("metadata" | "sidecar" | "import" | "analyst" | "none")
+        );
+        if self.corrected("outlet").is_some() || named {
             return None;
         }
         outlet_source_note(source)
