@@ -295,7 +295,7 @@ fn parties_in_real_articles_are_found_in_their_context() {
     println!("parties named: recall {named_recall:.3} ({named_found}/{named})");
     assert!(tally.marked >= 150, "{} marks", tally.marked);
     assert!(
-        tally.precision() >= 0.95 && named_recall >= 0.65,
+        tally.precision() >= 0.95 && named_recall >= 0.75,
         "party precision {:.3}, recall of named parties {named_recall:.3}",
         tally.precision()
     );

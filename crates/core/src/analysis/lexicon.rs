@@ -49,6 +49,8 @@ struct PackActor {
     generic: Vec<String>,
     #[serde(default)]
     labels: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -58,6 +60,62 @@ struct PackWords {
     #[serde(default)]
     euphemism: Vec<String>,
 }
+
+/// Words after a demonym that make it stand for a country's armed forces.
+const MILITARY_WORDS: &[&str] = &[
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "air",
+    "raid",
+    "raids",
+    "jets",
+    "warplanes",
+    "planes",
+    "aircraft",
+    "helicopters",
+    "drones",
+    "drone",
+    "forces",
+    "troops",
+    "troop",
+    "soldiers",
+    "soldier",
+    "army",
+    "military",
+    "navy",
+    "artillery",
+    "shelling",
+    "shells",
+    "bombardment",
+    "bombing",
+    "bombings",
+    "missiles",
+    "missile",
+    "rockets",
+    "tanks",
+    "units",
+    "offensive",
+    "attack",
+    "attacks",
+    "operation",
+    "operations",
+    "gunfire",
+    "fire",
+    "fighter",
+    "fighters",
+    "commandos",
+    "paratroopers",
+    "marines",
+    "warships",
+    "gunships",
+    "patrol",
+    "patrols",
+    "positions",
+    "bases",
+    "base",
+];
 
 /// A generic word without a leading "the": "the army" and "army" are one generic word, and
 /// without the article one pack's "the army" does not hide another's "army" at the same words.
@@ -125,6 +183,9 @@ pub struct Group {
     /// The countries of its conflict (its pack's), where it comes from a pack.
     #[serde(default)]
     pub countries: Vec<String>,
+    /// Adjectives that stand for it before a military word ("Russian" in "Russian strikes").
+    #[serde(default)]
+    pub demonyms: Vec<String>,
     /// Its pack, its side and its kind ("state forces", "armed group"…), where given.
     #[serde(default)]
     pub pack: Option<String>,
@@ -232,6 +293,7 @@ impl Lexicon {
                     terms: actor.terms,
                     generic: actor.generic,
                     labels: actor.labels,
+                    demonyms: actor.demonyms,
                     countries: pack.pack.countries.clone(),
                     pack: Some(pack.pack.name.clone()),
                     side: actor.side,
@@ -246,6 +308,7 @@ impl Lexicon {
                         }
                         known.generic.extend(group.generic);
                         known.labels.extend(group.labels);
+                        known.demonyms.extend(group.demonyms);
                         known.countries = group.countries;
                         known.pack = group.pack;
                         known.side = known.side.take().or(group.side);
@@ -356,6 +419,44 @@ impl Lexicon {
             .map(|g| g.name.as_str())
     }
 
+    /// Where an actor's demonym, capitalised, stands before a military word ("Russian strikes",
+    /// "U.S. troops"): the demonym's words, for each actor it may stand for.
+    fn demonym_matches(&self, text: &str, tokens: &[Token]) -> Vec<super::matcher::Match> {
+        let mut out = Vec::new();
+        for (target, group) in self.actors.iter().enumerate() {
+            for demonym in &group.demonyms {
+                let words: Vec<String> = super::tokens(demonym)
+                    .into_iter()
+                    .map(|t| t.folded)
+                    .collect();
+                let Some(first) = words.first() else { continue };
+                for (i, t) in tokens.iter().enumerate() {
+                    let Some(end) = i.checked_add(words.len()) else {
+                        continue;
+                    };
+                    let capitalised = t.text(text).chars().next().is_some_and(char::is_uppercase);
+                    if &t.folded != first
+                        || !capitalised
+                        || tokens.len() <= end
+                        || !tokens[i..end]
+                            .iter()
+                            .zip(&words)
+                            .all(|(t, w)| t.folded == *w)
+                        || !MILITARY_WORDS.contains(&tokens[end].folded.as_str())
+                    {
+                        continue;
+                    }
+                    out.push(super::matcher::Match {
+                        target,
+                        start: t.start,
+                        end: tokens[end - 1].end,
+                    });
+                }
+            }
+        }
+        out
+    }
+
     /// The actor groups named in a text, each mention with its span, with no context: generic
     /// words are nobody's.
     pub fn find_actors(&self, text: &str, tokens: &[Token]) -> Vec<LexiconMention> {
@@ -386,7 +487,24 @@ impl Lexicon {
                 })
             })
             .collect();
-        let all: Vec<_> = named.into_iter().chain(generic).collect();
+        // A demonym that stands for several packs' forces, none of the report's conflict,
+        // stands for the first pack's ("American strikes" in a report of no listed war).
+        let mut demonyms: Vec<_> = self
+            .demonym_matches(text, tokens)
+            .into_iter()
+            .filter(|m| !named.iter().any(|n| n.start < m.end && m.start < n.end))
+            .collect();
+        let placed: Vec<(usize, usize)> = demonyms
+            .iter()
+            .filter(|m| self.actors.get(m.target).is_some_and(in_context))
+            .map(|m| (m.start, m.end))
+            .collect();
+        let mut seen: HashSet<(usize, usize)> = HashSet::new();
+        demonyms.retain(|m| {
+            let span = (m.start, m.end);
+            placed.contains(&span) || seen.insert(span)
+        });
+        let all: Vec<_> = named.into_iter().chain(generic).chain(demonyms).collect();
         all.iter()
             .filter(|m| {
                 // Of actors named at the same words, those of the report's conflict, if any is.
@@ -481,6 +599,43 @@ mod tests {
         );
         // A name of its own is the party's anywhere.
         assert_eq!(actors("Daesh claimed it.", &[]), ["Islamic State"]);
+    }
+
+    #[test]
+    fn a_demonym_before_a_military_word_stands_for_the_army() {
+        let l = Lexicon::built_in();
+        let actors = |text: &str, countries: &[&str]| -> Vec<(String, String)> {
+            let countries: HashSet<String> = countries.iter().map(|c| c.to_string()).collect();
+            l.find_actors_in(text, &tokens(text), &countries)
+                .into_iter()
+                .map(|m| (text[m.start..m.end].to_string(), m.group))
+                .collect()
+        };
+        let found = actors(
+            "Russian drones struck Idlib, and U.S. commandos moved north.",
+            &["SY"],
+        );
+        assert!(
+            found.contains(&("Russian".to_string(), "Russian forces".to_string())),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(t, g)| t == "U.S" && g.starts_with("US forces")),
+            "{found:?}"
+        );
+        let found = actors("Russian drones struck Kharkiv.", &["UA"]);
+        assert_eq!(
+            found,
+            [("Russian".to_string(), "Russian Armed Forces".to_string())]
+        );
+        // An adjective before anything else is no army.
+        assert!(actors("The Russian president said so.", &["UA"]).is_empty());
+        assert!(
+            actors("russian commandos", &["UA"]).is_empty(),
+            "a demonym is capitalised"
+        );
     }
 
     #[test]
