@@ -40,23 +40,39 @@ fn summary(text: &str) -> Result<String, String> {
     ))
 }
 
-/// The packs read beside the file, each with its countries: a party's generic words are its only
-/// in a report whose places are in them.
-fn packs_line() -> String {
-    let packs: Vec<String> = triangulate_core::analysis::lexicon::shipped_packs()
-        .into_iter()
-        .map(|(name, countries)| format!("{name} ({})", countries.join(", ")))
-        .collect();
-    format!(
-        "Beside this file, the parties in the {} shipped packs are read: {}. A party's generic \
-         words (\"the army\", \"regime\") are its only in a report whose places are in its \
-         pack's countries.",
-        packs.len(),
-        packs.join("; ")
-    )
-}
-
 impl LexiconState {
+    /// The shipped packs, each with a box: ticked, the library reads its parties. Unticking one
+    /// writes it into the text's `[packs] off` list, to be saved like any other edit.
+    fn pack_boxes(&mut self, ui: &mut egui::Ui) {
+        use triangulate_core::analysis::lexicon::{packs_off, shipped_packs, with_packs_off};
+        ui.label(
+            "Beside this file, the parties in the shipped packs are read. A party's generic \
+             words (\"the army\", \"regime\") are its only in a report whose places are in its \
+             pack's countries. Untick a pack to leave it out of this library, then Save.",
+        );
+        let off = packs_off(&self.text);
+        let mut changed: Option<Vec<String>> = None;
+        ui.horizontal_wrapped(|ui| {
+            for (name, countries) in shipped_packs() {
+                let mut read = !off.contains(&name);
+                let label = format!("{name} ({})", countries.join(", "));
+                if ui.checkbox(&mut read, label).changed() {
+                    let mut now: Vec<String> =
+                        off.iter().filter(|o| **o != name).cloned().collect();
+                    if !read {
+                        now.push(name.clone());
+                    }
+                    changed = Some(now);
+                }
+            }
+        });
+        if let Some(now) = changed {
+            self.text = with_packs_off(&self.text, &now);
+            self.edited = true;
+            self.summary = None;
+        }
+    }
+
     /// Draws the view: what the lexicon holds, the editor, and Save, Discard and Reset.
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext) {
         let library = ctx.library;
@@ -83,7 +99,7 @@ impl LexiconState {
         } else {
             "This library uses the lexicon shipped with Triangulate."
         });
-        ui.label(packs_line());
+        self.pack_boxes(ui);
         let check = self
             .summary
             .get_or_insert_with(|| summary(&self.text))

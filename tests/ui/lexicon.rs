@@ -126,15 +126,39 @@ fn an_edit_that_does_not_read_cannot_be_saved_and_can_be_discarded() {
 }
 
 #[test]
-fn the_lexicon_view_names_the_conflicts_whose_parties_it_reads() {
+fn a_pack_unticked_and_saved_is_left_out_of_the_librarys_lexicon() {
     let (_dir, path) = sample_library_file();
     let mut harness = harness_for(&path, ScriptedDialogs::default());
     open_lexicon(&mut harness);
-    assert!(harness.query_by_label_contains("shipped packs").is_some());
     for conflict in ["Syria (SY)", "Russia–Ukraine (UA, RU)", "Sudan (SD)"] {
         assert!(
             harness.query_by_label_contains(conflict).is_some(),
-            "{conflict} is named"
+            "{conflict} has a box"
         );
     }
+    harness.get_by_label("Myanmar (MM)").click();
+    harness.run();
+    harness.get_by_label("Save lexicon").click();
+    harness.run();
+    let library = harness.state().library().unwrap();
+    let lexicon = library.lexicon().unwrap();
+    assert!(
+        !lexicon
+            .actors
+            .iter()
+            .any(|a| a.pack.as_deref() == Some("Myanmar")),
+        "Myanmar's parties are left out"
+    );
+    assert!(
+        lexicon
+            .actors
+            .iter()
+            .any(|a| a.pack.as_deref() == Some("Syria"))
+    );
+    assert!(
+        library
+            .lexicon_text()
+            .unwrap()
+            .is_some_and(|t| t.contains("off = [\"Myanmar\"]"))
+    );
 }

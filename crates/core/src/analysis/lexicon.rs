@@ -125,6 +125,46 @@ fn without_article(word: &str) -> &str {
         .unwrap_or(word)
 }
 
+/// The comment written above a lexicon's `[packs]` table.
+const PACKS_COMMENT: &str = "# Shipped packs this library does not read.";
+
+/// The packs a lexicon's text leaves out (its `[packs] off` list); none where it does not read.
+pub fn packs_off(text: &str) -> Vec<String> {
+    toml::from_str::<File>(text)
+        .map(|f| f.packs.off)
+        .unwrap_or_default()
+}
+
+/// The lexicon's text with `off` as the packs it leaves out: its `[packs]` table, if it has
+/// one, is taken out and written again at the end (no table where no pack is left out); the rest
+/// of the text stays as written.
+pub fn with_packs_off(text: &str, off: &[String]) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut in_packs = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            in_packs = trimmed == "[packs]";
+        }
+        if !in_packs && trimmed != PACKS_COMMENT {
+            kept.push_str(line);
+        }
+    }
+    let mut out = kept.trim_end().to_string();
+    out.push('\n');
+    if !off.is_empty() {
+        let names: Vec<String> = off
+            .iter()
+            .map(|n| format!("\"{}\"", n.replace('\\', "\\\\").replace('"', "\\\"")))
+            .collect();
+        out.push_str(&format!(
+            "\n{PACKS_COMMENT}\n[packs]\noff = [{}]\n",
+            names.join(", ")
+        ));
+    }
+    out
+}
+
 /// The name of each shipped pack with its countries, for the Lexicon view.
 pub fn shipped_packs() -> Vec<(String, Vec<String>)> {
     packs()
@@ -161,6 +201,15 @@ struct File {
     generic: Terms,
     #[serde(default)]
     source: Vec<Group>,
+    #[serde(default)]
+    packs: PackChoice,
+}
+
+/// Which shipped packs a library leaves out (`[packs] off = ["Myanmar"]`).
+#[derive(Deserialize, Default)]
+struct PackChoice {
+    #[serde(default)]
+    off: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -286,7 +335,8 @@ impl Lexicon {
     fn parse_with(text: &str, packs: Vec<PackFile>) -> Result<Lexicon> {
         let mut file: File =
             toml::from_str(text).map_err(|e| Error::Invalid(format!("lexicon: {e}")))?;
-        for pack in packs {
+        let off = std::mem::take(&mut file.packs.off);
+        for pack in packs.into_iter().filter(|p| !off.contains(&p.pack.name)) {
             for actor in pack.actor {
                 let group = Group {
                     name: actor.name,
@@ -636,6 +686,30 @@ mod tests {
             actors("russian commandos", &["UA"]).is_empty(),
             "a demonym is capitalised"
         );
+    }
+
+    #[test]
+    fn a_library_may_leave_packs_out_and_take_them_back() {
+        let text = with_packs_off(
+            DEFAULT_LEXICON,
+            &["Myanmar".to_string(), "Syria".to_string()],
+        );
+        assert_eq!(packs_off(&text), ["Myanmar", "Syria"]);
+        let l = Lexicon::parse(&text).expect("reads");
+        assert!(!l.actors.iter().any(|g| g.pack.as_deref() == Some("Syria")));
+        assert!(l.actors.iter().any(|g| g.pack.as_deref() == Some("Iraq")));
+        // Taking them back leaves the text as it was.
+        let back = with_packs_off(&text, &[]);
+        assert_eq!(back.trim_end(), DEFAULT_LEXICON.trim_end());
+        assert!(packs_off(&back).is_empty());
+        // A table after [packs] stays.
+        let later = format!("{text}\n[hedge]\nterms = [\"reportedly\"]\n");
+        let again = with_packs_off(&later, &["Iraq".to_string()]);
+        assert!(
+            again.contains("[hedge]") && again.contains("off = [\"Iraq\"]"),
+            "{again}"
+        );
+        assert!(!again.contains("\"Myanmar\""), "{again}");
     }
 
     #[test]
