@@ -1,12 +1,14 @@
 //! The Lexicon view: the library's framing lexicon (actors and all their names, loaded words,
 //! euphemisms, hedges, labels that name no group, sources and their other names) as the plain
-//! TOML file it is, edited in place. Saving checks that it reads; the shipped lexicon stays as it
-//! is and "Reset to the shipped lexicon" goes back to it.
+//! TOML file it is, edited in place, with a box for each shipped pack of parties and the names
+//! of organisations the reports give that it does not know yet. Saving checks that it reads; the
+//! shipped lexicon stays as it is and "Reset to the shipped lexicon" goes back to it.
 
 use super::command::{Command, Written};
 use super::context::ViewContext;
-use super::widgets::read_error;
+use super::widgets::{Background, plural, read_error};
 use triangulate_core::analysis::Lexicon;
+use triangulate_core::analysis::candidates::UnlistedName;
 use triangulate_core::analysis::lexicon::DEFAULT_LEXICON;
 
 /// What the Lexicon view remembers between frames.
@@ -23,7 +25,14 @@ pub struct LexiconState {
     /// What the text holds, or why it does not read; `None` until worked out for this text
     /// (parsing the lexicon every frame would be wasted work).
     summary: Option<Result<String, String>>,
+    /// Names the library's reports give that the lexicon does not know, read off the UI thread.
+    unlisted: Background<(), Vec<UnlistedName>>,
 }
+
+/// How many of the latest articles are read for names the lexicon does not know.
+const UNLISTED_ARTICLES: usize = 2_000;
+/// How many such names are offered.
+const UNLISTED_SHOWN: usize = 30;
 
 /// A one-line account of a lexicon's contents, or why it does not read.
 fn summary(text: &str) -> Result<String, String> {
@@ -41,6 +50,70 @@ fn summary(text: &str) -> Result<String, String> {
 }
 
 impl LexiconState {
+    /// Names of organisations the latest reports cite or tell of acting that the lexicon does
+    /// not know, each with buttons that write it into the editor as a party or a source, or as
+    /// a name not to offer again; Save keeps what was chosen.
+    fn unlisted_section(&mut self, ui: &mut egui::Ui, ctx: &mut ViewContext) {
+        use triangulate_core::analysis::lexicon::{with_entry, with_ignored};
+        let library = ctx.library;
+        let found = self
+            .unlisted
+            .get(ctx.generation, &(), library.path(), ui.ctx(), |library| {
+                library.unlisted_names(UNLISTED_ARTICLES, UNLISTED_SHOWN)
+            })
+            .map(|r| r.cloned().map_err(str::to_string));
+        let count = match &found {
+            Some(Ok(names)) => names.len().to_string(),
+            _ => "…".to_string(),
+        };
+        let mut chosen: Option<(String, &'static str)> = None;
+        egui::CollapsingHeader::new(format!("Names not in the lexicon ({count})"))
+            .id_salt("unlisted-names")
+            .show(ui, |ui| match &found {
+                None => {
+                    ui.weak("Reading the latest reports…");
+                }
+                Some(Err(e)) => read_error(ui, e),
+                Some(Ok(names)) if names.is_empty() => {
+                    ui.weak("Every organisation the latest reports name is in the lexicon.");
+                }
+                Some(Ok(names)) => {
+                    ui.weak(
+                        "Organisations the latest reports cite or tell of acting that no party, \
+                         source or place of the lexicon is. Add one, then Save.",
+                    );
+                    for n in names {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(format!(
+                                "{} — named {} in {}{}",
+                                n.name,
+                                plural(n.mentions, "time"),
+                                plural(n.reports, "report"),
+                                if n.cited { ", cited as a source" } else { "" }
+                            ));
+                            if ui.small_button("Add as party").clicked() {
+                                chosen = Some((n.name.clone(), "actor"));
+                            }
+                            if ui.small_button("Add as source").clicked() {
+                                chosen = Some((n.name.clone(), "source"));
+                            }
+                            if ui.small_button("Ignore").clicked() {
+                                chosen = Some((n.name.clone(), "ignore"));
+                            }
+                        });
+                    }
+                }
+            });
+        if let Some((name, what)) = chosen {
+            self.text = match what {
+                "ignore" => with_ignored(&self.text, &name),
+                table => with_entry(&self.text, table, &name),
+            };
+            self.edited = true;
+            self.summary = None;
+        }
+    }
+
     /// The shipped packs, each with a box: ticked, the library reads its parties. Unticking one
     /// writes it into the text's `[packs] off` list, to be saved like any other edit.
     fn pack_boxes(&mut self, ui: &mut egui::Ui) {
@@ -132,6 +205,7 @@ impl LexiconState {
                 )
                 .clicked();
         });
+        self.unlisted_section(ui, ctx);
         let caption = ui.weak("Lexicon file (TOML)");
         egui::ScrollArea::vertical()
             .id_salt("lexicon-editor")

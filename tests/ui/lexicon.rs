@@ -162,3 +162,46 @@ fn a_pack_unticked_and_saved_is_left_out_of_the_librarys_lexicon() {
             .is_some_and(|t| t.contains("off = [\"Myanmar\"]"))
     );
 }
+
+#[test]
+fn a_name_the_reports_give_that_the_lexicon_lacks_is_offered_and_added_as_a_source() {
+    let files: Vec<(String, String)> = (0..3)
+        .map(|i| {
+            (
+                format!("report-{i}.txt"),
+                format!(
+                    "Convoy hit near the crossing {i}\n\nThe Riverside Monitoring Team said a \
+                     convoy was hit near the river crossing on Friday, killing {} drivers.",
+                    i + 2
+                ),
+            )
+        })
+        .collect();
+    let (_dir, path) = crate::common::library_of_files("clips", &files);
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
+    open_lexicon(&mut harness);
+    harness
+        .get_by_label_contains("Names not in the lexicon")
+        .click();
+    let offered = "Riverside Monitoring Team — named 3 times in 3 reports, cited as a source";
+    for _ in 0..100 {
+        harness.run();
+        if harness.query_by_label(offered).is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    harness.get_by_label(offered);
+    harness.get_by_label("Add as source").click();
+    harness.run();
+    harness.get_by_label("Save lexicon").click();
+    harness.run();
+    let lexicon = harness.state().library().unwrap().lexicon().unwrap();
+    assert!(
+        lexicon
+            .sources
+            .iter()
+            .any(|s| s.name == "Riverside Monitoring Team"),
+        "the source is in the library's lexicon"
+    );
+}

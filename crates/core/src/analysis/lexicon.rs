@@ -139,27 +139,59 @@ pub fn packs_off(text: &str) -> Vec<String> {
 /// one, is taken out and written again at the end (no table where no pack is left out); the rest
 /// of the text stays as written.
 pub fn with_packs_off(text: &str, off: &[String]) -> String {
+    with_table(text, "packs", PACKS_COMMENT, "off", off)
+}
+
+/// The comment written above a lexicon's `[ignore]` table.
+const IGNORE_COMMENT: &str = "# Names not to offer again as candidates.";
+
+/// The lexicon's text with `name` among the names not offered again as candidates.
+pub fn with_ignored(text: &str, name: &str) -> String {
+    let mut names = toml::from_str::<File>(text)
+        .map(|f| f.ignore.names)
+        .unwrap_or_default();
+    if !names.iter().any(|n| n == name) {
+        names.push(name.to_string());
+    }
+    with_table(text, "ignore", IGNORE_COMMENT, "names", &names)
+}
+
+/// The lexicon's text with `name` added as a party (`actor`) or a source, known by that name.
+pub fn with_entry(text: &str, table: &str, name: &str) -> String {
+    let quoted = quote(name);
+    format!(
+        "{}\n\n[[{table}]]\nname = {quoted}\nterms = [{quoted}]\n",
+        text.trim_end()
+    )
+}
+
+/// A TOML string.
+fn quote(value: &str) -> String {
+    format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// The text with its `[table]` (and the comment above it) taken out and, where `values` is not
+/// empty, written again at the end as `key = [values]`; the rest stays as written.
+fn with_table(text: &str, table: &str, comment: &str, key: &str, values: &[String]) -> String {
+    let header = format!("[{table}]");
     let mut kept = String::with_capacity(text.len());
-    let mut in_packs = false;
+    let mut inside = false;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim();
         if trimmed.starts_with('[') {
-            in_packs = trimmed == "[packs]";
+            inside = trimmed == header;
         }
-        if !in_packs && trimmed != PACKS_COMMENT {
+        if !inside && trimmed != comment {
             kept.push_str(line);
         }
     }
     let mut out = kept.trim_end().to_string();
     out.push('\n');
-    if !off.is_empty() {
-        let names: Vec<String> = off
-            .iter()
-            .map(|n| format!("\"{}\"", n.replace('\\', "\\\\").replace('"', "\\\"")))
-            .collect();
+    if !values.is_empty() {
+        let quoted: Vec<String> = values.iter().map(|v| quote(v)).collect();
         out.push_str(&format!(
-            "\n{PACKS_COMMENT}\n[packs]\noff = [{}]\n",
-            names.join(", ")
+            "\n{comment}\n{header}\n{key} = [{}]\n",
+            quoted.join(", ")
         ));
     }
     out
@@ -203,6 +235,15 @@ struct File {
     source: Vec<Group>,
     #[serde(default)]
     packs: PackChoice,
+    #[serde(default)]
+    ignore: Ignored,
+}
+
+/// Names the analyst chose not to be offered again as candidates (`[ignore] names = [...]`).
+#[derive(Deserialize, Default)]
+struct Ignored {
+    #[serde(default)]
+    names: Vec<String>,
 }
 
 /// Which shipped packs a library leaves out (`[packs] off = ["Myanmar"]`).
@@ -300,6 +341,8 @@ pub struct Lexicon {
     pub generic: Vec<String>,
     /// Sources and their other names ("SOHR" is the Syrian Observatory for Human Rights).
     pub sources: Vec<Group>,
+    /// Names not to offer again as candidates for the lexicon.
+    pub ignored: Vec<String>,
     actor_matcher: Matcher,
     /// The actors' generic words, each pointing at its actor.
     generic_matcher: Matcher,
@@ -419,6 +462,7 @@ impl Lexicon {
             hedges: file.hedge.terms,
             generic: file.generic.terms,
             sources: file.source,
+            ignored: file.ignore.names,
             actor_matcher,
             generic_matcher,
             term_matcher,

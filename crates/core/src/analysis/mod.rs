@@ -4,6 +4,7 @@
 //! functions over text, no storage.
 
 pub mod attributions;
+pub mod candidates;
 pub mod claims;
 pub mod dates;
 pub mod gazetteer;

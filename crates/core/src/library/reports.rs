@@ -98,6 +98,32 @@ impl Library {
         Ok(Gazetteer::with_additions(&self.place_names()?))
     }
 
+    /// Names of organisations the library's latest `articles` reports cite or tell of acting
+    /// that its lexicon, the registry of sources and the gazetteer do not know and that the
+    /// analysts did not ignore: candidates to add to the lexicon, most reports first (at most
+    /// `limit`).
+    pub fn unlisted_names(
+        &self,
+        articles: usize,
+        limit: usize,
+    ) -> Result<Vec<crate::analysis::candidates::UnlistedName>> {
+        let lexicon = self.lexicon()?;
+        let gazetteer = self.gazetteer()?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT body FROM articles ORDER BY id DESC LIMIT ?1")?;
+        let bodies: Vec<String> = stmt
+            .query_map([articles as i64], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(crate::analysis::candidates::unlisted_names(
+            bodies.iter().map(String::as_str),
+            &lexicon,
+            &gazetteer,
+            &lexicon.ignored,
+            limit,
+        ))
+    }
+
     /// The listed articles as reports, in the order asked, each with its outlet's current
     /// grades. Ids that do not exist are an error naming them.
     pub fn report_sources(&self, ids: &[Id]) -> Result<Vec<ReportSource>> {
