@@ -346,6 +346,8 @@ pub struct Lexicon {
     actor_matcher: Matcher,
     /// The actors' generic words, each pointing at its actor.
     generic_matcher: Matcher,
+    /// The actors' demonyms by their first folded word: (actor, the demonym's folded words).
+    demonym_index: std::collections::HashMap<String, Vec<(usize, Vec<String>)>>,
     term_matcher: Matcher,
     source_matcher: Matcher,
 }
@@ -415,6 +417,22 @@ impl Lexicon {
         }
         let mut actor_matcher = Matcher::default();
         let mut generic_matcher = Matcher::default();
+        let mut demonym_index: std::collections::HashMap<String, Vec<(usize, Vec<String>)>> =
+            std::collections::HashMap::new();
+        for (i, group) in file.actor.iter().enumerate() {
+            for demonym in &group.demonyms {
+                let words: Vec<String> = super::tokens(demonym)
+                    .into_iter()
+                    .map(|t| t.folded)
+                    .collect();
+                if let Some(first) = words.first() {
+                    demonym_index
+                        .entry(first.clone())
+                        .or_default()
+                        .push((i, words));
+                }
+            }
+        }
         for (i, group) in file.actor.iter().enumerate() {
             actor_matcher.add(&group.name, i);
             for term in group.terms.iter().chain(&group.labels) {
@@ -465,6 +483,7 @@ impl Lexicon {
             ignored: file.ignore.names,
             actor_matcher,
             generic_matcher,
+            demonym_index,
             term_matcher,
             source_matcher,
         })
@@ -517,31 +536,24 @@ impl Lexicon {
     /// "U.S. troops"): the demonym's words, for each actor it may stand for.
     fn demonym_matches(&self, text: &str, tokens: &[Token]) -> Vec<super::matcher::Match> {
         let mut out = Vec::new();
-        for (target, group) in self.actors.iter().enumerate() {
-            for demonym in &group.demonyms {
-                let words: Vec<String> = super::tokens(demonym)
-                    .into_iter()
-                    .map(|t| t.folded)
-                    .collect();
-                let Some(first) = words.first() else { continue };
-                for (i, t) in tokens.iter().enumerate() {
-                    let Some(end) = i.checked_add(words.len()) else {
-                        continue;
-                    };
-                    let capitalised = t.text(text).chars().next().is_some_and(char::is_uppercase);
-                    if &t.folded != first
-                        || !capitalised
-                        || tokens.len() <= end
-                        || !tokens[i..end]
-                            .iter()
-                            .zip(&words)
-                            .all(|(t, w)| t.folded == *w)
-                        || !MILITARY_WORDS.contains(&tokens[end].folded.as_str())
-                    {
-                        continue;
-                    }
+        for (i, t) in tokens.iter().enumerate() {
+            let Some(entries) = self.demonym_index.get(&t.folded) else {
+                continue;
+            };
+            if !t.text(text).chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            for (target, words) in entries {
+                let end = i + words.len();
+                let spelled = tokens
+                    .get(i..end)
+                    .is_some_and(|run| run.iter().zip(words).all(|(t, w)| t.folded == *w));
+                let military = tokens
+                    .get(end)
+                    .is_some_and(|next| MILITARY_WORDS.contains(&next.folded.as_str()));
+                if spelled && military {
                     out.push(super::matcher::Match {
-                        target,
+                        target: *target,
                         start: t.start,
                         end: tokens[end - 1].end,
                     });
