@@ -14,13 +14,15 @@
 //! - a word the report also writes in lower case, or only ever at the start of a sentence, needs
 //!   the country context or a million people, and must be the place's own name rather than one
 //!   of its other names (GeoNames gives "In" as a name of a Russian village); outside the
-//!   report's countries too, only a place's own name counts ("White House" is also a name of
-//!   Casablanca);
-//! - not part of a longer name: a word next to another capitalised word that is not a place
+//!   report's countries too, only a place's own name or a name in Arabic, Cyrillic or Hebrew
+//!   counts ("White House" is also a name of Casablanca);
+//! - not part of a longer name: a town next to another capitalised word that is not a place
 //!   ("Rick Perry", "Aleppo University", "Abu Bakr"; "Eastern Ghouta" and "Idlib Province" are
-//!   places), a word the report also uses so, or a name followed by "said" is a person or an
-//!   organisation (a country may speak: "Russia said"); a country inside the name of a source
-//!   the registry knows ("Agence France-Presse") is no place either;
+//!   places) or after a title, and a name before "said", is a person's or an organisation's,
+//!   and so are the word's other occurrences as a person's; a city of a million is taken so
+//!   only after a title or before "said" (a dateline runs into the next word); a country or a
+//!   region only with a capitalised word after it ("Jordan Times", "France Telecom"), or inside
+//!   the name of a source the registry knows ("Agence France-Presse");
 //! - not an acronym (a short word in capitals: "IS", "SANA") nor a month or a weekday.
 //!
 //! A name several places share goes to the one in the report's countries, then the nearest to
