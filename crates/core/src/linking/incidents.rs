@@ -23,21 +23,26 @@ pub const KEEP: f64 = 0.2;
 /// reports by which town or which district each names.
 const NEAR_KM: f64 = 50.0;
 
-/// The two places of two reports that lie nearest each other, with the distance, where the
-/// world gazetteer knows where both lie.
-fn nearest_places<'p>(a: &'p [String], b: &'p [String]) -> Option<(&'p str, &'p str, f64)> {
-    let world = crate::analysis::world::World::get()?;
-    let located = |names: &'p [String]| -> Vec<(&'p str, u32)> {
-        names
-            .iter()
-            .filter_map(|n| Some((n.as_str(), world.best_by_name(n)?)))
-            .collect()
+/// Where the world gazetteer puts each of an article's places it knows: (the place's index in
+/// the article's places, the world's place).
+fn located(places: &[String]) -> Vec<(usize, u32)> {
+    let Some(world) = crate::analysis::world::World::get() else {
+        return Vec::new();
     };
-    let (a, b) = (located(a), located(b));
+    places
+        .iter()
+        .enumerate()
+        .filter_map(|(i, name)| Some((i, world.best_by_name(name)?)))
+        .collect()
+}
+
+/// Of two reports' located places, the two that lie nearest each other, with the distance.
+fn nearest(a: &[(usize, u32)], b: &[(usize, u32)]) -> Option<(usize, usize, f64)> {
+    let world = crate::analysis::world::World::get()?;
     a.iter()
-        .flat_map(|(na, ia)| {
+        .flat_map(|(pa, wa)| {
             b.iter()
-                .filter_map(move |(nb, ib)| Some((*na, *nb, world.distance_km(*ia, *ib)?)))
+                .filter_map(move |(pb, wb)| Some((*pa, *pb, world.distance_km(*wa, *wb)?)))
         })
         .min_by(|x, y| x.2.total_cmp(&y.2))
 }
@@ -60,6 +65,8 @@ pub struct Corpus {
     vectors: Vec<Vec<(u32, f32)>>,
     idf_of_name: HashMap<String, f64>,
     vocabulary: HashMap<String, u32>,
+    /// Each article's places the world gazetteer locates, found once ([`located`]).
+    located: Vec<Vec<(usize, u32)>>,
 }
 
 /// A pair's score and the evidence for it.
@@ -116,6 +123,7 @@ impl Corpus {
             .collect();
         let idf_of_name = name_df.into_iter().map(|(w, d)| (w, idf(n, d))).collect();
         let days = features.iter().map(Features::day).collect();
+        let located = features.par_iter().map(|f| located(&f.places)).collect();
         Corpus {
             ids,
             features,
@@ -123,6 +131,7 @@ impl Corpus {
             vectors,
             idf_of_name,
             vocabulary,
+            located,
         }
     }
 
@@ -240,14 +249,18 @@ impl Corpus {
 
         let shared_places: Vec<&String> =
             a.places.iter().filter(|p| b.places.contains(p)).collect();
-        let near = nearest_places(&a.places, &b.places);
         if !shared_places.is_empty() {
             z += 1.5;
             evidence.push(format!("both name {}", list(&shared_places, 3)));
-        } else if let Some((pa, pb, km)) = near.filter(|(_, _, km)| *km <= NEAR_KM) {
+        } else if let Some((pa, pb, km)) =
+            nearest(&self.located[i], &self.located[j]).filter(|(_, _, km)| *km <= NEAR_KM)
+        {
             // Two names of places a short drive apart: the same front, if not the same town.
             z += 0.6;
-            evidence.push(format!("{pa} and {pb}, {km:.0} km apart"));
+            evidence.push(format!(
+                "{} and {}, {km:.0} km apart",
+                a.places[pa], b.places[pb]
+            ));
         } else if !a.places.is_empty() && !b.places.is_empty() {
             z -= 1.2;
             evidence.push(format!(
