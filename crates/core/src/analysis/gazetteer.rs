@@ -55,11 +55,13 @@ impl PlaceMention {
     }
 }
 
-/// What the hand list says of a place beside its names.
+/// What is known of a place beside its names: from the hand list, and from the world
+/// gazetteer's place of that name (found once, when the place is added).
 #[derive(Debug, Clone, Default)]
 struct PlaceFacts {
     country: Option<String>,
     broad: bool,
+    world: Option<u32>,
 }
 
 /// Places and all their names, ready to find in texts.
@@ -94,7 +96,33 @@ impl Gazetteer {
         // The built-in file is tested; should it ever fail to parse, linking goes on without places.
         let mut g = Gazetteer::parse(BUILT_IN).unwrap_or_default();
         g.world = true;
+        for index in 0..g.places.len() {
+            g.locate(index);
+        }
         g
+    }
+
+    /// Gives the place at `index` the world gazetteer's place of its name: where it lies, and
+    /// its country and kind where the hand list does not say them.
+    fn locate(&mut self, index: usize) {
+        let Some(world) = World::get().filter(|_| self.world) else {
+            return;
+        };
+        let (Some(name), Some(facts)) = (self.places.get(index), self.facts.get_mut(index)) else {
+            return;
+        };
+        let Some(at) = world.best_by_name(name) else {
+            return;
+        };
+        let Some(place) = world.place(at) else {
+            return;
+        };
+        facts.world = Some(at);
+        facts.country = facts
+            .country
+            .take()
+            .or_else(|| Some(place.country_code().to_string()));
+        facts.broad |= place.kind != PlaceKind::Place;
     }
 
     /// The built-in gazetteer with a library's own names added: (place, other name). A place the
@@ -117,6 +145,7 @@ impl Gazetteer {
                 // "ZZ" marks a region of several countries: it has none.
                 country: entry.country.clone().filter(|c| c != "ZZ"),
                 broad: matches!(entry.kind.as_deref(), Some("country" | "region")),
+                world: None,
             });
             g.matcher.add(&entry.name, index);
             for name in &entry.also {
@@ -132,6 +161,7 @@ impl Gazetteer {
             self.places.push(place.to_string());
             self.facts.push(PlaceFacts::default());
             self.matcher.add(place, self.places.len() - 1);
+            self.locate(self.places.len() - 1);
             self.places.len() - 1
         });
         self.matcher.add(name, index);
@@ -168,14 +198,10 @@ impl Gazetteer {
                 if !super::world::written_as_a_place(text, tokens, m.start, m.end, facts.broad) {
                     return None;
                 }
-                let known = world.and_then(|w| Some((w, w.best_by_name(&place)?)));
-                let in_world = known.and_then(|(w, i)| w.place(i));
                 Some(PlaceMention {
-                    world: known.map(|(_, i)| i),
-                    country: facts
-                        .country
-                        .or_else(|| in_world.map(|p| p.country_code().to_string())),
-                    broad: facts.broad || in_world.is_some_and(|p| p.kind != PlaceKind::Place),
+                    world: facts.world,
+                    country: facts.country,
+                    broad: facts.broad,
                     place,
                     start: m.start,
                     end: m.end,
