@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Lexicon, Token, fold_word};
+use super::{Lexicon, Token, capitalised, fold_word, possessive};
 
 /// A source a report cites, with the span of the words that cite it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -247,13 +247,10 @@ fn phrase_after(text: &str, tokens: &[Token], start: usize) -> Option<(usize, us
             t.folded.as_str(),
             "in" | "on" | "at" | "by" | "from" | "with" | "about" | "during"
         );
-        let capital_follows = tokens
-            .get(j + 1)
-            .and_then(|n| n.text(text).chars().next())
-            .is_some_and(char::is_uppercase);
+        let capital_follows = tokens.get(j + 1).is_some_and(|n| capitalised(n.text(text)));
         if is_preposition
             || (matches!(t.folded.as_str(), "of" | "for") && !capital_follows)
-            || (j > start && t.folded.ends_with("ed") && !starts_upper(t.text(text)))
+            || (j > start && t.folded.ends_with("ed") && !capitalised(t.text(text)))
         {
             break;
         }
@@ -264,10 +261,6 @@ fn phrase_after(text: &str, tokens: &[Token], start: usize) -> Option<(usize, us
         j += 1;
     }
     last.map(|l| (start, l))
-}
-
-fn starts_upper(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A speaker phrase cleaned for naming: without leading articles, numbers and titles, and with
@@ -303,9 +296,9 @@ fn speaker_names(text: &str, tokens: &[Token], first: usize, last: usize) -> Vec
 fn is_person_name(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
     let n = last + 1 - first;
     (2..=5).contains(&n)
-        && starts_upper(tokens[first].text(text))
+        && capitalised(tokens[first].text(text))
         && tokens[first..=last].iter().all(|t| {
-            (starts_upper(t.text(text))
+            (capitalised(t.text(text))
                 || matches!(
                     t.folded.as_str(),
                     "al" | "el" | "bin" | "ibn" | "de" | "van" | "von"
@@ -447,10 +440,6 @@ fn is_speaker_noun(word: &str) -> bool {
     ) || word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
 }
 
-fn is_possessive(word: &str) -> bool {
-    word.ends_with("'s") || word.ends_with("’s")
-}
-
 /// A speaker phrase trimmed to the speaker, or `None` when it cannot be one ("six", "by", "the
 /// bombardment", "shelled the town"). Drops "Britain-based", a lower-case possessor ("the
 /// group's Amaq news agency"), and what follows a possessor that names the speaker's own people
@@ -474,10 +463,10 @@ fn clean_speaker(
     if a > b {
         return None;
     }
-    if a < b && is_possessive(tokens[a].text(text)) && !starts_upper(tokens[a].text(text)) {
+    if a < b && possessive(tokens[a].text(text)) && !capitalised(tokens[a].text(text)) {
         a += 1;
     }
-    if let Some(k) = (a..b).find(|&k| is_possessive(tokens[k].text(text)))
+    if let Some(k) = (a..b).find(|&k| possessive(tokens[k].text(text)))
         && tokens[k + 1..=b].iter().all(|t| {
             matches!(
                 t.folded.as_str(),
@@ -511,7 +500,7 @@ fn clean_speaker(
         )
     }) {
         let named = (a..k)
-            .any(|j| starts_upper(tokens[j].text(text)) && !(j == a && tokens[j].sentence_start));
+            .any(|j| capitalised(tokens[j].text(text)) && !(j == a && tokens[j].sentence_start));
         if !named && k > a {
             b = k - 1;
         }
@@ -530,16 +519,16 @@ fn clean_speaker(
     let verb_like = words.iter().enumerate().any(|(n, t)| {
         let w = t.text(text);
         let compound = n > 0 && text.get(tokens[a + n - 1].end..t.start) == Some("-");
-        !starts_upper(w) && !compound && (t.folded.ends_with("ed") || t.folded.ends_with("ing"))
+        !capitalised(w) && !compound && (t.folded.ends_with("ed") || t.folded.ends_with("ing"))
     });
     let number = words.iter().any(|t| {
         t.folded.chars().all(|c| c.is_ascii_digit())
             || super::numbers::word_value(&t.folded).is_some()
     });
     let head = &tokens[b];
-    let head_ok = starts_upper(head.text(text))
+    let head_ok = capitalised(head.text(text))
         || is_speaker_noun(&head.folded)
-        || words.iter().any(|t| starts_upper(t.text(text)));
+        || words.iter().any(|t| capitalised(t.text(text)));
     let negated = matches!(tokens[a].folded.as_str(), "no" | "none" | "nobody");
     (!verb_like && !number && head_ok && !negated && !is_pronoun(&tokens[a].folded))
         .then_some((a, b))
@@ -550,7 +539,7 @@ fn clean_speaker(
 fn appositive_name(text: &str, tokens: &[Token], end: usize) -> Option<(usize, usize)> {
     let (first, _) = phrase_before(text, tokens, end)?;
     let describes = is_leading_filler(&tokens[first].folded)
-        && !starts_upper(tokens[first].text(text))
+        && !capitalised(tokens[first].text(text))
         && first >= 2
         && text
             .get(tokens[first - 1].end..tokens[first].start)
@@ -801,20 +790,20 @@ fn acronyms(text: &str, tokens: &[Token]) -> Vec<(String, String)> {
 
 /// The run of capitalised words (joined by "of", "for", "and", "al") ending at token `end`.
 fn capitalised_run(text: &str, tokens: &[Token], end: usize) -> Option<String> {
-    if !starts_upper(tokens[end].text(text)) {
+    if !capitalised(tokens[end].text(text)) {
         return None;
     }
     let mut first = end;
     while first > 0 && joins(text, tokens, first - 1) {
         let prev = &tokens[first - 1];
         let connector = matches!(prev.folded.as_str(), "of" | "for" | "al" | "el" | "and");
-        if !(starts_upper(prev.text(text)) || connector) || tokens[first].sentence_start {
+        if !(capitalised(prev.text(text)) || connector) || tokens[first].sentence_start {
             break;
         }
         first -= 1;
     }
     while first < end
-        && (!starts_upper(tokens[first].text(text)) || is_leading_filler(&tokens[first].folded))
+        && (!capitalised(tokens[first].text(text)) || is_leading_filler(&tokens[first].folded))
     {
         first += 1;
     }
@@ -832,7 +821,7 @@ fn fuller_in_text(
 ) -> Option<String> {
     let words = name_words(short);
     let last = words.last()?;
-    if words.len() > 2 || !starts_upper(short) {
+    if words.len() > 2 || !capitalised(short) {
         return None;
     }
     for &k in positions
@@ -847,14 +836,14 @@ fn fuller_in_text(
         let mut end = k;
         while end + 2 < tokens.len()
             && matches!(tokens[end + 1].folded.as_str(), "for" | "of")
-            && starts_upper(tokens[end + 2].text(text))
+            && capitalised(tokens[end + 2].text(text))
             && joins(text, tokens, end)
             && joins(text, tokens, end + 1)
         {
             end += 2;
             while end + 1 < tokens.len()
                 && joins(text, tokens, end)
-                && starts_upper(tokens[end + 1].text(text))
+                && capitalised(tokens[end + 1].text(text))
             {
                 end += 1;
             }

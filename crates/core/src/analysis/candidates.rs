@@ -193,10 +193,9 @@ fn organisation_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     words.len() >= 2
         && words.len() <= 8
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || INSIDE_A_NAME.contains(&w.to_lowercase().as_str())
-        })
+        && words
+            .iter()
+            .all(|w| super::capitalised(w) || INSIDE_A_NAME.contains(&w.to_lowercase().as_str()))
         && words
             .iter()
             .any(|w| ORGANISATION_WORDS.contains(&w.to_lowercase().as_str()))
@@ -205,7 +204,7 @@ fn organisation_name(name: &str) -> bool {
 /// Runs of capitalised words (small words inside allowed) that end at most two words before a
 /// conflict verb: "the Rapid Response Brigade attacked", "Desert Hawks Brigade fighters seized".
 fn acting_names(text: &str, words: &[Token]) -> Vec<String> {
-    let capitalised = |t: &Token| t.text(text).chars().next().is_some_and(char::is_uppercase);
+    let capitalised = |t: &Token| super::capitalised(t.text(text));
     let mut out = Vec::new();
     for (v, verb) in words.iter().enumerate() {
         if !CONFLICT_VERBS.contains(&verb.folded.as_str()) {

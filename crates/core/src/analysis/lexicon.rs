@@ -540,7 +540,7 @@ impl Lexicon {
             let Some(entries) = self.demonym_index.get(&t.folded) else {
                 continue;
             };
-            if !t.text(text).chars().next().is_some_and(char::is_uppercase) {
+            if !super::capitalised(t.text(text)) {
                 continue;
             }
             for (target, words) in entries {

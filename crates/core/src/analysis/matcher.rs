@@ -130,15 +130,10 @@ fn word_matches(written: &str, wanted: &str) -> bool {
             .is_some_and(|rest| rest.chars().count() <= extra)
 }
 
-/// Whether a word is written as a possessive ("Syria's"), which names what it would name alone.
-fn possessive(token: &Token, text: &str) -> bool {
-    let written = token.text(text);
-    written.ends_with("'s") || written.ends_with("’s")
-}
-
 /// The folded word, and for a possessive the word without its "s".
 fn forms<'t>(token: &'t Token, text: &str) -> impl Iterator<Item = &'t str> {
-    let stem = possessive(token, text)
+    // A possessive ("Syria's") names what the word would name alone.
+    let stem = super::possessive(token.text(text))
         .then(|| token.folded.strip_suffix('s'))
         .flatten();
     std::iter::once(token.folded.as_str()).chain(stem)

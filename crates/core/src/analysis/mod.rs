@@ -22,7 +22,7 @@ pub use lexicon::{Lexicon, TermCategory};
 
 mod words;
 
-pub use words::{Token, fold_word, is_cyrillic, tokens};
+pub use words::{Token, capitalised, fold_word, is_cyrillic, possessive, tokens};
 
 #[cfg(test)]
 mod tests {

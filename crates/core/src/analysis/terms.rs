@@ -249,8 +249,7 @@ pub fn names(text: &str, tokens: &[Token]) -> HashMap<String, u32> {
     let mut counts: HashMap<String, u32> = HashMap::new();
     for t in tokens.iter().filter(|t| !t.sentence_start) {
         let written = t.text(text);
-        let capitalised = written.chars().next().is_some_and(char::is_uppercase);
-        if !capitalised
+        if !super::capitalised(written)
             || written.chars().count() < 3
             || is_stopword(&t.folded)
             || written.chars().all(|c| c.is_uppercase()) && written.chars().count() > 6

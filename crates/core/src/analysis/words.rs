@@ -23,6 +23,16 @@ impl Token {
     }
 }
 
+/// Whether a word as written begins with a capital.
+pub fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a word as written is a possessive ("Syria's").
+pub fn possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ' | 'ʿ' | 'ʾ' | '`')
 }

@@ -596,12 +596,6 @@ impl World {
     }
 }
 
-/// Whether a word is written as a possessive ("Indonesia's").
-fn possessive(token: &Token, text: &str) -> bool {
-    let written = token.text(text);
-    written.ends_with("'s") || written.ends_with("’s")
-}
-
 /// How many forms of the words are tried: as written, and three forms of inflected words.
 const FORMS: usize = 4;
 
@@ -621,7 +615,7 @@ fn word_form(token: &Token, text: &str, form: usize) -> Option<String> {
         .first()
         .is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(c));
     match form {
-        0 => possessive(token, text)
+        0 => super::possessive(token.text(text))
             .then(|| word.strip_suffix('s').map(str::to_string))
             .flatten(),
         1 if cyrillic && n >= 4 => Some(chars[..n - 1].iter().collect()),
@@ -737,7 +731,7 @@ fn name_signs(
         text.get(a.end..b.start)
             .is_some_and(|between| between.chars().all(|c| c == ' ' || c == '\u{a0}'))
     };
-    let capitalised = |t: &Token| t.text(text).chars().next().is_some_and(char::is_uppercase);
+    let capitalised = |t: &Token| super::capitalised(t.text(text));
     let before = first.checked_sub(1).map(|i| (i, &tokens[i]));
     let after = tokens.get(last + 1).map(|t| (last + 1, t));
     let in_body = tokens[first].start >= headline_end;
@@ -754,7 +748,7 @@ fn name_signs(
             }),
         // What follows a possessive is what the place has, not the rest of its name.
         after: in_body
-            && !possessive(&tokens[last], text)
+            && !super::possessive(tokens[last].text(text))
             && after.is_some_and(|(i, t)| {
                 adjacent(&tokens[last], t)
                     && capitalised(t)
