@@ -53,15 +53,7 @@ fn main() {
         }
     }
 
-    let names: Vec<String> = pages
-        .iter()
-        .map(|p| {
-            p.file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
+    let names = page_names(&pages);
     let scores: Vec<Score> = tools
         .iter()
         .map(|t| Score::of(t, &names, &expected))
@@ -81,19 +73,14 @@ fn print_misses(tool: &Tool, names: &[String], expected: &[Expected]) {
     let empty = Output::default();
     for (name, want) in names.iter().zip(expected) {
         let got = tool.outputs.get(name).unwrap_or(&empty);
-        let fields = [
-            ("title", &want.title, &got.title, 0),
-            ("outlet", &want.outlet, &got.outlet, 1),
-            ("date", &want.date, &got.date, 2),
+        let fields: [(&str, &Option<String>, &Option<String>, Same); 3] = [
+            ("title", &want.title, &got.title, same_title),
+            ("outlet", &want.outlet, &got.outlet, same_outlet),
+            ("date", &want.date, &got.date, same_date),
         ];
-        for (field, want, got, kind) in fields {
+        for (field, want, got, same) in fields {
             let Some(want) = want else { continue };
-            let same = got.as_deref().is_some_and(|g| match kind {
-                0 => same_title(g, want),
-                1 => squash(g).to_lowercase() == want.to_lowercase(),
-                _ => g == want,
-            });
-            if !same {
+            if !got.as_deref().is_some_and(|g| same(g, want)) {
                 println!("{name:<40.40} {field:<6} got {got:?}, expected {want:?}");
             }
         }
@@ -110,7 +97,14 @@ pub fn pages_dir() -> PathBuf {
 pub fn triangulate_body_scores(pages_dir: &Path) -> (f64, f64, f64) {
     let pages = page_folders(pages_dir);
     let expected: Vec<Expected> = pages.iter().map(|p| Expected::read(p)).collect();
-    let names: Vec<String> = pages
+    let score = Score::of(&triangulate(&pages), &page_names(&pages), &expected);
+    (score.precision, score.recall, score.f1())
+}
+
+/// The page folders that hold a saved page and its expected article, in name order.
+/// Each page's name: its folder's.
+fn page_names(pages: &[PathBuf]) -> Vec<String> {
+    pages
         .iter()
         .map(|p| {
             p.file_name()
@@ -118,12 +112,9 @@ pub fn triangulate_body_scores(pages_dir: &Path) -> (f64, f64, f64) {
                 .to_string_lossy()
                 .into_owned()
         })
-        .collect();
-    let score = Score::of(&triangulate(&pages), &names, &expected);
-    (score.precision, score.recall, score.f1())
+        .collect()
 }
 
-/// The page folders that hold a saved page and its expected article, in name order.
 fn page_folders(dir: &Path) -> Vec<PathBuf> {
     let mut pages: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|entries| entries.flatten().map(|e| e.path()).collect())
@@ -341,10 +332,8 @@ impl Score {
                 },
             );
             tally(&mut titles, &want.title, &got.title, same_title);
-            tally(&mut outlets, &want.outlet, &got.outlet, |a, b| {
-                squash(a).to_lowercase() == b.to_lowercase()
-            });
-            tally(&mut dates, &want.date, &got.date, |a, b| a == b);
+            tally(&mut outlets, &want.outlet, &got.outlet, same_outlet);
+            tally(&mut dates, &want.date, &got.date, same_date);
         }
         Score {
             precision: mean(&precisions),
@@ -373,7 +362,7 @@ fn tally(
     count: &mut (usize, usize),
     want: &Option<String>,
     got: &Option<String>,
-    same: impl Fn(&str, &String) -> bool,
+    same: impl Fn(&str, &str) -> bool,
 ) {
     if let Some(want) = want {
         count.1 += 1;
@@ -581,11 +570,24 @@ fn iso_day(value: &str) -> Option<String> {
 }
 
 /// Runs of white space as single spaces, trimmed.
+/// How a tool's value is compared with the expected one.
+type Same = fn(&str, &str) -> bool;
+
+/// An outlet is right when equal ignoring case.
+fn same_outlet(got: &str, want: &str) -> bool {
+    squash(got).to_lowercase() == want.to_lowercase()
+}
+
+/// A date is right when its `YYYY-MM-DD` is the expected one's.
+fn same_date(got: &str, want: &str) -> bool {
+    got == want
+}
+
 /// Whether a tool's title is the expected one, or the expected one without a site's name after
 /// a separator at its end.
-fn same_title(got: &str, want: &String) -> bool {
+fn same_title(got: &str, want: &str) -> bool {
     let got = squash(got);
-    if got == *want {
+    if got == want {
         return true;
     }
     [" | ", " - ", " – ", " — ", " :: "].iter().any(|sep| {
