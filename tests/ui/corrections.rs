@@ -15,19 +15,24 @@ use triangulate_core::model::{Article, Id};
 const TITLE: &str = "Two civilians martyred in terrorist rocket attack on Kasr el-Nahr";
 const NEW_TITLE: &str = "Rocket attack on Kasr el-Nahr kills two civilians";
 
+/// What the library holds for article `id`.
+fn stored(harness: &Harness<'static, TriangulateApp>, id: Id) -> Article {
+    harness
+        .state()
+        .library()
+        .unwrap()
+        .article(id)
+        .unwrap()
+        .unwrap()
+}
+
 /// The article open in the reader: its id and what the library holds for it.
 fn open_article(harness: &Harness<'static, TriangulateApp>) -> (Id, Article) {
     let id = harness
         .state()
         .library_view_selected()
         .expect("an article open");
-    let article = harness
-        .state()
-        .library()
-        .unwrap()
-        .article(id)
-        .unwrap()
-        .unwrap();
+    let article = stored(harness, id);
     (id, article)
 }
 
@@ -90,13 +95,7 @@ fn an_analyst_corrects_the_title_and_date_in_the_reader_and_edit_undo_takes_it_b
         harness.query_by_label("Corrected title").is_none(),
         "the form closes once the correction is written"
     );
-    let corrected = harness
-        .state()
-        .library()
-        .unwrap()
-        .article(id)
-        .unwrap()
-        .unwrap();
+    let corrected = stored(&harness, id);
     assert_eq!(corrected.title, NEW_TITLE);
     assert_eq!(corrected.published.as_deref(), Some("2025-10-08"));
     assert_eq!(corrected.date_source.as_deref(), Some("analyst"));
@@ -113,13 +112,7 @@ fn an_analyst_corrects_the_title_and_date_in_the_reader_and_edit_undo_takes_it_b
     harness.run();
     harness.state_mut().wait_for_library_view();
     harness.run();
-    let undone = harness
-        .state()
-        .library()
-        .unwrap()
-        .article(id)
-        .unwrap()
-        .unwrap();
+    let undone = stored(&harness, id);
     assert_eq!(undone, before);
     assert!(
         harness
@@ -145,12 +138,6 @@ fn a_date_that_is_not_one_is_refused_and_the_form_stays_open() {
         Some("2025-02-30"),
         "what was typed stays to be fixed"
     );
-    let after = harness
-        .state()
-        .library()
-        .unwrap()
-        .article(id)
-        .unwrap()
-        .unwrap();
+    let after = stored(&harness, id);
     assert_eq!(after, before);
 }
