@@ -284,7 +284,8 @@ fn extraction_finds_hand_marked_claims_sources_and_names() {
 
 /// (precision, recall) floors for claims, attributions and actor names: a little under what was
 /// measured for the README, so that a change that makes extraction worse fails here. Actor-name
-/// precision stands at 0.90 since the packs credit an army's demonym before a military word
-/// ("Russian jets"): these articles' marks, written before, do not count it as a name, where the
-/// marks in real articles (`tests/fixtures/mentions/`) do.
-const FLOORS: [(f64, f64); 3] = [(0.84, 0.76), (0.9, 0.71), (0.90, 0.88)];
+/// precision stands at 0.83: the analysis credits an army's demonym before a military word
+/// ("Russian jets") and a bare "soldiers" or "troops" to the forces named nearby, which these
+/// articles' marks, written before, do not count as names, where the marks in real articles
+/// (`tests/fixtures/mentions/`) do. Precision on those real articles is measured there.
+const FLOORS: [(f64, f64); 3] = [(0.84, 0.76), (0.9, 0.71), (0.83, 0.88)];

@@ -5,16 +5,18 @@
 //!
 //! A marked place is found when a place the gazetteer finds covers its words (the n-th whole-word
 //! occurrence the mark names) and, where the gazetteer knows the place's country, in the marked
-//! country. A found place is right when it covers a marked place's words. Parties likewise, by
-//! their words: a party the lexicon finds in the report's context (the countries of its places)
-//! covering a marked party's words. `cargo test --test integration mentions -- --nocapture`
-//! prints the figures and the misses.
+//! country. A found place is right when it covers a marked place's words. Parties likewise, and
+//! by who they are: a marked party is found when a party the lexicon finds in the report's
+//! setting (the countries of its places) covers its words and is the party marked (see
+//! [`same_party`]); a found party is right when it covers a mark of that party. Generic words
+//! ("the rebels", "police") count as the party they stand for in the report.
+//! `cargo test --test integration mentions -- --nocapture` prints the figures and the misses.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use triangulate_core::analysis::{Gazetteer, Lexicon, tokens};
+use triangulate_core::analysis::{Gazetteer, Lexicon, Setting, tokens};
 
 #[derive(Deserialize)]
 struct Marks {
@@ -235,7 +237,7 @@ fn places_in_real_articles_are_found_with_their_countries() {
     tally.print("places");
     assert!(tally.marked >= 200, "{} marks", tally.marked);
     assert!(
-        tally.precision() >= 0.90 && tally.recall() >= 0.80,
+        tally.precision() >= 0.92 && tally.recall() >= 0.84,
         "place precision {:.3}, recall {:.3}",
         tally.precision(),
         tally.recall()
@@ -253,12 +255,13 @@ fn parties_in_real_articles_are_found_in_their_context() {
     let (mut named, mut named_found) = (0, 0);
     for (article, text) in texts(&marks, &fakes) {
         let words = tokens(&text);
-        let countries = gazetteer
-            .find(&text, &words)
-            .iter()
-            .filter_map(|p| p.country())
-            .collect();
-        let parties = lexicon.find_actors_in(&text, &words, &countries);
+        let setting = Setting::of(
+            gazetteer
+                .find(&text, &words)
+                .iter()
+                .filter_map(|p| p.country()),
+        );
+        let parties = lexicon.find_actors_in(&text, &words, &setting);
         let spans: Vec<((usize, usize), &MarkedParty)> = article
             .parties
             .iter()
@@ -266,7 +269,12 @@ fn parties_in_real_articles_are_found_in_their_context() {
             .collect();
         tally.marked += article.parties.len();
         for ((start, end), mark) in &spans {
-            let hit = parties.iter().any(|p| p.start < *end && *start < p.end);
+            let here: Vec<&str> = parties
+                .iter()
+                .filter(|p| p.start < *end && *start < p.end)
+                .map(|p| p.group.as_str())
+                .collect();
+            let hit = here.iter().any(|g| same_party(&mark.party, g));
             if !mark.generic {
                 named += 1;
                 named_found += usize::from(hit);
@@ -275,28 +283,85 @@ fn parties_in_real_articles_are_found_in_their_context() {
                 tally.found_marked += 1;
             } else {
                 tally.misses.push(format!(
-                    "{}: {:?} ({}{}) missed",
+                    "{}: {:?} ({}{}) {}, in “{}”",
                     article.reference,
                     mark.text,
                     mark.party,
-                    if mark.generic { ", generic" } else { "" }
+                    if mark.generic { ", generic" } else { "" },
+                    if here.is_empty() {
+                        "missed".to_string()
+                    } else {
+                        format!("taken as {here:?}")
+                    },
+                    around(&text, *start, *end)
                 ));
             }
         }
-        let found: Vec<(usize, usize, String)> = parties
-            .iter()
-            .map(|p| (p.start, p.end, p.group.clone()))
-            .collect();
-        let marked: Vec<(usize, usize)> = spans.iter().map(|(span, _)| *span).collect();
-        tally.found(&article.reference, &text, &found, &marked);
+        // A found party is right where it covers a mark of the same party.
+        for p in &parties {
+            tally.found += 1;
+            let marked: Vec<&MarkedParty> = spans
+                .iter()
+                .filter(|((s, e), _)| p.start < *e && *s < p.end)
+                .map(|(_, m)| *m)
+                .collect();
+            if marked.iter().any(|m| same_party(&m.party, &p.group)) {
+                tally.found_right += 1;
+            } else {
+                tally.misses.push(format!(
+                    "{}: {:?} found as {}, {}, in “{}”",
+                    article.reference,
+                    &text[p.start..p.end],
+                    p.group,
+                    match marked.first() {
+                        Some(m) => format!("marked {}", m.party),
+                        None => "not marked".to_string(),
+                    },
+                    around(&text, p.start, p.end)
+                ));
+            }
+        }
     }
     let named_recall = named_found as f64 / named.max(1) as f64;
     tally.print("parties");
     println!("parties named: recall {named_recall:.3} ({named_found}/{named})");
     assert!(tally.marked >= 150, "{} marks", tally.marked);
+    // The target is 0.9 for both; these floors hold what is reached (see the README).
     assert!(
-        tally.precision() >= 0.95 && named_recall >= 0.75,
-        "party precision {:.3}, recall of named parties {named_recall:.3}",
-        tally.precision()
+        tally.precision() >= 0.90 && tally.recall() >= 0.80 && named_recall >= 0.89,
+        "party precision {:.3}, recall {:.3}, recall of named parties {named_recall:.3}",
+        tally.precision(),
+        tally.recall()
     );
+}
+
+/// Whether the lexicon's `group` is the party marked as `marked`. The marks name parties as the
+/// marker wrote them before any extractor ran; these are the lexicon's names for the same
+/// parties where the two differ.
+fn same_party(marked: &str, group: &str) -> bool {
+    const SAME: &[(&str, &[&str])] = &[
+        (
+            "Syrian rebels",
+            &["Syrian armed opposition", "Free Syrian Army"],
+        ),
+        (
+            "Syrian opposition",
+            &["Syrian armed opposition", "Syrian National Coalition"],
+        ),
+        ("National Defence Forces", &["Syrian government forces"]),
+        ("pro-government militias", &["Syrian government forces"]),
+        ("Jabhat al-Nusra", &["Hayat Tahrir al-Sham"]),
+        ("Jabhat Fateh al-Sham", &["Hayat Tahrir al-Sham"]),
+        ("Israeli forces", &["Israel Defense Forces"]),
+        ("Indonesian military", &["Indonesian forces"]),
+        ("US forces", &["US forces", "American forces"]),
+        (
+            "Iranian-backed militias",
+            &["Iranian-backed militias in Syria"],
+        ),
+    ];
+    marked == group
+        || SAME
+            .iter()
+            .any(|(m, groups)| *m == marked && groups.contains(&group))
 }

@@ -12,7 +12,8 @@ use triangulate_core::analysis::lexicon::DEFAULT_LEXICON;
 
 /// The app on `path`, drawing characters no bundled font has as boxes: the shipped lexicon has
 /// Arabic names (داعش), and egui's bundled fonts have no Arabic glyphs. (The app itself draws
-/// boxes too; kittest's default is to fail on them.)
+/// boxes too; kittest's default is to fail on them.) Up to 32 frames to settle, as in
+/// `common::harness_for`: the names-not-in-the-lexicon reader wakes the UI as it finishes.
 fn harness_for(
     path: &std::path::Path,
     dialogs: ScriptedDialogs,
@@ -20,6 +21,7 @@ fn harness_for(
     let app = triangulate::app::TriangulateApp::for_library(path, Box::new(dialogs));
     let mut harness = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(32)
         .allow_missing_glyphs()
         .build_ui_state(
             |ui, app: &mut triangulate::app::TriangulateApp| app.ui(ui),

@@ -4,7 +4,8 @@
 //! with the names that are theirs anywhere, the generic words ("the army", "regime") that are
 //! theirs only in a report about that conflict, and the labels the other side uses for them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use include_dir::{Dir, include_dir};
 use serde::Deserialize;
@@ -73,8 +74,16 @@ const MILITARY_WORDS: &[&str] = &[
     "jets",
     "warplanes",
     "planes",
+    "plane",
     "aircraft",
     "helicopters",
+    "helicopter",
+    "pilots",
+    "pilot",
+    "airmen",
+    "aircrafts",
+    "warplane",
+    "bombers",
     "drones",
     "drone",
     "forces",
@@ -116,6 +125,259 @@ const MILITARY_WORDS: &[&str] = &[
     "bases",
     "base",
 ];
+
+/// Words that stand for a party the report names by its own name elsewhere ("the rebels" after
+/// "Syrian rebels"), by the kind of party they can stand for. Where the report names none, the
+/// forces, police or government of the country the report is about ("police" in a report of
+/// Athens is the Greek police).
+const REFERRING: &[(Referent, &[&str])] = &[
+    (
+        Referent::Opposition,
+        &[
+            "rebels",
+            "rebel groups",
+            "rebel group",
+            "rebel fighters",
+            "insurgents",
+            "opposition",
+            "opposition fighter",
+            "opposition fighters",
+            "opposition groups",
+            "opposition group",
+            "opposition factions",
+            "opposition fractions",
+            "armed opposition",
+            "armed opponents",
+            "opponents",
+            "militant opposition groups",
+            "factions",
+            "fractions",
+        ],
+    ),
+    (
+        Referent::ArmedGroup,
+        &[
+            "militants",
+            "militant groups",
+            "militant group",
+            "gunmen",
+            "jihadists",
+            "jihadist group",
+            "jihadist groups",
+            "islamists",
+            "islamist militants",
+            "islamist militant groups",
+            "extremists",
+            "extremist group",
+            "extremist groups",
+            "terrorists",
+            "terrorist group",
+            "terrorist groups",
+            "terrorist organization",
+            "terrorist organizations",
+            "terrorist organisation",
+            "terrorist organisations",
+            "takfiri terrorists",
+            "armed groups",
+            "armed men",
+        ],
+    ),
+    (
+        Referent::Militia,
+        &["militia", "militias", "militiamen", "paramilitaries"],
+    ),
+    (
+        Referent::Loyalist,
+        &[
+            "pro-government militia",
+            "pro-government militias",
+            "pro-government forces",
+            "pro-government fighters",
+            "loyalist militia",
+            "loyalist militias",
+            "loyalist forces",
+            "loyalists",
+            "pro-regime forces",
+            "pro-regime militias",
+        ],
+    ),
+    (
+        Referent::StateForces,
+        &[
+            "troops",
+            "troop force",
+            "soldiers",
+            "army",
+            "military",
+            "forces",
+            "air force",
+            "air forces",
+            "servicemen",
+            "military units",
+            "national military units",
+        ],
+    ),
+    (
+        Referent::Police,
+        &[
+            "police",
+            "riot police",
+            "policemen",
+            "police officers",
+            "riot squads",
+        ],
+    ),
+    (Referent::Government, &["government"]),
+    (Referent::Party, &["party"]),
+];
+
+/// What a referring word can stand for (see [`REFERRING`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Referent {
+    Opposition,
+    ArmedGroup,
+    Militia,
+    /// Forces fighting for a government that are not its army ("pro-government militias").
+    Loyalist,
+    StateForces,
+    Police,
+    Government,
+    Party,
+}
+
+impl Referent {
+    /// The kinds of party (a pack's `kind`) the word may stand for.
+    fn kinds(self) -> &'static [&'static str] {
+        match self {
+            Referent::Opposition => &["armed group", "political party"],
+            Referent::ArmedGroup => &["armed group", "militia"],
+            Referent::Militia => &["militia"],
+            Referent::Loyalist => &["state forces", "militia"],
+            Referent::StateForces => &["state forces", "foreign forces"],
+            Referent::Police => &["police"],
+            Referent::Government => &["government", "state forces"],
+            Referent::Party => &["political party"],
+        }
+    }
+
+    /// The kind of party of a country it stands for, and the party's name where the lexicon has
+    /// none: "Greek police". Only forces, police and a government belong to a country.
+    fn of_country(self, demonym: &str) -> Option<(&'static str, String)> {
+        match self {
+            Referent::StateForces => Some(("state forces", format!("{demonym} forces"))),
+            Referent::Police => Some(("police", format!("{demonym} police"))),
+            Referent::Government => Some(("government", format!("{demonym} government"))),
+            _ => None,
+        }
+    }
+
+    /// What a word after a demonym makes the demonym stand for: "Greek police", "Turkish
+    /// government", "Indonesian air force".
+    fn after_demonym(word: &str) -> Option<Referent> {
+        match word {
+            "police" | "policemen" | "riot" => Some(Referent::Police),
+            "government" | "regime" | "authorities" | "administration" | "cabinet" | "foreign"
+            | "ministry" | "intelligence" => Some(Referent::Government),
+            "defence" | "defense" => Some(Referent::StateForces),
+            w if MILITARY_WORDS.contains(&w) => Some(Referent::StateForces),
+            _ => None,
+        }
+    }
+}
+
+/// A country of `assets/geo/demonyms.tsv`: its ISO code, name and demonym.
+struct Country {
+    code: &'static str,
+    name: &'static str,
+    demonym: &'static str,
+}
+
+/// The countries with their demonyms ("GR", "Greece", "Greek").
+static COUNTRIES: LazyLock<Vec<Country>> = LazyLock::new(|| {
+    include_str!("../../../../assets/geo/demonyms.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut fields = l.split('\t');
+            Some(Country {
+                code: fields.next()?,
+                name: fields.next()?,
+                demonym: fields.next()?,
+            })
+        })
+        .collect()
+});
+
+/// The country whose code, folded name or folded demonym is `key`.
+fn country(by: impl Fn(&Country) -> bool) -> Option<&'static Country> {
+    COUNTRIES.iter().find(|c| by(c))
+}
+
+/// A country's demonym or name, folded, as [`COUNTRY_WORDS`] indexes it.
+struct CountryWord {
+    /// The country's index in [`COUNTRIES`].
+    country: usize,
+    words: Vec<String>,
+    demonym: bool,
+}
+
+/// Folded demonyms and country names by their first folded word, for finding them in a text.
+static COUNTRY_WORDS: LazyLock<HashMap<String, Vec<CountryWord>>> = LazyLock::new(|| {
+    let mut index: HashMap<String, Vec<CountryWord>> = HashMap::new();
+    for (i, c) in COUNTRIES.iter().enumerate() {
+        for (written, demonym) in [(c.demonym, true), (c.name, false)] {
+            let words: Vec<String> = super::tokens(written)
+                .into_iter()
+                .map(|t| t.folded)
+                .collect();
+            if let Some(first) = words.first() {
+                index.entry(first.clone()).or_default().push(CountryWord {
+                    country: i,
+                    words,
+                    demonym,
+                });
+            }
+        }
+    }
+    index
+});
+
+/// Where a report is: the countries its places are in, and the one it names most, its home.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Setting {
+    pub countries: HashSet<String>,
+    pub home: Option<String>,
+}
+
+impl Setting {
+    /// From the country of each place the report names, once per mention: the home is the
+    /// country named most, at least twice, where no other is named as often (one place found
+    /// by mistake makes no home).
+    pub fn of(countries: impl IntoIterator<Item = String>) -> Setting {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for c in countries {
+            *counts.entry(c).or_default() += 1;
+        }
+        let most = counts.values().copied().max().unwrap_or(0).max(2);
+        let mut top = counts.iter().filter(|(_, n)| **n == most);
+        let home = match (top.next(), top.next()) {
+            (Some((c, _)), None) => Some(c.clone()),
+            _ => None,
+        };
+        Setting {
+            countries: counts.into_keys().collect(),
+            home,
+        }
+    }
+
+    /// The countries alone, with no home.
+    pub fn countries(countries: &[&str]) -> Setting {
+        Setting {
+            countries: countries.iter().map(|c| c.to_string()).collect(),
+            home: None,
+        }
+    }
+}
 
 /// A generic word without a leading "the": "the army" and "army" are one generic word, and
 /// without the article one pack's "the army" does not hide another's "army" at the same words.
@@ -328,6 +590,9 @@ pub struct LexiconMention {
     pub group: String,
     pub start: usize,
     pub end: usize,
+    /// Whether the words name the party only by the report's context: a word such as "the
+    /// rebels" for a party the report names elsewhere, or "police" for its country's police.
+    pub referred: bool,
 }
 
 /// The lexicon, ready to find in texts.
@@ -346,6 +611,8 @@ pub struct Lexicon {
     actor_matcher: Matcher,
     /// The actors' generic words, each pointing at its actor.
     generic_matcher: Matcher,
+    /// The words of [`REFERRING`], each pointing at its entry.
+    referring_matcher: Matcher,
     /// The actors' demonyms by their first folded word: (actor, the demonym's folded words).
     demonym_index: std::collections::HashMap<String, Vec<(usize, Vec<String>)>>,
     term_matcher: Matcher,
@@ -466,6 +733,12 @@ impl Lexicon {
         for word in &generic_words {
             term_matcher.add(word, 3);
         }
+        let mut referring_matcher = Matcher::default();
+        for (i, (_, words)) in REFERRING.iter().enumerate() {
+            for word in *words {
+                referring_matcher.add(word, i);
+            }
+        }
         let mut source_matcher = Matcher::default();
         for (i, group) in file.source.iter().enumerate() {
             source_matcher.add(&group.name, i);
@@ -483,6 +756,7 @@ impl Lexicon {
             ignored: file.ignore.names,
             actor_matcher,
             generic_matcher,
+            referring_matcher,
             demonym_index,
             term_matcher,
             source_matcher,
@@ -566,20 +840,28 @@ impl Lexicon {
     /// The actor groups named in a text, each mention with its span, with no context: generic
     /// words are nobody's.
     pub fn find_actors(&self, text: &str, tokens: &[Token]) -> Vec<LexiconMention> {
-        self.find_actors_in(text, tokens, &HashSet::new())
+        self.find_actors_in(text, tokens, &Setting::default())
     }
 
-    /// The actor groups named in a report about `countries` (ISO codes: where its places are):
-    /// an actor's generic words are its only where its conflict is one of them, and a name two
-    /// packs' actors share goes to the one of the report's conflict where one is.
+    /// The actor groups named in a report set in `setting` (the countries of its places): an
+    /// actor's generic words are its only where its conflict is one of them, and a name two
+    /// packs' actors share goes to the one of the report's conflict where one is. Words that
+    /// only refer to a party ("the rebels", "police") are the party's the report names nearby,
+    /// or its home country's (see [`REFERRING`]); left to right.
     pub fn find_actors_in(
         &self,
         text: &str,
         tokens: &[Token],
-        countries: &HashSet<String>,
+        setting: &Setting,
     ) -> Vec<LexiconMention> {
+        let countries = &setting.countries;
         let in_context = |g: &Group| g.countries.iter().any(|c| countries.contains(c));
-        let named = self.actor_matcher.find(text, tokens);
+        let named: Vec<_> = self
+            .actor_matcher
+            .find(text, tokens)
+            .into_iter()
+            .filter(|m| !inside_an_arabic_name(text, m.start, m.end))
+            .collect();
         // A generic word inside a longer name ("army" in "Syrian army") is that name's; at the
         // same words as another party's name, the report's conflict decides (below).
         let generic: Vec<_> = self
@@ -587,6 +869,8 @@ impl Lexicon {
             .find(text, tokens)
             .into_iter()
             .filter(|m| self.actors.get(m.target).is_some_and(in_context))
+            // "Israel's army" is Israel's, whatever the report's conflict.
+            .filter(|m| !after_a_country(text, tokens, m.start))
             .filter(|m| {
                 !named.iter().any(|n| {
                     n.start < m.end && m.start < n.end && (n.start, n.end) != (m.start, m.end)
@@ -611,28 +895,647 @@ impl Lexicon {
             placed.contains(&span) || seen.insert(span)
         });
         let all: Vec<_> = named.into_iter().chain(generic).chain(demonyms).collect();
-        all.iter()
+        let mut found: Vec<LexiconMention> = all
+            .iter()
             .filter(|m| {
-                // Of actors named at the same words, those of the report's conflict, if any is.
+                // Of actors named at the same words, those of the report's home country, if any
+                // is, else those of the report's conflicts, if any is.
                 let Some(group) = self.actors.get(m.target) else {
                     return false;
                 };
-                in_context(group)
-                    || !all.iter().any(|o| {
+                let at_home = |g: &Group| {
+                    setting
+                        .home
+                        .as_ref()
+                        .is_some_and(|h| g.countries.contains(h))
+                };
+                let rival = |better: &dyn Fn(&Group) -> bool| {
+                    all.iter().any(|o| {
                         (o.start, o.end) == (m.start, m.end)
                             && o.target != m.target
-                            && self.actors.get(o.target).is_some_and(in_context)
+                            && self.actors.get(o.target).is_some_and(better)
                     })
+                };
+                if at_home(group) {
+                    return true;
+                }
+                if in_context(group) {
+                    return !rival(&at_home);
+                }
+                !rival(&in_context)
             })
             .filter_map(|m| {
                 Some(LexiconMention {
                     group: self.actors.get(m.target)?.name.clone(),
                     start: m.start,
                     end: m.end,
+                    referred: false,
                 })
             })
-            .collect()
+            .collect();
+        let by_country = self.country_parties(text, tokens, setting, &found);
+        found.extend(by_country);
+        found.sort_by_key(|m| (m.start, m.end));
+        let referred = self.referred(text, tokens, setting, &found);
+        found.extend(referred);
+        found.sort_by_key(|m| (m.start, m.end));
+        found
     }
+
+    /// The words of a report that refer to a party without naming it (see [`REFERRING`]), each
+    /// given to a party of its kind (see [`Lexicon::antecedent`]) or, where the report names
+    /// none, its home country's. A word that is part of a name ("IS fighters"), of a compound
+    /// ("government-held") or that qualifies the noun after it ("police chief", "military
+    /// capabilities") refers to no one.
+    fn referred(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        setting: &Setting,
+        named: &[LexiconMention],
+    ) -> Vec<LexiconMention> {
+        let mut out: Vec<LexiconMention> = Vec::new();
+        for m in self.referring_matcher.find(text, tokens) {
+            let Some((referent, _)) = REFERRING.get(m.target) else {
+                continue;
+            };
+            let overlaps = named.iter().any(|n| n.start < m.end && m.start < n.end)
+                || out.last().is_some_and(|prev| prev.end > m.start);
+            let after_a_name = named.iter().any(|n| {
+                n.end <= m.start
+                    && text
+                        .get(n.end..m.start)
+                        .is_some_and(|gap| gap.trim().is_empty())
+            });
+            if overlaps || after_a_name || !stands_alone(text, tokens, m.start, m.end) {
+                continue;
+            }
+            // "Party" in "Likud Party", "Police" in "Aleppo Police Command": a name's word.
+            let first = tokens.partition_point(|t| t.start < m.start);
+            let last = tokens
+                .partition_point(|t| t.start < m.end)
+                .saturating_sub(1);
+            if in_a_name(text, tokens, first, last) {
+                continue;
+            }
+            let word = text.get(m.start..m.end).unwrap_or_default();
+            // "The air forces of Syria": the country's.
+            let next = tokens.partition_point(|t| t.start < m.end);
+            let of_a_country = tokens
+                .get(next)
+                .filter(|t| t.folded == "of")
+                .and_then(|_| country_named_at(text, tokens, next + 1))
+                .and_then(|(c, _)| self.country_party(c, *referent, setting))
+                .map(|(name, _)| name);
+            // Loyalists fight for the report's own government, wherever others are named.
+            let loyal = (*referent == Referent::Loyalist)
+                .then(|| self.home_party(setting, Referent::StateForces))
+                .flatten();
+            let group = of_a_country
+                .or(loyal)
+                .or_else(|| self.antecedent(named, setting, *referent, word, m.start))
+                .or_else(|| self.home_party(setting, *referent));
+            if let Some(group) = group {
+                out.push(LexiconMention {
+                    group,
+                    start: m.start,
+                    end: m.end,
+                    referred: true,
+                });
+            }
+        }
+        out
+    }
+
+    /// The party a referring word at byte `at` stands for, of the kinds it can stand for: the
+    /// one the report names whose own names use the word ("rebels" for "Syrian rebels"), else
+    /// the nearest named before it, else the nearest after it. "Rebels" and "the opposition"
+    /// name many factions: they stand only for a party whose names use the word, one the report
+    /// names or else the only such party of the report's conflict (of the likeliest kind).
+    fn antecedent(
+        &self,
+        named: &[LexiconMention],
+        setting: &Setting,
+        referent: Referent,
+        word: &str,
+        at: usize,
+    ) -> Option<String> {
+        let kinds = referent.kinds();
+        let group_of = |name: &str| self.actors.iter().find(|g| g.name == name);
+        let of_kind = |g: &Group| g.kind.as_deref().is_some_and(|k| kinds.contains(&k));
+        // The phrase's telling words, singular: "rebel" of "rebel groups", "opposition" of
+        // "opposition fractions".
+        const PLAIN: &[&str] = &[
+            "group", "faction", "fraction", "fighter", "armed", "militant",
+        ];
+        let heads: Vec<String> = word
+            .split_whitespace()
+            .map(|w| {
+                let w = super::fold_word(w);
+                w.strip_suffix('s').map_or(w.clone(), str::to_string)
+            })
+            .filter(|w| !PLAIN.contains(&w.as_str()))
+            .collect();
+        let names_use_the_word = |g: &Group| {
+            std::iter::once(&g.name)
+                .chain(&g.terms)
+                .flat_map(|n| n.split_whitespace())
+                .any(|w| {
+                    let w = super::fold_word(w);
+                    heads.iter().any(|h| w.starts_with(h.as_str()))
+                })
+        };
+        // Nearest first: those before the word, back from it, then those after it; a party
+        // named paragraphs away is not what a word refers to.
+        let ordered: Vec<&Group> = named
+            .iter()
+            .filter(|m| m.end <= at && at - m.end <= ANTECEDENT_BEFORE)
+            .rev()
+            .chain(
+                named
+                    .iter()
+                    .filter(|m| m.start > at && m.start - at <= ANTECEDENT_AFTER),
+            )
+            .filter_map(|m| group_of(&m.group))
+            .filter(|g| of_kind(g))
+            .collect();
+        if let Some(g) = ordered.iter().find(|g| names_use_the_word(g)) {
+            return Some(g.name.clone());
+        }
+        match referent {
+            Referent::Opposition => {}
+            // "Militants" and "terrorists" are what outlets call one side or the other: the word
+            // is a party's only where the report names no other it could be.
+            Referent::ArmedGroup | Referent::Militia => {
+                let first = ordered.first()?;
+                return ordered
+                    .iter()
+                    .all(|g| g.name == first.name)
+                    .then(|| first.name.clone());
+            }
+            // Forces, police, a government: the one named nearby; of several, the report's own
+            // country's, else the nearest.
+            _ => {
+                let first = ordered.first()?;
+                if ordered.iter().any(|g| g.name != first.name)
+                    && let Some(home) = self.home_party(setting, referent)
+                    && ordered.iter().any(|g| g.name == home)
+                {
+                    return Some(home);
+                }
+                return Some(first.name.clone());
+            }
+        }
+        let of_the_conflict = |kind: &str| -> Vec<&Group> {
+            self.actors
+                .iter()
+                .filter(|g| {
+                    g.kind.as_deref() == Some(kind)
+                        && g.countries.iter().any(|c| setting.countries.contains(c))
+                        && names_use_the_word(g)
+                })
+                .collect()
+        };
+        kinds
+            .iter()
+            .map(|kind| of_the_conflict(kind))
+            .find(|found| !found.is_empty())
+            .and_then(|found| match found.as_slice() {
+                [only] => Some(only.name.clone()),
+                _ => None,
+            })
+    }
+
+    /// The party of the report's home country a referring word stands for where the report
+    /// names none (see [`Lexicon::country_party`]).
+    fn home_party(&self, setting: &Setting, referent: Referent) -> Option<String> {
+        let home = setting.home.as_deref()?;
+        self.country_party(country(|c| c.code == home)?, referent, setting)
+            .map(|(name, _)| name)
+    }
+
+    /// A country's forces, police or government, and whether the lexicon lists it: the
+    /// lexicon's party of that kind which the country's demonym stands for or whose name has the
+    /// demonym or the country's name ("Government of Russia"), else one named after the country
+    /// ("Greek police").
+    fn country_party(
+        &self,
+        country: &Country,
+        referent: Referent,
+        setting: &Setting,
+    ) -> Option<(String, bool)> {
+        let (kind, name) = referent.of_country(country.demonym)?;
+        let has_word = |name: &str, word: &str| {
+            let words: Vec<&str> = word.split_whitespace().collect();
+            name.split_whitespace()
+                .collect::<Vec<_>>()
+                .windows(words.len().max(1))
+                .any(|w| w == words.as_slice())
+        };
+        let of_country = |g: &&Group| {
+            g.demonyms.iter().any(|d| d == country.demonym)
+                || has_word(&g.name, country.demonym)
+                || has_word(&g.name, country.name)
+        };
+        // Of several (Russia's forces in the Syria and the Russia–Ukraine packs), the one of the
+        // report's home country's pack, then of its conflicts', then the first.
+        let best = |fits: &dyn Fn(&Group) -> bool| {
+            self.actors
+                .iter()
+                .filter(of_country)
+                .filter(|g| fits(g))
+                .rev()
+                .max_by_key(|g| {
+                    let home = setting
+                        .home
+                        .as_ref()
+                        .is_some_and(|h| g.countries.contains(h));
+                    let context = g.countries.iter().any(|c| setting.countries.contains(c));
+                    (home, context)
+                })
+        };
+        let of_kinds = |g: &Group| {
+            g.kind
+                .as_deref()
+                .is_some_and(|k| referent.kinds().contains(&k))
+        };
+        let listed = if referent == Referent::StateForces {
+            best(&of_kinds)
+        } else {
+            // "The government" of a country whose pack has no government party is its forces'
+            // ("Syrian government forces").
+            best(&|g: &Group| g.kind.as_deref() == Some(kind)).or_else(|| {
+                best(&|g: &Group| g.countries.iter().any(|c| c == country.code) && of_kinds(g))
+            })
+        };
+        Some(match listed {
+            Some(g) => (g.name.clone(), true),
+            None => (name, false),
+        })
+    }
+
+    /// Parties a report names by their country: a demonym before a military, police or
+    /// government word ("Indonesian air force", "Greek police", "Turkish government", "Russian
+    /// and Syrian warplanes"), or a country's possessive before one ("Israel's army"). Words
+    /// `taken` by another name are left alone. A party the lexicon does not list is named after
+    /// the country, and is `referred` (see [`LexiconMention::referred`]).
+    fn country_parties(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        setting: &Setting,
+        taken: &[LexiconMention],
+    ) -> Vec<LexiconMention> {
+        let mut out = Vec::new();
+        for i in 0..tokens.len() {
+            let Some((country, demonym, next)) = country_at(text, tokens, i) else {
+                continue;
+            };
+            // "Russian and Syrian warplanes": the word after the second demonym says for both.
+            let mut word = next;
+            if demonym
+                && tokens
+                    .get(next)
+                    .is_some_and(|t| matches!(t.folded.as_str(), "and" | "or"))
+                && let Some((_, true, after)) = country_at(text, tokens, next + 1)
+            {
+                word = after;
+            }
+            let Some(referent) = tokens
+                .get(word)
+                .and_then(|t| Referent::after_demonym(&t.folded))
+            else {
+                continue;
+            };
+            let Some((group, listed)) = self.country_party(country, referent, setting) else {
+                continue;
+            };
+            // "Greek police" and "Israel's army" whole; "Russian" of "Russian strikes" alone,
+            // as the lexicon's demonyms are.
+            let last = if demonym && referent == Referent::StateForces {
+                next - 1
+            } else {
+                word
+            };
+            let (start, end) = (tokens[i].start, tokens[last].end);
+            if taken.iter().any(|m| m.start < end && start < m.end) {
+                continue;
+            }
+            out.push(LexiconMention {
+                group,
+                start,
+                end,
+                referred: !listed,
+            });
+        }
+        out
+    }
+}
+
+/// The country whose demonym ("Greek", capitalised) or possessive name ("Greece's", "Israels")
+/// the words at token `i` are: the country, whether it is the demonym, and the token after.
+fn country_at(text: &str, tokens: &[Token], i: usize) -> Option<(&'static Country, bool, usize)> {
+    let first = tokens.get(i)?;
+    if !super::capitalised(first.text(text)) {
+        return None;
+    }
+    let stem = |t: &Token| {
+        t.is_possessive(text)
+            .then(|| t.folded.strip_suffix('s').map(str::to_string))
+            .flatten()
+    };
+    let mut keys = vec![first.folded.clone()];
+    keys.extend(stem(first));
+    keys.iter()
+        .filter_map(|k| COUNTRY_WORDS.get(k))
+        .flatten()
+        .find_map(|w| {
+            let end = i + w.words.len();
+            let run = tokens.get(i..end)?;
+            let last = run.len() - 1;
+            let spelled = run.iter().enumerate().all(|(k, t)| {
+                t.folded == w.words[k]
+                    || (!w.demonym && k == last && stem(t).as_deref() == Some(&w.words[k]))
+            });
+            // A country's name stands for its party only as a possessive; a demonym as written.
+            let possessive = !w.demonym && run[last].is_possessive(text);
+            (spelled && (w.demonym || possessive))
+                .then(|| Some((COUNTRIES.get(w.country)?, w.demonym, end)))
+                .flatten()
+        })
+}
+
+/// How far before a referring word (in bytes, about two paragraphs) the party it stands for
+/// may be named, and how far after it.
+const ANTECEDENT_BEFORE: usize = 1_200;
+const ANTECEDENT_AFTER: usize = 400;
+
+/// Whether the words `first..=last` are part of a longer name: a capitalised word just before
+/// them ("Likud Party", "National Guard troops"), or, capitalised themselves, one just after
+/// ("Police Command"); words in capitals throughout are no such name's.
+fn in_a_name(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    let (Some(a), Some(b)) = (tokens.get(first), tokens.get(last)) else {
+        return false;
+    };
+    let name_word = |t: &Token| {
+        let w = t.text(text);
+        super::capitalised(w) && w.chars().any(char::is_lowercase)
+    };
+    let adjacent = |x: &Token, y: &Token| {
+        text.get(x.end..y.start)
+            .is_some_and(|gap| gap.chars().all(|c| c == ' '))
+    };
+    // "National Guard troops" are the Guard's, whatever case the word after the name takes.
+    let before = first
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|p| name_word(p) && !p.sentence_start && adjacent(p, a));
+    let after = tokens
+        .get(last + 1)
+        .is_some_and(|n| name_word(b) && name_word(n) && !n.sentence_start && adjacent(b, n));
+    before || after
+}
+
+/// The country whose name (not a possessive) the words at token `i` are, and the token after:
+/// "Syria" in "the air forces of Syria".
+fn country_named_at(text: &str, tokens: &[Token], i: usize) -> Option<(&'static Country, usize)> {
+    let first = tokens.get(i)?;
+    if !super::capitalised(first.text(text)) {
+        return None;
+    }
+    COUNTRY_WORDS
+        .get(&first.folded)?
+        .iter()
+        .filter(|w| !w.demonym)
+        .find_map(|w| {
+            let end = i + w.words.len();
+            let run = tokens.get(i..end)?;
+            run.iter()
+                .zip(&w.words)
+                .all(|(t, word)| t.folded == *word)
+                .then(|| Some((COUNTRIES.get(w.country)?, end)))
+                .flatten()
+        })
+}
+
+/// Whether the words at byte `start` follow a country's demonym or possessive name.
+fn after_a_country(text: &str, tokens: &[Token], start: usize) -> bool {
+    let at = tokens.partition_point(|t| t.start < start);
+    (at.saturating_sub(3)..at)
+        .any(|i| country_at(text, tokens, i).is_some_and(|(_, _, next)| next == at))
+}
+
+/// Whether a one-word name at `start..end` is part of a longer Arabic name joined by an article:
+/// "Fatah" in "Jaish al-Fatah", "Fateh" in "Fateh al-Sham".
+fn inside_an_arabic_name(text: &str, start: usize, end: usize) -> bool {
+    const ARTICLES: [&str; 6] = ["al-", "el-", "ad-", "ar-", "as-", "ash-"];
+    let word = text.get(start..end).unwrap_or_default();
+    if word.contains(char::is_whitespace) || word.contains('-') {
+        return false;
+    }
+    let mut before: Vec<char> = text
+        .get(..start)
+        .unwrap_or_default()
+        .chars()
+        .rev()
+        .take(4)
+        .collect();
+    before.reverse();
+    let before = String::from_iter(before).to_lowercase();
+    let after: String = text
+        .get(end..)
+        .unwrap_or_default()
+        .chars()
+        .take(6)
+        .collect();
+    let after = after.to_lowercase();
+    ARTICLES.iter().any(|a| before.ends_with(a))
+        || ARTICLES
+            .iter()
+            .any(|a| after.strip_prefix(' ').is_some_and(|r| r.starts_with(a)))
+}
+
+/// Words after a referring word that let it stand alone ("the police said", "troops in the
+/// north"), rather than qualify the noun after it ("police chief"): verbs of speech and action
+/// and function words. Words ending in "ed" or "ing" pass too.
+const AFTER_A_REFERENCE: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tell",
+    "claim",
+    "claims",
+    "have",
+    "has",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "did",
+    "do",
+    "does",
+    "also",
+    "and",
+    "or",
+    "but",
+    "to",
+    "in",
+    "on",
+    "at",
+    "of",
+    "from",
+    "with",
+    "for",
+    "by",
+    "who",
+    "which",
+    "that",
+    "as",
+    "after",
+    "before",
+    "near",
+    "into",
+    "against",
+    "than",
+    "then",
+    "not",
+    "there",
+    "here",
+    "now",
+    "still",
+    "already",
+    "while",
+    "when",
+    "where",
+    "during",
+    "under",
+    "over",
+    "across",
+    "around",
+    "along",
+    "inside",
+    "outside",
+    "since",
+    "until",
+    "within",
+    "without",
+    "about",
+    "through",
+    "reportedly",
+    "allegedly",
+    "control",
+    "controls",
+    "hold",
+    "holds",
+    "attack",
+    "attacks",
+    "fight",
+    "fights",
+    "use",
+    "uses",
+    "take",
+    "takes",
+    "took",
+    "launch",
+    "launches",
+    "continue",
+    "continues",
+    "advance",
+    "advances",
+    "deny",
+    "denies",
+    "accuse",
+    "accuses",
+    "enter",
+    "enters",
+    "seize",
+    "seizes",
+    "shell",
+    "shells",
+    "target",
+    "targets",
+    "kill",
+    "kills",
+    "fire",
+    "fires",
+    "storm",
+    "move",
+    "moves",
+    "withdraw",
+    "withdrew",
+    "arrive",
+    "arrives",
+    "remain",
+    "remains",
+    "began",
+    "begin",
+    "tried",
+    "try",
+    "want",
+    "wants",
+    "seek",
+    "seeks",
+    "plan",
+    "plans",
+    "deploy",
+    "arrest",
+    "arrests",
+    "detain",
+    "detains",
+    "struck",
+    "strike",
+    "hit",
+    "hits",
+    "left",
+    "won",
+    "lost",
+    "ran",
+    "fled",
+    "met",
+    "made",
+    "gave",
+    "sent",
+    "brought",
+    "kept",
+    "held",
+    "blamed",
+    "declined",
+    "refused",
+    "stormed",
+    "shot",
+];
+
+/// Whether the words at `start..end` stand alone as a reference to a party: not joined by a
+/// hyphen to another word, and followed by punctuation, the end, or a word of
+/// [`AFTER_A_REFERENCE`] (a word that qualifies what follows names no one).
+fn stands_alone(text: &str, tokens: &[Token], start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|t| t.chars().next_back());
+    let after = text.get(end..).and_then(|t| t.chars().next());
+    if before == Some('-') || after == Some('-') {
+        return false;
+    }
+    let Some(next) = tokens.get(tokens.partition_point(|t| t.start < end)) else {
+        return true;
+    };
+    let gap = text.get(end..next.start).unwrap_or_default();
+    if !gap.chars().all(char::is_whitespace) {
+        return true;
+    }
+    let word = next.folded.as_str();
+    AFTER_A_REFERENCE.contains(&word)
+        || (word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")))
 }
 
 #[cfg(test)]
@@ -676,8 +1579,7 @@ mod tests {
     fn a_generic_word_is_a_party_only_in_a_report_of_its_conflict() {
         let l = Lexicon::built_in();
         let actors = |text: &str, countries: &[&str]| -> Vec<String> {
-            let countries: HashSet<String> = countries.iter().map(|c| c.to_string()).collect();
-            l.find_actors_in(text, &tokens(text), &countries)
+            l.find_actors_in(text, &tokens(text), &Setting::countries(countries))
                 .into_iter()
                 .map(|m| m.group)
                 .collect()
@@ -711,8 +1613,7 @@ mod tests {
     fn a_demonym_before_a_military_word_stands_for_the_army() {
         let l = Lexicon::built_in();
         let actors = |text: &str, countries: &[&str]| -> Vec<(String, String)> {
-            let countries: HashSet<String> = countries.iter().map(|c| c.to_string()).collect();
-            l.find_actors_in(text, &tokens(text), &countries)
+            l.find_actors_in(text, &tokens(text), &Setting::countries(countries))
                 .into_iter()
                 .map(|m| (text[m.start..m.end].to_string(), m.group))
                 .collect()
@@ -741,6 +1642,110 @@ mod tests {
         assert!(
             actors("russian commandos", &["UA"]).is_empty(),
             "a demonym is capitalised"
+        );
+    }
+
+    /// The parties found in `text` set in `setting`, as (words, party, referred).
+    fn parties(text: &str, setting: &Setting) -> Vec<(String, String, bool)> {
+        Lexicon::built_in()
+            .find_actors_in(text, &tokens(text), setting)
+            .into_iter()
+            .map(|m| (text[m.start..m.end].to_string(), m.group, m.referred))
+            .collect()
+    }
+
+    fn home(code: &str) -> Setting {
+        Setting::of([code.to_string(), code.to_string()])
+    }
+
+    #[test]
+    fn a_word_that_refers_to_a_party_named_nearby_is_that_party() {
+        let found = parties(
+            "Syrian rebels shelled the town. The rebels said the army had withdrawn.",
+            &home("SY"),
+        );
+        assert!(
+            found.contains(&(
+                "rebels".to_string(),
+                "Syrian armed opposition".to_string(),
+                true
+            )),
+            "{found:?}"
+        );
+        // "Militants" after Islamic State is Islamic State, nearest first.
+        let found = parties(
+            "Islamic State claimed the attack. Militants stormed the base.",
+            &Setting::default(),
+        );
+        assert!(
+            found.contains(&("Militants".to_string(), "Islamic State".to_string(), true)),
+            "{found:?}"
+        );
+        // Part of a name, a compound or a qualifier, the word refers to no one.
+        for text in [
+            "Islamic State fighters stormed the base, and the Likud Party said so.",
+            "Islamic State held the government-held town; the police chief spoke.",
+        ] {
+            let referred: Vec<_> = parties(text, &home("IL"))
+                .into_iter()
+                .filter(|(_, _, referred)| *referred)
+                .collect();
+            assert!(referred.is_empty(), "{text}: {referred:?}");
+        }
+    }
+
+    #[test]
+    fn police_forces_and_government_with_no_party_named_are_the_home_countrys() {
+        let found = parties(
+            "Police fired tear gas in Athens, and the government said calm had returned.",
+            &home("GR"),
+        );
+        assert_eq!(
+            found,
+            [
+                ("Police".to_string(), "Greek police".to_string(), true),
+                (
+                    "government".to_string(),
+                    "Greek government".to_string(),
+                    true
+                ),
+            ]
+        );
+        // No home, no party: a generic label.
+        assert!(parties("Police fired tear gas.", &Setting::default()).is_empty());
+    }
+
+    #[test]
+    fn a_country_named_before_its_forces_or_government_says_whose_they_are() {
+        let found = parties(
+            "Israel's army struck, Turkish government officials said, as Russian and Syrian \
+             warplanes bombed the air base.",
+            &home("SY"),
+        );
+        let group = |words: &str| {
+            found
+                .iter()
+                .find(|(w, _, _)| w == words)
+                .map(|(_, g, _)| g.as_str())
+        };
+        assert_eq!(
+            group("Israel's army"),
+            Some("Israel Defense Forces"),
+            "{found:?}"
+        );
+        assert_eq!(group("Turkish government"), Some("Turkish government"));
+        // Russia's forces of the Syria pack in a report of Syria.
+        assert_eq!(group("Russian"), Some("Russian forces"), "{found:?}");
+        assert_eq!(group("Syrian"), Some("Syrian government forces"));
+    }
+
+    #[test]
+    fn a_name_inside_a_longer_arabic_name_is_not_that_party() {
+        let found = parties("A judge at Jaish al-Fatah spoke.", &home("SY"));
+        assert!(found.iter().all(|(_, g, _)| g != "Fatah"), "{found:?}");
+        assert!(
+            found.iter().any(|(_, g, _)| g == "Jaish al-Fatah"),
+            "{found:?}"
         );
     }
 

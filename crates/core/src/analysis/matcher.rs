@@ -133,7 +133,8 @@ fn word_matches(written: &str, wanted: &str) -> bool {
 /// The folded word, and for a possessive the word without its "s".
 fn forms<'t>(token: &'t Token, text: &str) -> impl Iterator<Item = &'t str> {
     // A possessive ("Syria's") names what the word would name alone.
-    let stem = super::possessive(token.text(text))
+    let stem = token
+        .is_possessive(text)
         .then(|| token.folded.strip_suffix('s'))
         .flatten();
     std::iter::once(token.folded.as_str()).chain(stem)
@@ -148,8 +149,18 @@ fn matches_at(phrase: &Phrase, text: &str, tokens: &[Token]) -> bool {
         .iter()
         .zip(tokens)
         .all(|(w, t)| forms(t, text).any(|form| word_matches(form, w)));
+    // "GOP’s" is "GOP" written as a possessive.
     all && match &phrase.exact_case {
-        Some(exact) => tokens[0].text(text) == exact,
+        Some(exact) => {
+            let written = tokens[0].text(text);
+            written == exact
+                || (tokens[0].is_possessive(text)
+                    && written
+                        .strip_suffix("'s")
+                        .or_else(|| written.strip_suffix("’s"))
+                        .or_else(|| written.strip_suffix('s'))
+                        == Some(exact.as_str()))
+        }
         None => true,
     }
 }

@@ -18,7 +18,7 @@ pub mod world;
 mod matcher;
 
 pub use gazetteer::Gazetteer;
-pub use lexicon::{Lexicon, TermCategory};
+pub use lexicon::{Lexicon, Setting, TermCategory};
 
 mod words;
 

@@ -14,12 +14,20 @@ pub struct Token {
     pub folded: String,
     /// Whether the word starts a sentence (first word, or after . ! ? or a line break).
     pub sentence_start: bool,
+    /// A possessive written without its apostrophe ("Syrias civil war"), see [`tokens`].
+    pub bare_possessive: bool,
 }
 
 impl Token {
     /// The word as written.
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         text.get(self.start..self.end).unwrap_or_default()
+    }
+
+    /// Whether the word is a possessive, with its apostrophe ("Syria's") or, in a text that
+    /// writes none, without ("Syrias"): it names what the word without its "s" names.
+    pub fn is_possessive(&self, text: &str) -> bool {
+        self.bare_possessive || possessive(self.text(text))
     }
 }
 
@@ -39,7 +47,21 @@ fn is_apostrophe(c: char) -> bool {
 
 /// The words of `text`: runs of letters and digits, apostrophes inside a word kept in the word.
 /// Hyphens separate words, so "Deir ez-Zor" is three words, as is "Deir Ez Zor".
+///
+/// Some archives and corpora strip punctuation, apostrophes with it ("Syrias civil war",
+/// "Idlibs countryside"). In a text that writes no apostrophe at all, a capitalised word ending in
+/// "s" is taken as a possessive where the text also writes it without the "s", capitalised, as a
+/// word of its own: "Syrias" beside "Syria", but not "Hamas" in a report that never writes "Hama".
 pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = words_of(text);
+    if !text.contains(['\'', '’']) {
+        mark_bare_possessives(text, &mut out);
+    }
+    out
+}
+
+/// The words themselves, for [`tokens`].
+fn words_of(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut sentence_start = true;
@@ -76,6 +98,34 @@ fn token(text: &str, start: usize, end: usize, sentence_start: bool) -> Token {
         end,
         folded: fold_word(&text[start..end]),
         sentence_start,
+        bare_possessive: false,
+    }
+}
+
+/// Marks the possessives a text without apostrophes writes without them (see [`tokens`]): a
+/// capitalised word of five letters or more ending in "s", whose stem the text also writes
+/// capitalised as a word of its own.
+fn mark_bare_possessives(text: &str, tokens: &mut [Token]) {
+    let names: std::collections::HashSet<&str> = tokens
+        .iter()
+        .filter(|t| capitalised(t.text(text)))
+        .map(|t| t.folded.as_str())
+        .collect();
+    let marked: Vec<usize> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| {
+            t.folded.len() >= 5
+                && capitalised(t.text(text))
+                && t.text(text).ends_with('s')
+                && t.folded
+                    .strip_suffix('s')
+                    .is_some_and(|stem| names.contains(stem))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in marked {
+        tokens[i].bare_possessive = true;
     }
 }
 
@@ -100,4 +150,28 @@ pub fn is_cyrillic(word: &str) -> bool {
     word.chars()
         .next()
         .is_some_and(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_without_apostrophes_writes_possessives_without_them() {
+        let text = "Syria said so. Syrias war began in Idlib. Hamas and Texas stayed apart.";
+        let possessive: Vec<&str> = tokens(text)
+            .iter()
+            .filter(|t| t.is_possessive(text))
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(possessive, ["Syrias"]);
+        // A text that writes apostrophes writes its possessives with them.
+        let text = "Syria's war. Syrias is a typo.";
+        let possessive: Vec<&str> = tokens(text)
+            .iter()
+            .filter(|t| t.is_possessive(text))
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(possessive, ["Syria's"]);
+    }
 }

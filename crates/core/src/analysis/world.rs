@@ -615,7 +615,8 @@ fn word_form(token: &Token, text: &str, form: usize) -> Option<String> {
         .first()
         .is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(c));
     match form {
-        0 => super::possessive(token.text(text))
+        0 => token
+            .is_possessive(text)
             .then(|| word.strip_suffix('s').map(str::to_string))
             .flatten(),
         1 if cyrillic && n >= 4 => Some(chars[..n - 1].iter().collect()),
@@ -748,7 +749,7 @@ fn name_signs(
             }),
         // What follows a possessive is what the place has, not the rest of its name.
         after: in_body
-            && !super::possessive(tokens[last].text(text))
+            && !tokens[last].is_possessive(text)
             && after.is_some_and(|(i, t)| {
                 adjacent(&tokens[last], t)
                     && capitalised(t)

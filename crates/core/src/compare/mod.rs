@@ -453,9 +453,8 @@ fn analyse(
     let found_places = gazetteer.find(body, toks);
     // The countries the report is about, where its places are: a party's generic words ("the
     // army") are that party's only in a report of its conflict.
-    let countries: std::collections::HashSet<String> =
-        found_places.iter().filter_map(|p| p.country()).collect();
-    let mut actor_mentions = actor_mentions(body, toks, lexicon, &countries);
+    let setting = crate::analysis::Setting::of(found_places.iter().filter_map(|p| p.country()));
+    let mut actor_mentions = actor_mentions(body, toks, lexicon, &setting);
     let mut loaded_terms = Vec::new();
     let mut hedges = Vec::new();
     for t in lexicon.find_terms(body, toks) {
@@ -550,9 +549,9 @@ fn actor_mentions(
     body: &str,
     toks: &[crate::analysis::Token],
     lexicon: &Lexicon,
-    countries: &std::collections::HashSet<String>,
+    setting: &crate::analysis::Setting,
 ) -> Vec<ActorMention> {
-    let found = lexicon.find_actors_in(body, toks, countries);
+    let found = lexicon.find_actors_in(body, toks, setting);
     let mut by_span: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
     for m in found {
         by_span.entry((m.start, m.end)).or_default().push(m.group);

@@ -80,8 +80,7 @@ pub fn extract(
         .chain(gazetteer.find(body, &body_tokens))
         .collect();
     // The countries the report is about: a party's generic words are its only there.
-    let countries: std::collections::HashSet<String> =
-        found_places.iter().filter_map(|p| p.country()).collect();
+    let setting = crate::analysis::Setting::of(found_places.iter().filter_map(|p| p.country()));
     let places = ranked(
         found_places
             .into_iter()
@@ -91,9 +90,12 @@ pub fn extract(
     );
     let actors = ranked(
         lexicon
-            .find_actors_in(title, &title_tokens, &countries)
+            .find_actors_in(title, &title_tokens, &setting)
             .into_iter()
-            .chain(lexicon.find_actors_in(body, &body_tokens, &countries))
+            .chain(lexicon.find_actors_in(body, &body_tokens, &setting))
+            // "The rebels" and "police" say who only in the report's context: evidence that two
+            // reports share a party rests on the names themselves.
+            .filter(|m| !m.referred)
             .map(|m| m.group),
     );
     let mut figures: Vec<(Role, u32)> = numbers::figures(body, &body_tokens)
