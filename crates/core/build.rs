@@ -12,8 +12,13 @@
 //!     u32 the pattern of its own name (u32::MAX: none)
 //! u32 patterns; (patterns + 1) × u32 offsets into the candidates; u32 candidates; candidates × u32 place
 //! u32 bytes of names, the names (UTF-8)
+//! u32 skeletons; per skeleton: u32 length, its bytes, u32 places, places × u32 place
 //! the serialized automaton: values are pattern numbers
 //! ```
+//!
+//! The skeletons (`words::skeleton`) are those of the Latin spellings of places in countries
+//! whose names are transliterated from Arabic, so that a report's own transliteration
+//! ("Kafranbil") meets the gazetteer's ("Kafr Nabl").
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -23,7 +28,12 @@ use std::path::Path;
 #[allow(dead_code)]
 mod words;
 
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
+/// Countries whose place names reports transliterate from Arabic, each in its own way.
+const ARABIC_NAMES: &[&str] = &[
+    "SY", "IQ", "LB", "JO", "PS", "YE", "LY", "SD", "EG", "SA", "AE", "OM", "KW", "QA", "BH", "DZ",
+    "TN", "MA", "MR",
+];
 /// Names of more words than this are not matched (no real place name is longer).
 const MAX_WORDS: usize = 6;
 
@@ -39,6 +49,7 @@ fn main() {
     let mut primary_keys: Vec<Option<String>> = Vec::new();
     let mut names = String::new();
     let mut patterns: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut skeletons: HashMap<String, Vec<u32>> = HashMap::new();
     for line in text
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
@@ -96,6 +107,14 @@ fn main() {
             {
                 continue;
             }
+            if ARABIC_NAMES.contains(&country)
+                && let Some(bones) = words::skeleton(folded.iter().map(String::as_str))
+            {
+                let list = skeletons.entry(bones).or_default();
+                if list.last() != Some(&index) {
+                    list.push(index);
+                }
+            }
             let key = format!(" {} ", folded.join(" "));
             if n == 0 {
                 primary_keys[index as usize] = Some(key.clone());
@@ -151,6 +170,17 @@ fn main() {
     }
     bytes.extend_from_slice(&(names.len() as u32).to_le_bytes());
     bytes.extend_from_slice(names.as_bytes());
+    let mut skeletons: Vec<(String, Vec<u32>)> = skeletons.into_iter().collect();
+    skeletons.sort();
+    bytes.extend_from_slice(&(skeletons.len() as u32).to_le_bytes());
+    for (bones, places) in &skeletons {
+        bytes.extend_from_slice(&(bones.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(bones.as_bytes());
+        bytes.extend_from_slice(&(places.len() as u32).to_le_bytes());
+        for place in places {
+            bytes.extend_from_slice(&place.to_le_bytes());
+        }
+    }
     if !keys.is_empty() {
         let automaton: daachorse::DoubleArrayAhoCorasick<u32> =
             daachorse::DoubleArrayAhoCorasickBuilder::new()

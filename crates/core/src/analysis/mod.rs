@@ -22,7 +22,9 @@ pub use lexicon::{Lexicon, Setting, TermCategory};
 
 mod words;
 
-pub use words::{Token, capitalised, fold_word, is_cyrillic, possessive, tokens};
+pub use words::{
+    Token, arabic_article, capitalised, fold_word, is_cyrillic, possessive, skeleton, tokens,
+};
 
 #[cfg(test)]
 mod tests {

@@ -145,6 +145,45 @@ pub fn fold_word(word: &str) -> String {
         .collect()
 }
 
+/// Articles that join the parts of a transliterated Arabic name ("Deir ez-Zor", "Tall al-Abyad").
+const ARABIC_ARTICLES: &[&str] = &[
+    "al", "el", "ad", "ar", "as", "ash", "at", "an", "az", "ed", "er", "es", "esh", "et", "en",
+    "ez", "ul",
+];
+
+/// What the spellings of a transliterated Arabic name share: its consonants, once each, without
+/// its articles, with q for k and without the "h" of a final "-ah", "-eh" ("Kafranbil", "Kafr
+/// Nabl" and "Kafranbel" are all "kfrnbl"; "Tal Hamis" and "Tall Hamis" "tlhms"). `None` for a
+/// name in another script, or with fewer than four consonants (too many names share those).
+pub fn skeleton<'w>(folded: impl IntoIterator<Item = &'w str>) -> Option<String> {
+    let mut out = String::new();
+    for word in folded {
+        if ARABIC_ARTICLES.contains(&word) {
+            continue;
+        }
+        if !word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
+        let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'w');
+        let word = match word.as_bytes() {
+            [.., v, b'h'] if word.len() > 3 && vowel(*v) => &word[..word.len() - 1],
+            _ => word,
+        };
+        for b in word.bytes().filter(|b| !vowel(*b)) {
+            let c = char::from(if b == b'q' { b'k' } else { b });
+            if !out.ends_with(c) {
+                out.push(c);
+            }
+        }
+    }
+    (out.len() >= 4).then_some(out)
+}
+
+/// Whether a folded word is an article inside a transliterated Arabic name ("al", "ez").
+pub fn arabic_article(word: &str) -> bool {
+    ARABIC_ARTICLES.contains(&word)
+}
+
 /// Whether a word is written in Cyrillic (whose words take case endings: Дейр-эль-Мельхе).
 pub fn is_cyrillic(word: &str) -> bool {
     word.chars()
@@ -173,5 +212,27 @@ mod tests {
             .map(|t| t.text(text))
             .collect();
         assert_eq!(possessive, ["Syria's"]);
+    }
+
+    #[test]
+    fn spellings_of_one_arabic_name_share_a_skeleton() {
+        let of = |name: &str| {
+            let folded: Vec<String> = tokens(name).into_iter().map(|t| t.folded).collect();
+            skeleton(folded.iter().map(String::as_str))
+        };
+        for (a, b) in [
+            ("Kafranbil", "Kafr Nabl"),
+            ("Kafarbatna", "Kafr Batna"),
+            ("Tal Hamis", "Tall Hamis"),
+            ("Nishabiya", "An Nashabiyah"),
+            ("Deir ez-Zor", "Dayr az Zawr"),
+            ("Sheikh Maqsoud", "Shaykh Maksud"),
+        ] {
+            assert_eq!(of(a), of(b), "{a} and {b}");
+            assert!(of(a).is_some(), "{a}");
+        }
+        assert_ne!(of("Kafranbil"), of("Kafr Batna"));
+        assert_eq!(of("Homs"), None, "three consonants are too few");
+        assert_eq!(of("دير الزور"), None, "Latin letters only");
     }
 }

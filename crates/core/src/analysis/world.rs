@@ -242,6 +242,9 @@ pub struct World {
     candidates: Vec<u32>,
     automaton: DoubleArrayAhoCorasick<u32>,
     countries: HashMap<[u8; 2], u32>,
+    /// The places of countries whose names are transliterated from Arabic, by the skeletons of
+    /// their Latin spellings (see `words::skeleton`).
+    skeletons: HashMap<&'static str, Vec<u32>>,
 }
 
 /// Reads little-endian `u32`s off the front of a byte slice.
@@ -273,7 +276,7 @@ impl World {
 
     fn parse(data: &'static [u8]) -> Option<World> {
         let mut r = Reader(data);
-        if r.take(4)? != b"TRWG" || r.u32()? != 2 {
+        if r.take(4)? != b"TRWG" || r.u32()? != 3 {
             return None;
         }
         let count = r.u32()? as usize;
@@ -303,6 +306,14 @@ impl World {
         let candidates = (0..total).map(|_| r.u32()).collect::<Option<Vec<u32>>>()?;
         let name_bytes = r.u32()? as usize;
         let names = std::str::from_utf8(r.take(name_bytes)?).ok()?;
+        let mut skeletons = HashMap::new();
+        for _ in 0..r.u32()? {
+            let length = r.u32()? as usize;
+            let bones = std::str::from_utf8(r.take(length)?).ok()?;
+            let count = r.u32()? as usize;
+            let places = (0..count).map(|_| r.u32()).collect::<Option<Vec<u32>>>()?;
+            skeletons.insert(bones, places);
+        }
         let (automaton, _) = DoubleArrayAhoCorasick::deserialize(r.0).ok()?;
         let countries = places
             .iter()
@@ -317,6 +328,7 @@ impl World {
             candidates,
             automaton,
             countries,
+            skeletons,
         })
     }
 
@@ -475,6 +487,12 @@ impl World {
                 found.push((*span, self.choose(&kept, &context, &found)));
             }
         }
+        // Words a name was taken for are not tried again; words of a name refused may be
+        // another place's ("Tal" of "Tal Hamis").
+        let kept_spans: Vec<Span> = found.iter().map(|(span, _)| *span).collect();
+        let taken = covered_words(tokens.len(), &kept_spans);
+        self.transliterations(text, tokens, &taken, &context, &lower_elsewhere, &mut found);
+        found.sort_by_key(|(span, _)| span.first);
         found
             .into_iter()
             .map(|(span, place)| WorldMention {
@@ -483,6 +501,116 @@ impl World {
                 end: tokens[span.last].end,
             })
             .collect()
+    }
+
+    /// Places of the report's countries that the report spells in its own transliteration from
+    /// Arabic ("Kafranbil", "Kafarbatna"), which no spelling of the gazetteer matches: runs of up
+    /// to three capitalised words (articles between them) that no name covers, whose skeleton
+    /// (see `words::skeleton`) is that of a place in a country the report is about. The rules
+    /// for a name apply: not a word the report also writes in lower case, not part of a longer
+    /// name nor a person's.
+    fn transliterations(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        taken: &[bool],
+        context: &HashSet<[u8; 2]>,
+        lower_elsewhere: &HashSet<&str>,
+        found: &mut Vec<(Span, u32)>,
+    ) {
+        if context.is_empty() || self.skeletons.is_empty() {
+            return;
+        }
+        let capitalised = |t: &Token| super::capitalised(t.text(text));
+        let joined = |a: &Token, b: &Token| {
+            text.get(a.end..b.start)
+                .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '-'))
+        };
+        // First the runs whose skeleton is a place's, then the signs of a longer name, where a
+        // neighbouring run that is a place is no sign: reports list villages one after another
+        // ("the towns of Arbin, Kafr Batna and Jisrin", commas lost in some archives).
+        let mut runs: Vec<(usize, usize, Vec<u32>)> = Vec::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            let start = &tokens[i];
+            if taken[i] || !capitalised(start) || super::arabic_article(&start.folded) {
+                i += 1;
+                continue;
+            }
+            // The longest run first: "Deir Sharqi" before "Deir".
+            let mut chosen = None;
+            for len in (1..=3).rev() {
+                let last = i + len - 1;
+                let Some(run) = tokens.get(i..=last) else {
+                    continue;
+                };
+                let name_like = run.iter().enumerate().all(|(k, t)| {
+                    !taken[i + k]
+                        && (k == 0 || (joined(&run[k - 1], t) && !t.sentence_start))
+                        && (capitalised(t)
+                            || (k + 1 < run.len() && super::arabic_article(&t.folded)))
+                });
+                let span = Span {
+                    first: i,
+                    last,
+                    pattern: u32::MAX,
+                };
+                if !name_like
+                    || (len == 1 && lower_elsewhere.contains(start.folded.as_str()))
+                    || acronym_or_date(text, tokens, &span)
+                {
+                    continue;
+                }
+                let Some(bones) = super::skeleton(run.iter().map(|t| t.folded.as_str())) else {
+                    continue;
+                };
+                // One word's four consonants are also a given name's ("Mohammad", "mhmd").
+                if len == 1 && bones.len() < 5 {
+                    continue;
+                }
+                let kept: Vec<u32> = self
+                    .skeletons
+                    .get(bones.as_str())
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&c| {
+                        self.place(c).is_some_and(|p| {
+                            p.kind == PlaceKind::Place && context.contains(&p.country)
+                        })
+                    })
+                    .collect();
+                if !kept.is_empty() {
+                    chosen = Some((last, kept));
+                    break;
+                }
+            }
+            match chosen {
+                Some((last, kept)) => {
+                    runs.push((i, last, kept));
+                    i = last + 1;
+                }
+                None => i += 1,
+            }
+        }
+        let mut places = taken.to_vec();
+        for (first, last, _) in &runs {
+            places[*first..=*last].iter_mut().for_each(|p| *p = true);
+        }
+        for (first, last, kept) in runs {
+            if name_signs(text, tokens, first, last, &places).any() {
+                continue;
+            }
+            let place = self.choose(&kept, context, found);
+            found.push((
+                Span {
+                    first,
+                    last,
+                    pattern: u32::MAX,
+                },
+                place,
+            ));
+        }
     }
 
     /// Of the places a name may mean: the one in the report's countries, then the nearest to
@@ -863,6 +991,27 @@ mod tests {
                 "{name}: {found:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_reports_own_transliteration_of_an_arabic_name_is_found() {
+        // GeoNames spells them "Kafr Batna" and "Kafranbel".
+        let found = places(
+            "Regime artillery shelled Kafarbatna in the Damascus countryside and Kafranbil in \
+             Idlib, Syria. Abu Mohammad, a resident, said the Americans had left.",
+        );
+        for name in ["Kafarbatna", "Kafranbil"] {
+            assert!(
+                found.contains(&(name.to_string(), "SY".to_string())),
+                "{name}: {found:?}"
+            );
+        }
+        assert!(
+            found.iter().all(|(n, _)| n != "Mohammad" && n != "Americans"),
+            "{found:?}"
+        );
+        // Outside a report about an Arab country, no transliteration is guessed.
+        assert!(places("Kafarbatna was quiet.").is_empty());
     }
 
     #[test]
