@@ -31,6 +31,7 @@ mod library;
 mod linking;
 mod mentions;
 mod ratings;
+mod reading;
 mod report;
 mod report_browser;
 mod report_html;

@@ -92,6 +92,27 @@ pub struct Claim {
     /// Byte span of the qualifier, number and what it counts.
     pub start: usize,
     pub end: usize,
+    /// Whether it counts one incident or a total over a period or a war.
+    #[serde(default)]
+    pub scope: Scope,
+}
+
+/// What a count covers: one incident ("the strike killed 12"), or a total over a period or a war
+/// ("since 2011", "so far this year", "bringing the toll to"). A total is never an incident's
+/// figure: linking and corroboration leave it out, Compare shows it as such.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    #[default]
+    Incident,
+    Cumulative,
+}
+
+impl Claim {
+    /// How the text bounds the number ("no more than 150-200" is at most 200).
+    pub fn bound(&self) -> super::numbers::Bound {
+        super::numbers::Bound::of(self.qualifier.as_deref())
+    }
 }
 
 /// The part of a population a count is of, when it is one: "6 children" killed are not "6"
@@ -109,6 +130,30 @@ pub fn part_counted(what: &str) -> Option<&'static str> {
     })
 }
 
+/// Who a count is of, as far as comparing two reports' figures needs: the part of a population
+/// ("children", "women", "men"), "combatants" (soldiers, fighters, militants) or "civilians"
+/// (civilians, residents, worshippers), or `None` when the words say neither ("19 people", or
+/// nothing). "4 soldiers killed" and "4 civilians killed" are different figures.
+pub fn population_counted(what: &str) -> Option<&'static str> {
+    if let Some(part) = part_counted(what) {
+        return Some(part);
+    }
+    let last = what.split_whitespace().last()?.to_lowercase();
+    match noun_of(&last)? {
+        Noun::Armed => Some("combatants"),
+        Noun::Person => match last.as_str() {
+            "civilians" | "civilian" | "residents" | "villagers" | "worshippers" | "students"
+            | "pupils" | "workers" | "citizens" | "families" | "family" | "shoppers"
+            | "passengers" | "patients" | "farmers" | "teachers" | "journalists" | "medics"
+            | "doctors" | "nurses" | "inhabitants" | "мирных" | "жителей" => {
+                Some("civilians")
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// What a noun counted by a number is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Noun {
@@ -122,6 +167,8 @@ enum Noun {
     Munition,
     /// Square kilometres, hectares.
     Area,
+    /// Towns, villages, districts: places hit or held are no count of the event.
+    Place,
 }
 
 fn noun_of(word: &str) -> Option<Noun> {
@@ -192,6 +239,8 @@ fn noun_of(word: &str) -> Option<Noun> {
         "km²" | "km2" | "hectares" | "acres" | "sq" | "square" | "км²" | "гектаров" => {
             Noun::Area
         }
+        "towns" | "villages" | "cities" | "areas" | "neighbourhoods" | "neighborhoods"
+        | "districts" | "provinces" | "regions" | "countries" | "fronts" | "sides" => Noun::Place,
         _ => return None,
     })
 }
@@ -235,6 +284,8 @@ fn outcome_of(word: &str) -> Option<ClaimKind> {
         "fatally" | "buried" | "eliminated" | "eliminating" | "neutralized" | "neutralised"
         | "neutralizing" | "neutralising" | "slain" | "perished" => ClaimKind::Killed,
         "recaptured" | "rearrested" | "apprehended" => ClaimKind::Captured,
+        // "ISIS also lost 15 fighters": people lost are killed (things lost, destroyed).
+        "lost" | "losing" => ClaimKind::Killed,
         _ => return None,
     })
 }
@@ -374,6 +425,7 @@ fn counted_phrase(text: &str, tokens: &[Token], from: usize) -> Option<(usize, N
             || super::terms::is_stopword(&t.folded)
             || outcome_of(&t.folded).is_some()
             || t.folded.chars().all(|c| c.is_ascii_digit())
+            || super::numbers::word_value(&t.folded).is_some()
             || matches!(
                 t.folded.as_str(),
                 "more" | "of" | "in" | "on" | "at" | "were"
@@ -420,8 +472,189 @@ fn list_kind(text: &str, tokens: &[Token], at: usize) -> Option<ClaimKind> {
     }
 }
 
-/// The claims with numbers in a text, in order.
+/// The claims with numbers in a text, in order, each with its scope (see [`Scope`]).
 pub fn claims(text: &str, tokens: &[Token]) -> Vec<Claim> {
+    let mut out = counts(text, tokens);
+    mark_totals(text, tokens, &mut out);
+    out
+}
+
+/// Words that make the count they stand by a total, each read as a run of folded words; those
+/// marked `true` bound the count that follows them ("bringing the toll to 300"), the others the
+/// nearest count in their sentence either way ("400 so far", "since 2011, 400,000").
+const TOTAL_CUES: &[(&str, bool)] = &[
+    ("bringing the", true),
+    ("brings the", true),
+    ("bringing its", true),
+    ("raising the", true),
+    ("raises the", true),
+    ("in total", false),
+    ("so far", false),
+    ("to date", false),
+    ("overall", false),
+    ("altogether", false),
+    ("cumulative", false),
+    ("this year", false),
+    ("this month", false),
+    ("last year", false),
+    ("last month", false),
+    ("past year", false),
+    ("past month", false),
+    ("past months", false),
+    ("past years", false),
+    ("over the past", false),
+    ("during the past", false),
+    ("in the past", false),
+    ("every day", false),
+    ("each day", false),
+    ("per day", false),
+    ("a day", false),
+    ("daily", false),
+    ("a month", false),
+    ("per month", false),
+    ("each month", false),
+    ("monthly", false),
+    ("a year", false),
+    ("annually", false),
+    ("since the start", false),
+    ("since the beginning", false),
+    ("since the outbreak", false),
+    ("since the war", false),
+    ("since the conflict", false),
+    ("since the uprising", false),
+    ("since the revolution", false),
+    ("war has", false),
+    ("war that has", false),
+    ("war which has", false),
+    ("conflict has", false),
+    ("conflict that has", false),
+    ("conflict which has", false),
+    ("war has killed", false),
+    ("month war", false),
+    ("year war", false),
+    ("years of war", false),
+    ("year conflict", false),
+    ("years of conflict", false),
+    ("home to", false),
+    ("war's", false),
+    ("wars", false),
+    ("au total", false),
+    ("depuis le debut", false),
+    ("en total", false),
+    ("desde el inicio", false),
+    ("с начала", false),
+    ("за год", false),
+    ("منذ بداية", false),
+];
+
+/// Killed or wounded counts this large are a war's or a period's, not an incident's.
+const WAR_SIZED: u64 = 10_000;
+
+/// Marks the claims that are totals over a period or a war (see [`Scope`]): by a cue in their
+/// sentence (the nearest count to it, or the next one after a forward cue), "since" and a year or
+/// a month, or a size no incident has.
+fn mark_totals(text: &str, tokens: &[Token], claims: &mut [Claim]) {
+    if claims.is_empty() {
+        return;
+    }
+    let token_at = |byte: usize| tokens.partition_point(|t| t.start < byte);
+    // Each claim's number as a token index (the first token at or after its start that is a
+    // number), and its sentence.
+    let at: Vec<usize> = claims
+        .iter()
+        .map(|c| {
+            let from = token_at(c.start);
+            (from..tokens.len())
+                .find(|&j| number_at(text, tokens, j).is_some() || tokens[j].start >= c.end)
+                .unwrap_or(from)
+        })
+        .collect();
+    let mut sentences = Vec::with_capacity(tokens.len());
+    let mut current = 0;
+    for (j, t) in tokens.iter().enumerate() {
+        if t.sentence_start {
+            current = j;
+        }
+        sentences.push(current);
+    }
+    let sentence_of = |i: usize| sentences.get(i).copied().unwrap_or(0);
+    let mut cues: Vec<(usize, bool)> = Vec::new();
+    for i in 0..tokens.len() {
+        for (cue, forward) in TOTAL_CUES {
+            let words: Vec<&str> = cue.split(' ').collect();
+            if tokens
+                .get(i..i + words.len())
+                .is_some_and(|run| run.iter().zip(&words).all(|(t, w)| t.folded == *w))
+            {
+                cues.push((i, *forward));
+                break;
+            }
+        }
+        // "since 2011", "since March": a period that began before the incident.
+        if tokens[i].folded == "since"
+            && tokens.get(i + 1).is_some_and(|t| {
+                is_month(&t.folded)
+                    || (t.folded.len() == 4
+                        && t.folded
+                            .parse::<u32>()
+                            .is_ok_and(|y| (1900..=2100).contains(&y)))
+            })
+        {
+            cues.push((i, false));
+        }
+    }
+    // Every number of the text, claim or not: a cue is the nearest number's, and marks it only
+    // when that number is a claim's ("this month" by a date's number marks nothing).
+    let mut numbers = Vec::new();
+    let mut j = 0;
+    while j < tokens.len() {
+        match number_at(text, tokens, j) {
+            Some((_, used)) => {
+                numbers.push(j);
+                j += used;
+            }
+            None => j += 1,
+        }
+    }
+    for (cue, forward) in cues {
+        let sentence = sentence_of(cue);
+        // "the deadliest since January, when a strike killed 11": a clause of its own between
+        // the cue and the number tells of another moment.
+        let clause_between = |n: usize| {
+            let (lo, hi) = (cue.min(n), cue.max(n));
+            tokens[lo + 1..hi].iter().any(|t| {
+                matches!(
+                    t.folded.as_str(),
+                    "when" | "where" | "after" | "which" | "who" | "before"
+                )
+            })
+        };
+        let nearest = numbers
+            .iter()
+            .copied()
+            .filter(|&n| sentence_of(n) == sentence && (!forward || n > cue))
+            .filter(|&n| !clause_between(n))
+            .min_by_key(|&n| n.abs_diff(cue));
+        if let Some(k) = nearest.and_then(|n| at.iter().position(|&a| a == n)) {
+            claims[k].scope = Scope::Cumulative;
+        }
+    }
+    for c in claims.iter_mut() {
+        if matches!(c.kind, ClaimKind::Killed | ClaimKind::Wounded) && c.number >= WAR_SIZED {
+            c.scope = Scope::Cumulative;
+        }
+    }
+}
+
+/// The folded word before token `at`, or "".
+fn word_before_number(tokens: &[Token], at: usize) -> &str {
+    at.checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .map_or("", |t| t.folded.as_str())
+}
+
+/// The counts of a text, in order, as incidents' (`claims` marks the totals).
+fn counts(text: &str, tokens: &[Token]) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     let mut sentence = 0;
     let mut i = 0;
@@ -458,7 +691,17 @@ pub fn claims(text: &str, tokens: &[Token]) -> Vec<Claim> {
         let fits = |kind: ClaimKind| match noun {
             Some(Noun::Object) => matches!(kind, ClaimKind::Destroyed | ClaimKind::Captured),
             Some(Noun::Armed | Noun::Person) | None => kind != ClaimKind::Destroyed,
-            Some(Noun::Munition | Noun::Area) => false,
+            Some(Noun::Munition | Noun::Area | Noun::Place) => false,
+        };
+        // "Destroyed more than 50 terrorists": people destroyed are killed; tanks lost, destroyed.
+        let outcome_of = |word: &str| {
+            outcome_of(word).map(|k| match (k, noun) {
+                (ClaimKind::Destroyed, Some(Noun::Armed | Noun::Person)) => ClaimKind::Killed,
+                (ClaimKind::Killed, Some(Noun::Object)) if matches!(word, "lost" | "losing") => {
+                    ClaimKind::Destroyed
+                }
+                _ => k,
+            })
         };
         // The clause ends at a semicolon or colon.
         let clause_end = (last + 1..sentence_end)
@@ -479,9 +722,35 @@ pub fn claims(text: &str, tokens: &[Token]) -> Vec<Claim> {
                     .filter(|k| fits(*k))
                     .map(|k| (distance(j, i).saturating_sub(skipped), k))
             });
-        let outcome = match (after, before) {
-            (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
-            (a, b) => a.or(b),
+        // "the toll this month rose to 300", "put the toll at 23": a toll named further back.
+        let toll = || {
+            matches!(word_before_number(tokens, first), "to" | "at")
+                .then(|| {
+                    (first.saturating_sub(7).max(sentence)..first)
+                        .rev()
+                        .find(|&j| tokens[j].folded == "toll")
+                        .map(|_| (6, ClaimKind::Killed))
+                })
+                .flatten()
+        };
+        // "58 others were injured", "58 others injured": the verb right after the counted words
+        // is theirs, whatever stands before the number ("8 persons killed 58 others injured").
+        let right_after = counted.map_or(last, |(j, _)| j);
+        let passive_after = after.filter(|(_, k)| {
+            (right_after + 1..(right_after + 4).min(clause_end)).any(|j| {
+                outcome_of(&tokens[j].folded) == Some(*k)
+                    && tokens[right_after + 1..j].iter().all(|t| {
+                        matches!(
+                            t.folded.as_str(),
+                            "were" | "was" | "have" | "has" | "had" | "been" | "being" | "are"
+                        )
+                    })
+            })
+        });
+        let outcome = match (passive_after, after, before) {
+            (Some(a), _, _) => Some(a),
+            (None, Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+            (None, a, b) => a.or(b).or_else(toll),
         }
         .filter(|(d, _)| *d <= 8);
         // "23 killed, among them six children and four women", "including 15 fighters, 11
@@ -543,6 +812,17 @@ pub fn claims(text: &str, tokens: &[Token]) -> Vec<Claim> {
                 (None, Some((_, k))) => Some(k),
                 (None, None) => match noun {
                     Some(Noun::Armed) => Some(ClaimKind::Forces),
+                    // "the 48 victims", "60 martyrs": the dead.
+                    Some(Noun::Person)
+                        if counted.is_some_and(|(j, _)| {
+                            matches!(
+                                tokens[j].folded.as_str(),
+                                "victims" | "martyrs" | "bodies" | "dead"
+                            )
+                        }) =>
+                    {
+                        Some(ClaimKind::Killed)
+                    }
                     Some(Noun::Person) => Some(ClaimKind::People),
                     _ => None,
                 },
@@ -584,6 +864,7 @@ pub fn claims(text: &str, tokens: &[Token]) -> Vec<Claim> {
                 who,
                 start: tokens[first].start,
                 end,
+                scope: Scope::Incident,
             });
         }
         i += used;
@@ -689,6 +970,109 @@ mod tests {
         assert_eq!(
             kinds_and_numbers("The monitor put the toll at 23, including six children."),
             vec![(ClaimKind::Killed, 23), (ClaimKind::Killed, 6)]
+        );
+    }
+
+    #[test]
+    fn numbers_in_words_are_read_in_the_languages_imported() {
+        assert_eq!(
+            found("Seventeen people were killed, among them seven pro-government militiamen."),
+            vec![
+                (ClaimKind::Killed, 17, None, None, Some("people".into())),
+                (
+                    ClaimKind::Killed,
+                    7,
+                    None,
+                    None,
+                    Some("pro-government militiamen".into())
+                ),
+            ]
+        );
+        assert_eq!(
+            kinds_and_numbers("One hundred and fifty civilians were wounded."),
+            vec![(ClaimKind::Wounded, 150)]
+        );
+        assert_eq!(
+            kinds_and_numbers("On compte dix-sept morts et quatre-vingts blessés."),
+            vec![(ClaimKind::Killed, 17), (ClaimKind::Wounded, 80)]
+        );
+        assert_eq!(
+            kinds_and_numbers("Hubo treinta y dos muertos."),
+            vec![(ClaimKind::Killed, 32)]
+        );
+        assert_eq!(
+            kinds_and_numbers("Погибли двадцать три человека."),
+            vec![(ClaimKind::Killed, 23)]
+        );
+        assert_eq!(
+            kinds_and_numbers("قتل ١٢ مدنيا وأصيب خمسة عشر"),
+            vec![(ClaimKind::Killed, 12), (ClaimKind::Wounded, 15)]
+        );
+        // "UN" is no one, "Sept" no seven.
+        assert!(kinds_and_numbers("UN staff left on Sept 5.").is_empty());
+    }
+
+    #[test]
+    fn bounds_keep_their_meaning() {
+        let bound = |text: &str| {
+            claims(text, &tokens(text))
+                .into_iter()
+                .map(|c| (c.number, c.high, c.bound()))
+                .collect::<Vec<_>>()
+        };
+        use crate::analysis::numbers::Bound;
+        assert_eq!(
+            bound("No more than 150-200 militants attacked."),
+            [(150, Some(200), Bound::AtMost)]
+        );
+        assert_eq!(
+            bound("Over 450 people were killed."),
+            [(450, None, Bound::MoreThan)]
+        );
+        assert_eq!(
+            bound("At least 12 people were killed."),
+            [(12, None, Bound::AtLeast)]
+        );
+    }
+
+    #[test]
+    fn people_destroyed_or_liquidated_are_killed_and_materiel_is_destroyed() {
+        assert_eq!(
+            kinds_and_numbers(
+                "The army destroyed more than 50 terrorists. Another 12 militants were \
+                 liquidated. Troops destroyed 5 tanks and 42 pickups."
+            ),
+            vec![
+                (ClaimKind::Killed, 50),
+                (ClaimKind::Killed, 12),
+                (ClaimKind::Destroyed, 5),
+                (ClaimKind::Destroyed, 42)
+            ]
+        );
+    }
+
+    #[test]
+    fn totals_over_a_period_or_a_war_are_not_the_incidents() {
+        let scopes = |text: &str| {
+            claims(text, &tokens(text))
+                .into_iter()
+                .map(|c| (c.number, c.scope))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            scopes(
+                "The strike killed 12 people, bringing the toll this month to 300. The war \
+                 has killed more than 470,000 people since 2011."
+            ),
+            [
+                (12, Scope::Incident),
+                (300, Scope::Cumulative),
+                (470_000, Scope::Cumulative)
+            ]
+        );
+        assert_eq!(
+            scopes("So far this year, 3,000 civilians have died. On Friday 4 were killed."),
+            [(3000, Scope::Cumulative), (4, Scope::Incident)]
         );
     }
 

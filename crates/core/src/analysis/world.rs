@@ -1007,7 +1007,9 @@ mod tests {
             );
         }
         assert!(
-            found.iter().all(|(n, _)| n != "Mohammad" && n != "Americans"),
+            found
+                .iter()
+                .all(|(n, _)| n != "Mohammad" && n != "Americans"),
             "{found:?}"
         );
         // Outside a report about an Arab country, no transliteration is guessed.

@@ -130,7 +130,10 @@ pub struct Corroboration {
 }
 
 /// A figure as compared: kind, number, range's end, the part of a population counted (children,
-/// women, men; `None` for a whole count); vague quantities ("dozens") are not figures.
+/// women, men; `None` for a whole count); vague quantities ("dozens") and totals over a period or
+/// a war are not figures. Whether the counts are of combatants or civilians is checked apart
+/// (see [`Origins::population`]): "23 killed" agrees with "23 civilians killed", not with "23
+/// soldiers killed".
 type FigureKey = (ClaimKind, u64, Option<u64>, Option<&'static str>);
 
 /// A name folded for comparing origins and outlets: words folded, a leading article dropped.
@@ -298,6 +301,21 @@ struct Origins {
     outlet: String,
     /// (key, name as written) per figure of the report.
     by_figure: BTreeMap<FigureKey, Vec<(String, String)>>,
+    /// Whom the report says each figure counts: "combatants", "civilians", or `None` where it
+    /// does not say (or counts a part, which the key holds).
+    population: BTreeMap<FigureKey, Option<&'static str>>,
+}
+
+impl Origins {
+    /// Whether two reports' counts of a figure can be of the same people: unless one says
+    /// combatants and the other civilians.
+    fn same_people(&self, other: &Origins, figure: &FigureKey) -> bool {
+        let of = |o: &Origins| o.population.get(figure).copied().flatten();
+        match (of(self), of(other)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
+    }
 }
 
 fn origins(report: &Report, sentences: &[align::SentenceSpan]) -> Origins {
@@ -319,10 +337,11 @@ fn origins(report: &Report, sentences: &[align::SentenceSpan]) -> Origins {
         add(&mut all, key, name);
     }
     let mut by_figure: BTreeMap<FigureKey, Vec<(String, String)>> = BTreeMap::new();
+    let mut population: BTreeMap<FigureKey, Option<&'static str>> = BTreeMap::new();
     for c in report
         .claims
         .iter()
-        .filter(|c| !is_vague(c.qualifier.as_deref()))
+        .filter(|c| !is_vague(c.qualifier.as_deref()) && !c.is_total())
     {
         // Sentences are in text order: the last one starting at or before the claim holds it.
         let at = sentences.partition_point(|s| s.start <= c.start);
@@ -330,9 +349,9 @@ fn origins(report: &Report, sentences: &[align::SentenceSpan]) -> Origins {
             .checked_sub(1)
             .and_then(|i| sentences.get(i))
             .filter(|s| c.start < s.end);
-        let entry = by_figure
-            .entry((c.kind, c.number, c.high, c.part()))
-            .or_default();
+        let key = (c.kind, c.number, c.high, c.part());
+        population.entry(key).or_insert(c.population());
+        let entry = by_figure.entry(key).or_default();
         if let Some(s) = sentence {
             for (_, _, key, name) in named
                 .iter()
@@ -350,6 +369,7 @@ fn origins(report: &Report, sentences: &[align::SentenceSpan]) -> Origins {
     Origins {
         outlet: origin_key(&report.outlet),
         by_figure,
+        population,
     }
 }
 
@@ -584,7 +604,7 @@ pub fn corroborate(
             let mut mine: Vec<FigureKey> = Vec::new();
             for c in &report.claims {
                 let key = (c.kind, c.number, c.high, c.part());
-                if !is_vague(c.qualifier.as_deref()) && !mine.contains(&key) {
+                if !is_vague(c.qualifier.as_deref()) && !c.is_total() && !mine.contains(&key) {
                     mine.push(key);
                 }
             }
@@ -610,7 +630,17 @@ pub fn corroborate(
                                 reason: reason(reports, *x, *y, d, this),
                             })
                             .collect(),
-                        confirmed: s.sources.len() >= MIN_INDEPENDENT,
+                        // Sources published days apart report different events, and a count
+                        // of soldiers confirms no count of civilians.
+                        confirmed: s
+                            .sources
+                            .iter()
+                            .filter(|&&i| {
+                                dates_agree(reports, this, i)
+                                    && origins[this].same_people(&origins[i], key)
+                            })
+                            .count()
+                            >= MIN_INDEPENDENT,
                     })
                 })
                 .collect();
@@ -632,6 +662,21 @@ pub fn corroborate(
             }
         })
         .collect()
+}
+
+/// Days apart two reports may be published and still confirm each other's figures.
+pub const MAX_DAYS_APART: i64 = 3;
+
+/// Whether two reports' publication dates agree (within [`MAX_DAYS_APART`]), or one is undated.
+fn dates_agree(reports: &[Report], a: usize, b: usize) -> bool {
+    let day = |i: usize| {
+        let date = reports[i].published.as_deref()?.get(..10)?;
+        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
+    };
+    match (day(a), day(b)) {
+        (Some(x), Some(y)) => x.signed_duration_since(y).num_days().abs() <= MAX_DAYS_APART,
+        _ => true,
+    }
 }
 
 /// Places the report names that a report of another text and outlet names too.

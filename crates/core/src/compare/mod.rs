@@ -65,9 +65,26 @@ pub struct ClaimItem {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// One incident's count, or a total over a period or a war ("since 2011"), which is shown
+    /// as such and never compared as an incident's figure.
+    #[serde(default)]
+    pub scope: crate::analysis::claims::Scope,
 }
 
 impl ClaimItem {
+    /// Who is counted, as comparing figures needs it: see
+    /// [`crate::analysis::claims::population_counted`].
+    pub fn population(&self) -> Option<&'static str> {
+        self.what
+            .as_deref()
+            .and_then(crate::analysis::claims::population_counted)
+    }
+
+    /// Whether it is a total over a period or a war rather than one incident's count.
+    pub fn is_total(&self) -> bool {
+        self.scope == crate::analysis::claims::Scope::Cumulative
+    }
+
     /// The part of a population counted ("children", "women", "men"), or `None` for a whole
     /// count: see [`crate::analysis::claims::part_counted`].
     pub fn part(&self) -> Option<&'static str> {
@@ -438,6 +455,7 @@ fn analyse(
             text: slice(c.start, c.end),
             start: c.start,
             end: c.end,
+            scope: c.scope,
         })
         .collect();
     let attributions: Vec<AttributionItem> = found_attributions

@@ -6,12 +6,13 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::numbers::{self, Role};
+use crate::analysis::claims::{self, ClaimKind, Scope};
+use crate::analysis::numbers::Role;
 use crate::analysis::{Gazetteer, Lexicon, terms, tokens};
 
 /// The version of the extractor. Stored features of another version are computed again; bump it
 /// whenever what is extracted changes.
-pub const VERSION: i64 = 3;
+pub const VERSION: i64 = 4;
 
 /// Content words kept per article (the most frequent).
 const MAX_TERMS: usize = 150;
@@ -98,10 +99,26 @@ pub fn extract(
             .filter(|m| !m.referred)
             .map(|m| m.group),
     );
-    let mut figures: Vec<(Role, u32)> = numbers::figures(body, &body_tokens)
+    // An incident's own casualty figures: not a war's or a month's total, not "dozens".
+    let mut figures: Vec<(Role, u32)> = claims::claims(body, &body_tokens)
         .into_iter()
-        .chain(numbers::figures(title, &title_tokens))
-        .map(|f| (f.role, f.value))
+        .chain(claims::claims(title, &title_tokens))
+        .filter(|c| {
+            c.scope == Scope::Incident
+                && !matches!(
+                    c.qualifier.as_deref(),
+                    Some("dozens" | "hundreds" | "thousands")
+                )
+        })
+        .filter_map(|c| {
+            let role = match c.kind {
+                ClaimKind::Killed => Role::Killed,
+                ClaimKind::Wounded => Role::Wounded,
+                ClaimKind::Captured => Role::Captured,
+                _ => return None,
+            };
+            Some((role, u32::try_from(c.number).ok()?))
+        })
         .collect();
     figures.sort_unstable();
     figures.dedup();

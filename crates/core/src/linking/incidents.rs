@@ -588,6 +588,7 @@ pub fn group_evidence(corpus: &Corpus, members: &[usize]) -> Vec<String> {
 
     for role in [Role::Killed, Role::Wounded] {
         let mut said: BTreeMap<u32, usize> = BTreeMap::new();
+        let mut sets: Vec<HashSet<u32>> = Vec::new();
         for &m in members {
             let values: HashSet<u32> = corpus.features[m]
                 .figures
@@ -595,10 +596,19 @@ pub fn group_evidence(corpus: &Corpus, members: &[usize]) -> Vec<String> {
                 .filter(|(r, _)| *r == role)
                 .map(|(_, v)| *v)
                 .collect();
-            for v in values {
+            for &v in &values {
                 *said.entry(v).or_default() += 1;
             }
+            if !values.is_empty() {
+                sets.push(values);
+            }
         }
+        // Figures differ only where two reports share none: two texts that both say 3 and 20
+        // agree.
+        let disagree = sets
+            .iter()
+            .enumerate()
+            .any(|(i, a)| sets[i + 1..].iter().any(|b| a.is_disjoint(b)));
         if let Some((v, c)) = said
             .iter()
             .filter(|(_, c)| **c >= 2)
@@ -606,7 +616,7 @@ pub fn group_evidence(corpus: &Corpus, members: &[usize]) -> Vec<String> {
         {
             evidence.push(format!("{} report {v} {}", share(*c, n), role.label()));
         }
-        if said.len() > 1 {
+        if disagree {
             let values: Vec<String> = said.keys().map(u32::to_string).collect();
             evidence.push(format!(
                 "{} figures differ: {}",

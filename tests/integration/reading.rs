@@ -1,0 +1,436 @@
+//! Figures and sources read from real reports, scored against marks made by hand before the
+//! extractor was run on them (`tests/fixtures/reports/marks-*.json`: 45 articles of FA-KES's
+//! development half, three of each of its fifteen outlets, and six of BASIL, read from
+//! `../shared/data`; only references and the marked words are kept here). Skipped when
+//! `../shared/data` is not there. `cargo test --test integration reading -- --nocapture` prints
+//! the figures and every miss.
+//!
+//! What the analyst sees is what is scored: the Compare view's claims and sources of the article
+//! (title, a line break, body). Passages the marks say are not the report's own text (a repeated
+//! headline, a date stamp, a caption) are left out of both sides: what is found there is neither
+//! right nor wrong, what is marked there is not looked for. Vague quantities ("dozens") are not
+//! marked, so claims of them are not counted.
+//! - A marked figure is found when a claim covers its words with its value (and a range's end)
+//!   and its role (killed, wounded, destroyed, forces…); a claim is right when it so covers a
+//!   marked figure. Of the figures found, how many have the marked scope (an incident's count or
+//!   a total over a period or a war), and how many totals were taken for an incident's count.
+//! - A marked source is found when a source the report lists covers its words and names who the
+//!   marks say the information comes from: the organisation (strict), or the organisation or the
+//!   person speaking (lenient). A source listed is right when it covers a marked source and names
+//!   it so; a source listed over a photo credit is wrong.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use triangulate_core::analysis::{Gazetteer, Lexicon, fold_word};
+use triangulate_core::compare::{IncidentHeader, ReportInput, compare};
+
+#[derive(Deserialize)]
+struct Marks {
+    articles: Vec<Marked>,
+}
+
+#[derive(Deserialize)]
+struct Marked {
+    corpus: String,
+    #[serde(rename = "ref")]
+    reference: String,
+    figures: Vec<MarkedFigure>,
+    sources: Vec<MarkedSource>,
+    #[serde(default)]
+    not_report: Vec<NotReport>,
+}
+
+#[derive(Deserialize)]
+struct MarkedFigure {
+    text: String,
+    occurrence: usize,
+    value: u64,
+    high: Option<u64>,
+    role: String,
+    scope: String,
+    #[serde(default)]
+    in_not_report: bool,
+}
+
+#[derive(Deserialize)]
+struct MarkedSource {
+    text: String,
+    occurrence: usize,
+    source: String,
+    speaker: Option<String>,
+    kind: String,
+    #[serde(default)]
+    in_not_report: bool,
+}
+
+#[derive(Deserialize)]
+struct NotReport {
+    text: String,
+    occurrence: usize,
+}
+
+fn data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data")
+}
+
+/// Every marks file, in name order.
+fn marks() -> Vec<(String, Marks)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reports");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("the marks are in the repository")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("a marks file reads");
+            let marks: Marks = serde_json::from_str(&text).expect("a marks file parses");
+            (p.display().to_string(), marks)
+        })
+        .collect()
+}
+
+/// FA-KES's articles by unit id, as title, a line break, content.
+fn fakes() -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let Ok(mut reader) = csv::Reader::from_path(data().join("fa-kes-dev/fa-kes-dev.csv")) else {
+        return out;
+    };
+    for row in reader.records().flatten() {
+        let field = |i: usize| row.get(i).unwrap_or_default();
+        out.insert(field(0).to_string(), format!("{}\n{}", field(1), field(2)));
+    }
+    out
+}
+
+/// The article's text as the marks count in it.
+fn article_text(m: &Marked, fakes: &HashMap<String, String>) -> String {
+    if m.corpus == "fa-kes-dev" {
+        return fakes
+            .get(&m.reference)
+            .cloned()
+            .unwrap_or_else(|| panic!("FA-KES {} is not in ../shared/data", m.reference));
+    }
+    let path = data().join(&m.corpus).join(&m.reference);
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} reads", path.display())),
+    )
+    .expect("a BASIL article parses");
+    format!(
+        "{}\n{}",
+        json["title"].as_str().unwrap_or_default(),
+        json["body"].as_str().unwrap_or_default()
+    )
+}
+
+/// The byte span of the n-th (from 1) whole-word, case-sensitive occurrence of `word`.
+fn nth_occurrence(text: &str, word: &str, n: usize) -> Option<(usize, usize)> {
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    text.match_indices(word)
+        .filter(|(at, _)| {
+            boundary(text[..*at].chars().next_back())
+                && boundary(text[at + word.len()..].chars().next())
+        })
+        .nth(n.checked_sub(1)?)
+        .map(|(at, _)| (at, at + word.len()))
+}
+
+/// The passages marked as not the report's own text (the marks give their first words): a
+/// headline repeated in the body is the headline's length; a passage on a line of its own runs
+/// to the line's end; in a body without line breaks (FA-KES), only the words marked (a date
+/// stamp, a sign-off code).
+fn not_report_spans(text: &str, marked: &[NotReport]) -> Vec<(usize, usize)> {
+    let title = text.split('\n').next().unwrap_or_default();
+    marked
+        .iter()
+        .filter_map(|n| {
+            let (start, end) = nth_occurrence(text, &n.text, n.occurrence)?;
+            if start > 0 && !title.is_empty() && text[start..].starts_with(title) {
+                return Some((start, start + title.len()));
+            }
+            let line_end = text[start..].find('\n').map(|i| start + i);
+            Some((start, line_end.filter(|e| e - start < 400).unwrap_or(end)))
+        })
+        .collect()
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// Words folded for comparing names: "the" and punctuation aside.
+fn key(name: &str) -> String {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(fold_word)
+        .filter(|w| w != "the")
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Counts of one kind of mark: marked and found, found and right.
+#[derive(Default)]
+struct Tally {
+    marked: usize,
+    marked_found: usize,
+    found: usize,
+    found_right: usize,
+}
+
+impl Tally {
+    fn precision(&self) -> f64 {
+        self.found_right as f64 / self.found.max(1) as f64
+    }
+    fn recall(&self) -> f64 {
+        self.marked_found as f64 / self.marked.max(1) as f64
+    }
+    fn line(&self, what: &str) -> String {
+        format!(
+            "{what}: precision {:.3} ({}/{}), recall {:.3} ({}/{})",
+            self.precision(),
+            self.found_right,
+            self.found,
+            self.recall(),
+            self.marked_found,
+            self.marked
+        )
+    }
+}
+
+/// What the Compare view reads in one article.
+struct Read {
+    /// (span, number, high, kind label, total)
+    claims: Vec<((usize, usize), u64, Option<u64>, String, bool)>,
+    /// (span, source)
+    sources: Vec<((usize, usize), String)>,
+}
+
+fn read(text: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Read {
+    let input = ReportInput {
+        article_id: 1,
+        outlet: String::new(),
+        grade: None,
+        headline: String::new(),
+        published: None,
+        body: text.to_string(),
+    };
+    let comparison = compare(IncidentHeader::default(), &[input], lexicon, gazetteer);
+    let report = &comparison.reports[0];
+    Read {
+        claims: report
+            .claims
+            .iter()
+            .filter(|c| {
+                !matches!(
+                    c.qualifier.as_deref(),
+                    Some("dozens" | "hundreds" | "thousands")
+                )
+            })
+            .map(|c| {
+                (
+                    (c.start, c.end),
+                    c.number,
+                    c.high,
+                    c.kind.label().to_string(),
+                    c.is_total(),
+                )
+            })
+            .collect(),
+        sources: report
+            .attributions
+            .iter()
+            .map(|a| ((a.start, a.end), a.source.clone()))
+            .collect(),
+    }
+}
+
+#[test]
+fn figures_and_sources_of_real_reports_are_read_as_marked() {
+    if !data().is_dir() {
+        eprintln!("skipped: {} is not there", data().display());
+        return;
+    }
+    let fakes = fakes();
+    let lexicon = Lexicon::built_in();
+    let gazetteer = Gazetteer::built_in();
+    let (mut figures, mut strict, mut lenient) =
+        (Tally::default(), Tally::default(), Tally::default());
+    let (mut scoped, mut scope_right, mut totals_as_incident, mut totals) = (0, 0, 0, 0);
+    let mut misses: Vec<String> = Vec::new();
+    let mut articles = 0;
+    for (file, marks) in marks() {
+        for m in &marks.articles {
+            articles += 1;
+            let text = article_text(m, &fakes);
+            let outside = not_report_spans(&text, &m.not_report);
+            let in_report = |span: (usize, usize)| !outside.iter().any(|o| overlaps(*o, span));
+            let read = read(&text, &lexicon, &gazetteer);
+            let context = |span: (usize, usize)| {
+                let from = text[..span.0]
+                    .char_indices()
+                    .rev()
+                    .nth(40)
+                    .map_or(0, |(i, _)| i);
+                let to = text[span.1..]
+                    .char_indices()
+                    .nth(40)
+                    .map_or(text.len(), |(i, _)| span.1 + i);
+                text[from..to].replace('\n', " ")
+            };
+
+            // Figures.
+            let marked: Vec<((usize, usize), &MarkedFigure)> = m
+                .figures
+                .iter()
+                .filter(|f| !f.in_not_report)
+                .filter_map(|f| Some((nth_occurrence(&text, &f.text, f.occurrence)?, f)))
+                .filter(|(span, _)| in_report(*span))
+                .collect();
+            let same = |c: &((usize, usize), u64, Option<u64>, String, bool),
+                        (span, f): &((usize, usize), &MarkedFigure)| {
+                overlaps(c.0, *span) && c.1 == f.value && c.2 == f.high && c.3 == f.role
+            };
+            for mark in &marked {
+                figures.marked += 1;
+                let total = mark.1.scope == "cumulative";
+                totals += usize::from(total);
+                match read.claims.iter().find(|c| same(c, mark)) {
+                    Some(c) => {
+                        figures.marked_found += 1;
+                        scoped += 1;
+                        scope_right += usize::from(c.4 == total);
+                        totals_as_incident += usize::from(total && !c.4);
+                        if c.4 != total {
+                            misses.push(format!(
+                                "{}: figure {} ({}) scope {}, read as {}, in “{}”",
+                                m.reference,
+                                mark.1.text,
+                                mark.1.role,
+                                mark.1.scope,
+                                if c.4 { "a total" } else { "an incident's" },
+                                context(mark.0)
+                            ));
+                        }
+                    }
+                    None => misses.push(format!(
+                        "{}: figure {} {} ({}) missed{}, in “{}”",
+                        m.reference,
+                        mark.1.text,
+                        mark.1.role,
+                        mark.1.value,
+                        read.claims
+                            .iter()
+                            .find(|c| overlaps(c.0, mark.0))
+                            .map(|c| format!(" (read as {} {:?} {})", c.1, c.2, c.3))
+                            .unwrap_or_default(),
+                        context(mark.0)
+                    )),
+                }
+            }
+            for c in read.claims.iter().filter(|c| in_report(c.0)) {
+                figures.found += 1;
+                if marked.iter().any(|mark| same(c, mark)) {
+                    figures.found_right += 1;
+                } else {
+                    misses.push(format!(
+                        "{}: claim {} {} not marked so, in “{}”",
+                        m.reference,
+                        c.1,
+                        c.3,
+                        context(c.0)
+                    ));
+                }
+            }
+
+            // Sources.
+            let marked: Vec<((usize, usize), &MarkedSource)> = m
+                .sources
+                .iter()
+                .filter(|s| !s.in_not_report)
+                .filter_map(|s| Some((nth_occurrence(&text, &s.text, s.occurrence)?, s)))
+                .filter(|(span, _)| in_report(*span))
+                .collect();
+            // Names compared as the lexicon knows them: "SANA" is "Syrian Arab News Agency
+            // (SANA)", "the Syrian Observatory" the Syrian Observatory for Human Rights.
+            let canonical = |name: &str| key(lexicon.source_name(name).unwrap_or(name));
+            let names = |s: &MarkedSource, found: &str, person_too: bool| {
+                let found = canonical(found);
+                found == canonical(&s.source)
+                    || (person_too && s.speaker.as_deref().is_some_and(|p| canonical(p) == found))
+            };
+            for (tally, person_too) in [(&mut strict, false), (&mut lenient, true)] {
+                for (span, s) in marked.iter().filter(|(_, s)| s.kind != "photo credit") {
+                    tally.marked += 1;
+                    let hit = read
+                        .sources
+                        .iter()
+                        .any(|(at, found)| overlaps(*at, *span) && names(s, found, person_too));
+                    tally.marked_found += usize::from(hit);
+                    if !hit && !person_too {
+                        misses.push(format!(
+                            "{}: source {:?} ({}) missed{}, in “{}”",
+                            m.reference,
+                            s.text,
+                            s.source,
+                            read.sources
+                                .iter()
+                                .find(|(at, _)| overlaps(*at, *span))
+                                .map(|(_, f)| format!(" (read as {f:?})"))
+                                .unwrap_or_default(),
+                            context(*span)
+                        ));
+                    }
+                }
+                for (at, found) in read.sources.iter().filter(|(at, _)| in_report(*at)) {
+                    tally.found += 1;
+                    let right = marked.iter().any(|(span, s)| {
+                        s.kind != "photo credit"
+                            && overlaps(*at, *span)
+                            && names(s, found, person_too)
+                    });
+                    tally.found_right += usize::from(right);
+                    if !right && !person_too {
+                        misses.push(format!(
+                            "{}: source {found:?} not marked so, in “{}”",
+                            m.reference,
+                            context(*at)
+                        ));
+                    }
+                }
+            }
+        }
+        let _ = file;
+    }
+    for miss in &misses {
+        println!("  {miss}");
+    }
+    println!("{articles} articles");
+    println!("{}", figures.line("figures"));
+    println!(
+        "scope: {scope_right} of {scoped} figures found read with their marked scope; \
+         {totals_as_incident} of the {totals} marked totals found read as an incident's count"
+    );
+    println!("{}", strict.line("sources (the organisation)"));
+    println!("{}", lenient.line("sources (or the person speaking)"));
+    assert!(articles >= 40, "{articles} articles marked");
+    // Floors a little under what is measured (the README has the figures), so that a change that
+    // reads real reports worse fails here. The issue's targets are 0.9 and 0.85.
+    assert!(
+        figures.precision() >= FIGURES.0 && figures.recall() >= FIGURES.1,
+        "{}",
+        figures.line("figures")
+    );
+    assert!(
+        lenient.precision() >= SOURCES.0 && lenient.recall() >= SOURCES.1,
+        "{}",
+        lenient.line("sources")
+    );
+}
+
+/// (precision, recall) floors for figures and for sources (lenient).
+const FIGURES: (f64, f64) = (0.85, 0.78);
+const SOURCES: (f64, f64) = (0.2, 0.1);
