@@ -201,12 +201,22 @@ impl Tally {
     }
 }
 
+/// A claim as the Compare view shows it.
+struct ReadClaim {
+    span: (usize, usize),
+    number: u64,
+    high: Option<u64>,
+    /// The kind's label: "killed", "destroyed"…
+    kind: String,
+    /// A total over a period or a war.
+    total: bool,
+}
+
 /// What the Compare view reads in one article.
 struct Read {
-    /// (span, number, high, kind label, total)
-    claims: Vec<((usize, usize), u64, Option<u64>, String, bool)>,
-    /// (span, source)
-    sources: Vec<((usize, usize), String)>,
+    claims: Vec<ReadClaim>,
+    /// (span, source, the person speaking)
+    sources: Vec<((usize, usize), String, Option<String>)>,
 }
 
 fn read(text: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Read {
@@ -230,20 +240,18 @@ fn read(text: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Read {
                     Some("dozens" | "hundreds" | "thousands")
                 )
             })
-            .map(|c| {
-                (
-                    (c.start, c.end),
-                    c.number,
-                    c.high,
-                    c.kind.label().to_string(),
-                    c.is_total(),
-                )
+            .map(|c| ReadClaim {
+                span: (c.start, c.end),
+                number: c.number,
+                high: c.high,
+                kind: c.kind.label().to_string(),
+                total: c.is_total(),
             })
             .collect(),
         sources: report
             .attributions
             .iter()
-            .map(|a| ((a.start, a.end), a.source.clone()))
+            .map(|a| ((a.start, a.end), a.source.clone(), a.speaker.clone()))
             .collect(),
     }
 }
@@ -290,9 +298,11 @@ fn figures_and_sources_of_real_reports_are_read_as_marked() {
                 .filter_map(|f| Some((nth_occurrence(&text, &f.text, f.occurrence)?, f)))
                 .filter(|(span, _)| in_report(*span))
                 .collect();
-            let same = |c: &((usize, usize), u64, Option<u64>, String, bool),
-                        (span, f): &((usize, usize), &MarkedFigure)| {
-                overlaps(c.0, *span) && c.1 == f.value && c.2 == f.high && c.3 == f.role
+            let same = |c: &ReadClaim, (span, f): &((usize, usize), &MarkedFigure)| {
+                overlaps(c.span, *span)
+                    && c.number == f.value
+                    && c.high == f.high
+                    && c.kind == f.role
             };
             for mark in &marked {
                 figures.marked += 1;
@@ -302,16 +312,16 @@ fn figures_and_sources_of_real_reports_are_read_as_marked() {
                     Some(c) => {
                         figures.marked_found += 1;
                         scoped += 1;
-                        scope_right += usize::from(c.4 == total);
-                        totals_as_incident += usize::from(total && !c.4);
-                        if c.4 != total {
+                        scope_right += usize::from(c.total == total);
+                        totals_as_incident += usize::from(total && !c.total);
+                        if c.total != total {
                             misses.push(format!(
                                 "{}: figure {} ({}) scope {}, read as {}, in “{}”",
                                 m.reference,
                                 mark.1.text,
                                 mark.1.role,
                                 mark.1.scope,
-                                if c.4 { "a total" } else { "an incident's" },
+                                if c.total { "a total" } else { "an incident's" },
                                 context(mark.0)
                             ));
                         }
@@ -324,14 +334,14 @@ fn figures_and_sources_of_real_reports_are_read_as_marked() {
                         mark.1.value,
                         read.claims
                             .iter()
-                            .find(|c| overlaps(c.0, mark.0))
-                            .map(|c| format!(" (read as {} {:?} {})", c.1, c.2, c.3))
+                            .find(|c| overlaps(c.span, mark.0))
+                            .map(|c| format!(" (read as {} {:?} {})", c.number, c.high, c.kind))
                             .unwrap_or_default(),
                         context(mark.0)
                     )),
                 }
             }
-            for c in read.claims.iter().filter(|c| in_report(c.0)) {
+            for c in read.claims.iter().filter(|c| in_report(c.span)) {
                 figures.found += 1;
                 if marked.iter().any(|mark| same(c, mark)) {
                     figures.found_right += 1;
@@ -339,9 +349,9 @@ fn figures_and_sources_of_real_reports_are_read_as_marked() {
                     misses.push(format!(
                         "{}: claim {} {} not marked so, in “{}”",
                         m.reference,
-                        c.1,
-                        c.3,
-                        context(c.0)
+                        c.number,
+                        c.kind,
+                        context(c.span)
                     ));
                 }
             }
@@ -356,19 +366,27 @@ fn figures_and_sources_of_real_reports_are_read_as_marked() {
                 .collect();
             // Names compared as the lexicon knows them: "SANA" is "Syrian Arab News Agency
             // (SANA)", "the Syrian Observatory" the Syrian Observatory for Human Rights.
-            let canonical = |name: &str| key(lexicon.source_name(name).unwrap_or(name));
-            let names = |s: &MarkedSource, found: &str, person_too: bool| {
+            let canonical = |name: &str| {
+                key(lexicon
+                    .source_name(name)
+                    .or_else(|| lexicon.actor_named(name))
+                    .unwrap_or(name))
+            };
+            let names = |s: &MarkedSource, found: &str, speaker: Option<&str>, person_too: bool| {
                 let found = canonical(found);
+                let speaking = speaker.map(canonical);
+                let marked_person = s.speaker.as_deref().map(canonical);
                 found == canonical(&s.source)
-                    || (person_too && s.speaker.as_deref().is_some_and(|p| canonical(p) == found))
+                    || (person_too
+                        && marked_person.is_some()
+                        && (marked_person.as_ref() == Some(&found) || marked_person == speaking))
             };
             for (tally, person_too) in [(&mut strict, false), (&mut lenient, true)] {
                 for (span, s) in marked.iter().filter(|(_, s)| s.kind != "photo credit") {
                     tally.marked += 1;
-                    let hit = read
-                        .sources
-                        .iter()
-                        .any(|(at, found)| overlaps(*at, *span) && names(s, found, person_too));
+                    let hit = read.sources.iter().any(|(at, found, speaker)| {
+                        overlaps(*at, *span) && names(s, found, speaker.as_deref(), person_too)
+                    });
                     tally.marked_found += usize::from(hit);
                     if !hit && !person_too {
                         misses.push(format!(
@@ -378,19 +396,20 @@ fn figures_and_sources_of_real_reports_are_read_as_marked() {
                             s.source,
                             read.sources
                                 .iter()
-                                .find(|(at, _)| overlaps(*at, *span))
-                                .map(|(_, f)| format!(" (read as {f:?})"))
+                                .find(|(at, _, _)| overlaps(*at, *span))
+                                .map(|(_, f, _)| format!(" (read as {f:?})"))
                                 .unwrap_or_default(),
                             context(*span)
                         ));
                     }
                 }
-                for (at, found) in read.sources.iter().filter(|(at, _)| in_report(*at)) {
+                for (at, found, speaker) in read.sources.iter().filter(|(at, _, _)| in_report(*at))
+                {
                     tally.found += 1;
                     let right = marked.iter().any(|(span, s)| {
                         s.kind != "photo credit"
                             && overlaps(*at, *span)
-                            && names(s, found, person_too)
+                            && names(s, found, speaker.as_deref(), person_too)
                     });
                     tally.found_right += usize::from(right);
                     if !right && !person_too {
@@ -433,4 +452,4 @@ fn figures_and_sources_of_real_reports_are_read_as_marked() {
 
 /// (precision, recall) floors for figures and for sources (lenient).
 const FIGURES: (f64, f64) = (0.85, 0.78);
-const SOURCES: (f64, f64) = (0.2, 0.1);
+const SOURCES: (f64, f64) = (0.42, 0.30);

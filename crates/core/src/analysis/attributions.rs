@@ -18,9 +18,98 @@ use super::{Lexicon, Token, capitalised, fold_word, possessive};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attribution {
     /// The source's name, normalised: "Syrian Observatory for Human Rights", "military source".
+    /// A person who speaks for an organisation is the organisation's ("Observatory chief Rami
+    /// Abdel Rahman" is the Syrian Observatory for Human Rights).
     pub source: String,
+    /// The person speaking, where the report names one: "Rami Abdel Rahman".
+    #[serde(default)]
+    pub speaker: Option<String>,
     pub start: usize,
     pub end: usize,
+}
+
+/// Words for an office held in an organisation, before the holder's name ("Observatory chief
+/// Rami Abdel Rahman", "US President Donald Trump", "Its spokesman John Kirby").
+fn is_office(word: &str) -> bool {
+    matches!(
+        word,
+        "chief"
+            | "head"
+            | "director"
+            | "founder"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "president"
+            | "minister"
+            | "secretary"
+            | "chairman"
+            | "chairwoman"
+            | "commander"
+            | "ambassador"
+            | "envoy"
+            | "official"
+            | "coordinator"
+            | "leader"
+            | "member"
+            | "negotiator"
+            | "representative"
+            | "general"
+            | "colonel"
+            | "activist"
+            | "governor"
+            | "mayor"
+    )
+}
+
+/// Whether the words `a..=b` name an organisation rather than a place or a country: a source the
+/// lexicon or the registry knows, an acronym ("FSA"), or capitalised words with an organisation's
+/// word in them ("Observatory", "Defence Ministry").
+fn names_an_organisation(
+    text: &str,
+    tokens: &[Token],
+    a: usize,
+    b: usize,
+    lexicon: &Lexicon,
+) -> bool {
+    let phrase = &text[tokens[a].start..tokens[b].end];
+    let acronym = a == b && {
+        let w = tokens[a].text(text);
+        w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())
+    };
+    acronym
+        || lexicon.source_name(phrase).is_some()
+        || super::sources::Registry::built_in()
+            .by_name(phrase)
+            .is_some()
+        || tokens[a..=b].iter().any(|t| {
+            matches!(
+                t.folded.as_str(),
+                "observatory"
+                    | "ministry"
+                    | "agency"
+                    | "network"
+                    | "council"
+                    | "coalition"
+                    | "committee"
+                    | "office"
+                    | "army"
+                    | "forces"
+                    | "organisation"
+                    | "organization"
+                    | "group"
+                    | "brigade"
+                    | "front"
+                    | "command"
+                    | "institute"
+                    | "department"
+                    | "centre"
+                    | "center"
+                    | "union"
+                    | "nations"
+                    | "house"
+            )
+        })
 }
 
 /// Verbs that attribute what comes before or after them to a speaker.
@@ -57,6 +146,33 @@ fn is_reporting_verb(word: &str) -> bool {
             | "accused"
             | "dismissed"
             | "condemned"
+            | "say"
+            | "quoted"
+            | "reiterated"
+            | "stressed"
+            | "emphasised"
+            | "emphasized"
+            | "lamented"
+            | "suggested"
+            | "refuted"
+            | "accuses"
+            | "asserted"
+            | "affirmed"
+            | "disclosed"
+            | "revealed"
+            | "indicated"
+            | "argued"
+            | "admitted"
+            | "mentioned"
+            | "maintained"
+            | "replied"
+            | "cautioned"
+            | "vowed"
+            | "informed"
+            | "contended"
+            | "denies"
+            | "confirms"
+            | "announces"
             | "сообщил"
             | "сообщила"
             | "сообщили"
@@ -166,6 +282,29 @@ fn is_title(word: &str) -> bool {
     )
 }
 
+/// Ranks and titles written out before a name ("Colonel Haitham Afisi", "Sheikh Mohammed Reda
+/// Hatem"): the source is the person.
+fn is_rank(word: &str) -> bool {
+    matches!(
+        word,
+        "sheikh"
+            | "shaikh"
+            | "colonel"
+            | "general"
+            | "brigadier"
+            | "lieutenant"
+            | "major"
+            | "captain"
+            | "sergeant"
+            | "admiral"
+            | "doctor"
+            | "professor"
+            | "imam"
+            | "father"
+            | "mister"
+    )
+}
+
 fn is_leading_filler(word: &str) -> bool {
     matches!(
         word,
@@ -211,7 +350,12 @@ fn joins(text: &str, tokens: &[Token], left: usize) -> bool {
 }
 
 /// The speaker phrase ending at token `end` (inclusive), walking back: (first token, last token).
+/// A phrase begins at its article ("strikes the Observatory said" is the Observatory's); a name
+/// ending in a capital runs back over capitalised words only ("out of service Abdel Rahman
+/// said"), or over "a doctor in" before a place; a phrase in lower case stops at a preposition
+/// ("the province of Latakia local residents"). Texts that lost their commas need all three.
 fn phrase_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, usize)> {
+    let mut named = capitalised(tokens[end].text(text));
     let mut first = None;
     let mut j = end;
     loop {
@@ -219,13 +363,60 @@ fn phrase_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, usi
         if ends_phrase(word) || is_reporting_verb(word) {
             break;
         }
+        if j < end {
+            let lower = !capitalised(tokens[j].text(text));
+            let preposition = is_preposition(word);
+            let joiner = matches!(word, "of" | "for" | "al" | "el" | "bin" | "ibn" | "de");
+            // "a doctor in Douma said": the speaker is before the place.
+            let speaker_before = preposition && j > 0 && is_speaker_noun(&tokens[j - 1].folded);
+            // "Residents and the Observatory said": two speakers.
+            let and_another = word == "and"
+                && j > 0
+                && (capitalised(tokens[j - 1].text(text))
+                    || is_speaker_noun(&tokens[j - 1].folded));
+            // "Observatory chief Rami Abdel Rahman": the office and whose it is.
+            let office = is_office(word);
+            if named
+                && lower
+                && !joiner
+                && !is_leading_filler(word)
+                && !speaker_before
+                && !and_another
+                && !office
+            {
+                break;
+            }
+            if !named && preposition && !speaker_before {
+                break;
+            }
+            // Past "in" of "a doctor in Douma", the phrase is the doctor's, in lower case.
+            if speaker_before {
+                named = false;
+            }
+        }
         first = Some(j);
+        // An article starts the phrase, unless it follows "and" (a second speaker) or a
+        // preposition ("a doctor at the hospital").
+        if j < end
+            && matches!(word, "the" | "a" | "an")
+            && !(j > 0 && (tokens[j - 1].folded == "and" || is_preposition(&tokens[j - 1].folded)))
+        {
+            break;
+        }
         if tokens[j].sentence_start || j == 0 || end - j >= 7 || !joins(text, tokens, j - 1) {
             break;
         }
         j -= 1;
     }
     first.map(|f| (f, end))
+}
+
+/// Prepositions that end a lower-case speaker phrase walking back.
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "in" | "on" | "at" | "from" | "by" | "with" | "near" | "for" | "into" | "over"
+    )
 }
 
 /// The speaker phrase starting at token `start`, walking forward.
@@ -247,6 +438,13 @@ fn phrase_after(text: &str, tokens: &[Token], start: usize) -> Option<(usize, us
             t.folded.as_str(),
             "in" | "on" | "at" | "by" | "from" | "with" | "about" | "during"
         );
+        // "said Sheikh Mohammed Reda Hatem a religious leader": the name, not its description.
+        if j > start + 1
+            && matches!(t.folded.as_str(), "a" | "an" | "the")
+            && capitalised(tokens[j - 1].text(text))
+        {
+            break;
+        }
         let capital_follows = tokens.get(j + 1).is_some_and(|n| capitalised(n.text(text)));
         if is_preposition
             || (matches!(t.folded.as_str(), "of" | "for") && !capital_follows)
@@ -282,7 +480,13 @@ fn speaker_names(text: &str, tokens: &[Token], first: usize, last: usize) -> Vec
     parts
         .into_iter()
         .filter_map(|(mut a, b)| {
-            while a <= b && (is_leading_filler(&tokens[a].folded) || is_title(&tokens[a].folded)) {
+            while a <= b
+                && (is_leading_filler(&tokens[a].folded)
+                    || is_title(&tokens[a].folded)
+                    || (a < b
+                        && is_rank(&tokens[a].folded)
+                        && capitalised(tokens[a + 1].text(text))))
+            {
                 a += 1;
             }
             (a <= b).then_some((a, b))
@@ -360,8 +564,6 @@ fn is_speaker_noun(word: &str) -> bool {
             | "government"
             | "authoritie"
             | "authority"
-            | "statement"
-            | "report"
             | "familie"
             | "family"
             | "relative"
@@ -515,6 +717,16 @@ fn clean_speaker(
     {
         b -= 1;
     }
+    // "an AFP correspondent", "SANA reporter in Aleppo": the outlet they report for.
+    if let Some(k) = (a + 1..=b).find(|&k| {
+        matches!(
+            tokens[k].folded.as_str(),
+            "correspondent" | "correspondents" | "reporter" | "reporters" | "journalist"
+        )
+    }) && (a..k).all(|j| capitalised(tokens[j].text(text)))
+    {
+        b = k - 1;
+    }
     let words = &tokens[a..=b];
     let verb_like = words.iter().enumerate().any(|(n, t)| {
         let w = t.text(text);
@@ -530,6 +742,12 @@ fn clean_speaker(
         || is_speaker_noun(&head.folded)
         || words.iter().any(|t| capitalised(t.text(text)));
     let negated = matches!(tokens[a].folded.as_str(), "no" | "none" | "nobody");
+    // "Tuesday's reports", "on Friday": a day says nothing.
+    let a_day = super::dates::is_month_or_weekday(head.folded.trim_end_matches('s'))
+        || super::dates::is_month_or_weekday(&head.folded);
+    if a_day {
+        return None;
+    }
     (!verb_like && !number && head_ok && !negated && !is_pronoun(&tokens[a].folded))
         .then_some((a, b))
 }
@@ -578,14 +796,44 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
             if is_person_name(text, tokens, a, b) || singular {
                 people.push((a, b));
             }
-            let source = text[tokens[a].start..tokens[b].end]
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .to_string();
+            let words = |a: usize, b: usize| {
+                text[tokens[a].start..tokens[b].end]
+                    .trim_end_matches("'s")
+                    .trim_end_matches("’s")
+                    .to_string()
+            };
+            // "Observatory chief Rami Abdel Rahman": the person speaks for the organisation
+            // named before the office; "US President Donald Trump" speaks as himself.
+            let office = (a..b)
+                .rev()
+                .find(|&k| is_office(&tokens[k].folded) && is_person_name(text, tokens, k + 1, b));
+            let (source, speaker) = match office {
+                Some(k) => {
+                    let person = words(k + 1, b);
+                    let org = (k > a)
+                        .then(|| {
+                            let first = (a..k)
+                                .find(|&j| !is_leading_filler(&tokens[j].folded))
+                                .unwrap_or(a);
+                            (first < k
+                                && names_an_organisation(text, tokens, first, k - 1, lexicon))
+                            .then(|| words(first, k - 1))
+                        })
+                        .flatten();
+                    people.push((k + 1, b));
+                    (org.unwrap_or_else(|| person.clone()), Some(person))
+                }
+                None => {
+                    let name = words(a, b);
+                    let person = is_person_name(text, tokens, a, b).then(|| name.clone());
+                    (name, person)
+                }
+            };
             // A speaker resolved from a pronoun was named earlier: the span is the pronoun's.
             let remote = tokens[b].end < span.0;
             out.push(Attribution {
                 source,
+                speaker,
                 start: if remote {
                     span.0
                 } else {
@@ -652,8 +900,25 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                     .flatten()
             });
         let description_before = name_before.is_some();
+        // "… said the Observatory which tracks the war", "… added the Observatory.": inverted
+        // though the comma is lost (some archives drop them), where the words after the verb are
+        // a speaker that ends its sentence or a relative clause, not the subject of what is said.
+        let inverted_without_comma = word != "told"
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.folded.as_str(), "the" | "a" | "an"))
+            && phrase_after(text, tokens, i + 1).is_some_and(|(a, b)| {
+                let head_ok = is_speaker_noun(&tokens[b].folded)
+                    || (a..=b).any(|k| capitalised(tokens[k].text(text)));
+                let ends = tokens.get(b + 1).is_none_or(|n| {
+                    n.sentence_start
+                        || matches!(n.folded.as_str(), "which" | "who" | "that" | "according")
+                });
+                head_ok && ends
+            });
         let inverted = gap_before.contains(['"', '”', '“', '»'])
-            || (gap_before.trim() == "," && !description_before && word != "told");
+            || (gap_before.trim() == "," && !description_before && word != "told")
+            || inverted_without_comma;
         if description_before {
             if let Some((a, b)) = name_before {
                 push(
@@ -711,38 +976,75 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
             i += 1;
             continue;
         }
-        // "X said", "X has also said": the speaker before the verb.
+        // "X said", "X has also said", "X on Monday said": the speaker before the verb.
         let mut end = i - 1;
-        while end > 0 && is_between_speaker_and_verb(&tokens[end].folded) {
+        loop {
+            let w = tokens[end].folded.as_str();
+            let when = super::dates::is_month_or_weekday(w)
+                || matches!(w, "today" | "yesterday" | "tonight")
+                || (w == "on"
+                    && tokens
+                        .get(end + 1)
+                        .is_some_and(|t| super::dates::is_month_or_weekday(&t.folded)));
+            if end == 0 || !(is_between_speaker_and_verb(w) || when) {
+                break;
+            }
             end -= 1;
         }
         let joined = (end..i - 1).all(|j| joins(text, tokens, j)) && joins(text, tokens, i - 1);
         // "Residents who fled the village years ago told…": the speaker before "who".
-        let speaker = phrase_before(text, tokens, end).and_then(|(first, last)| {
-            // "who spoke to our correspondent condemned…": the one spoken to is not the speaker.
-            let relative = first > 0
-                && matches!(
-                    tokens[first - 1].folded.as_str(),
-                    "who" | "which" | "to" | "told" | "with"
-                );
-            let pronoun = first == last && is_pronoun(&tokens[first].folded);
-            if pronoun || (!relative && clean_speaker(text, tokens, first, last).is_some()) {
-                return Some((first, last));
-            }
-            let sentence = (0..=end)
-                .rev()
-                .find(|&j| tokens[j].sentence_start)
-                .unwrap_or(0);
-            let who = (sentence.max(end.saturating_sub(10))..first.min(end + 1))
-                .rev()
-                .find(|&j| matches!(tokens[j].folded.as_str(), "who" | "which" | "that"))
-                .or_else(|| (first > 0 && tokens[first - 1].folded == "who").then(|| first - 1))?;
-            let (a, b) = phrase_before(text, tokens, who.checked_sub(1)?)?;
-            clean_speaker(text, tokens, a, b).map(|_| (a, b))
-        });
+        let it = (tokens[end].folded == "it"
+            && matches!(word, "said" | "says" | "added" | "reported" | "stated"))
+        .then_some((end, end));
+        let speaker = it
+            .or_else(|| phrase_before(text, tokens, end))
+            .and_then(|(first, last)| {
+                // "who spoke to our correspondent condemned…": the one spoken to is not the speaker.
+                let relative = first > 0
+                    && matches!(
+                        tokens[first - 1].folded.as_str(),
+                        "who" | "which" | "to" | "told" | "with"
+                    );
+                let pronoun = first == last && is_pronoun(&tokens[first].folded);
+                // "A friend who drives between Idlib and Sarmada told me": a relative clause
+                // runs, with no comma, from the speaker to the verb; the places are not the
+                // speaker.
+                let clause_before = (first.saturating_sub(8)..first).rev().any(|j| {
+                    tokens[j].folded == "who"
+                        && !tokens[j + 1..=first].iter().any(|t| t.sentence_start)
+                        && (j..first).all(|k| joins(text, tokens, k))
+                });
+                if pronoun
+                    || (!relative
+                        && !clause_before
+                        && clean_speaker(text, tokens, first, last).is_some())
+                {
+                    return Some((first, last));
+                }
+                let sentence = (0..=end)
+                    .rev()
+                    .find(|&j| tokens[j].sentence_start)
+                    .unwrap_or(0);
+                let who = (sentence.max(end.saturating_sub(10))..first.min(end + 1))
+                    .rev()
+                    .find(|&j| matches!(tokens[j].folded.as_str(), "who" | "which" | "that"))
+                    .or_else(|| {
+                        (first > 0 && tokens[first - 1].folded == "who").then(|| first - 1)
+                    })?;
+                let (a, b) = phrase_before(text, tokens, who.checked_sub(1)?)?;
+                clean_speaker(text, tokens, a, b).map(|_| (a, b))
+            });
         if joined && let Some((first, last)) = speaker {
             if first == last && is_pronoun(&tokens[first].folded) {
-                if matches!(tokens[first].folded.as_str(), "he" | "she" | "он" | "она")
+                if tokens[first].folded == "it" {
+                    // "it said": an organisation the report names (resolved in `normalise`).
+                    out.push(Attribution {
+                        source: "it".to_string(),
+                        speaker: None,
+                        start: tokens[first].start,
+                        end: tokens[i].end,
+                    });
+                } else if matches!(tokens[first].folded.as_str(), "he" | "she" | "он" | "она")
                     && let Some(&(a, b)) = people.last()
                 {
                     push(
@@ -766,6 +1068,8 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
         i += 1;
     }
     normalise(&mut out, text, tokens, lexicon);
+    // "it said" where the report names no organisation it could be.
+    out.retain(|a| a.source != "it");
     out
 }
 
@@ -858,9 +1162,29 @@ fn fuller_in_text(
     None
 }
 
+/// The source the lexicon knows, named anywhere in the report, whose name has every word of a
+/// short capitalised one ("Observatory" when the report names the Syrian Observatory for Human
+/// Rights), where only one does.
+fn known_fuller(short: &str, named_in_text: &[(usize, usize, &str)]) -> Option<String> {
+    let words = name_words(short);
+    if words.is_empty() || words.len() > 2 || !capitalised(short) {
+        return None;
+    }
+    let mut fitting = named_in_text
+        .iter()
+        .map(|(_, _, name)| *name)
+        .filter(|name| {
+            let theirs = name_words(name);
+            theirs.len() > words.len() && words.iter().all(|w| theirs.contains(w))
+        });
+    let first = fitting.next()?;
+    fitting.all(|n| n == first).then(|| first.to_string())
+}
+
 /// Names through the lexicon's sources, then short later mentions to fuller earlier ones.
 fn normalise(found: &mut [Attribution], text: &str, tokens: &[Token], lexicon: &Lexicon) {
     let defined = acronyms(text, tokens);
+    let named_in_text = lexicon.find_sources(text, tokens);
     let mut positions: HashMap<&str, Vec<usize>> = HashMap::new();
     for (k, t) in tokens.iter().enumerate() {
         positions.entry(t.folded.as_str()).or_default().push(k);
@@ -869,6 +1193,9 @@ fn normalise(found: &mut [Attribution], text: &str, tokens: &[Token], lexicon: &
         if let Some((_, full)) = defined.iter().find(|(acr, _)| *acr == a.source) {
             a.source = full.clone();
         } else if let Some(full) = fuller_in_text(text, tokens, &positions, &a.source, a.start) {
+            a.source = full;
+        } else if let Some(full) = known_fuller(&a.source, &named_in_text) {
+            // "Observatory chief …" before the report names the Syrian Observatory in full.
             a.source = full;
         }
         // "the Ministry of Defence" and "the Defence Ministry" are one name.
@@ -888,6 +1215,7 @@ fn normalise(found: &mut [Attribution], text: &str, tokens: &[Token], lexicon: &
             a.source = known.name.clone();
         }
     }
+    resolve_descriptions(found, text, tokens, lexicon);
     for k in 0..found.len() {
         let words = name_words(&found[k].source);
         if words.is_empty() {
@@ -899,6 +1227,136 @@ fn normalise(found: &mut [Attribution], text: &str, tokens: &[Token], lexicon: &
         });
         if let Some(fuller) = fuller {
             found[k].source = fuller.source.clone();
+        }
+    }
+}
+
+/// What an organisation described rather than named may be ("the monitor", "the ministry",
+/// "it"), by the words that describe it: words its name or its kind in the registry of real
+/// sources should have, or none where any organisation fits.
+fn description_fits(description: &str) -> Option<&'static [&'static str]> {
+    const MONITOR: &[&str] = &[
+        "observatory",
+        "monitor",
+        "network",
+        "watch",
+        "rights",
+        "monitor",
+    ];
+    Some(match description {
+        "monitor"
+        | "monitoring group"
+        | "monitor group"
+        | "war monitor"
+        | "the monitor"
+        | "watchdog"
+        | "rights group"
+        | "human rights group"
+        | "monitoring organisation"
+        | "monitoring organization"
+        | "human rights organisation"
+        | "human rights organization"
+        | "organisation"
+        | "organization" => MONITOR,
+        "ministry" | "defence ministry" | "defense ministry" | "foreign ministry" => &["ministry"],
+        "agency" | "news agency" | "state news agency" => &["agency", "wire", "state media"],
+        "group" | "it" => &[],
+        _ => return None,
+    })
+}
+
+/// Organisations a report describes or refers to rather than names ("a monitor said", "the
+/// group added", "it said") are the organisation the same report names that fits the
+/// description: the nearest cited before, else the nearest cited after, else the nearest source
+/// the lexicon knows named anywhere in the report ("a monitor said. The Britain-based Syrian
+/// Observatory … tracks the war").
+fn resolve_descriptions(
+    found: &mut [Attribution],
+    text: &str,
+    tokens: &[Token],
+    lexicon: &Lexicon,
+) {
+    let registry = super::sources::Registry::built_in();
+    let named_in_text = lexicon.find_sources(text, tokens);
+    let fits = |name: &str, wanted: &[&str]| {
+        let folded = name_words(name).join(" ");
+        let kind = registry
+            .by_name(name)
+            .map(|s| s.kind.to_lowercase())
+            .unwrap_or_default();
+        wanted.is_empty()
+            || wanted
+                .iter()
+                .any(|w| folded.contains(w) || kind.contains(w))
+    };
+    // An organisation: capitalised, not one person's name, not itself a description.
+    let organisation = |a: &Attribution| {
+        let words: Vec<&str> = a.source.split_whitespace().collect();
+        capitalised(&a.source)
+            && description_fits(&name_words(&a.source).join(" ")).is_none()
+            && (words.len() == 1
+                || lexicon.source_name(&a.source).is_some()
+                || registry.by_name(&a.source).is_some()
+                || words.iter().any(|w| {
+                    matches!(
+                        fold_word(w).as_str(),
+                        "observatory"
+                            | "ministry"
+                            | "agency"
+                            | "network"
+                            | "council"
+                            | "coalition"
+                            | "committee"
+                            | "office"
+                            | "army"
+                            | "forces"
+                            | "government"
+                            | "organisation"
+                            | "organization"
+                            | "group"
+                            | "brigade"
+                            | "front"
+                            | "command"
+                            | "defence"
+                            | "defense"
+                            | "monitor"
+                            | "watch"
+                            | "nations"
+                            | "tv"
+                            | "television"
+                    )
+                }))
+    };
+    for k in 0..found.len() {
+        // A description is written in lower case: "the Defence Ministry" is a name.
+        if capitalised(&found[k].source) {
+            continue;
+        }
+        let description = name_words(&found[k].source).join(" ");
+        let Some(wanted) = description_fits(&description) else {
+            continue;
+        };
+        let at = found[k].start;
+        let before = found[..k]
+            .iter()
+            .rev()
+            .find(|a| organisation(a) && fits(&a.source, wanted))
+            .map(|a| a.source.clone());
+        let after = || {
+            found[k + 1..]
+                .iter()
+                .find(|a| organisation(a) && fits(&a.source, wanted))
+                .map(|a| a.source.clone())
+        };
+        let mentioned = || {
+            named_in_text
+                .iter()
+                .filter(|(_, _, name)| fits(name, wanted))
+                .min_by_key(|(start, _, _)| start.abs_diff(at))
+                .map(|(_, _, name)| name.to_string())
+        };
+        if let Some(name) = before.or_else(after).or_else(mentioned) {
+            found[k].source = name;
         }
     }
 }
@@ -960,6 +1418,48 @@ mod tests {
         assert_eq!(
             sources("Residents and the Observatory said the fire came from the ridge."),
             ["Residents", "Observatory"]
+        );
+    }
+
+    #[test]
+    fn a_person_speaking_for_an_organisation_is_the_organisations_source() {
+        let text = "Ten died, Observatory chief Rami Abdel Rahman told AFP. The Syrian \
+                    Observatory for Human Rights tracks the war.";
+        let found = attributions(text, &tokens(text), &Lexicon::built_in());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].source, "Syrian Observatory for Human Rights");
+        assert_eq!(found[0].speaker.as_deref(), Some("Rami Abdel Rahman"));
+    }
+
+    #[test]
+    fn a_described_organisation_and_it_are_the_organisation_the_report_names() {
+        assert_eq!(
+            sources(
+                "Nine died in the strike a monitor said. The Britain-based Syrian Observatory \
+                 for Human Rights relies on sources on the ground. Later it said four more died."
+            ),
+            [
+                "Syrian Observatory for Human Rights",
+                "Syrian Observatory for Human Rights"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_text_without_commas_keeps_the_speaker_apart_from_what_comes_before() {
+        // Some archives drop the commas: the phrase starts at its article, and a name does not
+        // run back into lower-case words or days.
+        assert_eq!(
+            sources(
+                "Strikes hit hospitals in Idlib on Thursday the Syrian Observatory for Human \
+                 Rights said. The hospital was put out of service Abdel Rahman said. Officials \
+                 on Friday said more would come."
+            ),
+            [
+                "Syrian Observatory for Human Rights",
+                "Abdel Rahman",
+                "Officials"
+            ]
         );
     }
 

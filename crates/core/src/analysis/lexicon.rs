@@ -806,6 +806,16 @@ impl Lexicon {
             .map(|g| g.name.as_str())
     }
 
+    /// The sources the lexicon knows that a text names, wherever it names them (not only where
+    /// it cites them): (start, end, the lexicon's name), in text order.
+    pub fn find_sources(&self, text: &str, tokens: &[Token]) -> Vec<(usize, usize, &str)> {
+        self.source_matcher
+            .find(text, tokens)
+            .into_iter()
+            .filter_map(|m| Some((m.start, m.end, self.sources.get(m.target)?.name.as_str())))
+            .collect()
+    }
+
     /// Where an actor's demonym, capitalised, stands before a military word ("Russian strikes",
     /// "U.S. troops"): the demonym's words, for each actor it may stand for.
     fn demonym_matches(&self, text: &str, tokens: &[Token]) -> Vec<super::matcher::Match> {

@@ -111,6 +111,10 @@ impl ClaimItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttributionItem {
     pub source: String,
+    /// The person speaking for the source, where the report names one ("Rami Abdel Rahman"
+    /// for the Syrian Observatory for Human Rights).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
     pub text: String,
     pub start: usize,
     pub end: usize,
@@ -463,6 +467,7 @@ fn analyse(
         .map(|a| AttributionItem {
             text: slice(a.start, a.end),
             kind: source_kind(&a.source),
+            speaker: a.speaker.filter(|s| *s != a.source),
             source: a.source,
             start: a.start,
             end: a.end,
