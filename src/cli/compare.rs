@@ -41,6 +41,13 @@ pub(super) fn compare(
             r.headline
         );
     }
+    if comparison.reports_left_out > 0 {
+        println!(
+            "({} later reports left out: Compare holds at most {} reports)",
+            comparison.reports_left_out,
+            triangulate_core::compare::MAX_REPORTS
+        );
+    }
     println!();
     for row in &comparison.facts {
         let mark = if row.disagreement { "  ≠" } else { "" };

@@ -230,6 +230,13 @@ pub(super) fn corroboration(
     json: bool,
 ) -> anyhow::Result<Outcome> {
     let comparison = triangulate_core::compare::compare_incident(&library, incident)?;
+    if comparison.reports_left_out > 0 {
+        eprintln!(
+            "note: {} later reports of incident {incident} are left out: Compare holds at most {} reports",
+            comparison.reports_left_out,
+            triangulate_core::compare::MAX_REPORTS
+        );
+    }
     if let Some(article) = accept {
         let analyst = analyst.map(|a| a.trim().to_string()).unwrap_or_default();
         if analyst.is_empty() {

@@ -111,9 +111,20 @@ fn numbers_cell(ui: &mut egui::Ui, report: &Report) {
                 ui.label(what);
             }
             ui.label(RichText::new(format!("· {}", claim.kind.label())).weak());
+            if claim.is_total() {
+                ui.label(RichText::new("· total").weak().italics());
+            }
         })
         .response
-        .on_hover_text(format!("“{}”", claim.text));
+        .on_hover_text(if claim.is_total() {
+            format!(
+                "“{}”\nA total over a period or the war, not this incident's figure: it is \
+                 not compared with the other reports' figures.",
+                claim.text
+            )
+        } else {
+            format!("“{}”", claim.text)
+        });
     }
 }
 

@@ -125,11 +125,16 @@ pub struct AttributionItem {
 }
 
 impl AttributionItem {
-    /// The source as shown: with its kind where known ("Reuters · wire").
+    /// The source as shown: with the person speaking for it and its kind where known
+    /// ("Syrian Observatory for Human Rights (Rami Abdel Rahman) · monitor", "Reuters · wire").
     pub fn shown(&self) -> String {
-        match &self.kind {
-            Some(kind) => format!("{} · {kind}", self.source),
+        let source = match &self.speaker {
+            Some(speaker) => format!("{} ({speaker})", self.source),
             None => self.source.clone(),
+        };
+        match &self.kind {
+            Some(kind) => format!("{source} · {kind}"),
+            None => source,
         }
     }
 }
@@ -362,6 +367,13 @@ pub struct Comparison {
     /// For two reports that are near copies of each other: their word-level diff.
     #[serde(skip)]
     pub diff: Option<Vec<DiffPart>>,
+    /// Reports past [`MAX_REPORTS`] that the comparison leaves out (the latest ones).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub reports_left_out: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Comparison {
@@ -379,6 +391,7 @@ pub fn compare(
     gazetteer: &Gazetteer,
 ) -> Comparison {
     use rayon::prelude::*;
+    let reports_left_out = inputs.len().saturating_sub(MAX_REPORTS);
     let inputs = &inputs[..inputs.len().min(MAX_REPORTS)];
     // Each report is analysed on its own: on all cores.
     let (mut reports, prepared): (Vec<Report>, Vec<align::Prepared>) = inputs
@@ -415,6 +428,7 @@ pub fn compare(
         corroboration,
         missing_facts,
         diff,
+        reports_left_out,
     }
 }
 
@@ -625,6 +639,10 @@ fn actor_mentions(
 /// The group name of labels that name no particular actor.
 pub const GENERIC: &str = "generic";
 
+/// The fact row of the totals reports give over a period or a war ("470,000 killed since
+/// 2011"): shown apart from the incident's figures, never compared with them.
+pub const TOTALS: &str = "totals over a period or the war";
+
 /// Each distinct name (case-insensitive) per group, with its count, most used first.
 fn name_counts(body: &str, mentions: &[ActorMention]) -> Vec<ActorName> {
     let mut counts: BTreeMap<(String, String), (String, usize, usize)> = BTreeMap::new();
@@ -712,10 +730,11 @@ fn passages(
 /// sources.
 fn facts(reports: &[Report]) -> Vec<FactRow> {
     let mut rows = Vec::new();
+    // A total over a period or a war is no figure of the incident: its own row, after them.
     for kind in ClaimKind::ALL {
         if !reports
             .iter()
-            .any(|r| r.claims.iter().any(|c| c.kind == kind))
+            .any(|r| r.claims.iter().any(|c| c.kind == kind && !c.is_total()))
         {
             continue;
         }
@@ -723,7 +742,7 @@ fn facts(reports: &[Report]) -> Vec<FactRow> {
             .iter()
             .map(|r| {
                 let mine: Vec<usize> = (0..r.claims.len())
-                    .filter(|&i| r.claims[i].kind == kind)
+                    .filter(|&i| r.claims[i].kind == kind && !r.claims[i].is_total())
                     .collect();
                 let mut shown: Vec<String> = Vec::new();
                 for &i in &mine {
@@ -758,6 +777,27 @@ fn facts(reports: &[Report]) -> Vec<FactRow> {
             fact: kind.label().to_string(),
             cells,
             disagreement: mains.len() > 1,
+        });
+    }
+    let totals = text_row(TOTALS, reports, |r| {
+        r.claims
+            .iter()
+            .filter(|c| c.is_total())
+            .map(|c| {
+                let what = c
+                    .what
+                    .as_deref()
+                    .map(|w| format!(" {w}"))
+                    .unwrap_or_default();
+                format!("{}{what} ({})", c.number_text(), c.kind.label())
+            })
+            .collect()
+    });
+    if totals.cells.iter().any(|c| c.main.is_some()) {
+        rows.push(FactRow {
+            // Totals of different periods are not a disagreement.
+            disagreement: false,
+            ..totals
         });
     }
     rows.push(text_row("place", reports, |r| {
