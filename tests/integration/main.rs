@@ -32,6 +32,7 @@ mod linking;
 mod mentions;
 mod ratings;
 mod reading;
+mod real_data;
 mod report;
 mod report_browser;
 mod report_html;

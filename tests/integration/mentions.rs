@@ -13,10 +13,17 @@
 //! `cargo test --test integration mentions -- --nocapture` prints the figures and the misses.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
 use triangulate_core::analysis::{Gazetteer, Lexicon, Setting, tokens};
+
+use crate::real_data::{article_text, data, fakes, nth_occurrence};
+
+/// A few words either side of a span, on one line, for the printed misses.
+fn around(text: &str, start: usize, end: usize) -> String {
+    crate::real_data::around(text, start, end, 30)
+}
 
 #[derive(Deserialize)]
 struct Marks {
@@ -58,64 +65,6 @@ fn marks() -> Option<(Marks, HashMap<String, String>)> {
     )
     .expect("the marks parse");
     Some((marks, fakes()))
-}
-
-fn data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data")
-}
-
-/// The article's text as the marks count in it: title, a line break, body.
-fn article_text(corpus: &str, reference: &str, fakes: &HashMap<String, String>) -> Option<String> {
-    if corpus == "fa-kes-dev" {
-        return fakes.get(reference).cloned();
-    }
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(data().join(corpus).join(reference)).ok()?)
-            .ok()?;
-    Some(format!(
-        "{}\n{}",
-        json["title"].as_str().unwrap_or_default(),
-        json["body"].as_str().unwrap_or_default()
-    ))
-}
-
-/// FA-KES's articles by unit id, as title, a line break, content.
-fn fakes() -> HashMap<String, String> {
-    let mut out = HashMap::new();
-    let Ok(mut reader) = csv::Reader::from_path(data().join("fa-kes-dev/fa-kes-dev.csv")) else {
-        return out;
-    };
-    for row in reader.records().flatten() {
-        let field = |i: usize| row.get(i).unwrap_or_default();
-        out.insert(field(0).to_string(), format!("{}\n{}", field(1), field(2)));
-    }
-    out
-}
-
-/// The byte span of the n-th (from 1) whole-word, case-sensitive occurrence of `word` in `text`.
-fn nth_occurrence(text: &str, word: &str, n: usize) -> Option<(usize, usize)> {
-    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-    text.match_indices(word)
-        .filter(|(at, _)| {
-            boundary(text[..*at].chars().next_back())
-                && boundary(text[at + word.len()..].chars().next())
-        })
-        .nth(n.checked_sub(1)?)
-        .map(|(at, _)| (at, at + word.len()))
-}
-
-/// A few words either side of a span, on one line, for the printed misses.
-fn around(text: &str, start: usize, end: usize) -> String {
-    let from = text[..start]
-        .char_indices()
-        .rev()
-        .nth(30)
-        .map_or(0, |(i, _)| i);
-    let to = text[end..]
-        .char_indices()
-        .nth(30)
-        .map_or(text.len(), |(i, _)| end + i);
-    text[from..to].replace('\n', " ")
 }
 
 /// Each marked article with its text; a mark whose article is missing fails the test.

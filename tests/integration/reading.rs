@@ -22,6 +22,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use crate::real_data::{article_text, data, fakes, nth_occurrence};
+
 use serde::Deserialize;
 use triangulate_core::analysis::{Gazetteer, Lexicon, fold_word};
 use triangulate_core::compare::{IncidentHeader, ReportInput, compare};
@@ -71,12 +73,8 @@ struct NotReport {
     occurrence: usize,
 }
 
-fn data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data")
-}
-
 /// Every marks file, in name order.
-fn marks() -> Vec<(String, Marks)> {
+fn marks() -> Vec<Marks> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reports");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("the marks are in the repository")
@@ -88,55 +86,15 @@ fn marks() -> Vec<(String, Marks)> {
         .into_iter()
         .map(|p| {
             let text = std::fs::read_to_string(&p).expect("a marks file reads");
-            let marks: Marks = serde_json::from_str(&text).expect("a marks file parses");
-            (p.display().to_string(), marks)
+            serde_json::from_str(&text).expect("a marks file parses")
         })
         .collect()
 }
 
-/// FA-KES's articles by unit id, as title, a line break, content.
-fn fakes() -> HashMap<String, String> {
-    let mut out = HashMap::new();
-    let Ok(mut reader) = csv::Reader::from_path(data().join("fa-kes-dev/fa-kes-dev.csv")) else {
-        return out;
-    };
-    for row in reader.records().flatten() {
-        let field = |i: usize| row.get(i).unwrap_or_default();
-        out.insert(field(0).to_string(), format!("{}\n{}", field(1), field(2)));
-    }
-    out
-}
-
 /// The article's text as the marks count in it.
-fn article_text(m: &Marked, fakes: &HashMap<String, String>) -> String {
-    if m.corpus == "fa-kes-dev" {
-        return fakes
-            .get(&m.reference)
-            .cloned()
-            .unwrap_or_else(|| panic!("FA-KES {} is not in ../shared/data", m.reference));
-    }
-    let path = data().join(&m.corpus).join(&m.reference);
-    let json: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} reads", path.display())),
-    )
-    .expect("a BASIL article parses");
-    format!(
-        "{}\n{}",
-        json["title"].as_str().unwrap_or_default(),
-        json["body"].as_str().unwrap_or_default()
-    )
-}
-
-/// The byte span of the n-th (from 1) whole-word, case-sensitive occurrence of `word`.
-fn nth_occurrence(text: &str, word: &str, n: usize) -> Option<(usize, usize)> {
-    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-    text.match_indices(word)
-        .filter(|(at, _)| {
-            boundary(text[..*at].chars().next_back())
-                && boundary(text[at + word.len()..].chars().next())
-        })
-        .nth(n.checked_sub(1)?)
-        .map(|(at, _)| (at, at + word.len()))
+fn text_of(m: &Marked, fakes: &HashMap<String, String>) -> String {
+    article_text(&m.corpus, &m.reference, fakes)
+        .unwrap_or_else(|| panic!("{} {} is not in ../shared/data", m.corpus, m.reference))
 }
 
 /// The passages marked as not the report's own text (the marks give their first words): a
@@ -270,25 +228,15 @@ fn figures_and_sources_of_real_reports_are_read_as_marked() {
     let (mut scoped, mut scope_right, mut totals_as_incident, mut totals) = (0, 0, 0, 0);
     let mut misses: Vec<String> = Vec::new();
     let mut articles = 0;
-    for (file, marks) in marks() {
+    for marks in marks() {
         for m in &marks.articles {
             articles += 1;
-            let text = article_text(m, &fakes);
+            let text = text_of(m, &fakes);
             let outside = not_report_spans(&text, &m.not_report);
             let in_report = |span: (usize, usize)| !outside.iter().any(|o| overlaps(*o, span));
             let read = read(&text, &lexicon, &gazetteer);
-            let context = |span: (usize, usize)| {
-                let from = text[..span.0]
-                    .char_indices()
-                    .rev()
-                    .nth(40)
-                    .map_or(0, |(i, _)| i);
-                let to = text[span.1..]
-                    .char_indices()
-                    .nth(40)
-                    .map_or(text.len(), |(i, _)| span.1 + i);
-                text[from..to].replace('\n', " ")
-            };
+            let context =
+                |span: (usize, usize)| crate::real_data::around(&text, span.0, span.1, 40);
 
             // Figures.
             let marked: Vec<((usize, usize), &MarkedFigure)> = m
@@ -422,7 +370,6 @@ fn figures_and_sources_of_real_reports_are_read_as_marked() {
                 }
             }
         }
-        let _ = file;
     }
     for miss in &misses {
         println!("  {miss}");

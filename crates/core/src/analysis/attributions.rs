@@ -82,34 +82,47 @@ fn names_an_organisation(
         || super::sources::Registry::built_in()
             .by_name(phrase)
             .is_some()
-        || tokens[a..=b].iter().any(|t| {
-            matches!(
-                t.folded.as_str(),
-                "observatory"
-                    | "ministry"
-                    | "agency"
-                    | "network"
-                    | "council"
-                    | "coalition"
-                    | "committee"
-                    | "office"
-                    | "army"
-                    | "forces"
-                    | "organisation"
-                    | "organization"
-                    | "group"
-                    | "brigade"
-                    | "front"
-                    | "command"
-                    | "institute"
-                    | "department"
-                    | "centre"
-                    | "center"
-                    | "union"
-                    | "nations"
-                    | "house"
-            )
-        })
+        || tokens[a..=b]
+            .iter()
+            .any(|t| is_organisation_word(&t.folded))
+}
+
+/// Words that make capitalised words an organisation's name ("Observatory", "Defence
+/// Ministry", "Free Syrian Army").
+fn is_organisation_word(word: &str) -> bool {
+    matches!(
+        word,
+        "observatory"
+            | "ministry"
+            | "agency"
+            | "network"
+            | "council"
+            | "coalition"
+            | "committee"
+            | "office"
+            | "army"
+            | "forces"
+            | "government"
+            | "organisation"
+            | "organization"
+            | "group"
+            | "brigade"
+            | "front"
+            | "command"
+            | "institute"
+            | "department"
+            | "centre"
+            | "center"
+            | "union"
+            | "nations"
+            | "house"
+            | "defence"
+            | "defense"
+            | "monitor"
+            | "watch"
+            | "tv"
+            | "television"
+    )
 }
 
 /// Verbs that attribute what comes before or after them to a speaker.
@@ -1297,35 +1310,7 @@ fn resolve_descriptions(
             && (words.len() == 1
                 || lexicon.source_name(&a.source).is_some()
                 || registry.by_name(&a.source).is_some()
-                || words.iter().any(|w| {
-                    matches!(
-                        fold_word(w).as_str(),
-                        "observatory"
-                            | "ministry"
-                            | "agency"
-                            | "network"
-                            | "council"
-                            | "coalition"
-                            | "committee"
-                            | "office"
-                            | "army"
-                            | "forces"
-                            | "government"
-                            | "organisation"
-                            | "organization"
-                            | "group"
-                            | "brigade"
-                            | "front"
-                            | "command"
-                            | "defence"
-                            | "defense"
-                            | "monitor"
-                            | "watch"
-                            | "nations"
-                            | "tv"
-                            | "television"
-                    )
-                }))
+                || words.iter().any(|w| is_organisation_word(&fold_word(w))))
     };
     for k in 0..found.len() {
         // A description is written in lower case: "the Defence Ministry" is a name.

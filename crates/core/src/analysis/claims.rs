@@ -536,7 +536,6 @@ const TOTAL_CUES: &[(&str, bool)] = &[
     ("year conflict", false),
     ("years of conflict", false),
     ("home to", false),
-    ("war's", false),
     ("wars", false),
     ("au total", false),
     ("depuis le debut", false),
@@ -582,9 +581,19 @@ fn mark_totals(text: &str, tokens: &[Token], claims: &mut [Claim]) {
     for i in 0..tokens.len() {
         for (cue, forward) in TOTAL_CUES {
             let words: Vec<&str> = cue.split(' ').collect();
-            if tokens
-                .get(i..i + words.len())
-                .is_some_and(|run| run.iter().zip(&words).all(|(t, w)| t.folded == *w))
+            // "a year ago", "a day after the strike": a moment, not a period.
+            let a_moment = words.len() == 2
+                && words[0] == "a"
+                && tokens.get(i + 2).is_some_and(|t| {
+                    matches!(
+                        t.folded.as_str(),
+                        "ago" | "after" | "before" | "earlier" | "later"
+                    )
+                });
+            if !a_moment
+                && tokens
+                    .get(i..i + words.len())
+                    .is_some_and(|run| run.iter().zip(&words).all(|(t, w)| t.folded == *w))
             {
                 cues.push((i, *forward));
                 break;
@@ -629,11 +638,19 @@ fn mark_totals(text: &str, tokens: &[Token], claims: &mut [Claim]) {
                 )
             })
         };
+        // A cue after its number is in the number's clause: "killed 400 since 2011", not "12
+        // were killed, the deadliest since January".
+        let comma_between = |n: usize| {
+            n < cue
+                && text
+                    .get(tokens[n].end..tokens[cue].start)
+                    .is_some_and(|gap| gap.contains([',', ';']))
+        };
         let nearest = numbers
             .iter()
             .copied()
             .filter(|&n| sentence_of(n) == sentence && (!forward || n > cue))
-            .filter(|&n| !clause_between(n))
+            .filter(|&n| !clause_between(n) && !comma_between(n))
             .min_by_key(|&n| n.abs_diff(cue));
         if let Some(k) = nearest.and_then(|n| at.iter().position(|&a| a == n)) {
             claims[k].scope = Scope::Cumulative;
@@ -1073,6 +1090,13 @@ mod tests {
         assert_eq!(
             scopes("So far this year, 3,000 civilians have died. On Friday 4 were killed."),
             [(3000, Scope::Cumulative), (4, Scope::Incident)]
+        );
+        // Another moment is another incident, not a total.
+        assert_eq!(
+            scopes(
+                "A year ago 12 people were killed there, the deadliest since January, when 11 died."
+            ),
+            [(12, Scope::Incident), (11, Scope::Incident)]
         );
     }
 

@@ -85,6 +85,22 @@ impl ClaimItem {
         self.scope == crate::analysis::claims::Scope::Cumulative
     }
 
+    /// The claim as a table lists it: "at least 19 civilians (killed)", "470000 people (killed,
+    /// total)".
+    pub fn shown(&self) -> String {
+        let what = self
+            .what
+            .as_deref()
+            .map(|w| format!(" {w}"))
+            .unwrap_or_default();
+        let total = if self.is_total() { ", total" } else { "" };
+        format!(
+            "{}{what} ({}{total})",
+            self.number_text(),
+            self.kind.label()
+        )
+    }
+
     /// The part of a population counted ("children", "women", "men"), or `None` for a whole
     /// count: see [`crate::analysis::claims::part_counted`].
     pub fn part(&self) -> Option<&'static str> {
@@ -783,14 +799,7 @@ fn facts(reports: &[Report]) -> Vec<FactRow> {
         r.claims
             .iter()
             .filter(|c| c.is_total())
-            .map(|c| {
-                let what = c
-                    .what
-                    .as_deref()
-                    .map(|w| format!(" {w}"))
-                    .unwrap_or_default();
-                format!("{}{what} ({})", c.number_text(), c.kind.label())
-            })
+            .map(ClaimItem::shown)
             .collect()
     });
     if totals.cells.iter().any(|c| c.main.is_some()) {

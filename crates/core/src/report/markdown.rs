@@ -54,19 +54,7 @@ fn or_dash(items: Vec<String>) -> String {
 }
 
 fn numbers(r: &Report) -> String {
-    or_dash(
-        r.claims
-            .iter()
-            .map(|c| {
-                let what = c
-                    .what
-                    .as_deref()
-                    .map(|w| format!(" {w}"))
-                    .unwrap_or_default();
-                cell(&format!("{}{what} ({})", c.number_text(), c.kind.label()))
-            })
-            .collect(),
-    )
+    or_dash(r.claims.iter().map(|c| cell(&c.shown())).collect())
 }
 
 fn sources(r: &Report) -> String {
