@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Lexicon, Token, capitalised, fold_word, possessive};
+use super::{Lexicon, Token, capitalised, fold_word};
 
 /// A source a report cites, with the span of the words that cite it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,6 +59,12 @@ fn is_office(word: &str) -> bool {
             | "activist"
             | "governor"
             | "mayor"
+            | "senator"
+            | "congressman"
+            | "congresswoman"
+            | "sen"
+            | "rep"
+            | "lawmaker"
     )
 }
 
@@ -82,9 +88,11 @@ fn names_an_organisation(
         || super::sources::Registry::built_in()
             .by_name(phrase)
             .is_some()
-        || tokens[a..=b]
-            .iter()
-            .any(|t| is_organisation_word(&t.folded))
+        || tokens[a..=b].iter().any(|t| {
+            is_organisation_word(&t.folded)
+                || (t.is_possessive(text)
+                    && t.folded.strip_suffix('s').is_some_and(is_organisation_word))
+        })
 }
 
 /// Words that make capitalised words an organisation's name ("Observatory", "Defence
@@ -402,9 +410,13 @@ fn phrase_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, usi
             if !named && preposition && !speaker_before {
                 break;
             }
-            // Past "in" of "a doctor in Douma", the phrase is the doctor's, in lower case.
+            // Past "in" of "a doctor in Douma", the phrase is the doctor's, in lower case; a
+            // name before a lower-case head is walked as a name ("the Syrian Observatory for
+            // Human Rights monitoring group").
             if speaker_before {
                 named = false;
+            } else if !lower {
+                named = true;
             }
         }
         first = Some(j);
@@ -678,10 +690,10 @@ fn clean_speaker(
     if a > b {
         return None;
     }
-    if a < b && possessive(tokens[a].text(text)) && !capitalised(tokens[a].text(text)) {
+    if a < b && tokens[a].is_possessive(text) && !capitalised(tokens[a].text(text)) {
         a += 1;
     }
-    if let Some(k) = (a..b).find(|&k| possessive(tokens[k].text(text)))
+    if let Some(k) = (a..b).find(|&k| tokens[k].is_possessive(text))
         && tokens[k + 1..=b].iter().all(|t| {
             matches!(
                 t.folded.as_str(),
@@ -815,6 +827,15 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                     .trim_end_matches("’s")
                     .to_string()
             };
+            // "Representative Darrell Issa of California": the person, not the state.
+            let b = (a + 2..b)
+                .rev()
+                .find(|&k| {
+                    tokens[k].folded == "of"
+                        && is_person_name(text, tokens, a.max(k.saturating_sub(4)), k - 1)
+                        && (k + 1..=b).all(|j| capitalised(tokens[j].text(text)))
+                })
+                .map_or(b, |k| k - 1);
             // "Observatory chief Rami Abdel Rahman": the person speaks for the organisation
             // named before the office; "US President Donald Trump" speaks as himself.
             let office = (a..b)
@@ -830,7 +851,15 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                                 .unwrap_or(a);
                             (first < k
                                 && names_an_organisation(text, tokens, first, k - 1, lexicon))
-                            .then(|| words(first, k - 1))
+                            .then(|| {
+                                // "the Observatorys founder": the name without its possessive.
+                                let name = words(first, k - 1);
+                                if tokens[k - 1].bare_possessive {
+                                    name.strip_suffix('s').map_or(name.clone(), str::to_string)
+                                } else {
+                                    name
+                                }
+                            })
                         })
                         .flatten();
                     people.push((k + 1, b));
@@ -1445,6 +1474,19 @@ mod tests {
                 "Abdel Rahman",
                 "Officials"
             ]
+        );
+    }
+
+    #[test]
+    fn an_office_or_a_state_after_a_name_is_not_the_name() {
+        let text = "French Foreign Minister Laurent Fabius said talks would go on. Representative \
+                    Darrell Issa of California said so too.";
+        let found = attributions(text, &tokens(text), &Lexicon::built_in());
+        let speakers: Vec<Option<&str>> = found.iter().map(|a| a.speaker.as_deref()).collect();
+        assert_eq!(
+            speakers,
+            [Some("Laurent Fabius"), Some("Darrell Issa")],
+            "{found:?}"
         );
     }
 

@@ -546,6 +546,33 @@ const TOTAL_CUES: &[(&str, bool)] = &[
     ("منذ بداية", false),
 ];
 
+/// [`TOTAL_CUES`] as words, by their first word.
+type CueIndex = std::collections::HashMap<&'static str, Vec<(Vec<&'static str>, bool)>>;
+static CUES_BY_FIRST_WORD: std::sync::LazyLock<CueIndex> = std::sync::LazyLock::new(|| {
+    let mut by_first = CueIndex::new();
+    for (cue, forward) in TOTAL_CUES {
+        let words: Vec<&str> = cue.split(' ').collect();
+        if let Some(first) = words.first() {
+            by_first.entry(first).or_default().push((words, *forward));
+        }
+    }
+    by_first
+});
+
+/// "since 2011", "since March" at token `i`: a period that began before the incident.
+fn since_cue(tokens: &[Token], i: usize, cues: &mut Vec<(usize, bool)>) {
+    let period = tokens.get(i + 1).is_some_and(|t| {
+        is_month(&t.folded)
+            || (t.folded.len() == 4
+                && t.folded
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1900..=2100).contains(&y)))
+    });
+    if period {
+        cues.push((i, false));
+    }
+}
+
 /// Killed or wounded counts this large are a war's or a period's, not an incident's.
 const WAR_SIZED: u64 = 10_000;
 
@@ -579,8 +606,13 @@ fn mark_totals(text: &str, tokens: &[Token], claims: &mut [Claim]) {
     let sentence_of = |i: usize| sentences.get(i).copied().unwrap_or(0);
     let mut cues: Vec<(usize, bool)> = Vec::new();
     for i in 0..tokens.len() {
-        for (cue, forward) in TOTAL_CUES {
-            let words: Vec<&str> = cue.split(' ').collect();
+        if tokens[i].folded == "since" {
+            since_cue(tokens, i, &mut cues);
+        }
+        let Some(starting) = CUES_BY_FIRST_WORD.get(tokens[i].folded.as_str()) else {
+            continue;
+        };
+        for (words, forward) in starting {
             // "a year ago", "a day after the strike": a moment, not a period.
             let a_moment = words.len() == 2
                 && words[0] == "a"
@@ -593,23 +625,11 @@ fn mark_totals(text: &str, tokens: &[Token], claims: &mut [Claim]) {
             if !a_moment
                 && tokens
                     .get(i..i + words.len())
-                    .is_some_and(|run| run.iter().zip(&words).all(|(t, w)| t.folded == *w))
+                    .is_some_and(|run| run.iter().zip(words).all(|(t, w)| t.folded == *w))
             {
                 cues.push((i, *forward));
                 break;
             }
-        }
-        // "since 2011", "since March": a period that began before the incident.
-        if tokens[i].folded == "since"
-            && tokens.get(i + 1).is_some_and(|t| {
-                is_month(&t.folded)
-                    || (t.folded.len() == 4
-                        && t.folded
-                            .parse::<u32>()
-                            .is_ok_and(|y| (1900..=2100).contains(&y)))
-            })
-        {
-            cues.push((i, false));
         }
     }
     // Every number of the text, claim or not: a cue is the nearest number's, and marks it only

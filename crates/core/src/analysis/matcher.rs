@@ -16,7 +16,8 @@ struct Phrase {
 /// A set of phrases, each pointing at a target (a place, an actor group, a term).
 #[derive(Debug, Clone, Default)]
 pub struct Matcher {
-    by_first_word: HashMap<String, Vec<Phrase>>,
+    /// Looked up once per word of every text matched: a fast, fixed hash.
+    by_first_word: HashMap<String, Vec<Phrase>, foldhash::fast::FixedState>,
 }
 
 /// One match: the target and the byte span of the words matched.
@@ -58,36 +59,58 @@ impl Matcher {
         let mut out = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            let mut advanced = 1;
             let before = out.len();
-            let keys: Vec<String> = forms(&tokens[i], text).flat_map(stems).collect();
-            for key in keys {
-                let Some(phrases) = self.by_first_word.get(key.as_str()) else {
-                    continue;
-                };
-                let mut matched_len = 0;
-                for p in phrases {
-                    if matched_len > p.words.len() {
-                        break;
+            let mut advanced = 1;
+            // The word and its possessive's stem, looked up as they are (nothing allocated);
+            // Cyrillic words under their case stems too.
+            for form in forms(&tokens[i], text) {
+                if is_cyrillic(form) {
+                    for key in stems(form) {
+                        advanced =
+                            advanced.max(self.match_at(&key, text, tokens, i, before, &mut out));
                     }
-                    if !matches_at(p, text, &tokens[i..]) {
-                        continue;
-                    }
-                    matched_len = p.words.len();
-                    let found = Match {
-                        target: p.target,
-                        start: tokens[i].start,
-                        end: tokens[i + p.words.len() - 1].end,
-                    };
-                    if !out[before..].contains(&found) {
-                        out.push(found);
-                    }
+                } else {
+                    advanced = advanced.max(self.match_at(form, text, tokens, i, before, &mut out));
                 }
-                advanced = advanced.max(matched_len);
             }
-            i += advanced.max(1);
+            i += advanced;
         }
         out
+    }
+
+    /// The phrases starting with `key` that match at token `i`, longest first, added to `out`
+    /// (once each since `before`); how many words the longest spans.
+    fn match_at(
+        &self,
+        key: &str,
+        text: &str,
+        tokens: &[Token],
+        i: usize,
+        before: usize,
+        out: &mut Vec<Match>,
+    ) -> usize {
+        let Some(phrases) = self.by_first_word.get(key) else {
+            return 0;
+        };
+        let mut matched_len = 0;
+        for p in phrases {
+            if matched_len > p.words.len() {
+                break;
+            }
+            if !matches_at(p, text, &tokens[i..]) {
+                continue;
+            }
+            matched_len = p.words.len();
+            let found = Match {
+                target: p.target,
+                start: tokens[i].start,
+                end: tokens[i + p.words.len() - 1].end,
+            };
+            if !out[before..].contains(&found) {
+                out.push(found);
+            }
+        }
+        matched_len
     }
 }
 

@@ -501,12 +501,13 @@ pub(super) fn number_at(text: &str, tokens: &[Token], i: usize) -> Option<(u32, 
         return u32::try_from(value).ok().map(|v| (v, used));
     }
     // "UN", "DOS": a word in capitals is an acronym; "Sept" is September.
+    let first = word_value(&t.folded)?;
     let written = t.text(text);
-    let letters: Vec<char> = written.chars().filter(|c| c.is_alphabetic()).collect();
-    if (letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())) || is_month(&t.folded) {
+    let mut letters = written.chars().filter(|c| c.is_alphabetic());
+    let capitals = letters.clone().count() > 1 && letters.all(char::is_uppercase);
+    if capitals || is_month(&t.folded) {
         return None;
     }
-    let first = word_value(&t.folded)?;
     if multiplier(&t.folded).is_some() {
         // "hundred" alone is no count ("a hundred" is read by the claims).
         return None;
