@@ -218,3 +218,26 @@ pub fn outlet_article(library: &Library, outlet: &str) -> triangulate_core::mode
     assert_eq!(found.len(), 1, "one article of {outlet}");
     found[0].id
 }
+
+/// One text compared on its own, as the Compare view reads a report: its claims, sources and
+/// names.
+pub fn report_alone(
+    body: String,
+    lexicon: &triangulate_core::analysis::Lexicon,
+    gazetteer: &triangulate_core::analysis::Gazetteer,
+) -> triangulate_core::compare::Report {
+    use triangulate_core::compare::{IncidentHeader, ReportInput, compare};
+    let input = ReportInput {
+        article_id: 1,
+        outlet: String::new(),
+        grade: None,
+        headline: String::new(),
+        published: None,
+        body,
+    };
+    compare(IncidentHeader::default(), &[input], lexicon, gazetteer)
+        .reports
+        .into_iter()
+        .next()
+        .expect("a comparison of one text has its report")
+}

@@ -12,7 +12,6 @@ use std::path::Path;
 
 use serde::Deserialize;
 use triangulate_core::analysis::fold_word;
-use triangulate_core::compare::{IncidentHeader, Report, ReportInput, compare};
 
 #[derive(Deserialize)]
 struct Annotations {
@@ -157,16 +156,7 @@ fn extraction_finds_hand_marked_claims_sources_and_names() {
         } else {
             fixture_body(&root.join(&a.file))
         };
-        let input = ReportInput {
-            article_id: 1,
-            outlet: String::new(),
-            grade: None,
-            headline: String::new(),
-            published: None,
-            body,
-        };
-        let comparison = compare(IncidentHeader::default(), &[input], &lexicon, &gazetteer);
-        let report: &Report = &comparison.reports[0];
+        let report = &common::report_alone(body, &lexicon, &gazetteer);
 
         let predicted: Vec<(u64, String)> = report
             .claims

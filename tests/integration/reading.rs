@@ -26,7 +26,6 @@ use crate::real_data::{article_text, data, fakes, nth_occurrence};
 
 use serde::Deserialize;
 use triangulate_core::analysis::{Gazetteer, Lexicon, fold_word};
-use triangulate_core::compare::{IncidentHeader, ReportInput, compare};
 
 #[derive(Deserialize)]
 struct Marks {
@@ -178,16 +177,7 @@ struct Read {
 }
 
 fn read(text: &str, lexicon: &Lexicon, gazetteer: &Gazetteer) -> Read {
-    let input = ReportInput {
-        article_id: 1,
-        outlet: String::new(),
-        grade: None,
-        headline: String::new(),
-        published: None,
-        body: text.to_string(),
-    };
-    let comparison = compare(IncidentHeader::default(), &[input], lexicon, gazetteer);
-    let report = &comparison.reports[0];
+    let report = &crate::common::report_alone(text.to_string(), lexicon, gazetteer);
     Read {
         claims: report
             .claims

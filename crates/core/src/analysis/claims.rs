@@ -583,16 +583,31 @@ fn mark_totals(text: &str, tokens: &[Token], claims: &mut [Claim]) {
     if claims.is_empty() {
         return;
     }
+    // Every number of the text, claim or not: a cue is the nearest number's, and marks it only
+    // when that number is a claim's ("this month" by a date's number marks nothing).
+    let mut numbers = Vec::new();
+    let mut j = 0;
+    while j < tokens.len() {
+        match number_at(text, tokens, j) {
+            Some((_, used)) => {
+                numbers.push(j);
+                j += used;
+            }
+            None => j += 1,
+        }
+    }
     let token_at = |byte: usize| tokens.partition_point(|t| t.start < byte);
-    // Each claim's number as a token index (the first token at or after its start that is a
-    // number), and its sentence.
+    // Each claim's number as a token index: the first number at or after its start, within it.
     let at: Vec<usize> = claims
         .iter()
         .map(|c| {
             let from = token_at(c.start);
-            (from..tokens.len())
-                .find(|&j| number_at(text, tokens, j).is_some() || tokens[j].start >= c.end)
-                .unwrap_or(from)
+            let first = numbers.partition_point(|&n| n < from);
+            numbers
+                .get(first)
+                .copied()
+                .filter(|&n| tokens[n].start < c.end)
+                .unwrap_or_else(|| token_at(c.end))
         })
         .collect();
     let mut sentences = Vec::with_capacity(tokens.len());
@@ -630,19 +645,6 @@ fn mark_totals(text: &str, tokens: &[Token], claims: &mut [Claim]) {
                 cues.push((i, *forward));
                 break;
             }
-        }
-    }
-    // Every number of the text, claim or not: a cue is the nearest number's, and marks it only
-    // when that number is a claim's ("this month" by a date's number marks nothing).
-    let mut numbers = Vec::new();
-    let mut j = 0;
-    while j < tokens.len() {
-        match number_at(text, tokens, j) {
-            Some((_, used)) => {
-                numbers.push(j);
-                j += used;
-            }
-            None => j += 1,
         }
     }
     for (cue, forward) in cues {

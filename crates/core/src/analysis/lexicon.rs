@@ -1249,14 +1249,14 @@ fn country_at(text: &str, tokens: &[Token], i: usize) -> Option<(&'static Countr
     if !super::capitalised(first.text(text)) {
         return None;
     }
-    let stem = |t: &Token| {
+    fn stem<'t>(t: &'t Token, text: &str) -> Option<&'t str> {
         t.is_possessive(text)
-            .then(|| t.folded.strip_suffix('s').map(str::to_string))
+            .then(|| t.folded.strip_suffix('s'))
             .flatten()
-    };
-    let mut keys = vec![first.folded.clone()];
-    keys.extend(stem(first));
-    keys.iter()
+    }
+    [Some(first.folded.as_str()), stem(first, text)]
+        .into_iter()
+        .flatten()
         .filter_map(|k| COUNTRY_WORDS.get(k))
         .flatten()
         .find_map(|w| {
@@ -1265,7 +1265,7 @@ fn country_at(text: &str, tokens: &[Token], i: usize) -> Option<(&'static Countr
             let last = run.len() - 1;
             let spelled = run.iter().enumerate().all(|(k, t)| {
                 t.folded == w.words[k]
-                    || (!w.demonym && k == last && stem(t).as_deref() == Some(&w.words[k]))
+                    || (!w.demonym && k == last && stem(t, text) == Some(w.words[k].as_str()))
             });
             // A country's name stands for its party only as a possessive; a demonym as written.
             let possessive = !w.demonym && run[last].is_possessive(text);
