@@ -16,7 +16,7 @@ use super::widgets::{
     Cached, date_or_dash, diff_legend, diff_text, empty_state, plural, read_error, shorten,
 };
 use triangulate_core::analysis::similarity::{self, DiffPart};
-use triangulate_core::library::Library;
+use triangulate_core::library::{Library, LinkRun};
 use triangulate_core::linking::{self, CopyFamily};
 use triangulate_core::model::{Article, ArticleRow, Id, SuggestionRow};
 
@@ -57,6 +57,8 @@ pub struct SuggestionsViewState {
     /// Family members picked for a diff, at most two, in the order picked.
     picked: Vec<Id>,
     comparison: Cached<Vec<Id>, Option<Comparison>>,
+    /// The last linking run, to say when it compared some articles with only some candidates.
+    last_run: Cached<(), Option<LinkRun>>,
 }
 
 /// Headlines (and outlets) of articles, by id, for the generation they were read at.
@@ -157,6 +159,15 @@ impl SuggestionsViewState {
                 ui.label(RichText::new("Finding links…").weak());
             }
         });
+        if let Ok(Some(run)) = view
+            .last_run
+            .get(generation, &(), || library.last_link_run())
+            .map(|r| r.as_ref())
+            && run.capped > 0
+        {
+            ui.label(RichText::new(capped_note(run)).weak())
+                .on_hover_text(format!("Linking run finished {}", run.finished_at));
+        }
         ui.separator();
 
         match view.tab {
@@ -309,6 +320,20 @@ impl SuggestionsViewState {
 }
 
 /// "Same incident", "Near copy", "Exact copy".
+/// What the last linking run left out, when it compared some articles with only some of their
+/// candidates.
+pub fn capped_note(run: &LinkRun) -> String {
+    format!(
+        "The last linking run compared {} of its {} articles with only some of the others: a \
+         place, a word or a text shared by too many articles (a flood of copies, many reports of \
+         one day and place) was set aside for them, and each was scored against its {} most \
+         promising candidates. Suggestions about them may be missing.",
+        run.capped,
+        run.articles,
+        triangulate_core::linking::MAX_CANDIDATES
+    )
+}
+
 pub fn kind_label(kind: &str) -> &str {
     match kind {
         "same_incident" => "Same incident",

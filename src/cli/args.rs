@@ -246,6 +246,9 @@ pub enum Command {
     /// file names (or paths ending so) of articles that report one event.
     EvaluateLinks {
         truth: PathBuf,
+        /// Count only suggestions scoring above this (the analyst's incidents always count).
+        #[arg(long, default_value_t = 0.5)]
+        min_score: f64,
         #[arg(long)]
         json: bool,
     },

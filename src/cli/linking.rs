@@ -25,6 +25,8 @@ pub(super) fn link(mut library: Library, rebuild: bool, json: bool) -> anyhow::R
             "near_copies": report.near_copies,
             "incident_suggestions": report.incident_suggestions,
             "new_articles": report.new_articles,
+            "capped": report.capped,
+            "cancelled": report.cancelled,
             "queue": report.suggestions,
         }))?;
         return Ok(Outcome::Exit(0));
@@ -37,6 +39,15 @@ pub(super) fn link(mut library: Library, rebuild: bool, json: bool) -> anyhow::R
         report.incident_suggestions.len(),
         report.suggestions.added
     );
+    if report.capped > 0 {
+        println!(
+            "{} of them were compared with only some of the others: a place, word or text too many \
+             articles share was set aside, and each was scored against its {} most promising \
+             candidates.",
+            report.capped,
+            triangulate_core::linking::MAX_CANDIDATES
+        );
+    }
     for [a, b] in &report.exact_copies {
         println!("  exact     {a} = {b}");
     }
@@ -127,6 +138,7 @@ struct Truth {
 pub(super) fn evaluate_links(
     library: &Library,
     truth: &std::path::Path,
+    min_score: f64,
     json: bool,
 ) -> anyhow::Result<Outcome> {
     use triangulate_core::linking::evaluate;
@@ -160,12 +172,21 @@ pub(super) fn evaluate_links(
                 .collect()
         })
         .collect();
-    let mut predicted: Vec<Vec<i64>> = library
+    let suggested: Vec<(Vec<i64>, f64)> = library
         .open_suggestions()?
         .into_iter()
-        .filter(|s| s.kind == triangulate_core::library::SAME_INCIDENT)
-        .map(|s| s.articles)
+        .filter(|s| s.kind == triangulate_core::library::SAME_INCIDENT && s.score > min_score)
+        .map(|s| (s.articles, s.score))
         .collect();
+    // Wrong pairs the engine is confident of: those an analyst would accept unread.
+    let confident: Vec<Vec<i64>> = suggested
+        .iter()
+        .filter(|(_, score)| *score > 0.8)
+        .map(|(g, _)| g.clone())
+        .collect();
+    let confident = evaluate::pairwise(&confident, &labelled);
+    let confident_wrong = confident.predicted_pairs - confident.correct_pairs;
+    let mut predicted: Vec<Vec<i64>> = suggested.into_iter().map(|(g, _)| g).collect();
     for i in library.incidents()? {
         if let Some(detail) = library.incident(i.id)? {
             predicted.push(detail.reports.iter().map(|r| r.article.id).collect());
@@ -173,7 +194,12 @@ pub(super) fn evaluate_links(
     }
     let scores = evaluate::pairwise(&evaluate::merge_overlapping(predicted), &labelled);
     if json {
-        print_json(&serde_json::json!({"scores": scores, "labelled_articles_missing": missing}))?;
+        print_json(&serde_json::json!({
+            "scores": scores,
+            "min_score": min_score,
+            "wrong_pairs_above_0_8": confident_wrong,
+            "labelled_articles_missing": missing
+        }))?;
     } else {
         if missing > 0 {
             eprintln!("warning: {missing} labelled articles are not in the library");
@@ -186,6 +212,9 @@ pub(super) fn evaluate_links(
             scores.precision,
             scores.recall,
             scores.f1
+        );
+        println!(
+            "suggestions counted: score above {min_score}; wrong pairs in suggestions above 0.8: {confident_wrong}"
         );
     }
     Ok(Outcome::Exit(0))

@@ -207,7 +207,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             out,
             analyst(who),
         ),
-        Command::EvaluateLinks { truth, json } => evaluate_links(&file.read()?, &truth, json),
+        Command::EvaluateLinks {
+            truth,
+            min_score,
+            json,
+        } => evaluate_links(&file.read()?, &truth, min_score, json),
         Command::Check { json } => check(&file.read()?, json),
         Command::Delete {
             articles,

@@ -159,7 +159,7 @@ pub fn seed_suggestions(path: &Path, suggestions: &[triangulate_core::library::N
     kinds.sort_unstable();
     kinds.dedup();
     library
-        .refresh_suggestions(&kinds, suggestions)
+        .refresh_suggestions(&kinds, suggestions, None)
         .expect("the suggestions are stored");
 }
 

@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 
 #[test]
 fn the_samples_exact_and_near_copies_are_found_with_no_false_pairs() {
-    let (_dir, _path, library, report) = common::sample_library();
+    let (_dir, _path, mut library, report) = common::sample_library();
     let root = common::sample_dir().display().to_string();
     let path_of: HashMap<i64, String> = report
         .articles
@@ -22,7 +22,13 @@ fn the_samples_exact_and_near_copies_are_found_with_no_false_pairs() {
             )
         })
         .collect();
-    let found = triangulate_core::linking::find_copies(&library.linking_texts().unwrap());
+    // The one copy detector, as the link command and the app run it.
+    let found = triangulate_core::linking::link_library(
+        &mut library,
+        &triangulate_core::linking::LinkOptions::default(),
+        &triangulate_core::jobs::Progress::new(),
+    )
+    .unwrap();
     let pair =
         |a: i64, b: i64| -> BTreeSet<String> { [path_of[&a].clone(), path_of[&b].clone()].into() };
     let exact: BTreeSet<BTreeSet<String>> = found

@@ -282,6 +282,27 @@ fn the_empty_queue_says_how_to_fill_it() {
 }
 
 #[test]
+fn the_queue_says_when_the_last_run_compared_some_articles_with_only_some_others() {
+    let (_dir, path) = sample_library_file();
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
+    open_view(&mut harness, "Suggestions");
+    assert!(
+        harness
+            .query_by_label_contains("compared with only some")
+            .is_none()
+            && harness
+                .query_by_label_contains("with only some of the others")
+                .is_none(),
+        "a run that compared everything says nothing"
+    );
+    // A run over a flood of copies: 3 of its 5 articles met a text too many others share.
+    Library::open(&path).unwrap().record_link_run(5, 3).unwrap();
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
+    open_view(&mut harness, "Suggestions");
+    harness.get_by_label_contains("compared 3 of its 5 articles with only some of the others");
+}
+
+#[test]
 fn a_near_copy_suggestion_shows_the_word_diff_of_the_two_texts() {
     let (_dir, mut harness) = app_with(|l| {
         let mut articles = vec![

@@ -217,21 +217,29 @@ pub fn is_stopword(word: &str) -> bool {
         "которые",
         "после",
     ];
-    EN.contains(&word) || RU.contains(&word)
+    static SET: std::sync::OnceLock<foldhash::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| EN.iter().chain(RU).copied().collect())
+        .contains(word)
 }
 
 /// The content words of a text with their counts: folded, three letters or more, no stopwords,
 /// no numbers.
 pub fn content_words(tokens: &[Token]) -> HashMap<String, u32> {
     let mut counts: HashMap<String, u32> = HashMap::new();
+    for_each_content_word(tokens, |w| *counts.entry(w.to_string()).or_default() += 1);
+    counts
+}
+
+/// Calls `f` with each content word, stemmed, as [`content_words`] counts them, without
+/// allocating.
+pub fn for_each_content_word(tokens: &[Token], mut f: impl FnMut(&str)) {
     for t in tokens {
         let w = t.folded.as_str();
         if w.chars().count() < 3 || w.chars().all(|c| c.is_numeric()) || is_stopword(w) {
             continue;
         }
-        *counts.entry(stem(w).to_string()).or_default() += 1;
+        f(stem(w));
     }
-    counts
 }
 
 /// A light English plural stem, so "strikes" and "strike" count as one word.

@@ -413,12 +413,12 @@ impl World {
             .into_iter()
             .filter(|s| !acronym_or_date(text, tokens, s))
             .collect();
-        let lower_elsewhere: HashSet<&str> = tokens
+        let lower_elsewhere: foldhash::HashSet<&str> = tokens
             .iter()
             .filter(|t| t.text(text).chars().next().is_some_and(char::is_lowercase))
             .map(|t| t.folded.as_str())
             .collect();
-        let not_only_at_sentence_start: HashSet<&str> = tokens
+        let not_only_at_sentence_start: foldhash::HashSet<&str> = tokens
             .iter()
             .filter(|t| !t.sentence_start)
             .map(|t| t.folded.as_str())
@@ -515,7 +515,7 @@ impl World {
         tokens: &[Token],
         taken: &[bool],
         context: &HashSet<[u8; 2]>,
-        lower_elsewhere: &HashSet<&str>,
+        lower_elsewhere: &foldhash::HashSet<&str>,
         found: &mut Vec<(Span, u32)>,
     ) {
         if context.is_empty() || self.skeletons.is_empty() {
@@ -700,6 +700,17 @@ impl World {
         let mut word_ending: Vec<u32> = Vec::with_capacity(text.len() + 2);
         for (i, (t, other)) in tokens.iter().zip(&forms).enumerate() {
             let start = stream.len() - 1;
+            // A word no name can hold ([`written_as_a_name`]: a lower-case word that is no
+            // particle) stands as a mark no pattern holds, so the automaton has less to read
+            // and nothing to find through it.
+            let lower = t.text(text).chars().next().is_some_and(char::is_lowercase);
+            if lower && !PARTICLES.contains(&t.folded.as_str()) {
+                stream.push('\u{1}');
+                stream.push(' ');
+                word_at.resize(stream.len() + 1, u32::MAX);
+                word_ending.resize(stream.len() + 1, u32::MAX);
+                continue;
+            }
             stream.push_str(other.as_deref().unwrap_or(&t.folded));
             stream.push(' ');
             word_at.resize(stream.len() + 1, u32::MAX);

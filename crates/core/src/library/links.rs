@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::{Library, clock};
@@ -19,6 +19,31 @@ pub struct LinkText {
     pub title: String,
     pub body: String,
     pub published: Option<String>,
+    /// Whether the date was stated by the page, its address, a dateline or an analyst, rather
+    /// than found in the running text.
+    pub date_stated: bool,
+}
+
+/// What a linking round stores for one article.
+#[derive(Debug, Clone)]
+pub struct LinkState {
+    pub id: Id,
+    /// The article's date in days from 0001-01-01; 0 when it has none.
+    pub day: i64,
+    /// The MinHash signature, 4 bytes little-endian per value.
+    pub signature: Vec<u8>,
+    /// `linking::features::Features`, encoded.
+    pub features: Vec<u8>,
+    /// The keys it is indexed under.
+    pub keys: Vec<i64>,
+}
+
+/// A finished linking run, as the Suggestions view reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LinkRun {
+    pub finished_at: String,
+    pub articles: usize,
+    pub capped: usize,
 }
 
 /// A scored pair of articles (`a < b`).
@@ -62,25 +87,42 @@ pub(super) fn members_key(articles: &[Id]) -> String {
 }
 
 impl Library {
-    /// Articles whose linking features are missing or were made by another extractor version.
-    pub fn articles_to_link(&self, version: i64) -> Result<Vec<LinkText>> {
+    /// Articles whose linking features are missing or were made by another extractor version,
+    /// in id order.
+    pub fn articles_to_link(&self, version: i64) -> Result<Vec<Id>> {
+        // Two scans of narrow indexes: a join would look up every article's wide row.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT a.id, a.outlet_id, a.text_hash, a.title, a.body, a.published
-             FROM articles a LEFT JOIN link_features f ON f.article_id = a.id
-             WHERE f.article_id IS NULL OR f.version != ?1
-             ORDER BY a.id",
+            "SELECT id FROM articles
+             EXCEPT SELECT article_id FROM link_features WHERE version = ?1
+             ORDER BY 1",
         )?;
-        let rows = stmt.query_map([version], |r| {
-            Ok(LinkText {
-                id: r.get(0)?,
-                outlet_id: r.get(1)?,
-                text_hash: r.get(2)?,
-                title: r.get(3)?,
-                body: r.get(4)?,
-                published: r.get(5)?,
-            })
-        })?;
+        let rows = stmt.query_map([version], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// What linking reads of the listed articles (those that still exist), in the order given.
+    pub fn link_texts(&self, ids: &[Id]) -> Result<Vec<LinkText>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, outlet_id, text_hash, title, body, published, published_source
+             FROM articles WHERE id = ?1",
+        )?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let mut rows = stmt.query([id])?;
+            if let Some(r) = rows.next()? {
+                let source: String = r.get(6)?;
+                out.push(LinkText {
+                    id: r.get(0)?,
+                    outlet_id: r.get(1)?,
+                    text_hash: r.get(2)?,
+                    title: r.get(3)?,
+                    body: r.get(4)?,
+                    published: r.get(5)?,
+                    date_stated: !matches!(source.as_str(), "text" | "none"),
+                });
+            }
+        }
+        Ok(out)
     }
 
     /// The bodies of the listed articles (to confirm near-copy candidates).
@@ -90,53 +132,123 @@ impl Library {
             .prepare_cached("SELECT body FROM articles WHERE id = ?1")?;
         let mut out = HashMap::with_capacity(ids.len());
         for id in ids {
-            let body: String = stmt.query_row([id], |r| r.get(0))?;
-            out.insert(*id, body);
+            let body: Option<String> = stmt.query_row([id], |r| r.get(0)).optional()?;
+            if let Some(body) = body {
+                out.insert(*id, body);
+            }
         }
         Ok(out)
     }
 
-    /// Calls `f` with every stored feature row of this version: (article, outlet, text hash,
-    /// band keys, features JSON), in article order. Streams, so a large library is never held
-    /// twice in memory.
-    pub fn for_each_link_features(
-        &self,
-        version: i64,
-        mut f: impl FnMut(Id, Id, &str, &[u8], &str),
-    ) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT f.article_id, a.outlet_id, a.text_hash, f.bands, f.features
-             FROM link_features f JOIN articles a ON a.id = f.article_id
-             WHERE f.version = ?1 ORDER BY f.article_id",
+    /// How many articles hold linking features of this version.
+    pub fn linked_count(&self, version: i64) -> Result<usize> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM link_features WHERE version = ?1",
+            [version],
+            |r| r.get(0),
         )?;
-        let mut rows = stmt.query([version])?;
-        while let Some(row) = rows.next()? {
-            let id: Id = row.get(0)?;
-            let outlet: Id = row.get(1)?;
-            let conv = rusqlite::Error::from;
-            let hash = row.get_ref(2)?.as_str().map_err(conv)?;
-            let bands = row.get_ref(3)?.as_blob().map_err(conv)?;
-            let features = row.get_ref(4)?.as_str().map_err(conv)?;
-            f(id, outlet, hash, bands, features);
-        }
-        Ok(())
+        Ok(usize::try_from(n).unwrap_or(0))
     }
 
-    /// Stores new articles' features and the pairs scored for them, in one transaction.
-    pub fn store_link_results(
+    /// Document frequencies of the listed words and names (keys as `linking::features` makes
+    /// them) among linked articles; keys no linked article holds are left out.
+    pub fn link_term_df(&self, terms: &[i64]) -> Result<HashMap<i64, u32>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT df FROM link_terms WHERE term = ?1")?;
+        let mut out = HashMap::new();
+        for term in terms {
+            let df: Option<i64> = stmt.query_row([term], |r| r.get(0)).optional()?;
+            if let Some(df) = df {
+                out.insert(*term, u32::try_from(df).unwrap_or(u32::MAX));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The linked articles indexed under a key whose day lies in `days` (inclusive), and the
+    /// undated ones (day 0): (article, day), at most `limit` of them.
+    pub fn link_posting(&self, key: i64, days: (i64, i64), limit: usize) -> Result<Vec<(Id, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT article_id, day FROM link_keys
+             WHERE key = ?1 AND (day = 0 OR day BETWEEN ?2 AND ?3) LIMIT ?4",
+        )?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(params![key, days.0, days.1, limit], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Linked articles whose folded text has this hash, earliest first, at most `limit`.
+    pub fn linked_with_hash(&self, hash: &str, limit: usize) -> Result<Vec<Id>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id FROM articles a JOIN link_features f ON f.article_id = a.id
+             WHERE a.text_hash = ?1 ORDER BY a.id LIMIT ?2",
+        )?;
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = stmt.query_map(params![hash, limit], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The stored linking state of the listed articles that have one of this version:
+    /// (article, signature bytes, features bytes).
+    pub fn link_state_of(&self, version: i64, ids: &[Id]) -> Result<Vec<(Id, Vec<u8>, Vec<u8>)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT signature, features FROM link_features WHERE article_id = ?1 AND version = ?2",
+        )?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let mut rows = stmt.query(params![id, version])?;
+            if let Some(r) = rows.next()? {
+                out.push((*id, r.get(0)?, r.get(1)?));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Stores one linking round in one transaction: the new articles' state and index keys,
+    /// the document frequencies they add, and the pairs scored for them.
+    pub fn store_link_round(
         &mut self,
         version: i64,
-        features: &[(Id, Vec<u8>, String)],
+        articles: &[LinkState],
+        df: &[(i64, u32)],
         pairs: &[LinkPair],
     ) -> Result<()> {
         let tx = self.conn.transaction()?;
         {
-            let mut insert = tx.prepare_cached(
-                "INSERT OR REPLACE INTO link_features(article_id, version, bands, features)
+            let mut state = tx.prepare_cached(
+                "INSERT OR REPLACE INTO link_features(article_id, version, signature, features)
                  VALUES (?1, ?2, ?3, ?4)",
             )?;
-            for (id, bands, json) in features {
-                insert.execute(params![id, version, bands, json])?;
+            let mut key = tx.prepare_cached(
+                "INSERT OR REPLACE INTO link_keys(key, day, article_id) VALUES (?1, ?2, ?3)",
+            )?;
+            for a in articles {
+                state.execute(params![a.id, version, a.signature, a.features])?;
+            }
+            // In the index's order, so that the B-tree is written page after page rather than
+            // all over.
+            let mut rows: Vec<(i64, i64, Id)> = articles
+                .iter()
+                .flat_map(|a| a.keys.iter().map(move |k| (*k, a.day, a.id)))
+                .collect();
+            rows.sort_unstable();
+            for (k, day, id) in rows {
+                key.execute(params![k, day, id])?;
+            }
+            let mut ungrouped =
+                tx.prepare_cached("INSERT OR IGNORE INTO link_ungrouped(article_id) VALUES (?1)")?;
+            for a in articles {
+                ungrouped.execute([a.id])?;
+            }
+            let mut term = tx.prepare_cached(
+                "INSERT INTO link_terms(term, df) VALUES (?1, ?2)
+                 ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+            )?;
+            for (t, n) in df {
+                term.execute(params![t, n])?;
             }
             let mut insert = tx.prepare_cached(
                 "INSERT OR REPLACE INTO link_pairs(a, b, kind, score, evidence)
@@ -155,6 +267,71 @@ impl Library {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Linked articles whose suggestions wait to be refreshed.
+    pub fn ungrouped_articles(&self) -> Result<Vec<Id>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT article_id FROM link_ungrouped ORDER BY article_id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Marks articles as grouped: the queue now holds what they make.
+    pub fn mark_grouped(&mut self, ids: &[Id]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut delete =
+                tx.prepare_cached("DELETE FROM link_ungrouped WHERE article_id = ?1")?;
+            for id in ids {
+                delete.execute([id])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// An article's stored pairs of one kind scoring at least `min`: (other article, score).
+    pub fn link_partners(&self, id: Id, kind: &str, min: f64) -> Result<Vec<(Id, f64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT b, score FROM link_pairs WHERE a = ?1 AND kind = ?2 AND score >= ?3
+             UNION ALL
+             SELECT a, score FROM link_pairs WHERE b = ?1 AND kind = ?2 AND score >= ?3",
+        )?;
+        let rows = stmt.query_map(params![id, kind, min], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Records a finished linking run: how many articles it linked and how many of them it
+    /// compared with only some of their candidates.
+    pub fn record_link_run(&mut self, articles: usize, capped: usize) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO link_runs(finished_at, articles, capped) VALUES (?1, ?2, ?3)",
+            params![clock::now(), articles as i64, capped as i64],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The last linking run that left comparisons out, if the last run did: (when, articles
+    /// linked, articles compared with only some candidates).
+    pub fn last_link_run(&self) -> Result<Option<LinkRun>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT finished_at, articles, capped FROM link_runs ORDER BY id DESC LIMIT 1",
+                [],
+                |r| {
+                    Ok(LinkRun {
+                        finished_at: r.get(0)?,
+                        articles: r.get::<_, i64>(1)? as usize,
+                        capped: r.get::<_, i64>(2)? as usize,
+                    })
+                },
+            )
+            .optional()?)
     }
 
     /// Every stored pair of one kind.
@@ -202,7 +379,10 @@ impl Library {
     pub fn clear_link_state(&mut self) -> Result<()> {
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM link_features", [])?;
+        tx.execute("DELETE FROM link_keys", [])?;
+        tx.execute("DELETE FROM link_terms", [])?;
         tx.execute("DELETE FROM link_pairs", [])?;
+        tx.execute("DELETE FROM link_ungrouped", [])?;
         tx.commit()?;
         Ok(())
     }
@@ -210,10 +390,14 @@ impl Library {
     /// Replaces the open suggestions of these kinds with `fresh`, in one transaction. A fresh
     /// suggestion with the same articles as an open one updates it in place (its number stays);
     /// one the analyst already decided is not offered again; open ones not made again are dropped.
+    ///
+    /// With a `scope`, only open suggestions with an article in it may be dropped: a run that
+    /// looked at some articles leaves the suggestions about others as they were.
     pub fn refresh_suggestions(
         &mut self,
         kinds: &[&str],
         fresh: &[NewSuggestion],
+        scope: Option<&HashSet<Id>>,
     ) -> Result<SuggestionsUpdate> {
         let mut update = SuggestionsUpdate::default();
         let tx = self.conn.transaction()?;
@@ -269,11 +453,31 @@ impl Library {
             let mut open = tx.prepare_cached(
                 "SELECT id FROM suggestions WHERE kind = ?1 AND status = 'suggested'",
             )?;
+            let mut open_about = tx.prepare_cached(
+                // CROSS JOIN keeps the article's rows as the outer loop: a lookup per article,
+                // not a scan of every open suggestion per article.
+                "SELECT s.id FROM suggestion_articles sa
+                 CROSS JOIN suggestions s ON s.id = sa.suggestion_id
+                 WHERE sa.article_id = ?2 AND s.kind = ?1 AND s.status = 'suggested'",
+            )?;
             let mut delete = tx.prepare_cached("DELETE FROM suggestions WHERE id = ?1")?;
             for kind in kinds {
-                let ids: Vec<Id> = open
-                    .query_map([kind], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
+                let mut ids: Vec<Id> = match scope {
+                    None => open
+                        .query_map([kind], |r| r.get(0))?
+                        .collect::<rusqlite::Result<_>>()?,
+                    Some(scope) => {
+                        let mut ids = Vec::new();
+                        for article in scope {
+                            for id in open_about.query_map(params![kind, article], |r| r.get(0))? {
+                                ids.push(id?);
+                            }
+                        }
+                        ids
+                    }
+                };
+                ids.sort_unstable();
+                ids.dedup();
                 for id in ids.into_iter().filter(|id| !keep.contains(id)) {
                     delete.execute([id])?;
                     update.dropped += 1;

@@ -101,6 +101,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../../../db/0014_sample_world.sql"),
         code: Some(super::world::separate_sample_world),
     },
+    Migration {
+        version: 15,
+        name: "0015_linking_index.sql",
+        sql: include_str!("../../../../db/0015_linking_index.sql"),
+        code: None,
+    },
 ];
 
 /// The schema version this build writes.

@@ -37,7 +37,7 @@ pub use exchange::{
     ExportedTarget, RATINGS_FORMAT, RATINGS_VERSION, RatingsFile, RatingsImport, WorkingImport,
 };
 pub use incidents::{Decision, SAME_INCIDENT};
-pub use links::{LinkPair, LinkText, NewSuggestion, SuggestionsUpdate};
+pub use links::{LinkPair, LinkRun, LinkState, LinkText, NewSuggestion, SuggestionsUpdate};
 pub use migrations::{MIGRATIONS, latest_version};
 pub use notes::{Collection, NewNote, Note, NoteHit, SavedFilter, TagSummary, tag_name};
 pub use ratings::Assessment;
@@ -573,15 +573,6 @@ impl Library {
             });
         }
         Ok(out)
-    }
-
-    /// Every article as linking reads it: (id, hash of the folded body, body), in id order.
-    pub fn linking_texts(&self) -> Result<Vec<(Id, String, String)>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, text_hash, body FROM articles ORDER BY id")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Each analyst's current (latest) grade, by outlet, analysts in name order.

@@ -1,18 +1,15 @@
-//! Exact and near copies. Exact copies share the hash of their folded body (computed at import).
-//! Near copies (syndication, reposts with edits) are found with MinHash signatures over word
-//! 3-shingles, LSH banding for candidates, and the exact Jaccard similarity of the candidates'
-//! shingle sets to confirm — so a reported pair's similarity is exact, never an estimate.
+//! Near copies' signatures. Exact copies share the hash of their folded body (computed at
+//! import). Near copies (syndication, reposts with edits) are found by `linking::run` with the
+//! MinHash signatures and LSH band keys made here over word 3-shingles, and confirmed on the
+//! exact Jaccard similarity of the candidates' shingle sets, so a reported pair's similarity is
+//! exact, never an estimate.
 //!
 //! The MinHash core is a few lines written here rather than taken from a crate: it needs nothing
 //! but a multiply-shift hash family, and owning it keeps signatures stable across versions (they
 //! are meant to be stored).
 
-use std::collections::{HashMap, HashSet};
-
-use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::analysis::similarity::{NEAR_COPY_THRESHOLD, jaccard, shingles};
 use crate::model::Id;
 
 /// Hash functions per signature.
@@ -30,13 +27,6 @@ pub struct NearCopy {
     pub b: Id,
     /// Exact Jaccard similarity of the two articles' word 3-shingles.
     pub similarity: f64,
-}
-
-/// What copy detection found.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Copies {
-    pub exact_copies: Vec<[Id; 2]>,
-    pub near_copies: Vec<NearCopy>,
 }
 
 /// The fixed hash family: multiply-shift with odd multipliers drawn once from a seeded generator,
@@ -109,89 +99,10 @@ pub fn band_keys(sig: &[u32; PERMUTATIONS]) -> [u64; BANDS] {
     })
 }
 
-/// Finds exact and near copies among articles given as (id, text hash, body), in id order.
-/// Exact copies are not reported again as near copies.
-pub fn find_copies(articles: &[(Id, String, String)]) -> Copies {
-    let mut copies = Copies::default();
-    let mut by_hash: HashMap<&str, Vec<Id>> = HashMap::new();
-    for (id, hash, _) in articles {
-        by_hash.entry(hash.as_str()).or_default().push(*id);
-    }
-    let mut exact: HashSet<(Id, Id)> = HashSet::new();
-    for ids in by_hash.values().filter(|ids| ids.len() > 1) {
-        for (i, a) in ids.iter().enumerate() {
-            for b in &ids[i + 1..] {
-                let pair = (*a.min(b), *a.max(b));
-                exact.insert(pair);
-                copies.exact_copies.push([pair.0, pair.1]);
-            }
-        }
-    }
-    copies.exact_copies.sort_unstable();
-
-    let prepared: Vec<(Id, Vec<u64>, [u32; PERMUTATIONS])> = articles
-        .par_iter()
-        .map(|(id, _, body)| {
-            let set = shingles(body);
-            let sig = signature(&set);
-            (*id, set, sig)
-        })
-        .collect();
-    // Buckets as one sorted vector of (band key, article): equal keys are neighbours. Band keys
-    // are hashed with the band as seed, so one key never stands for two bands.
-    let mut keyed: Vec<(u64, u32)> = prepared
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(index, (_, _, sig))| {
-            band_keys(sig)
-                .into_iter()
-                .map(move |key| (key, index as u32))
-        })
-        .collect();
-    keyed.par_sort_unstable();
-    let mut candidates: Vec<(u32, u32)> = Vec::new();
-    for run in keyed.chunk_by(|x, y| x.0 == y.0).filter(|r| r.len() > 1) {
-        for (i, a) in run.iter().enumerate() {
-            for b in &run[i + 1..] {
-                candidates.push((a.1.min(b.1), a.1.max(b.1)));
-            }
-        }
-    }
-    drop(keyed);
-    candidates.par_sort_unstable();
-    candidates.dedup();
-    // The signatures estimate each candidate's Jaccard in 128 comparisons; only candidates that
-    // could reach the threshold are confirmed on their shingle sets. The estimate's standard
-    // error at 0.5 is 0.044, so the cut at 0.35 loses a true pair about once in 3,000.
-    let least_agreeing = (PERMUTATIONS as f64 * (NEAR_COPY_THRESHOLD - 0.15)) as usize;
-    let mut near: Vec<NearCopy> = candidates
-        .into_par_iter()
-        .filter_map(|(i, j)| {
-            let (a, b) = (&prepared[i as usize], &prepared[j as usize]);
-            let agreeing = a.2.iter().zip(&b.2).filter(|(x, y)| x == y).count();
-            if agreeing < least_agreeing {
-                return None;
-            }
-            let pair = (a.0.min(b.0), a.0.max(b.0));
-            if exact.contains(&pair) {
-                return None;
-            }
-            let similarity = jaccard(&a.1, &b.1);
-            (similarity >= NEAR_COPY_THRESHOLD).then_some(NearCopy {
-                a: pair.0,
-                b: pair.1,
-                similarity,
-            })
-        })
-        .collect();
-    near.sort_by_key(|n| (n.a, n.b));
-    copies.near_copies = near;
-    copies
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::similarity::{jaccard, shingles};
 
     #[test]
     fn jaccard_of_identical_disjoint_and_overlapping_sets() {
@@ -227,28 +138,5 @@ mod tests {
         let (sa, sb) = (signature(&a), signature(&b));
         let agree = sa.iter().zip(&sb).filter(|(x, y)| x == y).count() as f64 / PERMUTATIONS as f64;
         assert!((agree - 0.6).abs() < 0.12, "estimate {agree}");
-    }
-
-    #[test]
-    fn an_edited_repost_is_a_near_copy_and_an_unrelated_text_is_not() {
-        let original = "Gunmen ambushed a fuel convoy on the desert road near Tell Haran on Friday, killing six drivers and burning four tankers, a security official said. The convoy was carrying fuel from the northern fields to the provincial capital when it came under fire from both sides of the road. The Crescent Front claimed the ambush on its channels.";
-        let repost = "Gunmen ambushed a fuel convoy on the desert road near Tell Haran on Friday, killing six drivers and burning four tankers, a security official told the wire. The convoy was carrying fuel from the northern fields to the provincial capital when it came under heavy fire from both sides of the road. The Crescent Front claimed the ambush.";
-        let other = "The council met on Tuesday to approve the budget for the water network, which the mayor said would reach every district by the end of next year, after a public hearing.";
-        let articles = vec![
-            (1, "h1".to_string(), original.to_string()),
-            (2, "h2".to_string(), repost.to_string()),
-            (3, "h3".to_string(), other.to_string()),
-            (4, "h1".to_string(), original.to_string()),
-        ];
-        let found = find_copies(&articles);
-        assert_eq!(found.exact_copies, vec![[1, 4]]);
-        let pairs: Vec<(Id, Id)> = found.near_copies.iter().map(|n| (n.a, n.b)).collect();
-        assert_eq!(pairs, vec![(1, 2), (2, 4)]);
-        assert!(
-            found
-                .near_copies
-                .iter()
-                .all(|n| n.similarity >= NEAR_COPY_THRESHOLD && n.similarity < 1.0)
-        );
     }
 }

@@ -1,6 +1,7 @@
 //! What the same-incident scorer knows of one article, computed once and stored with the
-//! article's near-copy band keys: its date, places (through the gazetteer), actors (through the
-//! lexicon), casualty figures, names and content words.
+//! article's MinHash signature: its date, places (through the gazetteer), actors (through the
+//! lexicon), casualty figures, names and content words, the words and names weighed by their
+//! rarity in the library when the article was linked.
 
 use std::collections::HashMap;
 
@@ -12,7 +13,7 @@ use crate::analysis::{Gazetteer, Lexicon, terms, tokens};
 
 /// The version of the extractor. Stored features of another version are computed again; bump it
 /// whenever what is extracted changes.
-pub const VERSION: i64 = 4;
+pub const VERSION: i64 = 5;
 
 /// Content words kept per article (the most frequent).
 const MAX_TERMS: usize = 150;
@@ -25,16 +26,30 @@ pub struct Features {
     pub title: String,
     /// YYYY-MM-DD.
     pub date: Option<String>,
+    /// Whether the date was stated (by the page's metadata, its address, a dateline or an
+    /// analyst) rather than found in the running text, where it may be another day's.
+    pub date_stated: bool,
     /// Places named, under their gazetteer names, most named first.
     pub places: Vec<String>,
     /// Actor groups named, most named first.
     pub actors: Vec<String>,
     /// Casualty figures, distinct.
     pub figures: Vec<(Role, u32)>,
-    /// Names (capitalised words inside sentences), folded, with counts.
+    /// Years the text names (1900 to 2099), most named first: what an undated report says of
+    /// its time ("the 2008 earthquake", "in March 2011").
+    pub years: Vec<u16>,
+    /// Names (capitalised words inside sentences), folded, with counts, most frequent first.
     pub names: Vec<(String, u32)>,
-    /// Content words (title words count twice), with counts.
-    pub terms: Vec<(String, u32)>,
+    /// Each name's weight: its inverse document frequency in the library when the article was
+    /// linked (filled by [`Weights::weigh`]).
+    pub name_weights: Vec<f32>,
+    /// Content words as [`term_key`]s with counts (title words count twice), most frequent
+    /// first. Only while the article is being linked: what is stored is [`Features::vector`].
+    #[serde(skip)]
+    pub terms: Vec<(u32, u32)>,
+    /// TF-IDF of the content words over the library when the article was linked, sorted by key,
+    /// unit length (filled by [`Weights::weigh`]).
+    pub vector: Vec<(u32, f32)>,
 }
 
 impl Features {
@@ -44,11 +59,99 @@ impl Features {
         let d = chrono::NaiveDate::parse_from_str(date.get(..10)?, "%Y-%m-%d").ok()?;
         Some(d.signed_duration_since(chrono::NaiveDate::MIN).num_days())
     }
+
+    /// The compact form stored in the library.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
+    }
+
+    /// Reads the stored form; `None` when it does not parse (written by another build).
+    pub fn from_bytes(bytes: &[u8]) -> Option<Features> {
+        postcard::from_bytes(bytes).ok()
+    }
 }
 
-/// Counts sorted most frequent first (ties by word), cut to `max`.
-fn top(counts: HashMap<String, u32>, max: usize) -> Vec<(String, u32)> {
-    let mut v: Vec<(String, u32)> = counts.into_iter().collect();
+/// The key a content word is counted under: 32 bits of its hash (two words of one library
+/// sharing a key weigh as one, which shifts a similarity by a hair).
+pub fn term_key(word: &str) -> u32 {
+    xxhash_rust::xxh3::xxh3_64(word.as_bytes()) as u32
+}
+
+/// The key a name is counted under, apart from the words' ([`term_key`]).
+pub fn name_key(name: &str) -> u32 {
+    xxhash_rust::xxh3::xxh3_64_with_seed(name.as_bytes(), 1) as u32
+}
+
+/// Inverse document frequency, smoothed.
+pub fn idf(articles: usize, df: u32) -> f64 {
+    ((articles as f64 + 1.0) / (f64::from(df) + 1.0)).ln() + 1.0
+}
+
+/// Document frequencies that weigh words and names: over the library and the articles being
+/// linked.
+#[derive(Debug, Clone, Default)]
+pub struct Weights {
+    pub articles: usize,
+    pub term_df: foldhash::HashMap<u32, u32>,
+    pub name_df: foldhash::HashMap<u32, u32>,
+}
+
+impl Weights {
+    /// Document frequencies within a set of articles (their [`Features::terms`] and names).
+    pub fn of(features: &[Features]) -> Weights {
+        let mut w = Weights {
+            articles: features.len(),
+            ..Weights::default()
+        };
+        for f in features {
+            w.count(f);
+        }
+        w
+    }
+
+    /// Counts one more article.
+    pub fn count(&mut self, f: &Features) {
+        for (t, _) in &f.terms {
+            *self.term_df.entry(*t).or_default() += 1;
+        }
+        for (n, _) in &f.names {
+            *self.name_df.entry(name_key(n)).or_default() += 1;
+        }
+    }
+
+    /// Fills an article's vector and name weights from its counts.
+    pub fn weigh(&self, f: &mut Features) {
+        let mut v: Vec<(u32, f32)> = f
+            .terms
+            .iter()
+            .map(|(t, tf)| {
+                let df = self.term_df.get(t).copied().unwrap_or(1);
+                let weight = (1.0 + f64::from(*tf).ln()) * idf(self.articles, df);
+                (*t, weight as f32)
+            })
+            .collect();
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|(_, w)| *w /= norm);
+        }
+        v.sort_unstable_by_key(|(t, _)| *t);
+        f.vector = v;
+        // The counts are done with once weighed: what is stored is the vector.
+        f.terms = Vec::new();
+        f.name_weights = f
+            .names
+            .iter()
+            .map(|(n, _)| {
+                let df = self.name_df.get(&name_key(n)).copied().unwrap_or(1);
+                idf(self.articles, df) as f32
+            })
+            .collect();
+    }
+}
+
+/// Counts sorted most frequent first (ties by key), cut to `max`.
+fn top<K: Ord>(counts: impl IntoIterator<Item = (K, u32)>, max: usize) -> Vec<(K, u32)> {
+    let mut v: Vec<(K, u32)> = counts.into_iter().collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     v.truncate(max);
     v
@@ -65,7 +168,22 @@ fn ranked(mentions: impl Iterator<Item = String>) -> Vec<String> {
         .collect()
 }
 
-/// Extracts the features of an article.
+/// Whether a headline capitalises its words as titles do: most of its words of four letters or
+/// more begin with a capital.
+fn title_case(title: &str, tokens: &[crate::analysis::Token]) -> bool {
+    let long: Vec<&str> = tokens
+        .iter()
+        .map(|t| t.text(title))
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    long.len() >= 3 && capitalised * 10 >= long.len() * 7
+}
+
+/// Extracts the features of an article (words and names counted, not yet weighed).
 pub fn extract(
     title: &str,
     body: &str,
@@ -122,22 +240,41 @@ pub fn extract(
         .collect();
     figures.sort_unstable();
     figures.dedup();
-    let mut words = terms::content_words(&body_tokens);
-    for (w, n) in terms::content_words(&title_tokens) {
-        *words.entry(w).or_default() += 2 * n;
+    let mut words: foldhash::HashMap<u32, u32> = foldhash::HashMap::default();
+    for (tokens, times) in [(&body_tokens, 1), (&title_tokens, 2)] {
+        terms::for_each_content_word(tokens, |w| {
+            *words.entry(term_key(w)).or_default() += times;
+        });
     }
     let mut names = terms::names(body, &body_tokens);
-    for (w, n) in terms::names(title, &title_tokens) {
-        *names.entry(w).or_default() += n;
+    // A headline in title case ("Calling The Senate GOP's Bluff: Multiple Bills Likely") says
+    // nothing of names by its capitals.
+    if !title_case(title, &title_tokens) {
+        for (w, n) in terms::names(title, &title_tokens) {
+            *names.entry(w).or_default() += n;
+        }
+    }
+    let mut years: HashMap<u16, u32> = HashMap::new();
+    for t in body_tokens.iter().chain(&title_tokens) {
+        if let Ok(year) = t.folded.parse::<u16>()
+            && (1900..2100).contains(&year)
+            && t.folded.len() == 4
+        {
+            *years.entry(year).or_default() += 1;
+        }
     }
     Features {
         title: title.to_string(),
         date: published.and_then(|p| p.get(..10)).map(str::to_string),
+        date_stated: false,
         places,
         actors,
         figures,
+        years: top(years, 3).into_iter().map(|(y, _)| y).collect(),
         names: top(names, MAX_NAMES),
+        name_weights: Vec::new(),
         terms: top(words, MAX_TERMS),
+        vector: Vec::new(),
     }
 }
 
@@ -147,7 +284,7 @@ mod tests {
 
     #[test]
     fn features_fold_places_actors_and_figures() {
-        let f = extract(
+        let mut f = extract(
             "Daesh shells Deir Ezzor market",
             "Shelling by ISIS killed 35 people in Dayr az-Zawr on Monday, wounding 12.",
             Some("2017-11-24T10:00:00Z"),
@@ -158,7 +295,17 @@ mod tests {
         assert_eq!(f.places, ["Deir ez-Zor"]);
         assert_eq!(f.actors, ["Islamic State"]);
         assert_eq!(f.figures, [(Role::Killed, 35), (Role::Wounded, 12)]);
-        assert!(f.terms.iter().any(|(w, _)| w == "market"));
+        assert!(f.terms.iter().any(|(w, _)| *w == term_key("market")));
         assert!(f.day().is_some());
+
+        Weights::of(std::slice::from_ref(&f)).weigh(&mut f);
+        let norm: f32 = f.vector.iter().map(|(_, w)| w * w).sum();
+        assert!((norm - 1.0).abs() < 1e-4, "{norm}");
+        assert_eq!(f.name_weights.len(), f.names.len());
+        // What is stored reads back as it was, without the counts only linking needs.
+        let back = Features::from_bytes(&f.to_bytes()).unwrap();
+        assert_eq!(back.vector, f.vector);
+        assert_eq!(back.places, f.places);
+        assert!(back.terms.is_empty());
     }
 }

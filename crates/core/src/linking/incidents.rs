@@ -1,17 +1,19 @@
 //! Same incident, different words: scores pairs of articles from their dates, places, casualty
-//! figures, actors, names and TF-IDF similarity, then groups them by average linkage. Every score
-//! comes with readable evidence.
+//! figures, actors, names, the years they name and TF-IDF similarity, then groups them along
+//! their strongest pairs. Every score comes with readable evidence.
 //!
 //! The score is a logistic function of those signals with weights set by hand and checked on the
-//! sample library and on BASIL (see README): text similarity carries most of it, closeness in
-//! time pulls reports of one event together and pushes same-theme reports months apart away,
-//! shared places and equal figures add to it, different places take from it.
+//! sample library, BASIL and the ECB+ development half (see README): text similarity carries most
+//! of it, closeness in time pulls reports of one event together and pushes same-theme reports
+//! months apart away, shared places and equal figures add to it, different places take from it.
+//! A missing date is no evidence either way; a date found only in the text counts half; an
+//! undated report that names another year than the other's is another event.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rayon::prelude::*;
 
-use super::features::Features;
+use super::features::{Features, Weights};
 use crate::analysis::numbers::Role;
 use crate::model::{Id, IncidentFields};
 
@@ -19,6 +21,19 @@ use crate::model::{Id, IncidentFields};
 pub const LIKELY: f64 = 0.5;
 /// Pairs scoring under this are not kept.
 pub const KEEP: f64 = 0.2;
+/// Two groups joined by a likely pair become one when their reports' pairs average at least
+/// this: reports of one event written apart score low against some of the others (short items,
+/// different angles) and are held by the rest.
+const JOIN: f64 = 0.35;
+/// A pair scoring under this tells of two incidents: no group holds both, whatever links them
+/// through others (no chaining through weak pairs).
+const DIFFERENT: f64 = 0.05;
+/// An unknown date is no evidence, but the rest of the evidence must carry the pair, and more
+/// of it than two reports of one day need.
+const UNDATED: f64 = -0.25;
+/// How much two dates close together count when one was found only in the running text, beside
+/// two the pages state.
+const TEXT_DATE_WEIGHT: f64 = 0.5;
 /// Places this close (in kilometres) are near enough to be one incident's, told apart in
 /// reports by which town or which district each names.
 const NEAR_KM: f64 = 50.0;
@@ -47,24 +62,15 @@ fn nearest(a: &[(usize, u32)], b: &[(usize, u32)]) -> Option<(usize, usize, f64)
         .min_by(|x, y| x.2.total_cmp(&y.2))
 }
 
-/// Articles further apart in time than this are not paired unless they share a place.
-const WINDOW_DAYS: i64 = 45;
-/// Keys (words, places, names) shared by more articles than this do not make candidates.
-const MAX_POSTING: usize = 2_000;
-/// Words per article used as candidate keys.
-const KEY_TERMS: usize = 15;
 /// Largest group the engine suggests.
 const MAX_GROUP: usize = 60;
 
-/// The articles being linked, with what scoring needs precomputed.
+/// The articles being scored or grouped, with what scoring needs precomputed.
 pub struct Corpus {
     pub ids: Vec<Id>,
+    /// Weighed ([`Weights::weigh`]): vectors and name weights filled.
     pub features: Vec<Features>,
     days: Vec<Option<i64>>,
-    /// TF-IDF vectors over word ids, sorted by id, unit length.
-    vectors: Vec<Vec<(u32, f32)>>,
-    idf_of_name: HashMap<String, f64>,
-    vocabulary: HashMap<String, u32>,
     /// Each article's places the world gazetteer locates, found once ([`located`]).
     located: Vec<Vec<(usize, u32)>>,
 }
@@ -77,62 +83,29 @@ pub struct Scored {
     pub evidence: Vec<String>,
 }
 
-fn idf(n: usize, df: usize) -> f64 {
-    ((n as f64 + 1.0) / (df as f64 + 1.0)).ln() + 1.0
-}
-
 impl Corpus {
-    /// Prepares a corpus: document frequencies over all of it, and each article's vector.
-    pub fn new(ids: Vec<Id>, features: Vec<Features>) -> Corpus {
-        let n = features.len();
-        let mut vocabulary: HashMap<String, u32> = HashMap::new();
-        let mut df: Vec<usize> = Vec::new();
-        let mut name_df: HashMap<String, usize> = HashMap::new();
-        for f in &features {
-            for (w, _) in &f.terms {
-                let next = vocabulary.len() as u32;
-                let id = *vocabulary.entry(w.clone()).or_insert(next);
-                if id as usize == df.len() {
-                    df.push(0);
-                }
-                df[id as usize] += 1;
-            }
-            for (w, _) in &f.names {
-                *name_df.entry(w.clone()).or_default() += 1;
-            }
-        }
-        let vectors = features
-            .par_iter()
-            .map(|f| {
-                let mut v: Vec<(u32, f32)> = f
-                    .terms
-                    .iter()
-                    .filter_map(|(w, tf)| {
-                        let id = *vocabulary.get(w)?;
-                        let weight = (1.0 + (*tf as f64).ln()) * idf(n, df[id as usize]);
-                        Some((id, weight as f32))
-                    })
-                    .collect();
-                let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-                if norm > 0.0 {
-                    v.iter_mut().for_each(|(_, w)| *w /= norm);
-                }
-                v.sort_unstable_by_key(|(id, _)| *id);
-                v
-            })
-            .collect();
-        let idf_of_name = name_df.into_iter().map(|(w, d)| (w, idf(n, d))).collect();
+    /// A corpus of articles weighed against each other alone (for tests and small sets).
+    pub fn new(ids: Vec<Id>, mut features: Vec<Features>) -> Corpus {
+        let weights = Weights::of(&features);
+        features.iter_mut().for_each(|f| weights.weigh(f));
+        Corpus::weighed(ids, features)
+    }
+
+    /// A corpus of articles already weighed against the library.
+    pub fn weighed(ids: Vec<Id>, features: Vec<Features>) -> Corpus {
         let days = features.iter().map(Features::day).collect();
         let located = features.par_iter().map(|f| located(&f.places)).collect();
         Corpus {
             ids,
             features,
             days,
-            vectors,
-            idf_of_name,
-            vocabulary,
             located,
         }
+    }
+
+    /// Lets go of the corpus, keeping its articles' features.
+    pub fn into_features(self) -> Vec<Features> {
+        self.features
     }
 
     /// How many articles it holds.
@@ -147,20 +120,7 @@ impl Corpus {
 
     /// TF-IDF cosine similarity of two articles' content words.
     pub fn similarity(&self, i: usize, j: usize) -> f64 {
-        let (a, b) = (&self.vectors[i], &self.vectors[j]);
-        let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
-        while x < a.len() && y < b.len() {
-            match a[x].0.cmp(&b[y].0) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += a[x].1 * b[y].1;
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
-        f64::from(dot).clamp(0.0, 1.0)
+        cosine(&self.features[i].vector, &self.features[j].vector)
     }
 
     /// Days between two articles' dates, when both have one.
@@ -168,106 +128,48 @@ impl Corpus {
         Some((self.days[i]? - self.days[j]?).abs())
     }
 
-    /// Candidate pairs `(i, j)`, `i < j`, with at least one of them in `fresh`: articles that share
-    /// a place, or two of their most distinctive words and names, within the time window.
-    pub fn candidates(&self, fresh: &[bool]) -> Vec<(usize, usize)> {
-        let n = self.len();
-        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
-        for i in 0..n {
-            for key in self.keys(i) {
-                postings.entry(key).or_default().push(i);
-            }
-        }
-        let mut shared: HashMap<(usize, usize), (u32, bool)> = HashMap::new();
-        for (key, list) in &postings {
-            if list.len() < 2 || list.len() > MAX_POSTING {
-                continue;
-            }
-            let is_place = key.starts_with("p:");
-            let mut by_day: Vec<(i64, usize)> = list
-                .iter()
-                .map(|&i| (self.days[i].unwrap_or(i64::MIN), i))
-                .collect();
-            by_day.sort_unstable();
-            for (x, &(day_a, a)) in by_day.iter().enumerate() {
-                for &(day_b, b) in &by_day[x + 1..] {
-                    let undated = day_a == i64::MIN || day_b == i64::MIN;
-                    if !undated && day_b - day_a > WINDOW_DAYS && !is_place {
-                        break;
-                    }
-                    if !(fresh[a] || fresh[b]) {
-                        continue;
-                    }
-                    let entry = shared.entry((a.min(b), a.max(b))).or_default();
-                    entry.0 += 1;
-                    entry.1 |= is_place;
-                }
-            }
-        }
-        let mut out: Vec<(usize, usize)> = shared
-            .into_iter()
-            .filter(|(_, (count, place))| *count >= 2 || *place)
-            .map(|(pair, _)| pair)
-            .collect();
-        out.sort_unstable();
-        out
-    }
-
-    /// The keys an article is indexed under: its places, its most distinctive words and names.
-    fn keys(&self, i: usize) -> Vec<String> {
-        let f = &self.features[i];
-        let mut keys: Vec<String> = f.places.iter().map(|p| format!("p:{p}")).collect();
-        let mut words: Vec<(u32, f32)> = self.vectors[i].clone();
-        words.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let by_id: HashMap<u32, &str> = f
-            .terms
-            .iter()
-            .filter_map(|(w, _)| Some((*self.vocabulary.get(w)?, w.as_str())))
-            .collect();
-        keys.extend(
-            words
-                .iter()
-                .take(KEY_TERMS)
-                .filter_map(|(id, _)| by_id.get(id).map(|w| format!("w:{w}"))),
-        );
-        let mut names: Vec<(&String, f64)> = f
-            .names
-            .iter()
-            .map(|(w, _)| (w, self.idf_of_name.get(w).copied().unwrap_or(0.0)))
-            .collect();
-        names.sort_by(|a, b| b.1.total_cmp(&a.1));
-        keys.extend(names.iter().take(8).map(|(w, _)| format!("n:{w}")));
-        keys
-    }
-
     /// Scores a pair, with evidence.
     pub fn score(&self, i: usize, j: usize) -> Scored {
+        self.assess(i, j, true)
+    }
+
+    /// A pair's score alone, without writing its evidence: for the many candidates most of
+    /// which are dropped.
+    pub fn value(&self, i: usize, j: usize) -> f64 {
+        self.assess(i, j, false).score
+    }
+
+    fn assess(&self, i: usize, j: usize, explain: bool) -> Scored {
         let (a, b) = (&self.features[i], &self.features[j]);
         let similarity = self.similarity(i, j);
         let mut evidence = Vec::new();
+        let mut say = |line: &dyn Fn() -> String| {
+            if explain {
+                evidence.push(line());
+            }
+        };
         let mut z = -3.4 + 8.0 * similarity;
 
         let shared_places: Vec<&String> =
             a.places.iter().filter(|p| b.places.contains(p)).collect();
         if !shared_places.is_empty() {
             z += 1.5;
-            evidence.push(format!("both name {}", list(&shared_places, 3)));
+            say(&|| format!("both name {}", list(&shared_places, 3)));
         } else if let Some((pa, pb, km)) =
             nearest(&self.located[i], &self.located[j]).filter(|(_, _, km)| *km <= NEAR_KM)
         {
             // Two names of places a short drive apart: the same front, if not the same town.
             z += 0.6;
-            evidence.push(format!(
-                "{} and {}, {km:.0} km apart",
-                a.places[pa], b.places[pb]
-            ));
+            say(&|| format!("{} and {}, {km:.0} km apart", a.places[pa], b.places[pb]));
         } else if !a.places.is_empty() && !b.places.is_empty() {
             z -= 1.2;
-            evidence.push(format!(
-                "they name different places ({}; {})",
-                list(&a.places.iter().collect::<Vec<_>>(), 2),
-                list(&b.places.iter().collect::<Vec<_>>(), 2)
-            ));
+            say(&|| {
+                format!(
+                    "they name different places ({}; {})",
+                    list(&a.places.iter().collect::<Vec<_>>(), 2),
+                    list(&b.places.iter().collect::<Vec<_>>(), 2)
+                )
+            });
         }
 
         let (same, differ) = compare_figures(&a.figures, &b.figures);
@@ -277,45 +179,88 @@ impl Corpus {
                 .iter()
                 .map(|(r, v)| format!("{v} {}", r.label()))
                 .collect();
-            evidence.push(format!("both report {}", said.join(" and ")));
+            say(&|| format!("both report {}", said.join(" and ")));
         } else if !differ.is_empty() {
             z -= 0.3;
         }
         for (role, x, y) in &differ {
-            evidence.push(format!("figures differ: {x} vs {y} {}", role.label()));
+            say(&|| format!("figures differ: {x} vs {y} {}", role.label()));
         }
 
         let shared_actors: Vec<&String> =
             a.actors.iter().filter(|g| b.actors.contains(g)).collect();
         if !shared_actors.is_empty() {
             z += 0.3;
-            evidence.push(format!("both name {}", list(&shared_actors, 2)));
+            say(&|| format!("both name {}", list(&shared_actors, 2)));
         }
 
         let (overlap, shared_names) = self.name_overlap(a, b);
         z += 2.5 * overlap;
         if !shared_names.is_empty() {
             let shown: Vec<&String> = shared_names.iter().collect();
-            evidence.push(format!("both mention {}", list(&shown, 3)));
+            say(&|| format!("both mention {}", list(&shown, 3)));
         }
 
         let gap = self.gap(i, j);
-        z += match gap {
-            None => -0.5,
-            Some(0) => 1.5,
-            Some(1) => 1.2,
-            Some(2..=3) => 0.6,
-            Some(4..=7) => -0.5,
-            Some(8..=30) => -2.5,
-            Some(_) => -5.0,
-        };
-        evidence.push(match gap {
-            None => "one of them has no date".to_string(),
-            Some(0) => "published the same day".to_string(),
-            Some(1) => "published 1 day apart".to_string(),
-            Some(d) => format!("published {d} days apart"),
-        });
-        evidence.push(format!("text similarity {similarity:.2}"));
+        match gap {
+            Some(days) => {
+                let weight = match days {
+                    0 => 1.5,
+                    1 => 1.2,
+                    2..=3 => 0.6,
+                    4..=7 => -0.5,
+                    8..=30 => -2.5,
+                    _ => -5.0,
+                };
+                // A date found only in the running text may be another day's: closeness counts
+                // for less than with dates the pages state (distance still counts: a text's date
+                // is seldom months off).
+                let stated = a.date_stated && b.date_stated;
+                z += if stated || weight < 0.0 {
+                    weight
+                } else {
+                    weight * TEXT_DATE_WEIGHT
+                };
+                let found = if stated {
+                    ""
+                } else {
+                    " (a date found in the text)"
+                };
+                say(&|| match days {
+                    0 => format!("published the same day{found}"),
+                    1 => format!("published 1 day apart{found}"),
+                    d => format!("published {d} days apart{found}"),
+                });
+            }
+            None => {
+                // An unknown date is no evidence either way; the other evidence must carry the
+                // pair, and more of it than for two reports of one day. What the texts say of
+                // their time still counts: the years they name.
+                z += UNDATED;
+                let year_of = |f: &Features, day: Option<i64>| -> Vec<u16> {
+                    match day {
+                        Some(_) => f
+                            .date
+                            .as_deref()
+                            .and_then(|d| d.get(..4)?.parse().ok())
+                            .into_iter()
+                            .collect(),
+                        None => f.years.clone(),
+                    }
+                };
+                let (ya, yb) = (year_of(a, self.days[i]), year_of(b, self.days[j]));
+                if !ya.is_empty() && !yb.is_empty() {
+                    if ya[0] == yb[0] {
+                        z += 0.5;
+                        say(&|| format!("both name {} as their year", ya[0]));
+                    } else if !ya.iter().any(|y| yb.contains(y)) {
+                        z -= 2.0;
+                        say(&|| format!("they tell of different years ({}; {})", ya[0], yb[0]));
+                    }
+                }
+            }
+        }
+        say(&|| format!("text similarity {similarity:.2}"));
 
         Scored {
             score: 1.0 / (1.0 + (-z).exp()),
@@ -327,14 +272,14 @@ impl Corpus {
     /// Share of the rarer article's name weight that the other shares (0 to 1), and the shared
     /// names as written in the evidence (most distinctive first).
     fn name_overlap(&self, a: &Features, b: &Features) -> (f64, Vec<String>) {
-        let weight = |w: &String| self.idf_of_name.get(w).copied().unwrap_or(1.0);
-        let total = |f: &Features| f.names.iter().map(|(w, _)| weight(w)).sum::<f64>();
+        let total = |f: &Features| f.name_weights.iter().map(|w| f64::from(*w)).sum::<f64>();
         let b_names: HashSet<&String> = b.names.iter().map(|(w, _)| w).collect();
         let mut shared: Vec<(&String, f64)> = a
             .names
             .iter()
-            .filter(|(w, _)| b_names.contains(w))
-            .map(|(w, _)| (w, weight(w)))
+            .zip(&a.name_weights)
+            .filter(|((w, _), _)| b_names.contains(w))
+            .map(|((w, _), weight)| (w, f64::from(*weight)))
             .collect();
         let smaller = total(a).min(total(b));
         if smaller <= 0.0 {
@@ -345,6 +290,23 @@ impl Corpus {
         let shown = shared.iter().map(|(w, _)| capitalise(w)).collect();
         (overlap, shown)
     }
+}
+
+/// Cosine of two unit vectors sorted by key.
+pub fn cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
+    let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
+    while x < a.len() && y < b.len() {
+        match a[x].0.cmp(&b[y].0) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[x].1 * b[y].1;
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    f64::from(dot).clamp(0.0, 1.0)
 }
 
 fn capitalise(word: &str) -> String {
@@ -416,8 +378,10 @@ pub struct Group {
     pub proposal: IncidentFields,
 }
 
-/// Groups articles by average linkage over the likely pairs, and returns the groups that add
-/// something to what the analyst has decided. `pairs` are (i, j, score) in corpus indexes.
+/// Groups articles along the likely pairs, strongest first: two groups join when their reports'
+/// pairs average [`JOIN`] and none of them is below [`DIFFERENT`]. A group scores its average
+/// pair, but never more than the weakest likely pair it was joined by. Returns the groups that
+/// add something to what the analyst has decided. `pairs` are (i, j, score) in corpus indexes.
 pub fn group(corpus: &Corpus, pairs: &[(usize, usize, f64)], decisions: &Decisions) -> Vec<Group> {
     let incident_of = |i: usize| -> Option<Id> {
         decisions
@@ -466,7 +430,9 @@ pub fn group(corpus: &Corpus, pairs: &[(usize, usize, f64)], decisions: &Decisio
         clusters.entry(root).or_default().push(i);
     }
     edges.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
-    for (i, j, _) in edges {
+    // Each cluster's weakest link it was joined by: no suggestion scores above it.
+    let mut weakest: HashMap<usize, f64> = HashMap::new();
+    for (i, j, edge) in edges {
         let (ci, cj) = (cluster_of[&i], cluster_of[&j]);
         if ci == cj {
             continue;
@@ -482,22 +448,27 @@ pub fn group(corpus: &Corpus, pairs: &[(usize, usize, f64)], decisions: &Decisio
             for &y in &b {
                 let s = pair_score(x, y, &mut known);
                 blocked |= rejected(x, y)
-                    || matches!((incident_of(x), incident_of(y)), (Some(p), Some(q)) if p != q);
+                    || matches!((incident_of(x), incident_of(y)), (Some(p), Some(q)) if p != q)
+                    || s < DIFFERENT;
                 total += s;
             }
         }
-        if blocked || total / ((a.len() * b.len()) as f64) < LIKELY {
+        if blocked || total / ((a.len() * b.len()) as f64) < JOIN {
             continue;
         }
         for &y in &b {
             cluster_of.insert(y, ci);
         }
+        let joined = edge
+            .min(weakest.get(&ci).copied().unwrap_or(1.0))
+            .min(weakest.get(&cj).copied().unwrap_or(1.0));
+        weakest.insert(ci, joined);
         let moved = clusters.remove(&cj).unwrap_or_default();
         clusters.entry(ci).or_default().extend(moved);
     }
 
     let mut out = Vec::new();
-    for members in clusters.into_values() {
+    for (root, members) in clusters {
         // The incident most members belong to; members of other incidents are decided already.
         let mut counts: BTreeMap<Id, usize> = BTreeMap::new();
         for &m in &members {
@@ -529,7 +500,8 @@ pub fn group(corpus: &Corpus, pairs: &[(usize, usize, f64)], decisions: &Decisio
                 }
             }
         }
-        let score = scores.iter().sum::<f64>() / scores.len().max(1) as f64;
+        let average = scores.iter().sum::<f64>() / scores.len().max(1) as f64;
+        let score = average.min(weakest.get(&root).copied().unwrap_or(1.0));
         let mut articles: Vec<Id> = members.iter().map(|&m| corpus.ids[m]).collect();
         articles.sort_unstable();
         out.push(Group {
@@ -704,7 +676,10 @@ mod tests {
         );
         let features = articles
             .iter()
-            .map(|(t, b, d)| extract(t, b, Some(d), &g, &l))
+            .map(|(t, b, d)| Features {
+                date_stated: true,
+                ..extract(t, b, Some(d), &g, &l)
+            })
             .collect();
         Corpus::new((1..=articles.len() as Id).collect(), features)
     }
@@ -788,6 +763,56 @@ mod tests {
     }
 
     #[test]
+    fn undated_reports_that_name_different_years_are_told_apart() {
+        let (g, l) = (
+            crate::library::world::sample_gazetteer(),
+            crate::library::world::sample_lexicon(),
+        );
+        let quake = |year: u32| {
+            extract(
+                "Earthquake shakes the valley",
+                &format!(
+                    "A strong earthquake struck the valley towns in March {year}, destroying \
+                     homes and the old bridge, officials said. Rescue teams searched the rubble."
+                ),
+                None,
+                &g,
+                &l,
+            )
+        };
+        let same = Corpus::new(vec![1, 2], vec![quake(2008), quake(2008)]).score(0, 1);
+        let apart = Corpus::new(vec![1, 2], vec![quake(2008), quake(2011)]).score(0, 1);
+        assert!(
+            same.evidence
+                .contains(&"both name 2008 as their year".to_string()),
+            "{same:?}"
+        );
+        assert!(
+            apart
+                .evidence
+                .contains(&"they tell of different years (2008; 2011)".to_string()),
+            "{apart:?}"
+        );
+        assert!(same.score > apart.score, "{same:?} {apart:?}");
+        // An unknown date says nothing of its own.
+        assert!(
+            !same.evidence.iter().any(|e| e.contains("no date")),
+            "{same:?}"
+        );
+    }
+
+    #[test]
+    fn a_group_scores_no_higher_than_the_weakest_pair_that_joined_it() {
+        let c = corpus(&[A, B, A]);
+        // A strong pair and a merely likely one: the group holds all three at the weaker.
+        let pairs = vec![(0, 2, 0.95), (0, 1, 0.6), (1, 2, 0.6)];
+        let groups = group(&c, &pairs, &Decisions::default());
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].articles, vec![1, 2, 3]);
+        assert!(groups[0].score <= 0.6, "{}", groups[0].score);
+    }
+
+    #[test]
     fn the_same_place_months_apart_is_another_incident() {
         let c = corpus(&[A, C]);
         let s = c.score(0, 1);
@@ -797,9 +822,7 @@ mod tests {
     #[test]
     fn groups_form_and_respect_rejections() {
         let c = corpus(&[A, B, C]);
-        let fresh = vec![true; 3];
-        let pairs: Vec<(usize, usize, f64)> = c
-            .candidates(&fresh)
+        let pairs: Vec<(usize, usize, f64)> = [(0, 1), (0, 2), (1, 2)]
             .into_iter()
             .map(|(i, j)| (i, j, c.score(i, j).score))
             .collect();

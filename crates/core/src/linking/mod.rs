@@ -8,7 +8,8 @@ pub mod features;
 pub mod incidents;
 pub mod run;
 
-pub use copies::{Copies, NearCopy, find_copies};
+pub use copies::NearCopy;
 pub use run::{
-    CopyFamily, IncidentSuggestion, LinkOptions, LinkReport, copy_families, link_library,
+    CopyFamily, IncidentSuggestion, LinkOptions, LinkReport, MAX_CANDIDATES, copy_families,
+    link_library,
 };

@@ -1,28 +1,60 @@
-//! One linking run over a library: features for articles not seen yet, their copy and
-//! same-incident pairs against the whole library, and a refreshed suggestion queue.
+//! One linking run over a library: the articles not linked yet are analysed, paired with their
+//! candidates among themselves and the linked library, and the suggestions about them refreshed.
 //!
-//! Incremental: an article's band keys and features are computed once and stored; a run computes
-//! them only for articles without them, and scores only pairs with at least one such article.
-//! Grouping and the suggestion queue are then rebuilt from the stored pairs, which is cheap.
+//! Incremental and bounded: an article's signature, features and index keys are computed once
+//! and stored. A new article finds its candidates by looking up its own keys in the index (its
+//! near-copy band keys; its places, rarest words and names within a window of days) and is
+//! scored against at most [`MAX_CANDIDATES`] of them, so linking N new articles against a
+//! library of M costs about N times a constant, whatever M. Articles are taken in rounds of
+//! [`ROUND`], each stored in one transaction, so memory stays bounded however many wait.
+//! Grouping then looks again only at the articles the new pairs touch, and the suggestions about
+//! them.
 
 use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::copies::{self, BANDS, NearCopy};
-use super::features::{self, Features};
-use super::incidents::{self, Corpus, Decisions, KEEP};
+use super::copies::{self, NearCopy, PERMUTATIONS};
+use super::features::{self, Features, Weights};
+use super::incidents::{self, Corpus, Decisions, KEEP, LIKELY};
 use crate::analysis::similarity::{NEAR_COPY_THRESHOLD, jaccard, shingles};
+use crate::analysis::{Gazetteer, Lexicon};
 use crate::error::Result;
 use crate::jobs::Progress;
-use crate::library::{Library, LinkPair, NewSuggestion, SuggestionsUpdate};
+use crate::library::{Library, LinkPair, LinkState, LinkText, NewSuggestion, SuggestionsUpdate};
 use crate::model::Id;
 
 /// Pair and suggestion kinds, as stored.
 pub const EXACT_COPY: &str = "exact_copy";
 pub const NEAR_COPY: &str = "near_copy";
 pub const SAME_INCIDENT: &str = "same_incident";
+
+/// Articles analysed and paired together; each round is stored before the next is read.
+const ROUND: usize = 50_000;
+/// Articles read from the library at a time within a round.
+const CHUNK: usize = 2_000;
+/// Articles further apart in time than this are not candidates for one incident.
+const WINDOW_DAYS: i64 = 45;
+/// A place, word or name more articles than this share (within the window) is too common to
+/// make candidates: in a library of a million, a word of one article in two thousand. The bound
+/// also bounds what one lookup reads.
+const MAX_POSTING: usize = 500;
+/// Words per article it is indexed under: its highest weighed.
+const KEY_TERMS: usize = 15;
+/// Names per article it is indexed under: its rarest.
+const KEY_NAMES: usize = 8;
+/// Same-incident candidates scored per article: those sharing the most weight of keys.
+pub const MAX_CANDIDATES: usize = 40;
+/// Near-copy candidates per article: articles sharing a band key, the earliest first.
+const MAX_COPY_CANDIDATES: usize = 32;
+/// Exact copies an article is paired with: the earliest of its family (so a family of up to
+/// four is paired in full, and a flood of a hundred thousand copies in a hundred thousand pairs).
+const COPY_PARTNERS: usize = 3;
+/// Articles grouped together at most: those likely pairs reach from one article.
+const MAX_COMPONENT: usize = 5_000;
+/// Linked articles whose suggestions are refreshed in one transaction.
+const GROUPING_BATCH: usize = 10_000;
 
 /// How to run linking.
 #[derive(Debug, Clone, Copy, Default)]
@@ -40,17 +72,21 @@ pub struct IncidentSuggestion {
     pub evidence: Vec<String>,
 }
 
-/// What a linking run found (over the whole library, not only the new articles).
+/// What a linking run found about the articles it linked.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct LinkReport {
-    /// Articles whose features were computed in this run.
+    /// Articles linked in this run.
     pub new_articles: usize,
+    /// Copy pairs with at least one of them.
     pub exact_copies: Vec<[Id; 2]>,
     pub near_copies: Vec<NearCopy>,
-    /// Groups waiting for the analyst (groups already decided are not listed).
+    /// Groups with at least one of them, waiting for the analyst.
     pub incident_suggestions: Vec<IncidentSuggestion>,
     /// How the suggestion queue changed.
     pub suggestions: SuggestionsUpdate,
+    /// Of the articles linked, how many were compared with only some of their candidates (a
+    /// place, word or band shared by too many articles, or more candidates than are scored).
+    pub capped: usize,
     pub cancelled: bool,
 }
 
@@ -64,29 +100,76 @@ pub struct CopyFamily {
     pub copies: Vec<(Id, String, f64)>,
 }
 
-/// An article of the run: stored or new.
-struct Entry {
+/// What an index key stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Band,
+    Place,
+    Word,
+    Name,
+}
+
+/// An index key: a 64-bit hash of what it stands for, apart for each kind.
+fn key(kind: Kind, value: &[u8]) -> i64 {
+    let seed = match kind {
+        Kind::Band => 1,
+        Kind::Place => 2,
+        Kind::Word => 3,
+        Kind::Name => 4,
+    };
+    xxhash_rust::xxh3::xxh3_64_with_seed(value, seed) as i64
+}
+
+/// A name's key in the library's document frequencies, apart from the words'.
+fn name_df_key(k: u32) -> i64 {
+    (1_i64 << 32) | i64::from(k)
+}
+
+/// An article being linked in this round.
+struct Fresh {
     id: Id,
     hash: String,
-    bands: Vec<u64>,
+    signature: [u32; PERMUTATIONS],
     features: Features,
-    /// Shingles, for new articles (stored ones are shingled again only when a candidate).
-    shingles: Option<Vec<u64>>,
+    day: i64,
+    keys: Vec<(Kind, i64)>,
 }
 
-fn bands_to_bytes(keys: &[u64]) -> Vec<u8> {
-    keys.iter().flat_map(|k| k.to_le_bytes()).collect()
+/// Where a candidate is: in this round (its index) or in the linked library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Other {
+    Round(u32),
+    Stored(Id),
 }
 
-fn bands_from_bytes(bytes: &[u8]) -> Vec<u64> {
-    bytes
-        .chunks_exact(8)
-        .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
-        .collect()
+/// What one round found.
+#[derive(Default)]
+struct Round {
+    exact: Vec<[Id; 2]>,
+    near: Vec<NearCopy>,
+    /// Articles linked.
+    linked: usize,
+    capped: usize,
 }
 
-/// Links the library: new articles are checked against all, and the suggestion queue is
-/// refreshed. Cancelling before the new pairs are saved leaves the library as it was.
+fn signature_bytes(sig: &[u32; PERMUTATIONS]) -> Vec<u8> {
+    sig.iter().flat_map(|v| v.to_le_bytes()).collect()
+}
+
+fn signature_from_bytes(bytes: &[u8]) -> Option<[u32; PERMUTATIONS]> {
+    if bytes.len() != PERMUTATIONS * 4 {
+        return None;
+    }
+    let mut sig = [0u32; PERMUTATIONS];
+    for (slot, c) in sig.iter_mut().zip(bytes.chunks_exact(4)) {
+        *slot = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+    }
+    Some(sig)
+}
+
+/// Links the library: articles not linked yet are paired with their candidates, and the
+/// suggestions about them refreshed. Each round of articles is stored whole or not at all;
+/// cancelling keeps the rounds already stored, and the next run goes on from there.
 pub fn link_library(
     library: &mut Library,
     options: &LinkOptions,
@@ -96,281 +179,740 @@ pub fn link_library(
     if options.rebuild {
         library.clear_link_state()?;
     }
+    stage_timer();
     progress.set_stage("Reading new articles");
-    let fresh_texts = library.articles_to_link(features::VERSION)?;
-    report.new_articles = fresh_texts.len();
-    progress.set_total(fresh_texts.len() as u64 + 3);
+    let pending = library.articles_to_link(features::VERSION)?;
+    progress.set_total(pending.len() as u64 + 1);
 
     // The library's own gazetteer and lexicon: the shipped ones with what its analysts added
     // (and, in a library made from the sample, the sample's invented world).
     let gazetteer = library.gazetteer()?;
     let lexicon = library.lexicon()?;
 
-    progress.set_stage("Analysing new articles");
-    let fresh: Vec<Option<Entry>> = fresh_texts
-        .par_iter()
-        .map(|t| {
-            if progress.is_cancelled() {
-                return None;
+    for ids in pending.chunks(ROUND) {
+        match link_round(library, ids, &gazetteer, &lexicon, progress)? {
+            Some(round) => {
+                report.new_articles += round.linked;
+                report.exact_copies.extend(round.exact);
+                report.near_copies.extend(round.near);
+                report.capped += round.capped;
             }
-            let shingles = shingles(&t.body);
-            let bands = copies::band_keys(&copies::signature(&shingles)).to_vec();
-            let features = features::extract(
-                &t.title,
-                &t.body,
-                t.published.as_deref(),
-                &gazetteer,
-                &lexicon,
-            );
-            progress.advance(1);
-            Some(Entry {
-                id: t.id,
-                hash: t.text_hash.clone(),
-                bands,
-                features,
-                shingles: Some(shingles),
-            })
-        })
-        .collect();
-    drop(fresh_texts);
-    if progress.is_cancelled() {
-        report.cancelled = true;
-        return Ok(report);
-    }
-    let fresh: Vec<Entry> = fresh.into_iter().flatten().collect();
-    let fresh_ids: HashSet<Id> = fresh.iter().map(|e| e.id).collect();
-
-    progress.set_stage("Reading the library's linking state");
-    let mut entries: Vec<Entry> = Vec::new();
-    library.for_each_link_features(features::VERSION, |id, _outlet, hash, bands, json| {
-        if fresh_ids.contains(&id) {
-            return;
+            None => {
+                report.cancelled = true;
+                break;
+            }
         }
-        // A row that does not parse (written by a broken build) is left out of this run.
-        if let Ok(features) = serde_json::from_str::<Features>(json) {
-            entries.push(Entry {
-                id,
-                hash: hash.to_string(),
-                bands: bands_from_bytes(bands),
-                features,
-                shingles: None,
-            });
-        }
-    })?;
-    entries.extend(fresh);
-    entries.sort_by_key(|e| e.id);
-    let is_fresh: Vec<bool> = entries.iter().map(|e| fresh_ids.contains(&e.id)).collect();
-    progress.advance(1);
-
-    // Copies: exact by hash, near by shared band keys confirmed by exact Jaccard.
-    progress.set_stage("Finding copies");
-    let mut pairs: Vec<LinkPair> = Vec::new();
-    if !fresh_ids.is_empty() {
-        pairs.extend(copy_pairs(library, &mut entries, &is_fresh)?);
     }
-    progress.advance(1);
-    if progress.is_cancelled() {
-        report.cancelled = true;
-        return Ok(report);
-    }
+    report.exact_copies.sort_unstable();
+    report.near_copies.sort_by_key(|n| (n.a, n.b));
 
-    // What is stored for the new articles: band keys and features.
-    let features_rows: Vec<(Id, Vec<u8>, String)> = entries
-        .iter()
-        .zip(&is_fresh)
-        .filter(|(_, fresh)| **fresh)
-        .map(|(e, _)| {
-            let json = serde_json::to_string(&e.features).unwrap_or_default();
-            (e.id, bands_to_bytes(&e.bands), json)
-        })
-        .collect();
-
-    // Same incident: candidates with at least one new article, scored.
-    progress.set_stage("Scoring reports of the same incident");
-    let ids: Vec<Id> = entries.iter().map(|e| e.id).collect();
-    let corpus = Corpus::new(
-        ids,
-        entries.into_iter().map(|e| e.features).collect::<Vec<_>>(),
-    );
-    let candidates = corpus.candidates(&is_fresh);
-    let scored: Vec<LinkPair> = candidates
-        .par_iter()
-        .filter_map(|&(i, j)| {
-            let s = corpus.score(i, j);
-            (s.score >= KEEP).then(|| LinkPair {
-                a: corpus.ids[i],
-                b: corpus.ids[j],
-                kind: SAME_INCIDENT.into(),
-                score: s.score,
-                evidence: s.evidence,
-            })
-        })
-        .collect();
-    pairs.extend(scored);
-    if progress.is_cancelled() {
-        report.cancelled = true;
-        return Ok(report);
-    }
-
-    progress.set_stage("Saving");
-    library.store_link_results(features::VERSION, &features_rows, &pairs)?;
-
-    // The queue, from every stored pair and the analyst's decisions.
+    // The suggestions about every article linked and not grouped yet: this run's, and a killed
+    // run's. Even a cancelled run groups the rounds it stored.
+    progress.set_stage("Grouping reports of the same incident");
+    let linked: Vec<Id> = library.ungrouped_articles()?;
     let decisions = Decisions {
         membership: library.incident_membership()?,
         rejected: library.rejected_pairs()?,
     };
+    let mut update = SuggestionsUpdate::default();
+    let mut add = |u: SuggestionsUpdate| {
+        update.added += u.added;
+        update.kept += u.kept;
+        update.dropped += u.dropped;
+        update.already_decided += u.already_decided;
+    };
+    // Taken in batches, so that a rebuild of a large library holds one batch at a time.
+    let mut grouped: HashSet<Id> = HashSet::new();
+    for batch in linked.chunks(GROUPING_BATCH) {
+        let scope: HashSet<Id> = batch.iter().copied().collect();
+        let copies = copy_suggestions(library, batch, &decisions)?;
+        add(library.refresh_suggestions(&[EXACT_COPY, NEAR_COPY], &copies, Some(&scope))?);
+
+        // Each article's incident: the articles likely pairs reach from it, grouped once.
+        let mut groups_made = Vec::new();
+        let mut scope = scope;
+        for id in batch {
+            if grouped.contains(id) {
+                continue;
+            }
+            let component = reach(library, *id)?;
+            grouped.extend(component.iter().copied());
+            scope.extend(component.iter().copied());
+            if component.len() >= 2 {
+                groups_made.extend(group_component(library, &component, &decisions)?);
+            }
+        }
+        let mut suggestions = Vec::with_capacity(groups_made.len());
+        for g in groups_made {
+            report.incident_suggestions.push(IncidentSuggestion {
+                articles: g.articles.clone(),
+                score: g.score,
+                evidence: g.evidence.clone(),
+            });
+            suggestions.push(NewSuggestion {
+                kind: SAME_INCIDENT.into(),
+                articles: g.articles,
+                score: g.score,
+                evidence: g.evidence,
+                proposal: Some(g.proposal),
+            });
+        }
+        add(library.refresh_suggestions(&[SAME_INCIDENT], &suggestions, Some(&scope))?);
+        library.mark_grouped(batch)?;
+    }
+    report.suggestions = update;
+    if report.new_articles > 0 {
+        library.record_link_run(report.new_articles, report.capped)?;
+    }
+    progress.advance(1);
+    stage_timer();
+    Ok(report)
+}
+
+fn exact_evidence() -> Vec<String> {
+    vec!["the same text once case, spacing and punctuation are set aside".into()]
+}
+
+fn near_evidence(similarity: f64) -> Vec<String> {
+    vec![format!(
+        "{:.0}% of their three-word sequences are shared (Jaccard {similarity:.2})",
+        similarity * 100.0
+    )]
+}
+
+fn copy_suggestion(kind: &str, a: Id, b: Id, score: f64, evidence: Vec<String>) -> NewSuggestion {
+    NewSuggestion {
+        kind: kind.into(),
+        articles: vec![a.min(b), a.max(b)],
+        score,
+        evidence,
+        proposal: None,
+    }
+}
+
+/// The articles likely pairs reach from `start` (itself included), at most [`MAX_COMPONENT`]:
+/// the reports grouping must look at together.
+fn reach(library: &Library, start: Id) -> Result<Vec<Id>> {
+    let mut seen: HashSet<Id> = HashSet::from([start]);
+    let mut queue = vec![start];
+    while let Some(id) = queue.pop() {
+        for (other, _) in library.link_partners(id, SAME_INCIDENT, LIKELY)? {
+            if seen.len() >= MAX_COMPONENT {
+                break;
+            }
+            if seen.insert(other) {
+                queue.push(other);
+            }
+        }
+    }
+    let mut out: Vec<Id> = seen.into_iter().collect();
+    out.sort_unstable();
+    Ok(out)
+}
+
+/// The groups of one component's reports, from their stored pairs.
+fn group_component(
+    library: &Library,
+    component: &[Id],
+    decisions: &Decisions,
+) -> Result<Vec<incidents::Group>> {
+    let corpus = stored_corpus(library, component)?;
     let index: HashMap<Id, usize> = corpus
         .ids
         .iter()
         .enumerate()
         .map(|(i, id)| (*id, i))
         .collect();
-    let incident_pairs: Vec<(usize, usize, f64)> = library
-        .link_pairs(SAME_INCIDENT)?
-        .into_iter()
-        .filter_map(|p| Some((*index.get(&p.a)?, *index.get(&p.b)?, p.score)))
-        .collect();
-    let groups = incidents::group(&corpus, &incident_pairs, &decisions);
-    let mut fresh_suggestions: Vec<NewSuggestion> = Vec::new();
-    for kind in [EXACT_COPY, NEAR_COPY] {
-        for p in library.link_pairs(kind)? {
-            if decisions.rejected.contains(&(p.a, p.b)) {
-                continue;
+    let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
+    for (i, id) in corpus.ids.iter().enumerate() {
+        for (other, score) in library.link_partners(*id, SAME_INCIDENT, KEEP)? {
+            if let Some(&j) = index.get(&other).filter(|&&j| j > i) {
+                pairs.push((i, j, score));
             }
-            if kind == EXACT_COPY {
-                report.exact_copies.push([p.a, p.b]);
-            } else {
-                report.near_copies.push(NearCopy {
-                    a: p.a,
-                    b: p.b,
-                    similarity: p.score,
-                });
-            }
-            fresh_suggestions.push(NewSuggestion {
-                kind: kind.into(),
-                articles: vec![p.a, p.b],
-                score: p.score,
-                evidence: p.evidence,
-                proposal: None,
-            });
         }
     }
-    for g in groups {
-        report.incident_suggestions.push(IncidentSuggestion {
-            articles: g.articles.clone(),
-            score: g.score,
-            evidence: g.evidence.clone(),
-        });
-        fresh_suggestions.push(NewSuggestion {
-            kind: SAME_INCIDENT.into(),
-            articles: g.articles,
-            score: g.score,
-            evidence: g.evidence,
-            proposal: Some(g.proposal),
-        });
-    }
-    report.suggestions =
-        library.refresh_suggestions(&[EXACT_COPY, NEAR_COPY, SAME_INCIDENT], &fresh_suggestions)?;
-    progress.advance(1);
-    Ok(report)
+    Ok(incidents::group(&corpus, &pairs, decisions))
 }
 
-/// Exact and near copy pairs with at least one fresh article. Fills in the shingles of stored
-/// articles that turn out to be candidates.
-fn copy_pairs(
+/// One copy suggestion per article with copies: with the earliest of its exact copies, or else
+/// its most alike near copy. Every pair stays stored (the Copy families tab shows them all); the
+/// queue asks about each copy once, not about every pair of a flood.
+fn copy_suggestions(
     library: &Library,
-    entries: &mut [Entry],
-    is_fresh: &[bool],
-) -> Result<Vec<LinkPair>> {
+    articles: &[Id],
+    decisions: &Decisions,
+) -> Result<Vec<NewSuggestion>> {
     let mut out = Vec::new();
-    // Exact: the same folded-text hash.
-    let mut by_hash: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        by_hash.entry(e.hash.as_str()).or_default().push(i);
-    }
-    let mut exact: HashSet<(usize, usize)> = HashSet::new();
-    for members in by_hash.values().filter(|m| m.len() > 1) {
-        for (x, &i) in members.iter().enumerate() {
-            for &j in &members[x + 1..] {
-                if is_fresh[i] || is_fresh[j] {
-                    exact.insert((i.min(j), i.max(j)));
-                }
-            }
+    let mut made: HashSet<(Id, Id)> = HashSet::new();
+    for id in articles {
+        let open = |other: &Id| {
+            let pair = (*id.min(other), *id.max(other));
+            !decisions.rejected.contains(&pair)
+        };
+        let exact = library
+            .link_partners(*id, EXACT_COPY, 0.0)?
+            .into_iter()
+            .filter(|(other, _)| open(other))
+            .min_by_key(|(other, _)| *other);
+        let best = match exact {
+            Some((other, _)) => Some((EXACT_COPY, other, 1.0, exact_evidence())),
+            None => library
+                .link_partners(*id, NEAR_COPY, 0.0)?
+                .into_iter()
+                .filter(|(other, _)| open(other))
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(other, score)| (NEAR_COPY, other, score, near_evidence(score))),
+        };
+        if let Some((kind, other, score, evidence)) = best
+            && made.insert((*id.min(&other), *id.max(&other)))
+        {
+            out.push(copy_suggestion(kind, *id, other, score, evidence));
         }
     }
-    for &(i, j) in &exact {
-        out.push(LinkPair {
-            a: entries[i].id.min(entries[j].id),
-            b: entries[i].id.max(entries[j].id),
-            kind: EXACT_COPY.into(),
-            score: 1.0,
-            evidence: vec!["the same text once case, spacing and punctuation are set aside".into()],
-        });
+    Ok(out)
+}
+
+/// A corpus of linked articles, read from the library (those without state are left out).
+fn stored_corpus(library: &Library, ids: &[Id]) -> Result<Corpus> {
+    let (ids, features): (Vec<Id>, Vec<Features>) = library
+        .link_state_of(features::VERSION, ids)?
+        .into_iter()
+        .filter_map(|(id, _, bytes)| Some((id, Features::from_bytes(&bytes)?)))
+        .unzip();
+    Ok(Corpus::weighed(ids, features))
+}
+
+/// Analyses one article.
+fn analyse(t: &LinkText, gazetteer: &Gazetteer, lexicon: &Lexicon) -> Fresh {
+    let signature = copies::signature(&shingles(&t.body));
+    let mut features = features::extract(
+        &t.title,
+        &t.body,
+        t.published.as_deref(),
+        gazetteer,
+        lexicon,
+    );
+    features.date_stated = t.date_stated;
+    let day = features.day().unwrap_or(0);
+    Fresh {
+        id: t.id,
+        hash: t.text_hash.clone(),
+        signature,
+        features,
+        day,
+        keys: Vec::new(),
+    }
+}
+
+/// The keys an article is indexed under: its band keys, places, highest weighed words and
+/// rarest names.
+fn index_keys(f: &Fresh) -> Vec<(Kind, i64)> {
+    let mut keys: Vec<(Kind, i64)> = copies::band_keys(&f.signature)
+        .iter()
+        .map(|b| (Kind::Band, key(Kind::Band, &b.to_le_bytes())))
+        .collect();
+    let features = &f.features;
+    keys.extend(
+        features
+            .places
+            .iter()
+            .map(|p| (Kind::Place, key(Kind::Place, p.as_bytes()))),
+    );
+    let mut words: Vec<&(u32, f32)> = features.vector.iter().collect();
+    words.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    keys.extend(
+        words
+            .iter()
+            .take(KEY_TERMS)
+            .map(|(t, _)| (Kind::Word, key(Kind::Word, &t.to_le_bytes()))),
+    );
+    // Names weighed as words are: rare in the library and named often in the article (a name
+    // named once and nowhere else finds nothing).
+    let mut names: Vec<(&String, f32)> = features
+        .names
+        .iter()
+        .zip(&features.name_weights)
+        .map(|((n, count), w)| (n, w * (1.0 + (*count as f32).ln())))
+        .collect();
+    names.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    keys.extend(
+        names
+            .iter()
+            .take(KEY_NAMES)
+            .map(|(n, _)| (Kind::Name, key(Kind::Name, n.as_bytes()))),
+    );
+    keys.sort_unstable_by_key(|(_, k)| *k);
+    keys.dedup_by_key(|(_, k)| *k);
+    keys
+}
+
+/// The days a candidate for one incident may have, around an article's own; every day for an
+/// undated article.
+fn window(day: i64) -> (i64, i64) {
+    if day == 0 {
+        (1, i64::MAX)
+    } else {
+        (day - WINDOW_DAYS, day + WINDOW_DAYS)
+    }
+}
+
+/// The round's own postings: every (key, day, article index in the round), sorted, so that a
+/// key's articles are one run ordered by day, undated (day 0) first. Band keys are entered with
+/// day 0, so their runs are in article order. One flat vector: a round's million keys, most of
+/// them held by one article, cost no allocation each.
+struct Postings(Vec<(i64, i64, u32)>);
+
+impl Postings {
+    fn of(fresh: &[Fresh]) -> Postings {
+        let mut all: Vec<(i64, i64, u32)> = fresh
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| {
+                f.keys.iter().map(move |(kind, k)| {
+                    let day = if *kind == Kind::Band { 0 } else { f.day };
+                    (*k, day, i as u32)
+                })
+            })
+            .collect();
+        all.par_sort_unstable();
+        Postings(all)
     }
 
-    // Near: buckets of the fresh articles' band keys; every article sharing one is a candidate.
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
-    for (i, e) in entries.iter().enumerate().filter(|(i, _)| is_fresh[*i]) {
-        for (band, key) in e.bands.iter().enumerate().take(BANDS) {
-            buckets.entry((band, *key)).or_default().push(i);
-        }
+    /// A key's run.
+    fn run(&self, key: i64) -> &[(i64, i64, u32)] {
+        let from = self.0.partition_point(|(k, _, _)| *k < key);
+        let to = from + self.0[from..].partition_point(|(k, _, _)| *k == key);
+        &self.0[from..to]
     }
-    let mut candidates: HashSet<(usize, usize)> = HashSet::new();
-    for (j, e) in entries.iter().enumerate() {
-        for (band, key) in e.bands.iter().enumerate().take(BANDS) {
-            if let Some(fresh) = buckets.get(&(band, *key)) {
-                for &i in fresh {
-                    if i != j {
-                        let pair = (i.min(j), i.max(j));
-                        if !exact.contains(&pair) {
-                            candidates.insert(pair);
-                        }
-                    }
-                }
+
+    /// A key's articles: the undated ones and those within `days`.
+    fn within(&self, key: i64, days: (i64, i64)) -> (&[(i64, i64, u32)], &[(i64, i64, u32)]) {
+        let list = self.run(key);
+        let undated = list.partition_point(|(_, d, _)| *d == 0);
+        let from = list.partition_point(|(_, d, _)| *d < days.0.max(1));
+        let to = list.partition_point(|(_, d, _)| *d <= days.1);
+        (&list[..undated], &list[from.max(undated)..to.max(from)])
+    }
+
+    /// A band key's articles, earliest first (index order), at most `limit`.
+    fn earliest(&self, key: i64, limit: usize) -> impl Iterator<Item = u32> + '_ {
+        self.run(key).iter().take(limit).map(|(_, _, i)| *i)
+    }
+}
+
+/// Analyses, pairs, scores and stores one round of articles; `None` when cancelled before it
+/// was stored.
+fn link_round(
+    library: &mut Library,
+    ids: &[Id],
+    gazetteer: &Gazetteer,
+    lexicon: &Lexicon,
+    progress: &Progress,
+) -> Result<Option<Round>> {
+    stage_timer();
+    progress.set_stage("Analysing new articles");
+    let mut fresh: Vec<Fresh> = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(CHUNK) {
+        if progress.is_cancelled() {
+            return Ok(None);
+        }
+        let texts = library.link_texts(chunk)?;
+        fresh.par_extend(texts.par_iter().map(|t| {
+            let f = analyse(t, gazetteer, lexicon);
+            progress.advance(1);
+            f
+        }));
+    }
+    if progress.is_cancelled() {
+        return Ok(None);
+    }
+
+    // Words and names weighed against the library and this round.
+    stage_timer();
+    progress.set_stage("Weighing words against the library");
+    let stored = library.linked_count(features::VERSION)?;
+    let features_only: Vec<&Features> = fresh.iter().map(|f| &f.features).collect();
+    let mut round_df = Weights::default();
+    for f in &features_only {
+        round_df.count(f);
+    }
+    let mut weights = round_df.clone();
+    weights.articles = stored + fresh.len();
+    if stored > 0 {
+        let mut terms: Vec<i64> = round_df.term_df.keys().map(|t| i64::from(*t)).collect();
+        terms.extend(round_df.name_df.keys().map(|n| name_df_key(*n)));
+        for (term, df) in library.link_term_df(&terms)? {
+            if term >> 32 == 1 {
+                *weights.name_df.entry(term as u32).or_default() += df;
+            } else {
+                *weights.term_df.entry(term as u32).or_default() += df;
             }
         }
     }
-    // Shingle the stored candidates' bodies.
-    let need: Vec<Id> = candidates
-        .iter()
-        .flat_map(|&(i, j)| [i, j])
-        .filter(|&k| entries[k].shingles.is_none())
-        .map(|k| entries[k].id)
-        .collect::<HashSet<_>>()
-        .into_iter()
+    fresh.par_iter_mut().for_each(|f| {
+        weights.weigh(&mut f.features);
+        f.keys = index_keys(f);
+    });
+
+    // Candidates: exact copies by hash, near copies by band key, one incident by shared keys.
+    stage_timer();
+    progress.set_stage("Finding candidates");
+    let postings = Postings::of(&fresh);
+    let stored_postings = if stored > 0 {
+        stored_postings(library, &fresh)?
+    } else {
+        HashMap::new()
+    };
+    let exact = exact_pairs(library, &fresh, stored > 0)?;
+    let total = weights.articles.max(1) as f64;
+    let found: Vec<(Vec<Other>, Vec<Other>, bool)> = fresh
+        .par_iter()
+        .enumerate()
+        .map(|(i, f)| candidates(i as u32, f, &postings, &stored_postings, total))
         .collect();
+    if progress.is_cancelled() {
+        return Ok(None);
+    }
+    drop(postings);
+    drop(stored_postings);
+    let capped = found.iter().filter(|(_, _, c)| *c).count();
+
+    // The linked articles among the candidates, read once.
+    let mut wanted: Vec<Id> = found
+        .iter()
+        .flat_map(|(near, incident, _)| near.iter().chain(incident))
+        .filter_map(|o| match o {
+            Other::Stored(id) => Some(*id),
+            Other::Round(_) => None,
+        })
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut signatures: HashMap<Id, [u32; PERMUTATIONS]> = HashMap::new();
+    let mut stored_ids = Vec::new();
+    let mut stored_features = Vec::new();
+    for (id, sig, bytes) in library.link_state_of(features::VERSION, &wanted)? {
+        let (Some(sig), Some(features)) =
+            (signature_from_bytes(&sig), Features::from_bytes(&bytes))
+        else {
+            continue;
+        };
+        signatures.insert(id, sig);
+        stored_ids.push(id);
+        stored_features.push(features);
+    }
+
+    // Near copies: candidates whose signatures agree enough, confirmed on their shingles.
+    stage_timer();
+    progress.set_stage("Confirming near copies");
+    let hashes: HashSet<(Id, Id)> = exact.iter().map(|[a, b]| (*a, *b)).collect();
+    let least_agreeing = (PERMUTATIONS as f64 * (NEAR_COPY_THRESHOLD - 0.15)) as usize;
+    let mut near_candidates: Vec<(Id, Id)> = Vec::new();
+    for (i, (near, _, _)) in found.iter().enumerate() {
+        let f = &fresh[i];
+        for other in near {
+            let (id, sig) = match other {
+                Other::Round(j) => (fresh[*j as usize].id, &fresh[*j as usize].signature),
+                Other::Stored(id) => match signatures.get(id) {
+                    Some(sig) => (*id, sig),
+                    None => continue,
+                },
+            };
+            let pair = (f.id.min(id), f.id.max(id));
+            let agreeing = f.signature.iter().zip(sig).filter(|(x, y)| x == y).count();
+            let same_text = match other {
+                Other::Round(j) => fresh[*j as usize].hash == f.hash,
+                Other::Stored(_) => hashes.contains(&pair),
+            };
+            if agreeing >= least_agreeing && !same_text {
+                near_candidates.push(pair);
+            }
+        }
+    }
+    near_candidates.sort_unstable();
+    near_candidates.dedup();
+    let mut need: Vec<Id> = near_candidates.iter().flat_map(|(a, b)| [*a, *b]).collect();
+    need.sort_unstable();
+    need.dedup();
     let bodies = library.bodies(&need)?;
     let shingled: HashMap<Id, Vec<u64>> = bodies
         .par_iter()
         .map(|(id, body)| (*id, shingles(body)))
         .collect();
-    for e in entries.iter_mut() {
-        if e.shingles.is_none()
-            && let Some(s) = shingled.get(&e.id)
-        {
-            e.shingles = Some(s.clone());
-        }
-    }
-    let near: Vec<LinkPair> = candidates
-        .into_par_iter()
-        .filter_map(|(i, j)| {
-            let (a, b) = (entries[i].shingles.as_ref()?, entries[j].shingles.as_ref()?);
-            let similarity = jaccard(a, b);
-            (similarity >= NEAR_COPY_THRESHOLD).then(|| LinkPair {
-                a: entries[i].id.min(entries[j].id),
-                b: entries[i].id.max(entries[j].id),
-                kind: NEAR_COPY.into(),
-                score: similarity,
-                evidence: vec![format!(
-                    "{:.0}% of their three-word sequences are shared (Jaccard {similarity:.2})",
-                    similarity * 100.0
-                )],
+    drop(bodies);
+    let near: Vec<NearCopy> = near_candidates
+        .par_iter()
+        .filter_map(|(a, b)| {
+            let similarity = jaccard(shingled.get(a)?, shingled.get(b)?);
+            (similarity >= NEAR_COPY_THRESHOLD).then_some(NearCopy {
+                a: *a,
+                b: *b,
+                similarity,
             })
         })
         .collect();
-    out.extend(near);
+    drop(shingled);
+
+    // Same incident: every article with its candidates, scored.
+    stage_timer();
+    progress.set_stage("Scoring reports of the same incident");
+    let round_size = fresh.len();
+    let mut states = Vec::with_capacity(round_size);
+    let mut ids_all = Vec::with_capacity(round_size + stored_ids.len());
+    let mut features_all = Vec::with_capacity(round_size + stored_ids.len());
+    for f in fresh {
+        states.push(LinkState {
+            id: f.id,
+            day: f.day,
+            signature: signature_bytes(&f.signature),
+            // Encoded at saving, as the corpus lets go of each article's features.
+            features: Vec::new(),
+            keys: f.keys.iter().map(|(_, k)| *k).collect(),
+        });
+        ids_all.push(f.id);
+        features_all.push(f.features);
+    }
+    let stored_index: HashMap<Id, usize> = stored_ids
+        .iter()
+        .enumerate()
+        .map(|(k, id)| (*id, round_size + k))
+        .collect();
+    ids_all.extend(stored_ids);
+    features_all.extend(stored_features);
+    let corpus = Corpus::weighed(ids_all, features_all);
+    let mut pairs: Vec<(usize, usize)> = found
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, incident, _))| {
+            let stored_index = &stored_index;
+            incident.iter().filter_map(move |o| {
+                let j = match o {
+                    Other::Round(j) => *j as usize,
+                    Other::Stored(id) => *stored_index.get(id)?,
+                };
+                Some((i.min(j), i.max(j)))
+            })
+        })
+        .collect();
+    drop(found);
+    pairs.sort_unstable();
+    pairs.dedup();
+    let scored: Vec<LinkPair> = pairs
+        .par_iter()
+        .filter_map(|&(i, j)| {
+            if corpus.value(i, j) < KEEP {
+                return None;
+            }
+            let s = corpus.score(i, j);
+            Some(LinkPair {
+                a: corpus.ids[i].min(corpus.ids[j]),
+                b: corpus.ids[i].max(corpus.ids[j]),
+                kind: SAME_INCIDENT.into(),
+                score: s.score,
+                evidence: s.evidence,
+            })
+        })
+        .collect();
+    if progress.is_cancelled() {
+        return Ok(None);
+    }
+
+    stage_timer();
+    progress.set_stage("Saving");
+    drop(pairs);
+    for (state, features) in states.iter_mut().zip(corpus.into_features()) {
+        state.features = features.to_bytes();
+    }
+    let mut all_pairs: Vec<LinkPair> = exact
+        .iter()
+        .map(|[a, b]| LinkPair {
+            a: *a,
+            b: *b,
+            kind: EXACT_COPY.into(),
+            score: 1.0,
+            evidence: exact_evidence(),
+        })
+        .collect();
+    all_pairs.extend(near.iter().map(|n| LinkPair {
+        a: n.a,
+        b: n.b,
+        kind: NEAR_COPY.into(),
+        score: n.similarity,
+        evidence: near_evidence(n.similarity),
+    }));
+    all_pairs.extend(scored);
+    let mut df: Vec<(i64, u32)> = round_df
+        .term_df
+        .iter()
+        .map(|(t, n)| (i64::from(*t), *n))
+        .collect();
+    df.extend(round_df.name_df.iter().map(|(k, n)| (name_df_key(*k), *n)));
+    df.sort_unstable();
+    library.store_link_round(features::VERSION, &states, &df, &all_pairs)?;
+    Ok(Some(Round {
+        exact,
+        near,
+        linked: states.len(),
+        capped,
+    }))
+}
+
+/// The linked library's postings of the round's keys, read once per key over the days any
+/// article of the round could want: key → (article, day), or `None` where too many articles
+/// share it.
+type StoredPostings = HashMap<i64, Option<Vec<(Id, i64)>>>;
+
+fn stored_postings(library: &Library, fresh: &[Fresh]) -> Result<StoredPostings> {
+    // Each key's span of days: the union of its articles' windows.
+    let mut spans: HashMap<i64, (Kind, i64, i64)> = HashMap::new();
+    for f in fresh {
+        let (lo, hi) = window(f.day);
+        for (kind, k) in &f.keys {
+            let (lo, hi) = if *kind == Kind::Band {
+                (1, i64::MAX)
+            } else {
+                (lo, hi)
+            };
+            let span = spans.entry(*k).or_insert((*kind, lo, hi));
+            span.1 = span.1.min(lo);
+            span.2 = span.2.max(hi);
+        }
+    }
+    let mut out = HashMap::with_capacity(spans.len());
+    let mut keys: Vec<(i64, (Kind, i64, i64))> = spans.into_iter().collect();
+    keys.sort_unstable_by_key(|(k, _)| *k);
+    for (k, (kind, lo, hi)) in keys {
+        let limit = if kind == Kind::Band {
+            MAX_COPY_CANDIDATES
+        } else {
+            MAX_POSTING + 1
+        };
+        let list = library.link_posting(k, (lo, hi), limit)?;
+        let too_many = kind != Kind::Band && list.len() > MAX_POSTING;
+        out.insert(k, (!too_many).then_some(list));
+    }
     Ok(out)
+}
+
+/// Exact copies with at least one article of the round: each paired with the earliest
+/// [`COPY_PARTNERS`] of its family.
+fn exact_pairs(library: &Library, fresh: &[Fresh], look_up: bool) -> Result<Vec<[Id; 2]>> {
+    let mut families: HashMap<&str, Vec<Id>> = HashMap::new();
+    for f in fresh {
+        families.entry(f.hash.as_str()).or_default().push(f.id);
+    }
+    let mut out = Vec::new();
+    for (hash, members) in families {
+        let mut family: Vec<Id> = if look_up {
+            library.linked_with_hash(hash, COPY_PARTNERS)?
+        } else {
+            Vec::new()
+        };
+        family.extend(members.iter().copied());
+        family.sort_unstable();
+        family.dedup();
+        for (p, id) in family.iter().enumerate() {
+            if members.contains(id) {
+                for earlier in &family[..p.min(COPY_PARTNERS)] {
+                    out.push([*earlier.min(id), *earlier.max(id)]);
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    Ok(out)
+}
+
+/// One article's candidates: (near copies, one incident, whether some were left out).
+fn candidates(
+    i: u32,
+    f: &Fresh,
+    postings: &Postings,
+    stored: &StoredPostings,
+    articles: f64,
+) -> (Vec<Other>, Vec<Other>, bool) {
+    let mut capped = false;
+    // Near copies: the earliest articles sharing a band key, those sharing most bands first.
+    let mut bands: foldhash::HashMap<Other, u32> = foldhash::HashMap::default();
+    // One incident: shared keys, their weight and whether a place is among them.
+    let mut shared: foldhash::HashMap<Other, (u32, f32, bool)> = foldhash::HashMap::default();
+    let (lo, hi) = window(f.day);
+    for (kind, k) in &f.keys {
+        if *kind == Kind::Band {
+            let round: Vec<u32> = postings.earliest(*k, MAX_COPY_CANDIDATES + 1).collect();
+            capped |= round.len() > MAX_COPY_CANDIDATES;
+            let from_library = stored.get(k).and_then(Option::as_ref);
+            for other in round
+                .into_iter()
+                .filter(|&j| j != i)
+                .map(Other::Round)
+                .chain(
+                    from_library
+                        .into_iter()
+                        .flatten()
+                        .map(|(id, _)| Other::Stored(*id)),
+                )
+            {
+                *bands.entry(other).or_default() += 1;
+            }
+            continue;
+        }
+        let (undated, dated) = postings.within(*k, (lo, hi));
+        let from_library = match stored.get(k) {
+            Some(None) => {
+                capped = true;
+                continue;
+            }
+            Some(Some(list)) => list.as_slice(),
+            None => &[],
+        };
+        let in_window = |d: i64| d == 0 || (lo..=hi).contains(&d);
+        let count = undated.len()
+            + dated.len()
+            + from_library.iter().filter(|(_, d)| in_window(*d)).count();
+        if count > MAX_POSTING {
+            capped = true;
+            continue;
+        }
+        let weight = (articles / count.max(1) as f64).ln().max(0.1) as f32;
+        let is_place = *kind == Kind::Place;
+        for other in undated
+            .iter()
+            .chain(dated)
+            .map(|(_, _, j)| *j)
+            .filter(|&j| j != i)
+            .map(Other::Round)
+            .chain(
+                from_library
+                    .iter()
+                    .filter(|(_, d)| in_window(*d))
+                    .map(|(id, _)| Other::Stored(*id)),
+            )
+        {
+            let entry = shared.entry(other).or_default();
+            entry.0 += 1;
+            entry.1 += weight;
+            entry.2 |= is_place;
+        }
+    }
+    let mut near: Vec<(Other, u32)> = bands.into_iter().collect();
+    near.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    capped |= near.len() > MAX_COPY_CANDIDATES;
+    near.truncate(MAX_COPY_CANDIDATES);
+    let mut incident: Vec<(Other, f32)> = shared
+        .into_iter()
+        .filter(|(_, (count, _, place))| *count >= 2 || *place)
+        .map(|(o, (_, weight, _))| (o, weight))
+        .collect();
+    incident.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    capped |= incident.len() > MAX_CANDIDATES;
+    incident.truncate(MAX_CANDIDATES);
+    (
+        near.into_iter().map(|(o, _)| o).collect(),
+        incident.into_iter().map(|(o, _)| o).collect(),
+        capped,
+    )
 }
 
 /// Families of copies in the library, from the stored copy pairs the analyst has not rejected.
@@ -400,6 +942,15 @@ pub fn copy_families(library: &Library) -> Result<Vec<CopyFamily>> {
             parent.insert(ra.max(rb), ra.min(rb));
         }
     }
+    let mut strongest: HashMap<Id, &LinkPair> = HashMap::new();
+    for p in &pairs {
+        for id in [p.a, p.b] {
+            let best = strongest.entry(id).or_insert(p);
+            if p.score > best.score {
+                *best = p;
+            }
+        }
+    }
     let mut members: HashMap<Id, Vec<Id>> = HashMap::new();
     let ids: Vec<Id> = parent.keys().copied().collect();
     for id in ids {
@@ -423,16 +974,10 @@ pub fn copy_families(library: &Library) -> Result<Vec<CopyFamily>> {
         let mut copies: Vec<(Id, String, f64)> = ids
             .iter()
             .filter(|&&id| id != original)
-            .map(|&id| {
+            .map(|&id| match strongest.get(&id) {
                 // The strongest pair linking this member to the family.
-                let best = pairs
-                    .iter()
-                    .filter(|p| p.a == id || p.b == id)
-                    .max_by(|x, y| x.score.total_cmp(&y.score));
-                match best {
-                    Some(p) => (id, p.kind.clone(), p.score),
-                    None => (id, NEAR_COPY.to_string(), 0.0),
-                }
+                Some(p) => (id, p.kind.clone(), p.score),
+                None => (id, NEAR_COPY.to_string(), 0.0),
             })
             .collect();
         copies.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
@@ -440,4 +985,23 @@ pub fn copy_families(library: &Library) -> Result<Vec<CopyFamily>> {
     }
     families.sort_by_key(|f| f.original);
     Ok(families)
+}
+
+fn stage_timer() {
+    use std::sync::Mutex;
+    static LAST: Mutex<Option<std::time::Instant>> = Mutex::new(None);
+    if std::env::var_os("TRIANGULATE_TIMING").is_none() {
+        return;
+    }
+    let mut last = LAST.lock().unwrap();
+    let rss = std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    if let Some(t) = *last {
+        eprintln!("  stage took {:.3} s {rss}", t.elapsed().as_secs_f64());
+    }
+    *last = Some(std::time::Instant::now());
 }
