@@ -36,6 +36,33 @@ CREATE TABLE link_keys (
     PRIMARY KEY (key, day, article_id)
 ) WITHOUT ROWID;
 
+-- New keys go here first, and move into link_keys in bulk once this holds a few million: a key
+-- is a random 64-bit hash, so each new article's keys land on as many pages of a large index,
+-- and a run of a thousand new articles would rewrite tens of thousands of pages of it. Lookups
+-- read both tables.
+CREATE TABLE link_keys_recent (
+    key        INTEGER NOT NULL,
+    day        INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (key, day, article_id)
+) WITHOUT ROWID;
+
+-- Articles linking has still to analyse: added by the triggers below when an article is imported
+-- or its title, body or date changes, removed when a linking round stores it. A run reads this
+-- instead of comparing every article with link_features.
+CREATE TABLE link_pending (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+);
+INSERT INTO link_pending(article_id) SELECT id FROM articles;
+CREATE TRIGGER link_pending_new AFTER INSERT ON articles
+BEGIN
+    INSERT OR IGNORE INTO link_pending(article_id) VALUES (new.id);
+END;
+CREATE TRIGGER link_pending_changed AFTER UPDATE OF title, body, published ON articles
+BEGIN
+    INSERT OR IGNORE INTO link_pending(article_id) VALUES (new.id);
+END;
+
 CREATE TABLE link_terms (
     term INTEGER PRIMARY KEY,          -- 64-bit hash of a folded word or name
     df   INTEGER NOT NULL              -- linked articles that hold it

@@ -38,6 +38,9 @@ pub struct LinkState {
     pub keys: Vec<i64>,
 }
 
+/// An article's stored linking state: (article, signature bytes, features bytes).
+pub type StoredState = (Id, Vec<u8>, Vec<u8>);
+
 /// A finished linking run, as the Suggestions view reports it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LinkRun {
@@ -90,13 +93,27 @@ impl Library {
     /// Articles whose linking features are missing or were made by another extractor version,
     /// in id order.
     pub fn articles_to_link(&self, version: i64) -> Result<Vec<Id>> {
-        // Two scans of narrow indexes: a join would look up every article's wide row.
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id FROM articles
-             EXCEPT SELECT article_id FROM link_features WHERE version = ?1
-             ORDER BY 1",
+        // Features of another extractor: every article is compared with link_features (two
+        // scans of narrow indexes), once.
+        let stale: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM link_features WHERE version < ?1 OR version > ?1)",
+            [version],
+            |r| r.get(0),
         )?;
-        let rows = stmt.query_map([version], |r| r.get(0))?;
+        if stale {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id FROM articles
+                 EXCEPT SELECT article_id FROM link_features WHERE version = ?1
+                 UNION SELECT article_id FROM link_pending
+                 ORDER BY 1",
+            )?;
+            let rows = stmt.query_map([version], |r| r.get(0))?;
+            return Ok(rows.collect::<rusqlite::Result<_>>()?);
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT article_id FROM link_pending ORDER BY article_id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -171,7 +188,11 @@ impl Library {
     pub fn link_posting(&self, key: i64, days: (i64, i64), limit: usize) -> Result<Vec<(Id, i64)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT article_id, day FROM link_keys
-             WHERE key = ?1 AND (day = 0 OR day BETWEEN ?2 AND ?3) LIMIT ?4",
+             WHERE key = ?1 AND (day = 0 OR day BETWEEN ?2 AND ?3)
+             UNION ALL
+             SELECT article_id, day FROM link_keys_recent
+             WHERE key = ?1 AND (day = 0 OR day BETWEEN ?2 AND ?3)
+             LIMIT ?4",
         )?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let rows = stmt.query_map(params![key, days.0, days.1, limit], |r| {
@@ -191,9 +212,8 @@ impl Library {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The stored linking state of the listed articles that have one of this version:
-    /// (article, signature bytes, features bytes).
-    pub fn link_state_of(&self, version: i64, ids: &[Id]) -> Result<Vec<(Id, Vec<u8>, Vec<u8>)>> {
+    /// The stored linking state of the listed articles that have one of this version.
+    pub fn link_state_of(&self, version: i64, ids: &[Id]) -> Result<Vec<StoredState>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT signature, features FROM link_features WHERE article_id = ?1 AND version = ?2",
         )?;
@@ -223,10 +243,12 @@ impl Library {
                  VALUES (?1, ?2, ?3, ?4)",
             )?;
             let mut key = tx.prepare_cached(
-                "INSERT OR REPLACE INTO link_keys(key, day, article_id) VALUES (?1, ?2, ?3)",
+                "INSERT OR REPLACE INTO link_keys_recent(key, day, article_id) VALUES (?1, ?2, ?3)",
             )?;
+            let mut linked = tx.prepare_cached("DELETE FROM link_pending WHERE article_id = ?1")?;
             for a in articles {
                 state.execute(params![a.id, version, a.signature, a.features])?;
+                linked.execute([a.id])?;
             }
             // In the index's order, so that the B-tree is written page after page rather than
             // all over.
@@ -267,6 +289,26 @@ impl Library {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Moves the recent index keys into the main index when they are more than `most` rows, in
+    /// one transaction, in the index's order. Returns whether it did.
+    pub fn settle_link_keys(&mut self, most: usize) -> Result<bool> {
+        let recent: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM link_keys_recent", [], |r| r.get(0))?;
+        if usize::try_from(recent).unwrap_or(0) <= most {
+            return Ok(false);
+        }
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT OR REPLACE INTO link_keys(key, day, article_id)
+             SELECT key, day, article_id FROM link_keys_recent ORDER BY key, day, article_id",
+            [],
+        )?;
+        tx.execute("DELETE FROM link_keys_recent", [])?;
+        tx.commit()?;
+        Ok(true)
     }
 
     /// Linked articles whose suggestions wait to be refreshed.
@@ -380,6 +422,11 @@ impl Library {
         let tx = self.conn.transaction()?;
         tx.execute("DELETE FROM link_features", [])?;
         tx.execute("DELETE FROM link_keys", [])?;
+        tx.execute("DELETE FROM link_keys_recent", [])?;
+        tx.execute(
+            "INSERT OR IGNORE INTO link_pending(article_id) SELECT id FROM articles",
+            [],
+        )?;
         tx.execute("DELETE FROM link_terms", [])?;
         tx.execute("DELETE FROM link_pairs", [])?;
         tx.execute("DELETE FROM link_ungrouped", [])?;

@@ -432,13 +432,16 @@ pub fn group(corpus: &Corpus, pairs: &[(usize, usize, f64)], decisions: &Decisio
     edges.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
     // Each cluster's weakest link it was joined by: no suggestion scores above it.
     let mut weakest: HashMap<usize, f64> = HashMap::new();
+    let mut refused: HashSet<(usize, usize, usize, usize)> = HashSet::new();
     for (i, j, edge) in edges {
         let (ci, cj) = (cluster_of[&i], cluster_of[&j]);
         if ci == cj {
             continue;
         }
         let (a, b) = (&clusters[&ci], &clusters[&cj]);
-        if a.len() + b.len() > MAX_GROUP {
+        // Clusters only grow: two that were refused at these sizes are refused again.
+        let state = (ci, a.len(), cj, b.len());
+        if a.len() + b.len() > MAX_GROUP || refused.contains(&state) {
             continue;
         }
         let (a, b) = (a.clone(), b.clone());
@@ -454,6 +457,8 @@ pub fn group(corpus: &Corpus, pairs: &[(usize, usize, f64)], decisions: &Decisio
             }
         }
         if blocked || total / ((a.len() * b.len()) as f64) < JOIN {
+            refused.insert(state);
+            refused.insert((cj, b.len(), ci, a.len()));
             continue;
         }
         for &y in &b {

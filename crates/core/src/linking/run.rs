@@ -53,6 +53,9 @@ const MAX_COPY_CANDIDATES: usize = 32;
 const COPY_PARTNERS: usize = 3;
 /// Articles grouped together at most: those likely pairs reach from one article.
 const MAX_COMPONENT: usize = 5_000;
+/// Index keys kept apart from the main index, at most, before they are moved into it in bulk
+/// (about 60,000 articles' worth): a run's own keys are written where they cost a page each.
+const RECENT_KEYS: usize = 4_000_000;
 /// Linked articles whose suggestions are refreshed in one transaction.
 const GROUPING_BATCH: usize = 10_000;
 
@@ -179,7 +182,6 @@ pub fn link_library(
     if options.rebuild {
         library.clear_link_state()?;
     }
-    stage_timer();
     progress.set_stage("Reading new articles");
     let pending = library.articles_to_link(features::VERSION)?;
     progress.set_total(pending.len() as u64 + 1);
@@ -261,11 +263,11 @@ pub fn link_library(
         library.mark_grouped(batch)?;
     }
     report.suggestions = update;
+    library.settle_link_keys(RECENT_KEYS)?;
     if report.new_articles > 0 {
         library.record_link_run(report.new_articles, report.capped)?;
     }
     progress.advance(1);
-    stage_timer();
     Ok(report)
 }
 
@@ -460,11 +462,14 @@ fn window(day: i64) -> (i64, i64) {
 /// key's articles are one run ordered by day, undated (day 0) first. Band keys are entered with
 /// day 0, so their runs are in article order. One flat vector: a round's million keys, most of
 /// them held by one article, cost no allocation each.
-struct Postings(Vec<(i64, i64, u32)>);
+struct Postings(Vec<Posting>);
+
+/// (key, day, article index in the round).
+type Posting = (i64, i64, u32);
 
 impl Postings {
     fn of(fresh: &[Fresh]) -> Postings {
-        let mut all: Vec<(i64, i64, u32)> = fresh
+        let mut all: Vec<Posting> = fresh
             .iter()
             .enumerate()
             .flat_map(|(i, f)| {
@@ -479,14 +484,14 @@ impl Postings {
     }
 
     /// A key's run.
-    fn run(&self, key: i64) -> &[(i64, i64, u32)] {
+    fn run(&self, key: i64) -> &[Posting] {
         let from = self.0.partition_point(|(k, _, _)| *k < key);
         let to = from + self.0[from..].partition_point(|(k, _, _)| *k == key);
         &self.0[from..to]
     }
 
     /// A key's articles: the undated ones and those within `days`.
-    fn within(&self, key: i64, days: (i64, i64)) -> (&[(i64, i64, u32)], &[(i64, i64, u32)]) {
+    fn within(&self, key: i64, days: (i64, i64)) -> (&[Posting], &[Posting]) {
         let list = self.run(key);
         let undated = list.partition_point(|(_, d, _)| *d == 0);
         let from = list.partition_point(|(_, d, _)| *d < days.0.max(1));
@@ -509,7 +514,6 @@ fn link_round(
     lexicon: &Lexicon,
     progress: &Progress,
 ) -> Result<Option<Round>> {
-    stage_timer();
     progress.set_stage("Analysing new articles");
     let mut fresh: Vec<Fresh> = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(CHUNK) {
@@ -528,7 +532,6 @@ fn link_round(
     }
 
     // Words and names weighed against the library and this round.
-    stage_timer();
     progress.set_stage("Weighing words against the library");
     let stored = library.linked_count(features::VERSION)?;
     let features_only: Vec<&Features> = fresh.iter().map(|f| &f.features).collect();
@@ -555,7 +558,6 @@ fn link_round(
     });
 
     // Candidates: exact copies by hash, near copies by band key, one incident by shared keys.
-    stage_timer();
     progress.set_stage("Finding candidates");
     let postings = Postings::of(&fresh);
     let stored_postings = if stored > 0 {
@@ -603,7 +605,6 @@ fn link_round(
     }
 
     // Near copies: candidates whose signatures agree enough, confirmed on their shingles.
-    stage_timer();
     progress.set_stage("Confirming near copies");
     let hashes: HashSet<(Id, Id)> = exact.iter().map(|[a, b]| (*a, *b)).collect();
     let least_agreeing = (PERMUTATIONS as f64 * (NEAR_COPY_THRESHOLD - 0.15)) as usize;
@@ -654,7 +655,6 @@ fn link_round(
     drop(shingled);
 
     // Same incident: every article with its candidates, scored.
-    stage_timer();
     progress.set_stage("Scoring reports of the same incident");
     let round_size = fresh.len();
     let mut states = Vec::with_capacity(round_size);
@@ -717,7 +717,6 @@ fn link_round(
         return Ok(None);
     }
 
-    stage_timer();
     progress.set_stage("Saving");
     drop(pairs);
     for (state, features) in states.iter_mut().zip(corpus.into_features()) {
@@ -985,23 +984,4 @@ pub fn copy_families(library: &Library) -> Result<Vec<CopyFamily>> {
     }
     families.sort_by_key(|f| f.original);
     Ok(families)
-}
-
-fn stage_timer() {
-    use std::sync::Mutex;
-    static LAST: Mutex<Option<std::time::Instant>> = Mutex::new(None);
-    if std::env::var_os("TRIANGULATE_TIMING").is_none() {
-        return;
-    }
-    let mut last = LAST.lock().unwrap();
-    let rss = std::fs::read_to_string("/proc/self/status")
-        .unwrap_or_default()
-        .lines()
-        .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
-        .collect::<Vec<_>>()
-        .join(" ");
-    if let Some(t) = *last {
-        eprintln!("  stage took {:.3} s {rss}", t.elapsed().as_secs_f64());
-    }
-    *last = Some(std::time::Instant::now());
 }
