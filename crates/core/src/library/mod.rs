@@ -1125,6 +1125,18 @@ fn preflight(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The page cache a connection keeps, in KiB (see [`configure`]).
+pub const PAGE_CACHE_KIB: i64 = 65_536;
+
+impl Library {
+    /// Sets this connection's page cache, in KiB: work that reads each page once (linking reads
+    /// every new article once) needs less than the full-text merges the default is sized for.
+    pub fn set_page_cache(&self, kib: i64) -> Result<()> {
+        self.conn.pragma_update(None, "cache_size", -kib)?;
+        Ok(())
+    }
+}
+
 fn configure(conn: &Connection) -> Result<()> {
     // A new library's pages are 16 KiB: the full-text index's 8,000-byte leaves (`pgsz`, db/0001)
     // then fit in a page instead of spilling into overflow pages, and article rows of a few KiB
@@ -1133,7 +1145,7 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "page_size", 16_384)?;
     let _mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    conn.pragma_update(None, "cache_size", -65_536)?; // 64 MiB: full-text merges stay in memory
+    conn.pragma_update(None, "cache_size", -PAGE_CACHE_KIB)?; // full-text merges stay in memory
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     // Checkpoint (copy the WAL into the file, with an fsync) every ~64 MiB of WAL instead of every
     // 1,000 pages: an import's chunk commits then rarely wait for one.

@@ -93,6 +93,17 @@ pub(super) fn store_chunk(
     )?;
     let mut insert_fts =
         tx.prepare_cached("INSERT INTO articles_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?;
+    // Linking analyses it at its next run (db/0015). A library of an older schema (which the
+    // migration tests fill with this code before migrating) has no such table yet; the migration
+    // then marks every article pending.
+    let pending_table: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'link_pending')",
+        [],
+        |r| r.get(0),
+    )?;
+    let mut pending = pending_table
+        .then(|| tx.prepare_cached("INSERT INTO link_pending(article_id) VALUES (?1)"))
+        .transpose()?;
     let mut insert_text = tx.prepare_cached(
         "INSERT INTO article_texts(article_id, full_text, raw) VALUES (?1, ?2, ?3)",
     )?;
@@ -182,6 +193,9 @@ pub(super) fn store_chunk(
         }
         let id = tx.last_insert_rowid();
         insert_fts.execute(params![id, article.title, article.body])?;
+        if let Some(pending) = pending.as_mut() {
+            pending.execute([id])?;
+        }
         if around.is_none() {
             insert_text.execute(params![id, article.full_text, article.raw])?;
         }

@@ -689,6 +689,9 @@ fn restore_article(tx: &Transaction, record: &ArticleRecord) -> Result<Result<Id
     let body = json_value(record.columns.get("body"));
     tx.prepare_cached("INSERT INTO articles_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?
         .execute(params![id, title, body])?;
+    // A restored article is linked again (its linking state went with it).
+    tx.prepare_cached("INSERT OR IGNORE INTO link_pending(article_id) VALUES (?1)")?
+        .execute([id])?;
     tx.prepare_cached("INSERT INTO article_texts(article_id, full_text, raw) VALUES (?1, ?2, ?3)")?
         .execute(params![id, record.full_text, record.raw])?;
     let mut span = tx.prepare_cached(

@@ -178,6 +178,22 @@ pub fn link_library(
     options: &LinkOptions,
     progress: &Progress,
 ) -> Result<LinkReport> {
+    // Linking reads each new article once and writes its keys in order: a small page cache
+    // serves it as well as the default's 64 MiB.
+    library.set_page_cache(LINK_PAGE_CACHE_KIB)?;
+    let linked = link_with(library, options, progress);
+    library.set_page_cache(crate::library::PAGE_CACHE_KIB)?;
+    linked
+}
+
+/// The page cache a linking run keeps, in KiB.
+const LINK_PAGE_CACHE_KIB: i64 = 16_384;
+
+fn link_with(
+    library: &mut Library,
+    options: &LinkOptions,
+    progress: &Progress,
+) -> Result<LinkReport> {
     let mut report = LinkReport::default();
     if options.rebuild {
         library.clear_link_state()?;
@@ -191,8 +207,23 @@ pub fn link_library(
     let gazetteer = library.gazetteer()?;
     let lexicon = library.lexicon()?;
 
-    for ids in pending.chunks(ROUND) {
-        match link_round(library, ids, &gazetteer, &lexicon, progress)? {
+    // The keys of this run's earlier rounds, kept in memory while they are few enough: a run
+    // over a library with nothing linked before it then reads no key back from the index.
+    let mut earlier: Option<Earlier> =
+        (library.linked_count(features::VERSION)? == 0).then(|| Earlier(Vec::new()));
+    let rounds = pending.len().div_ceil(ROUND);
+    for (n, ids) in pending.chunks(ROUND).enumerate() {
+        // No round follows the last to read its keys.
+        let keep_keys = n + 1 < rounds;
+        match link_round(
+            library,
+            ids,
+            &gazetteer,
+            &lexicon,
+            progress,
+            &mut earlier,
+            keep_keys,
+        )? {
             Some(round) => {
                 report.new_articles += round.linked;
                 report.exact_copies.extend(round.exact);
@@ -513,6 +544,8 @@ fn link_round(
     gazetteer: &Gazetteer,
     lexicon: &Lexicon,
     progress: &Progress,
+    earlier: &mut Option<Earlier>,
+    keep_keys: bool,
 ) -> Result<Option<Round>> {
     progress.set_stage("Analysing new articles");
     let mut fresh: Vec<Fresh> = Vec::with_capacity(ids.len());
@@ -560,10 +593,9 @@ fn link_round(
     // Candidates: exact copies by hash, near copies by band key, one incident by shared keys.
     progress.set_stage("Finding candidates");
     let postings = Postings::of(&fresh);
-    let stored_postings = if stored > 0 {
-        stored_postings(library, &fresh)?
-    } else {
-        HashMap::new()
+    let stored_postings = match earlier.as_ref() {
+        Some(earlier) => earlier.postings(&fresh),
+        None => stored_postings(library, &fresh)?,
     };
     let exact = exact_pairs(library, &fresh, stored > 0)?;
     let total = weights.articles.max(1) as f64;
@@ -748,6 +780,13 @@ fn link_round(
     df.extend(round_df.name_df.iter().map(|(k, n)| (name_df_key(*k), *n)));
     df.sort_unstable();
     library.store_link_round(features::VERSION, &states, &df, &all_pairs)?;
+    if let Some(kept) = earlier.as_mut().filter(|_| keep_keys) {
+        if kept.0.len() + states.iter().map(|s| s.keys.len()).sum::<usize>() > EARLIER_KEYS {
+            *earlier = None;
+        } else {
+            kept.add(&states);
+        }
+    }
     Ok(Some(Round {
         exact,
         near,
@@ -756,13 +795,54 @@ fn link_round(
     }))
 }
 
+/// Keys of a run's earlier rounds kept in memory, at most (about 150,000 articles' worth,
+/// 110 MB); past that, later rounds read them back from the index.
+const EARLIER_KEYS: usize = 10_000_000;
+
+/// The keys of a run's earlier rounds, sorted: (key, day, article).
+struct Earlier(Vec<(i64, i64, Id)>);
+
+impl Earlier {
+    fn add(&mut self, states: &[LinkState]) {
+        self.0.extend(
+            states
+                .iter()
+                .flat_map(|s| s.keys.iter().map(move |k| (*k, s.day, s.id))),
+        );
+        self.0.par_sort_unstable();
+    }
+
+    /// The postings of the round's keys among the earlier rounds' articles, as
+    /// [`stored_postings`] reads them from the index.
+    fn postings(&self, fresh: &[Fresh]) -> StoredPostings {
+        let mut out = HashMap::new();
+        for (k, (kind, lo, hi)) in key_spans(fresh) {
+            let from = self.0.partition_point(|(key, _, _)| *key < k);
+            let to = from + self.0[from..].partition_point(|(key, _, _)| *key == k);
+            let list = self.0[from..to]
+                .iter()
+                .filter(|(_, day, _)| *day == 0 || (lo..=hi).contains(day))
+                .map(|(_, day, id)| (*id, *day));
+            let entry = if kind == Kind::Band {
+                Some(list.take(MAX_COPY_CANDIDATES).collect())
+            } else {
+                let list: Vec<(Id, i64)> = list.take(MAX_POSTING + 1).collect();
+                (list.len() <= MAX_POSTING).then_some(list)
+            };
+            out.insert(k, entry);
+        }
+        out
+    }
+}
+
 /// The linked library's postings of the round's keys, read once per key over the days any
 /// article of the round could want: key → (article, day), or `None` where too many articles
 /// share it.
 type StoredPostings = HashMap<i64, Option<Vec<(Id, i64)>>>;
 
-fn stored_postings(library: &Library, fresh: &[Fresh]) -> Result<StoredPostings> {
-    // Each key's span of days: the union of its articles' windows.
+/// The round's keys, each with its kind and the span of days its articles' windows cover, in key
+/// order.
+fn key_spans(fresh: &[Fresh]) -> Vec<(i64, (Kind, i64, i64))> {
     let mut spans: HashMap<i64, (Kind, i64, i64)> = HashMap::new();
     for f in fresh {
         let (lo, hi) = window(f.day);
@@ -777,9 +857,14 @@ fn stored_postings(library: &Library, fresh: &[Fresh]) -> Result<StoredPostings>
             span.2 = span.2.max(hi);
         }
     }
-    let mut out = HashMap::with_capacity(spans.len());
     let mut keys: Vec<(i64, (Kind, i64, i64))> = spans.into_iter().collect();
     keys.sort_unstable_by_key(|(k, _)| *k);
+    keys
+}
+
+fn stored_postings(library: &Library, fresh: &[Fresh]) -> Result<StoredPostings> {
+    let keys = key_spans(fresh);
+    let mut out = HashMap::with_capacity(keys.len());
     for (k, (kind, lo, hi)) in keys {
         let limit = if kind == Kind::Band {
             MAX_COPY_CANDIDATES
