@@ -42,14 +42,14 @@ const WINDOW_DAYS: i64 = 45;
 const MAX_POSTING: usize = 500;
 /// Words per article it is indexed under: its highest weighed.
 const KEY_TERMS: usize = 15;
-/// Names per article it is indexed under: its rarest.
+/// Names per article it is indexed under: the rarest it names most.
 const KEY_NAMES: usize = 8;
 /// Same-incident candidates scored per article: those sharing the most weight of keys.
 pub const MAX_CANDIDATES: usize = 40;
 /// Near-copy candidates per article: articles sharing a band key, the earliest first.
 const MAX_COPY_CANDIDATES: usize = 32;
 /// Exact copies an article is paired with: the earliest of its family (so a family of up to
-/// four is paired in full, and a flood of a hundred thousand copies in a hundred thousand pairs).
+/// four is paired in full, and a flood of copies in at most three pairs per copy).
 const COPY_PARTNERS: usize = 3;
 /// Articles grouped together at most: those likely pairs reach from one article.
 const MAX_COMPONENT: usize = 5_000;
