@@ -25,8 +25,14 @@ pub const KEEP: f64 = 0.2;
 /// this: reports of one event written apart score low against some of the others (short items,
 /// different angles) and are held by the rest.
 const JOIN: f64 = 0.35;
-/// A pair scoring under this tells of two incidents: no group holds both, whatever links them
-/// through others (no chaining through weak pairs).
+/// One report joins a group through a likely pair to one of its reports when its pairs with the
+/// group average at least what a kept pair scores, and no pair sets it apart: a short item or a
+/// follow-up weeks later is held by its strongest link, not by the average.
+const JOIN_ONE: f64 = KEEP;
+/// A pair scoring under this that the evidence sets apart (days or years apart, different
+/// places) tells of two incidents: no group holds both, whatever links them through others (no
+/// chaining through weak pairs). A low score alone is no such evidence: a one-sentence item and
+/// a long report of one event share few words.
 const DIFFERENT: f64 = 0.05;
 /// An unknown date is no evidence, but the rest of the evidence must carry the pair, and more
 /// of it than two reports of one day need.
@@ -128,6 +134,41 @@ impl Corpus {
         Some((self.days[i]? - self.days[j]?).abs())
     }
 
+    /// Whether the evidence sets two reports apart: dates more than a week apart, years named
+    /// that do not meet, or places named on both sides none of which is shared or near.
+    pub fn contradicted(&self, i: usize, j: usize) -> bool {
+        let (a, b) = (&self.features[i], &self.features[j]);
+        let apart_in_time = match self.gap(i, j) {
+            Some(days) if a.date_stated && b.date_stated => days > 30,
+            Some(days) => days > 90,
+            None => {
+                let (ya, yb) = (self.years(i), self.years(j));
+                !ya.is_empty() && !yb.is_empty() && !ya.iter().any(|y| yb.contains(y))
+            }
+        };
+        apart_in_time
+            || (!a.places.is_empty()
+                && !b.places.is_empty()
+                && !a.places.iter().any(|p| b.places.contains(p))
+                && nearest(&self.located[i], &self.located[j])
+                    .is_none_or(|(_, _, km)| km > NEAR_KM))
+    }
+
+    /// The years an article tells of: its date's, or where it has none, those its text names
+    /// most.
+    fn years(&self, i: usize) -> Vec<u16> {
+        let f = &self.features[i];
+        match self.days[i] {
+            Some(_) => f
+                .date
+                .as_deref()
+                .and_then(|d| d.get(..4)?.parse().ok())
+                .into_iter()
+                .collect(),
+            None => f.years.clone(),
+        }
+    }
+
     /// Scores a pair, with evidence.
     pub fn score(&self, i: usize, j: usize) -> Scored {
         self.assess(i, j, true)
@@ -204,22 +245,30 @@ impl Corpus {
         let gap = self.gap(i, j);
         match gap {
             Some(days) => {
-                let weight = match days {
-                    0 => 1.5,
-                    1 => 1.2,
-                    2..=3 => 0.6,
-                    4..=7 => -0.5,
-                    8..=30 => -2.5,
-                    _ => -5.0,
-                };
-                // A date found only in the running text may be another day's: closeness counts
-                // for less than with dates the pages state (distance still counts: a text's date
-                // is seldom months off).
+                // A date found only in the running text may be another day's (the day of the
+                // event it tells of, a day before or after it, a court date weeks later): both
+                // closeness and distance count for less than with dates the pages state, and
+                // only months apart set two reports apart.
                 let stated = a.date_stated && b.date_stated;
-                z += if stated || weight < 0.0 {
-                    weight
+                z += if stated {
+                    match days {
+                        0 => 1.5,
+                        1 => 1.2,
+                        2..=3 => 0.6,
+                        4..=7 => -0.5,
+                        8..=30 => -1.5,
+                        31..=60 => -3.0,
+                        _ => -5.0,
+                    }
                 } else {
-                    weight * TEXT_DATE_WEIGHT
+                    match days {
+                        0 => 1.5 * TEXT_DATE_WEIGHT,
+                        1 => 1.2 * TEXT_DATE_WEIGHT,
+                        2..=3 => 0.6 * TEXT_DATE_WEIGHT,
+                        4..=30 => -0.5,
+                        31..=90 => -2.0,
+                        _ => -5.0,
+                    }
                 };
                 let found = if stated {
                     ""
@@ -237,18 +286,7 @@ impl Corpus {
                 // pair, and more of it than for two reports of one day. What the texts say of
                 // their time still counts: the years they name.
                 z += UNDATED;
-                let year_of = |f: &Features, day: Option<i64>| -> Vec<u16> {
-                    match day {
-                        Some(_) => f
-                            .date
-                            .as_deref()
-                            .and_then(|d| d.get(..4)?.parse().ok())
-                            .into_iter()
-                            .collect(),
-                        None => f.years.clone(),
-                    }
-                };
-                let (ya, yb) = (year_of(a, self.days[i]), year_of(b, self.days[j]));
+                let (ya, yb) = (self.years(i), self.years(j));
                 if !ya.is_empty() && !yb.is_empty() {
                     if ya[0] == yb[0] {
                         z += 0.5;
@@ -452,11 +490,16 @@ pub fn group(corpus: &Corpus, pairs: &[(usize, usize, f64)], decisions: &Decisio
                 let s = pair_score(x, y, &mut known);
                 blocked |= rejected(x, y)
                     || matches!((incident_of(x), incident_of(y)), (Some(p), Some(q)) if p != q)
-                    || s < DIFFERENT;
+                    || (s < DIFFERENT && corpus.contradicted(x, y));
                 total += s;
             }
         }
-        if blocked || total / ((a.len() * b.len()) as f64) < JOIN {
+        let bar = if a.len().min(b.len()) == 1 {
+            JOIN_ONE
+        } else {
+            JOIN
+        };
+        if blocked || total / ((a.len() * b.len()) as f64) < bar {
             refused.insert(state);
             refused.insert((cj, b.len(), ci, a.len()));
             continue;
@@ -815,6 +858,39 @@ mod tests {
         assert_eq!(groups.len(), 1);
         assert_eq!(groups[0].articles, vec![1, 2, 3]);
         assert!(groups[0].score <= 0.6, "{}", groups[0].score);
+    }
+
+    #[test]
+    fn one_report_joins_a_group_through_its_strongest_link_unless_a_pair_sets_it_apart() {
+        let c = corpus(&[A, B, A, B]);
+        // Three reports held together, and a fourth (a short item) likely with one of them and
+        // weak with the others: its pairs average under what two groups need, and it joins.
+        let pairs = vec![
+            (0, 1, 0.9),
+            (0, 2, 0.9),
+            (1, 2, 0.9),
+            (0, 3, 0.7),
+            (1, 3, 0.1),
+            (2, 3, 0.1),
+        ];
+        let groups = group(&c, &pairs, &Decisions::default());
+        assert_eq!(groups.len(), 1, "{groups:?}");
+        assert_eq!(groups[0].articles, vec![1, 2, 3, 4]);
+
+        // The same, but the fourth is a report of months later: one pair under DIFFERENT with
+        // that evidence keeps it out.
+        let c = corpus(&[A, B, A, C]);
+        let pairs = vec![
+            (0, 1, 0.9),
+            (0, 2, 0.9),
+            (1, 2, 0.9),
+            (0, 3, 0.7),
+            (1, 3, 0.6),
+            (2, 3, 0.01),
+        ];
+        let groups = group(&c, &pairs, &Decisions::default());
+        assert_eq!(groups.len(), 1, "{groups:?}");
+        assert_eq!(groups[0].articles, vec![1, 2, 3]);
     }
 
     #[test]

