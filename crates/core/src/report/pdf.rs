@@ -1222,6 +1222,27 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_comparison_and_text_in_scripts_without_a_face_still_render() {
+        let mut doc = ReportDocument {
+            comparison: crate::compare::compare(
+                Default::default(),
+                &[],
+                &crate::library::world::sample_lexicon(),
+                &crate::library::world::sample_gazetteer(),
+            ),
+            provenance: Vec::new(),
+            ratings: Vec::new(),
+            prepared_by: String::new(),
+            prepared_at: "not a time".into(),
+            working: Default::default(),
+        };
+        assert!(render(&doc).unwrap().starts_with(b"%PDF-"));
+        doc.comparison.incident.title = "הפגזה 市场 \u{200d}\u{0301} ".repeat(40);
+        doc.comparison.incident.summary = "x".repeat(5_000);
+        assert!(render(&doc).unwrap().starts_with(b"%PDF-"));
+    }
+
+    #[test]
     fn a_word_longer_than_a_line_is_the_only_thing_cut() {
         let w = Writer::new(faces().unwrap());
         let hash = "0123456789abcdef".repeat(12);
