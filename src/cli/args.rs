@@ -226,10 +226,10 @@ pub enum Command {
         /// Report on these articles instead (ids, comma-separated; 2 to 12).
         #[arg(long, value_delimiter = ',', conflicts_with = "incident")]
         articles: Vec<triangulate_core::model::Id>,
-        /// html, md, csv or json.
+        /// html, md, csv, json or pdf (a PDF needs --out).
         #[arg(long, default_value = "html")]
         format: String,
-        /// The file to write (default: standard output).
+        /// The file to write (default: standard output; a PDF is written to a file only).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
         /// Who prepared the report.

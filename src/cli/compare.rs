@@ -94,7 +94,8 @@ fn or_none(s: &str) -> &str {
     if s.is_empty() { "none" } else { s }
 }
 
-/// `triangulate report`: the comparison rendered as `format`, written to `out` or stdout.
+/// `triangulate report`: the comparison rendered as `format`, written to `out` or stdout. A PDF
+/// is written to a file only: its bytes would garble a terminal.
 pub(super) fn report(
     library: &Library,
     incident: Option<triangulate_core::model::Id>,
@@ -103,19 +104,26 @@ pub(super) fn report(
     out: Option<PathBuf>,
     analyst: String,
 ) -> anyhow::Result<Outcome> {
-    use triangulate_core::report::{Format, render};
+    use triangulate_core::report::{Format, export, render, report_document};
     let format = Format::parse(format)?;
+    if !format.is_text() && out.is_none() {
+        bail!(
+            "a PDF report is written to a file, not to the terminal: add --out FILE \
+             (e.g. --out report.pdf)"
+        );
+    }
     let comparison = comparison_of(library, incident, articles)?;
-    let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    let doc = triangulate_core::report::report_document(library, comparison, &analyst, &now)?;
-    let text = render(&doc, format)?;
     match out {
         Some(path) => {
-            std::fs::write(&path, text)
+            export(library, comparison, &analyst, format, &path)
                 .with_context(|| format!("writing the report to {}", path.display()))?;
             eprintln!("Wrote {}.", path.display());
         }
-        None => print!("{text}"),
+        None => {
+            let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+            let doc = report_document(library, comparison, &analyst, &now)?;
+            print!("{}", render(&doc, format)?);
+        }
     }
     Ok(Outcome::Exit(0))
 }

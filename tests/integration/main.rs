@@ -36,5 +36,6 @@ mod real_data;
 mod report;
 mod report_browser;
 mod report_html;
+mod report_pdf;
 mod safety;
 mod working_layer;

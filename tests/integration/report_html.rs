@@ -280,7 +280,82 @@ fn rendering_the_same_document_twice_gives_the_same_bytes() {
     assert_eq!(
         later
             .replace("2025-07-01T12:30:00Z", PREPARED_AT)
-            .replace("2025-07-01 12:30 UTC", "2025-06-02 08:00 UTC"),
+            .replace("1 Jul 2025, 12:30 UTC", "2 Jun 2025, 08:00 UTC"),
         first
     );
+}
+
+#[test]
+fn times_read_as_people_read_them_with_the_stored_form_kept_for_machines() {
+    let page = html::render(&document(PREPARED_AT));
+    assert!(page.contains("<time datetime=\"2025-06-02T08:00:00Z\">2 Jun 2025, 08:00 UTC</time>"));
+    // An analyst's rating and an article's import.
+    assert!(page.contains("<time datetime=\"2025-04-02T10:00:00Z\">2 Apr 2025, 10:00 UTC</time>"));
+    assert!(page.contains("<time datetime=\"2025-06-01T09:00:00Z\">1 Jun 2025, 09:00 UTC</time>"));
+    // A publication date, with and without a time.
+    assert!(page.contains("<time datetime=\"2025-05-06T14:30:00Z\">6 May 2025, 14:30 UTC</time>"));
+    assert!(page.contains("<time datetime=\"2025-05-08\">8 May 2025</time>"));
+    assert!(
+        !page.contains(">2025-06-01T09:00:00Z<"),
+        "an ISO time shown as text"
+    );
+}
+
+/// The page's stylesheet, and the rule for `selector` in it.
+fn css_rule<'a>(page: &'a str, selector: &str) -> &'a str {
+    let css = &page[page.find("<style>").unwrap()..page.find("</style>").unwrap()];
+    let at = css
+        .find(&format!("\n{selector} {{"))
+        .unwrap_or_else(|| panic!("a rule for {selector}"));
+    let rule = &css[at..];
+    &rule[..rule.find('}').unwrap()]
+}
+
+#[test]
+fn words_are_never_broken_inside_and_wide_tables_scroll_sideways() {
+    let page = html::render(&document(PREPARED_AT));
+    // Table cells wrap at spaces only, and keep a width a word fits in.
+    let cells = css_rule(&page, "th, td");
+    assert!(cells.contains("overflow-wrap: normal"), "{cells}");
+    assert!(cells.contains("word-break: normal"), "{cells}");
+    assert!(cells.contains("min-width:"), "{cells}");
+    assert!(!page.contains("break-all"));
+    assert!(!page.contains("overflow-wrap: anywhere;\n}"));
+    // Every table sits in a box that scrolls sideways on a narrow screen.
+    let tables = page.matches("<table").count();
+    assert!(tables >= 6, "{tables} tables");
+    assert_eq!(
+        page.matches("<div class=\"scroll\"><table").count(),
+        tables,
+        "every table in a scrolling box"
+    );
+    assert!(css_rule(&page, ".scroll").contains("overflow-x: auto"));
+}
+
+#[test]
+fn full_texts_are_folded_under_their_headlines_and_printed_open() {
+    let doc = document(PREPARED_AT);
+    let page = html::render(&doc);
+    for n in 0..doc.comparison.reports.len() {
+        let start = page
+            .find(&format!("<details class=\"text\" id=\"text-{}\">", n + 1))
+            .unwrap_or_else(|| panic!("report {} folded, closed", n + 1));
+        let fold = &page[start..];
+        let fold = &fold[..fold.find("</details>").unwrap()];
+        let summary = &fold[..fold.find("</summary>").expect("a summary")];
+        assert!(summary.starts_with(&format!(
+            "<details class=\"text\" id=\"text-{}\"><summary>",
+            n + 1
+        )));
+        assert!(
+            summary.contains("class=\"headline\""),
+            "the headline shows folded"
+        );
+        assert!(
+            fold.contains(&format!("<div class=\"body\" id=\"body-{}\">", n + 1)),
+            "the body is inside the fold"
+        );
+    }
+    let print = &page[page.find("@media print").unwrap()..];
+    assert!(print.contains("details.text::details-content { content-visibility: visible;"));
 }

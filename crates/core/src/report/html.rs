@@ -14,8 +14,8 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::{
-    Annotations, NotedPassage, OutletRating, PassageFound, ReportDocument, ReportNote,
-    readable_time, title,
+    Annotations, NotedPassage, OutletRating, PassageFound, ReportDocument, ReportNote, fact_shown,
+    missing_groups, readable_time, title,
 };
 use crate::analysis::TermCategory;
 use crate::analysis::claims::ClaimKind;
@@ -88,12 +88,13 @@ nav.contents { display: flex; flex-wrap: wrap; gap: .3rem 1rem; margin: 1rem 0;
 nav.contents a { color: #1f4e8c; }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; }
 th, td { border: 1px solid var(--rule); padding: .35rem .5rem; vertical-align: top;
-  text-align: left; overflow-wrap: anywhere; }
+  text-align: left; min-width: 6rem; overflow-wrap: normal; word-break: normal; hyphens: manual; }
 thead th { background: var(--shade); }
-tbody th { background: #fafbfc; width: 11rem; }
+tbody th { background: #fafbfc; min-width: 9rem; width: 11rem; }
+.wide thead th, .wide td { min-width: 12rem; }
 ul.cell { margin: 0; padding-left: 1rem; }
-.scroll { overflow-x: auto; }
-.wide { table-layout: fixed; min-width: 40rem; }
+.scroll { overflow-x: auto; max-width: 100%; }
+.wide { table-layout: auto; }
 .kind, .count { color: var(--muted); }
 .badge { display: inline-block; min-width: 1.6rem; padding: 0 .35rem; border-radius: .3rem;
   color: #fff; font-weight: 700; text-align: center; }
@@ -114,7 +115,7 @@ mark.k-actor { background: #e5dbff; border-bottom: 2px dotted #6741d9; }
 mark.k-loaded { background: #ffc9c9; border-bottom: 2px double #c92a2a; }
 mark.k-hedge { background: #fff3bf; border-bottom: 1px solid #a08a00; }
 mark.k-place { background: #d3f9d8; border-bottom: 2px solid #2b8a3e; }
-article.text { border-top: 1px solid var(--rule); margin-top: 1rem; }
+details.text { border-top: 1px solid var(--rule); margin-top: .6rem; padding-top: .2rem; }
 .text .headline { font-weight: 700; font-size: 1.05rem; margin: .4rem 0; }
 .body p { white-space: pre-line; margin: 0 0 .7rem; }
 .passage.shared { background: #eef3fb; box-shadow: inset 0 -1px 0 #9fb6d9; }
@@ -134,11 +135,23 @@ figure { margin: 1rem 0; }
 figcaption { font-size: .85rem; color: var(--muted); margin-bottom: .3rem; }
 svg { max-width: 100%; height: auto; font-family: system-ui, sans-serif; }
 code { font-size: .8rem; overflow-wrap: anywhere; }
+details.text > summary { cursor: pointer; list-style-position: outside; margin-left: 1rem; }
+details.text > summary h3 { display: inline; }
+details.text > summary .headline { margin: .2rem 0 .4rem; }
+details.text[open] > summary { margin-bottom: .4rem; }
+td.group { background: #fafbfc; }
+@media (max-width: 40rem) {
+  body { padding: .75rem; font-size: 14px; }
+}
 @media print {
   body { font-size: 10.5pt; max-width: none; padding: 0; }
   nav.contents { display: none; }
   .scroll { overflow: visible; }
-  .wide { min-width: 0; }
+  .wide thead th, .wide td { min-width: 0; }
+  details.text > summary { list-style: none; margin-left: 0; }
+  details.text > summary::-webkit-details-marker { display: none; }
+  details.text::details-content { content-visibility: visible; display: block; }
+  details.text:not([open]) > .body { display: block; }
   table { font-size: 8.5pt; }
   thead { display: table-header-group; }
   tr, .outlet, figure, .legend, .note, .analyst-note { break-inside: avoid;
@@ -163,7 +176,7 @@ fn header(doc: &ReportDocument) -> Markup {
             @if incident.date.is_some() || incident.place.is_some() {
                 p.incident-facts {
                     @if let Some(date) = &incident.date {
-                        span { "Date: " strong { (date) } }
+                        span { "Date: " strong { (time_of(date)) } }
                     }
                     @if let Some(place) = &incident.place {
                         span { "Place: " strong { (place) } }
@@ -204,26 +217,41 @@ fn outlets(doc: &ReportDocument) -> Markup {
                     @if ratings.is_empty() {
                         p.muted { "No analyst has rated this outlet." }
                     } @else {
-                        table {
+                        div.scroll { table {
                             thead { tr { th { "Analyst" } th { "Grade" } th { "Rated" } th { "Rationale" } } }
                             tbody {
                                 @for r in ratings {
                                     tr {
                                         td { (r.analyst) }
                                         td { (grade_badge(Some(&r.grade))) }
-                                        td { (r.rated_at) }
+                                        td { (time_of(&r.rated_at)) }
                                         td { (r.rationale) }
                                     }
                                     "\n"
                                 }
                             }
-                        }
+                        } }
                     }
                 }
                 "\n"
             }
         }
         "\n"
+    }
+}
+
+/// A time as a reader reads it, the stored form kept in `datetime`.
+fn time_of(stored: &str) -> Markup {
+    html! { time datetime=(stored) { (readable_time(stored)) } }
+}
+
+/// A report's publication date as a reader reads it, or "no date".
+fn published(r: &Report) -> Markup {
+    html! {
+        @match r.published.as_deref() {
+            Some(p) => (time_of(p)),
+            None => "no date",
+        }
     }
 }
 
@@ -284,7 +312,7 @@ fn side_by_side(c: &Comparison) -> Markup {
                                 th {
                                     (r.outlet) " " (grade_badge_short(r.grade.as_deref()))
                                     br;
-                                    span.muted { (r.published.as_deref().unwrap_or("no date")) }
+                                    span.muted { (published(r)) }
                                     br;
                                     em { (r.headline) }
                                 }
@@ -446,7 +474,7 @@ fn claims_table(c: &Comparison) -> Markup {
                                 @for cell in &row.cells {
                                     td {
                                         @match &cell.main {
-                                            Some(main) => strong { (main) },
+                                            Some(main) => strong { (fact_shown(&row.fact, main)) },
                                             None => span.muted { "—" },
                                         }
                                         @for also in &cell.also {
@@ -543,32 +571,37 @@ fn missing(c: &Comparison) -> Markup {
                     @if m.facts.is_empty() {
                         p.muted { "Nothing: every figure, actor, place and source the others give is here too." }
                     } @else {
-                        table {
+                        div.scroll { table {
                             thead {
-                                tr { th { "Kind" } th { "Fact" } th { "Carried by" } th { "This report gives instead" } }
+                                tr { th { "Kind" } th { "This report gives instead" } th { "Fact" } th { "Carried by" } }
                             }
                             tbody {
-                                @for f in &m.facts {
-                                    tr {
-                                        td { (f.category.label()) }
-                                        td { (f.fact) }
-                                        td {
-                                            @for (i, s) in f.carried_by.iter().enumerate() {
-                                                @if i > 0 { ", " }
-                                                (s.outlet)
+                                @for g in missing_groups(&m.facts) {
+                                    @for (i, f) in g.facts.iter().enumerate() {
+                                        tr {
+                                            @if i == 0 {
+                                                @let rows = g.facts.len().to_string();
+                                                td.group rowspan=(rows) { (g.kind) }
+                                                td.group rowspan=(rows) {
+                                                    @match g.instead {
+                                                        Some(instead) => (instead),
+                                                        None => span.muted { "nothing" },
+                                                    }
+                                                }
+                                            }
+                                            td { (f.fact) }
+                                            td {
+                                                @for (i, s) in f.carried_by.iter().enumerate() {
+                                                    @if i > 0 { ", " }
+                                                    (s.outlet)
+                                                }
                                             }
                                         }
-                                        td {
-                                            @match &f.instead {
-                                                Some(instead) => (instead),
-                                                None => span.muted { "—" },
-                                            }
-                                        }
+                                        "\n"
                                     }
-                                    "\n"
                                 }
                             }
-                        }
+                        } }
                     }
                 }
                 "\n"
@@ -676,6 +709,7 @@ fn texts(c: &Comparison) -> Markup {
         section #texts {
             h2 { "Texts" }
             "\n"
+            p.muted { "Each report's full text, folded: click a headline to open it. Printed, every text is open." }
             div.legend {
                 @for kind in HighlightKind::ALL {
                     span { mark.(kind_class(kind)) { (kind.label()) } }
@@ -685,12 +719,14 @@ fn texts(c: &Comparison) -> Markup {
             }
             "\n"
             @for (index, r) in c.reports.iter().enumerate() {
-                article.text id=(format!("text-{}", index + 1)) {
-                    h3 {
-                        (r.outlet) " " (grade_badge_short(r.grade.as_deref()))
-                        " " span.muted { (r.published.as_deref().unwrap_or("no date")) }
+                details.text id=(format!("text-{}", index + 1)) {
+                    summary {
+                        h3 {
+                            (r.outlet) " " (grade_badge_short(r.grade.as_deref()))
+                            " " span.muted { (published(r)) }
+                        }
+                        p.headline { (r.headline) }
                     }
-                    p.headline { (r.headline) }
                     div.body id=(format!("body-{}", index + 1)) { (body(r, &c.reports)) }
                 }
                 "\n"
@@ -972,10 +1008,10 @@ fn timeline(reports: &[Report]) -> Markup {
                     @match day {
                         Some(d) => {
                             circle cx=(num(x(*d))) cy=(num(y)) r="5" fill="#1f4e8c" {
-                                title { (r.outlet) ": " (r.published.as_deref().unwrap_or_default()) }
+                                title { (r.outlet) ": " (readable_time(r.published.as_deref().unwrap_or_default())) }
                             }
                             text x=(num(x(*d) + 8.0)) y=(num(y + 4.0)) font-size="10" fill="#5d6470" {
-                                (r.published.as_deref().unwrap_or_default())
+                                (readable_time(r.published.as_deref().unwrap_or_default()))
                             }
                         }
                         None => {
@@ -1110,7 +1146,7 @@ fn provenance(doc: &ReportDocument) -> Markup {
                                 @match p {
                                     Some(p) => {
                                         td { code { (p.source_path) } }
-                                        td { (p.imported_at) }
+                                        td { (time_of(&p.imported_at)) }
                                         td { code { (p.content_hash) } }
                                     }
                                     None => {

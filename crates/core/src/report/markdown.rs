@@ -14,7 +14,8 @@
 use std::fmt::Write;
 
 use super::{
-    Annotations, NotedPassage, PassageFound, ReportDocument, ReportNote, readable_time, title,
+    Annotations, NotedPassage, PassageFound, ReportDocument, ReportNote, fact_shown,
+    missing_groups, readable_time, title,
 };
 use crate::compare::{GENERIC, Report};
 use crate::model::Target;
@@ -105,7 +106,12 @@ pub fn render(doc: &ReportDocument) -> String {
     let _ = writeln!(
         out,
         "**Date:** {} · **Place:** {} · **Reports:** {}\n",
-        escape(i.date.as_deref().unwrap_or("unknown")),
+        escape(
+            &i.date
+                .as_deref()
+                .map(readable_time)
+                .unwrap_or("unknown".into())
+        ),
         escape(i.place.as_deref().unwrap_or("unknown")),
         c.reports.len()
     );
@@ -161,7 +167,14 @@ pub fn render(doc: &ReportDocument) -> String {
     let rows: [(&str, Row); 9] = [
         (
             "Date",
-            Box::new(|r| cell(r.published.as_deref().unwrap_or("—"))),
+            Box::new(|r| {
+                cell(
+                    &r.published
+                        .as_deref()
+                        .map(readable_time)
+                        .unwrap_or("—".into()),
+                )
+            }),
         ),
         ("Headline", Box::new(|r| cell(&r.headline))),
         ("Lead", Box::new(|r| cell(r.lead_text()))),
@@ -192,7 +205,11 @@ pub fn render(doc: &ReportDocument) -> String {
         let mark = if row.disagreement { " ≠ differs" } else { "" };
         let mut line = format!("| **{}**{mark} |", cell(&row.fact));
         for f in &row.cells {
-            let mut shown = f.main.as_deref().map(cell).unwrap_or_else(|| "—".into());
+            let mut shown = f
+                .main
+                .as_deref()
+                .map(|m| cell(&fact_shown(&row.fact, m)))
+                .unwrap_or_else(|| "—".into());
             if !f.also.is_empty() {
                 shown.push_str(&format!(" (also {})", cell(&f.also.join("; "))));
             }
@@ -260,7 +277,7 @@ pub fn render(doc: &ReportDocument) -> String {
             p.article_id,
             cell(&r.outlet),
             cell(&p.source_path),
-            cell(&p.imported_at),
+            cell(&readable_time(&p.imported_at)),
             cell(&p.content_hash)
         );
     }
@@ -327,19 +344,28 @@ fn missing(out: &mut String, doc: &ReportDocument) {
         }
         let _ = writeln!(
             out,
-            "| Kind | Fact | Carried by | This report gives instead |"
+            "| Kind | This report gives instead | Fact | Carried by |"
         );
         let _ = writeln!(out, "|---|---|---|---|");
-        for f in &m.facts {
-            let by: Vec<String> = f.carried_by.iter().map(|s| s.outlet.clone()).collect();
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                f.category.label(),
-                cell(&f.fact),
-                cell(&by.join(", ")),
-                f.instead.as_deref().map(cell).unwrap_or_else(|| "—".into())
-            );
+        // Kind and what the report gives instead are written once for each group of facts.
+        for g in missing_groups(&m.facts) {
+            for (i, f) in g.facts.iter().enumerate() {
+                let by: Vec<String> = f.carried_by.iter().map(|s| s.outlet.clone()).collect();
+                let (kind, instead) = if i == 0 {
+                    (
+                        g.kind.to_string(),
+                        g.instead.map(cell).unwrap_or_else(|| "nothing".into()),
+                    )
+                } else {
+                    (String::new(), String::new())
+                };
+                let _ = writeln!(
+                    out,
+                    "| {kind} | {instead} | {} | {} |",
+                    cell(&f.fact),
+                    cell(&by.join(", ")),
+                );
+            }
         }
         let _ = writeln!(out);
     }

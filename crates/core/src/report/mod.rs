@@ -1,7 +1,7 @@
 //! Comparison reports people can hand on: the same content as the Compare view, with who
 //! prepared it and when, each outlet's grades and rationale, and where each article came from.
-//! Rendered as self-contained HTML, Markdown, CSV (the claims table and one row per report) or
-//! JSON. Every piece of text from an article goes through the format's escaping: HTML through
+//! Rendered as self-contained HTML, Markdown, CSV (the claims table and one row per report),
+//! JSON or PDF (A4 pages with the fonts embedded). Every piece of text from an article goes through the format's escaping: HTML through
 //! maud's templates, Markdown and CSV through the functions here and the csv crate.
 //!
 //! The document also carries the analysts' working layer on what it covers — the tags and notes
@@ -12,11 +12,16 @@ pub mod csv;
 mod document;
 pub mod html;
 pub mod markdown;
+pub mod pdf;
 
 use serde::{Deserialize, Serialize};
 
+use std::path::Path;
+
 use crate::compare::Comparison;
+use crate::compare::missing::MissingFact;
 use crate::error::{Error, Result};
+use crate::library::Library;
 use crate::model::{Id, Target};
 
 pub use document::report_document;
@@ -63,11 +68,18 @@ pub enum Format {
     Markdown,
     Csv,
     Json,
+    Pdf,
 }
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Format; 4] = [Format::Html, Format::Markdown, Format::Csv, Format::Json];
+    pub const ALL: [Format; 5] = [
+        Format::Html,
+        Format::Pdf,
+        Format::Markdown,
+        Format::Csv,
+        Format::Json,
+    ];
 
     /// The file extension.
     pub fn extension(self) -> &'static str {
@@ -76,24 +88,31 @@ impl Format {
             Format::Markdown => "md",
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::Pdf => "pdf",
         }
     }
 
-    /// The format a name or extension means: html, md/markdown, csv, json.
+    /// Whether the format is text (everything but PDF).
+    pub fn is_text(self) -> bool {
+        self != Format::Pdf
+    }
+
+    /// The format a name or extension means: html, md/markdown, csv, json, pdf.
     pub fn parse(name: &str) -> Result<Format> {
         match name.to_ascii_lowercase().as_str() {
             "html" | "htm" => Ok(Format::Html),
             "md" | "markdown" => Ok(Format::Markdown),
             "csv" => Ok(Format::Csv),
             "json" => Ok(Format::Json),
+            "pdf" => Ok(Format::Pdf),
             other => Err(Error::Invalid(format!(
-                "unknown report format {other:?}: use html, md, csv or json"
+                "unknown report format {other:?}: use html, md, csv, json or pdf"
             ))),
         }
     }
 }
 
-/// The report in `format`.
+/// The report in a text `format`. PDF is not text: ask [`render_bytes`] for it.
 pub fn render(doc: &ReportDocument, format: Format) -> Result<String> {
     match format {
         Format::Html => Ok(html::render(doc)),
@@ -105,29 +124,110 @@ pub fn render(doc: &ReportDocument, format: Format) -> Result<String> {
                 s
             })
             .map_err(|e| Error::Invalid(format!("report as JSON: {e}"))),
+        Format::Pdf => Err(Error::Invalid(
+            "a PDF report is not text: write it to a file".into(),
+        )),
     }
 }
 
-/// A stored time as a reader reads it: "2026-11-24T00:47:58.142Z" → "2026-11-24 00:47 UTC".
-/// Anything else (a date alone, another format) is given back as it is.
-pub fn readable_time(time: &str) -> String {
-    let b = time.as_bytes();
-    let iso = b.len() >= 16
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b[10] == b'T'
-        && b[13] == b':'
-        && time.is_char_boundary(16);
-    if !iso {
-        return time.to_string();
+/// The report in `format` as the bytes of its file: UTF-8 for the text formats, a PDF for PDF.
+pub fn render_bytes(doc: &ReportDocument, format: Format) -> Result<Vec<u8>> {
+    match format {
+        Format::Pdf => pdf::render(doc),
+        text => render(doc, text).map(String::into_bytes),
     }
-    let utc = time.ends_with('Z') || time.ends_with("+00:00");
-    format!(
-        "{} {}{}",
-        &time[..10],
-        &time[11..16],
-        if utc { " UTC" } else { "" }
-    )
+}
+
+/// Writes the report of `comparison`, prepared by `analyst` now (the library's clock), to `path`
+/// in `format`: what File > Export report… and `triangulate report --out` do. Nothing is
+/// written when rendering fails; an I/O error names the path.
+pub fn export(
+    library: &Library,
+    comparison: Comparison,
+    analyst: &str,
+    format: Format,
+    path: &Path,
+) -> Result<()> {
+    let now = crate::library::clock::now();
+    let doc = report_document(library, comparison, analyst, &now)?;
+    let bytes = render_bytes(&doc, format)?;
+    std::fs::write(path, bytes).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// A stored time as a reader reads it: "2026-12-06T19:42:05.142Z" → "6 Dec 2026, 19:42 UTC",
+/// "2025-03-14T09:00:00+03:00" → "14 Mar 2025, 09:00 UTC+03:00", "2025-03-14" → "14 Mar 2025".
+/// Anything else is given back as it is. The ISO form stays in the JSON and in HTML's
+/// `datetime` attributes.
+pub fn readable_time(time: &str) -> String {
+    use chrono::{DateTime, NaiveDate, NaiveDateTime};
+    let t = time.trim();
+    let day = |d: NaiveDate| d.format("%-d %b %Y").to_string();
+    if let Ok(at) = DateTime::parse_from_rfc3339(t) {
+        let zone = if at.offset().local_minus_utc() == 0 {
+            "UTC".to_string()
+        } else {
+            format!("UTC{}", at.format("%:z"))
+        };
+        return format!("{}, {} {zone}", day(at.date_naive()), at.format("%H:%M"));
+    }
+    for layout in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+    ] {
+        if let Ok(at) = NaiveDateTime::parse_from_str(t, layout) {
+            return format!("{}, {}", day(at.date()), at.format("%H:%M"));
+        }
+    }
+    match NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        Ok(d) => day(d),
+        Err(_) => time.to_string(),
+    }
+}
+
+/// A cell of the claims table as a reader reads it: the date row's times through
+/// [`readable_time`], every other fact as the comparison states it.
+pub fn fact_shown(fact: &str, value: &str) -> String {
+    if fact == "date" {
+        readable_time(value)
+    } else {
+        value.to_string()
+    }
+}
+
+/// A report's missing facts of one kind for which it gives the same thing instead (or nothing):
+/// shown once for the group, not on every row.
+#[derive(Debug)]
+pub struct MissingGroup<'a> {
+    /// "figure", "actor", "place", "source".
+    pub kind: &'static str,
+    /// What the report gives instead, e.g. "19 killed, 23 killed".
+    pub instead: Option<&'a str>,
+    pub facts: Vec<&'a MissingFact>,
+}
+
+/// `facts` grouped by kind and by what the report gives instead, in the order each group is
+/// first met.
+pub fn missing_groups(facts: &[MissingFact]) -> Vec<MissingGroup<'_>> {
+    let mut groups: Vec<MissingGroup<'_>> = Vec::new();
+    for f in facts {
+        let (kind, instead) = (f.category.label(), f.instead.as_deref());
+        match groups
+            .iter_mut()
+            .find(|g| g.kind == kind && g.instead == instead)
+        {
+            Some(g) => g.facts.push(f),
+            None => groups.push(MissingGroup {
+                kind,
+                instead,
+                facts: vec![f],
+            }),
+        }
+    }
+    groups
 }
 
 /// The report's title: the incident's, or a plain one for hand-picked articles.
@@ -353,21 +453,27 @@ mod readable_time_tests {
     use super::readable_time;
 
     #[test]
-    fn stored_times_read_as_minutes_in_utc_and_anything_else_is_kept() {
+    fn stored_times_read_as_a_day_month_year_and_minutes() {
         assert_eq!(
-            readable_time("2026-11-24T00:47:58.142Z"),
-            "2026-11-24 00:47 UTC"
+            readable_time("2026-12-06T19:42:58.142Z"),
+            "6 Dec 2026, 19:42 UTC"
         );
         assert_eq!(
             readable_time("2025-03-14T09:00:00+00:00"),
-            "2025-03-14 09:00 UTC"
+            "14 Mar 2025, 09:00 UTC"
         );
         assert_eq!(
             readable_time("2025-03-14T09:00:00+03:00"),
-            "2025-03-14 09:00"
+            "14 Mar 2025, 09:00 UTC+03:00"
         );
-        assert_eq!(readable_time("2025-03-14"), "2025-03-14");
+        assert_eq!(readable_time("2025-03-14 09:05:00"), "14 Mar 2025, 09:05");
+        assert_eq!(readable_time("2025-03-14"), "14 Mar 2025");
+    }
+
+    #[test]
+    fn anything_that_is_not_a_time_is_kept_as_written() {
         assert_eq!(readable_time("2025-03-14T09:0é"), "2025-03-14T09:0é");
+        assert_eq!(readable_time("spring 2025"), "spring 2025");
         assert_eq!(readable_time(""), "");
     }
 }
