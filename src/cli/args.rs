@@ -570,6 +570,29 @@ pub enum OutletAction {
         #[arg(required = true)]
         articles: Vec<i64>,
     },
+    /// Rename an outlet. OLD stays its alias, so later imports and references by the old name
+    /// still find it. A NEW that is another outlet's name or alias is refused: that is a merge.
+    Rename {
+        /// The outlet (name or alias).
+        old: String,
+        /// Its new name.
+        new: String,
+        /// Print the renamed outlet as `outlets --json` lists it.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete an outlet with no articles. It goes to the trash with its ratings, axis values,
+    /// notes and tags; `trash restore` brings it back.
+    Delete {
+        /// The outlet (name or alias).
+        name: String,
+        /// Who deletes (default: $TRIANGULATE_ANALYST, else the user name).
+        #[arg(long)]
+        analyst: Option<String>,
+        /// Print the trash entry that holds it, as `trash --json` lists it.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Changes to one article.
