@@ -268,7 +268,7 @@ pub fn combined_explained(grades: &[Grade]) -> Option<String> {
     };
     let how = match n {
         1 => "one grade".to_string(),
-        _ if n % 2 == 0 && graded[n / 2 - 1] != graded[n / 2] => format!(
+        _ if n.is_multiple_of(2) && graded[n / 2 - 1] != graded[n / 2] => format!(
             "median of {n}: {combined}, the lower of {} and {}",
             graded[n / 2 - 1],
             graded[n / 2]
@@ -310,6 +310,23 @@ impl Agreement {
     /// How many more outlets need a second analyst's grade before the figure is shown.
     pub fn needed(&self) -> usize {
         AGREEMENT_MIN_OUTLETS.saturating_sub(self.outlets)
+    }
+
+    /// The figure, or why there is none, in a few words for a toolbar: "α = 0.41", "not enough
+    /// ratings: 1 outlet rated by two analysts, 3 needed".
+    pub fn brief(&self) -> String {
+        match self.alpha {
+            Some(alpha) => format!("α = {alpha:.2}"),
+            None if self.needed() > 0 => format!(
+                "not enough ratings: {} rated by two analysts, {AGREEMENT_MIN_OUTLETS} needed",
+                if self.outlets == 1 {
+                    "1 outlet".to_string()
+                } else {
+                    format!("{} outlets", self.outlets)
+                }
+            ),
+            None => "not measurable: every grade is the same".to_string(),
+        }
     }
 
     /// The figure, or why there is none and what it needs: "α = 0.41 (5 outlets rated by two or
