@@ -310,7 +310,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Record the resolution of a disagreement; both analysts' ratings stay as they were.
+    /// Record the resolution of a disagreement; both analysts' ratings stay as they were, and an
+    /// agreed grade becomes each one's new rating.
     Resolve {
         /// outlet or article.
         kind: String,
@@ -323,7 +324,7 @@ pub enum Command {
         #[arg(long)]
         note: String,
         /// The agreed grade (A–F for an outlet, 1–6 for an article), recorded as a new rating
-        /// or mark by the resolving analyst.
+        /// or mark of each analyst in the disagreement, naming the resolution.
         #[arg(long)]
         grade: Option<String>,
     },
