@@ -2,8 +2,8 @@
 //! more steps apart, and of articles whose credibility marks are, each with both analysts'
 //! grades and rationales side by side, and a form to record the resolution of the one picked.
 //! Recording it never changes a rating: the resolution is its own row, and an agreed grade is a
-//! new rating by the resolving analyst. The item leaves the queue until either analyst grades
-//! again.
+//! new rating (or mark) of each analyst in the disagreement, their earlier ones kept. The item
+//! leaves the queue until either analyst grades again.
 
 use egui::RichText;
 

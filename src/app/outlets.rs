@@ -5,6 +5,11 @@
 //! The analyst's own axes (state-affiliated, ownership country…) are set on the outlet page, added
 //! with "Add axis…", shown as columns of the list and filtered on above it. Outlets carry tags
 //! (put on many picked outlets at once, shown as a column, filtered on) and notes on their page.
+//! An outlet is renamed (its old name kept as an alias), merged into another ("Merge into…") or,
+//! once no article is left on it, deleted, from its page or from the list's context menu.
+//!
+//! The rating form records under its own "Analyst" field, which starts as the app's analyst
+//! (Preferences) and, when edited, changes only the form, saying so.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -14,7 +19,7 @@ use egui_extras::{Column, TableBuilder};
 use super::command::{Command, Written};
 use super::context::ViewContext;
 use super::notes::{Drafts, batch_tag_field, notes_section, tags_row};
-use super::widgets::{Background, Cached, analyst_field, empty_state, plural, read_error};
+use super::widgets::{Background, Cached, empty_state, plural, read_error};
 use triangulate_core::library::Note;
 use triangulate_core::model::{Id, OutletSummary, Target, TargetKind};
 use triangulate_core::ratings::axes::{Axis, AxisKind, AxisValue, NewAxis};
@@ -52,6 +57,36 @@ struct RatingForm {
     evidence: Vec<Id>,
 }
 
+/// Renaming the outlet shown, or choosing the outlet to merge it into.
+#[derive(Default)]
+struct OutletEdit {
+    outlet: Id,
+    /// The name being typed, while renaming.
+    rename: Option<String>,
+    /// While choosing the outlet to merge into.
+    merge: Option<MergePick>,
+}
+
+/// The "Merge into…" picker: what is typed to find the outlet, and the one picked.
+#[derive(Default)]
+struct MergePick {
+    find: String,
+    into: Option<Id>,
+}
+
+/// What the list's context menu asked for, done once the list is drawn.
+enum RowAction {
+    Open(Id),
+    Rename(Id),
+    MergeInto(Id),
+    /// Merge the other picked outlets into this one.
+    MergePickedInto(Id),
+    Delete(Id),
+}
+
+/// How many outlets the "Merge into…" picker lists at once (typing narrows them).
+const PICKER_ROWS: usize = 40;
+
 /// The axis values being edited on the outlet page, by axis name; an axis not in the map shows
 /// the outlet's current value.
 #[derive(Default)]
@@ -86,7 +121,7 @@ const SIGNALS_AT_ONCE: i64 = 5_000;
 /// What the Outlets view remembers between frames.
 #[derive(Default)]
 pub struct OutletsViewState {
-    outlets: Cached<(), (Vec<OutletSummary>, Option<f64>)>,
+    outlets: Cached<(), (Vec<OutletSummary>, ratings::Agreement)>,
     page: Cached<Id, OutletPage>,
     /// The open outlet's signals, since the list carries only article counts: read at once for
     /// an outlet of a few thousand articles (milliseconds), on a background thread for a larger
@@ -98,6 +133,11 @@ pub struct OutletsViewState {
     merge_into: Option<Id>,
     sort: Sort,
     form: RatingForm,
+    /// The name the rating form records under, once the analyst has typed one there: kept apart
+    /// from the app's analyst (Preferences), which the form only starts from.
+    form_analyst: Option<String>,
+    /// Renaming or merging the outlet shown.
+    edit: OutletEdit,
     axes: Cached<(), Vec<Axis>>,
     axis_form: AxisForm,
     new_axis: NewAxisForm,
@@ -119,6 +159,8 @@ struct OutletPage {
     evidence_titles: HashMap<Id, String>,
     axis_history: Vec<AxisValue>,
     notes: Vec<Note>,
+    /// The analysts whose current grade was agreed in a resolution, with their own before it.
+    agreed: Vec<(String, triangulate_core::library::AgreedGrade)>,
 }
 
 impl OutletsViewState {
@@ -133,7 +175,7 @@ impl OutletsViewState {
         let loaded = view
             .outlets
             .get(generation, &(), || -> triangulate_core::Result<_> {
-                Ok((library.outlet_list()?, library.rating_agreement()?))
+                Ok((library.outlet_list()?, library.rating_agreement_detail()?))
             });
         let (outlets, agreement) = match loaded {
             Ok((outlets, agreement)) => (outlets, *agreement),
@@ -146,14 +188,15 @@ impl OutletsViewState {
             Ok(axes) => axes,
             Err(e) => return read_error(ui, e),
         };
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
         ui.label(plural(outlets.len(), "outlet"));
         ui.separator();
-        match agreement {
-            Some(alpha) => ui.label(format!("Agreement between analysts: α = {alpha:.2}")),
-            None => ui.label("Agreement between analysts: not enough overlapping ratings yet"),
-        }
-        .on_hover_text("Krippendorff's alpha (ordinal) over the analysts' current grades, F excluded: 1 is full agreement, 0 no better than chance.");
+        ui.label(format!("Agreement between analysts: {}", agreement.brief()))
+            .on_hover_text(format!(
+                "{}.\n\nKrippendorff's alpha (ordinal) over the analysts' current grades, F excluded: 1 is full agreement, 0 no better than chance. It is shown once {} outlets are rated by two or more analysts.",
+                agreement.describe(),
+                ratings::AGREEMENT_MIN_OUTLETS
+            ));
         ui.separator();
         let label = ui.label("Sort");
         egui::ComboBox::from_id_salt("outlet-sort")
@@ -269,6 +312,12 @@ impl OutletsViewState {
                     ..Default::default()
                 };
             }
+            if view.edit.outlet != outlet.id {
+                view.edit = OutletEdit {
+                    outlet: outlet.id,
+                    ..Default::default()
+                };
+            }
             let page = view.page.get(
                 generation,
                 &outlet.id,
@@ -286,6 +335,7 @@ impl OutletsViewState {
                         evidence_titles,
                         axis_history: library.axis_history(outlet.id)?,
                         notes: library.notes_of(Target::Outlet(outlet.id))?,
+                        agreed: library.agreed_grades(outlet.id)?,
                     })
                 },
             );
@@ -309,9 +359,14 @@ impl OutletsViewState {
                     Ok(page) => outlet_page(
                         ui,
                         outlet,
+                        outlets,
                         page,
                         signals,
-                        &mut view.form,
+                        FormPart {
+                            form: &mut view.form,
+                            analyst: &mut view.form_analyst,
+                            edit: &mut view.edit,
+                        },
                         picked,
                         ctx,
                         AxesPart {
@@ -326,6 +381,7 @@ impl OutletsViewState {
         }
 
         let mut clicked = None;
+        let mut action = None;
         // The list takes the room the page leaves: its own central panel, so that its rows neither
         // draw nor take clicks under the page.
         egui::CentralPanel::default()
@@ -386,7 +442,15 @@ impl OutletsViewState {
                             ui.label(o.article_count.to_string());
                         });
                         row.col(|ui| {
-                            grade_badge(ui, o.combined_grade.as_deref());
+                            let grades: Vec<Grade> =
+                                o.ratings.iter().filter_map(|(_, g)| g.parse().ok()).collect();
+                            if let Some(shown) = badge(ui, o.combined_grade.as_deref()) {
+                                shown.on_hover_text(format!(
+                                    "{}\n\n{}",
+                                    ratings::combined_explained(&grades).unwrap_or_default(),
+                                    ratings::COMBINING
+                                ));
+                            }
                         });
                         row.col(|ui| {
                             match o.spread {
@@ -424,6 +488,12 @@ impl OutletsViewState {
                         if response.clicked() {
                             clicked = Some((o.id, response.ctx.input(|i| i.modifiers.command)));
                         }
+                        response.context_menu(|ui| {
+                            if let Some(a) = row_menu(ui, o, &view.selected) {
+                                action = Some(a);
+                                ui.close();
+                            }
+                        });
                     });
                 });
         });
@@ -435,14 +505,115 @@ impl OutletsViewState {
                 view.selected.insert(id);
             }
         }
+        if let Some(action) = action {
+            act(action, outlets, &mut view.selected, &mut view.edit, ctx);
+        }
     }
+}
+
+/// Does what the list's context menu asked: opens the outlet's page, with the rename field or
+/// the merge picker open, deletes it, or merges the other picked outlets into it.
+fn act(
+    action: RowAction,
+    outlets: &[OutletSummary],
+    selected: &mut BTreeSet<Id>,
+    edit: &mut OutletEdit,
+    ctx: &mut ViewContext,
+) {
+    let name = |id: Id| {
+        outlets
+            .iter()
+            .find(|o| o.id == id)
+            .map_or_else(String::new, |o| o.name.clone())
+    };
+    let mut open = |id: Id| {
+        let others: Vec<Id> = selected.iter().copied().filter(|o| *o != id).collect();
+        *selected = BTreeSet::from([id]);
+        *edit = OutletEdit {
+            outlet: id,
+            ..Default::default()
+        };
+        others
+    };
+    match action {
+        RowAction::Open(id) => {
+            open(id);
+        }
+        RowAction::Rename(id) => {
+            open(id);
+            edit.rename = Some(name(id));
+        }
+        RowAction::MergeInto(id) => {
+            open(id);
+            edit.merge = Some(MergePick::default());
+        }
+        RowAction::MergePickedInto(keep) => {
+            let others = open(keep);
+            ctx.send(merge(keep, others, name(keep), ctx.recorded_name()));
+        }
+        RowAction::Delete(id) => {
+            ctx.send(delete_outlet(id, ctx.recorded_name()));
+        }
+    }
+}
+
+/// The context menu of an outlet's row: Open, Rename…, Merge into…, merging the other picked
+/// outlets into it, and Delete (only once it has no articles). Returns what was chosen.
+fn row_menu(ui: &mut egui::Ui, o: &OutletSummary, picked: &BTreeSet<Id>) -> Option<RowAction> {
+    let mut chosen = None;
+    if ui.button("Open").clicked() {
+        chosen = Some(RowAction::Open(o.id));
+    }
+    if ui.button("Rename…").clicked() {
+        chosen = Some(RowAction::Rename(o.id));
+    }
+    if ui
+        .button("Merge into…")
+        .on_hover_text("Choose the outlet this one is another name of.")
+        .clicked()
+    {
+        chosen = Some(RowAction::MergeInto(o.id));
+    }
+    let others = picked.iter().filter(|id| **id != o.id).count();
+    if others > 0
+        && ui
+            .button(format!(
+                "Merge the {} picked into this one",
+                plural(others, "other outlet")
+            ))
+            .clicked()
+    {
+        chosen = Some(RowAction::MergePickedInto(o.id));
+    }
+    ui.separator();
+    if ui
+        .add_enabled(o.article_count == 0, egui::Button::new("Delete outlet"))
+        .on_disabled_hover_text(delete_refusal(o.article_count))
+        .clicked()
+    {
+        chosen = Some(RowAction::Delete(o.id));
+    }
+    chosen
+}
+
+/// Why an outlet with articles cannot be deleted, and what to do instead.
+fn delete_refusal(articles: i64) -> String {
+    format!(
+        "It has {}: only an outlet with none can be deleted. Move them to another outlet (Library: pick them, Assign outlet) or merge this one into another (Merge into…).",
+        plural(articles as usize, "article")
+    )
 }
 
 /// A grade as a coloured badge, or a dash.
 pub fn grade_badge(ui: &mut egui::Ui, grade: Option<&str>) {
+    badge(ui, grade);
+}
+
+/// A grade as a coloured badge (its response, to add to what hovering says), or a dash.
+fn badge(ui: &mut egui::Ui, grade: Option<&str>) -> Option<egui::Response> {
     let Some(grade) = grade else {
         ui.label("—");
-        return;
+        return None;
     };
     let color = match grade {
         "A" | "B" => egui::Color32::from_rgb(70, 150, 90),
@@ -454,57 +625,112 @@ pub fn grade_badge(ui: &mut egui::Ui, grade: Option<&str>) {
         .parse::<Grade>()
         .map(|g| g.meaning())
         .unwrap_or_default();
-    ui.label(
-        RichText::new(format!(" {grade} "))
-            .strong()
-            .color(egui::Color32::WHITE)
-            .background_color(color),
+    Some(
+        ui.label(
+            RichText::new(format!(" {grade} "))
+                .strong()
+                .color(egui::Color32::WHITE)
+                .background_color(color),
+        )
+        .on_hover_text(meaning),
     )
-    .on_hover_text(meaning);
+}
+
+/// The outlet page's share of the view state for the rating form and the outlet's edits.
+struct FormPart<'a> {
+    form: &'a mut RatingForm,
+    /// The name the form records under when the analyst typed one (else the app's).
+    analyst: &'a mut Option<String>,
+    edit: &'a mut OutletEdit,
 }
 
 #[allow(clippy::too_many_arguments)]
 fn outlet_page(
     ui: &mut egui::Ui,
     outlet: &OutletSummary,
+    outlets: &[OutletSummary],
     page: &OutletPage,
     signals: Option<Result<&triangulate_core::model::OutletSignals, &str>>,
-    form: &mut RatingForm,
+    part: FormPart<'_>,
     picked: &BTreeSet<Id>,
     ctx: &mut ViewContext,
     axes: AxesPart<'_>,
     drafts: &mut Drafts,
 ) {
     let criteria = ctx.criteria;
-    // The name the rating form's "Analyst" field holds this frame (Preferences' when it is
-    // folded away).
-    let mut analyst = ctx.analyst.to_string();
+    let FormPart {
+        form,
+        analyst: form_analyst,
+        edit,
+    } = part;
+    // The name the rating form's "Analyst" field holds this frame (the app's when it is folded
+    // away and was never edited).
+    let mut analyst = form_analyst
+        .clone()
+        .unwrap_or_else(|| ctx.analyst.to_string());
     egui::ScrollArea::vertical()
         .id_salt("outlet-page-scroll")
         .show(ui, |ui| {
-            ui.label(RichText::new(&outlet.name).heading().strong());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(&outlet.name).heading().strong());
+                edit_buttons(ui, outlet, edit, ctx);
+            });
             if !outlet.aliases.is_empty() {
                 ui.label(format!("Also known as: {}", outlet.aliases.join(", ")));
             }
+            if outlet.article_count == 0 {
+                ui.label(
+                    RichText::new(
+                        "No articles are left on this outlet: delete it if it is not needed.",
+                    )
+                    .weak(),
+                );
+            }
+            edit_forms(ui, outlet, outlets, edit, ctx);
             ui.separator();
             ui.strong("Current grades");
             if outlet.ratings.is_empty() {
                 ui.label(RichText::new("Nobody has rated this outlet yet.").weak());
             }
             for (who, grade) in &outlet.ratings {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     grade_badge(ui, Some(grade));
                     let meaning = grade
                         .parse::<Grade>()
                         .map(|g| g.meaning())
                         .unwrap_or_default();
                     ui.label(format!("{who}: {meaning}"));
+                    if let Some((_, agreed)) = page.agreed.iter().find(|(a, _)| a == who) {
+                        let own = agreed.own_grade.as_deref().map_or_else(String::new, |g| {
+                            format!("; their own grade before: {g}")
+                        });
+                        ui.label(
+                            RichText::new(format!(
+                                "— agreed in resolution {}{own}",
+                                agreed.resolution
+                            ))
+                            .weak(),
+                        )
+                        .on_hover_text(if agreed.own_rationale.trim().is_empty() {
+                            "No rationale with their own grade.".to_string()
+                        } else {
+                            format!("Their own rationale: {}", agreed.own_rationale)
+                        });
+                    }
                 });
             }
             if let Some(combined) = &outlet.combined_grade {
-                ui.horizontal(|ui| {
+                let grades: Vec<Grade> = outlet
+                    .ratings
+                    .iter()
+                    .filter_map(|(_, g)| g.parse().ok())
+                    .collect();
+                ui.horizontal_wrapped(|ui| {
                     ui.label("Combined:");
                     grade_badge(ui, Some(combined));
+                    if let Some(how) = ratings::combined_explained(&grades) {
+                        ui.label(how).on_hover_text(ratings::COMBINING);
+                    }
                     if let Some(spread) = outlet.spread.filter(|s| *s > 0) {
                         ui.label(format!(
                             "(raters {} apart)",
@@ -512,6 +738,9 @@ fn outlet_page(
                         ));
                     }
                 });
+                if grades.len() >= 2 {
+                    ui.label(RichText::new(ratings::COMBINING).weak().small());
+                }
             }
 
             ui.add_space(4.0);
@@ -530,7 +759,7 @@ fn outlet_page(
             egui::CollapsingHeader::new(RichText::new("Rate this outlet").strong())
                 .default_open(true)
                 .show(ui, |ui| {
-                    analyst = rating_form(ui, &outlet.name, form, picked, ctx);
+                    analyst = rating_form(ui, &outlet.name, form, form_analyst, picked, ctx);
                 });
 
             ui.add_space(8.0);
@@ -678,26 +907,33 @@ fn outlet_page(
 }
 
 /// The rating form: the analyst, a grade, the criteria, the rationale and the evidence, and Save
-/// rating. Returns the analyst's name as the form's field has it.
+/// rating. Returns the analyst's name as the form's field has it. Its layout does not move as it
+/// is filled in: the line under the grades is there before a grade is picked.
 fn rating_form(
     ui: &mut egui::Ui,
     outlet: &str,
     form: &mut RatingForm,
+    form_analyst: &mut Option<String>,
     picked: &BTreeSet<Id>,
     ctx: &mut ViewContext,
 ) -> String {
     let criteria = ctx.criteria;
-    let analyst = analyst_field(ui, ctx);
-    ui.label("Grade");
-    ui.horizontal_wrapped(|ui| {
+    let analyst = form_analyst_field(ui, form_analyst, ctx);
+    ui.horizontal(|ui| {
+        ui.label("Grade");
         for grade in Grade::ALL {
             ui.radio_value(&mut form.grade, Some(grade), grade.letter())
                 .on_hover_text(grade.meaning());
         }
+        // A slot of its own width, so that picking a grade moves nothing.
+        ui.add_sized(
+            egui::vec2(180.0, ui.spacing().interact_size.y),
+            egui::Label::new(
+                RichText::new(form.grade.map_or("no grade chosen yet", |g| g.meaning())).weak(),
+            )
+            .truncate(),
+        );
     });
-    if let Some(g) = form.grade {
-        ui.label(RichText::new(g.meaning()).weak());
-    }
     ui.add_space(4.0);
     egui::Grid::new("criteria")
         .num_columns(3)
@@ -773,6 +1009,235 @@ fn rating_form(
         ));
     }
     analyst
+}
+
+/// The rating form's "Analyst" field: who the rating is recorded under. It starts as the app's
+/// analyst (Preferences); typing in it changes only the form (the name is kept for the next
+/// rating), and the line under it says so whenever the two differ, with a button to make the
+/// form's name the app's. Returns the name as now typed.
+fn form_analyst_field(
+    ui: &mut egui::Ui,
+    form_analyst: &mut Option<String>,
+    ctx: &mut ViewContext,
+) -> String {
+    let app = ctx.analyst.trim().to_string();
+    let mut name = form_analyst.clone().unwrap_or_else(|| app.clone());
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Analyst");
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut name)
+                    .hint_text("your name")
+                    .desired_width(160.0),
+            )
+            .labelled_by(label.id)
+            .on_hover_text("Who this rating is recorded under. Changing it here does not change the analyst the rest of the app records (Preferences).");
+        if edit.changed() {
+            *form_analyst = Some(name.clone());
+        }
+        // Always there, so that the form below does not move as the name is typed.
+        let typed = name.trim().to_string();
+        let line = if typed == app {
+            if app.is_empty() {
+                "Type the name this rating is recorded under.".to_string()
+            } else {
+                format!("Recorded as {app}, the app's analyst (Preferences).")
+            }
+        } else if typed.is_empty() {
+            "No name: type who this rating is recorded under.".to_string()
+        } else if app.is_empty() {
+            format!("Recorded as {typed}; the rest of the app has no analyst set.")
+        } else {
+            format!("Recorded as {typed}; the rest of the app records {app}.")
+        };
+        ui.label(RichText::new(line).weak());
+        if typed != app
+            && !typed.is_empty()
+            && ui
+                .small_button("Use everywhere")
+                .on_hover_text(format!(
+                    "Make {typed} the analyst the whole app records (Preferences)."
+                ))
+                .clicked()
+        {
+            ctx.send(Command::SetAnalyst(typed.clone()));
+            *form_analyst = None;
+        }
+    });
+    name
+}
+
+/// Rename…, Merge into… and Delete outlet, beside the outlet's name on its page (Delete only
+/// enabled once no article is left on it).
+fn edit_buttons(
+    ui: &mut egui::Ui,
+    outlet: &OutletSummary,
+    edit: &mut OutletEdit,
+    ctx: &mut ViewContext,
+) {
+    {
+        if ui
+            .button("Rename…")
+            .on_hover_text("Give the outlet another name; the old one stays an alias.")
+            .clicked()
+        {
+            edit.rename = Some(outlet.name.clone());
+            edit.merge = None;
+        }
+        if ui
+            .button("Merge into…")
+            .on_hover_text("Choose the outlet this one is another name of: its articles, ratings and names move there.")
+            .clicked()
+        {
+            edit.merge = Some(MergePick::default());
+            edit.rename = None;
+        }
+        if ui
+            .add_enabled(outlet.article_count == 0, egui::Button::new("Delete outlet"))
+            .on_hover_text("It goes to the trash with its ratings: Edit > Undo or Edit > Trash… brings it back.")
+            .on_disabled_hover_text(delete_refusal(outlet.article_count))
+            .clicked()
+        {
+            ctx.send(delete_outlet(outlet.id, ctx.recorded_name()));
+        }
+    }
+}
+
+/// The rename field and the "Merge into…" picker, while open.
+fn edit_forms(
+    ui: &mut egui::Ui,
+    outlet: &OutletSummary,
+    outlets: &[OutletSummary],
+    edit: &mut OutletEdit,
+    ctx: &mut ViewContext,
+) {
+    if let Some(new) = &mut edit.rename {
+        let mut close = false;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label("New name");
+                let field = ui
+                    .add(egui::TextEdit::singleline(new).desired_width(220.0))
+                    .labelled_by(label.id);
+                let typed = new.trim();
+                let ready = !typed.is_empty() && typed != outlet.name;
+                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.add_enabled(ready, egui::Button::new("Rename")).clicked()
+                    || (ready && enter)
+                {
+                    ctx.send(rename(outlet.id, outlet.name.clone(), typed.to_string()));
+                    close = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    close = true;
+                }
+            });
+            ui.label(
+                RichText::new(format!(
+                    "“{}” stays an alias, so imports and references by that name still find the outlet.",
+                    outlet.name
+                ))
+                .weak(),
+            );
+        });
+        if close {
+            edit.rename = None;
+        }
+    }
+    if let Some(pick) = &mut edit.merge {
+        let mut close = false;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label("Find the outlet to merge into");
+                ui.add(
+                    egui::TextEdit::singleline(&mut pick.find)
+                        .hint_text("name or alias")
+                        .desired_width(200.0),
+                )
+                .labelled_by(label.id);
+            });
+            let find = pick.find.trim().to_lowercase();
+            let matches = |o: &&OutletSummary| {
+                o.id != outlet.id
+                    && (find.is_empty()
+                        || o.name.to_lowercase().contains(&find)
+                        || o.aliases.iter().any(|a| a.to_lowercase().contains(&find)))
+            };
+            let found: Vec<&OutletSummary> = outlets.iter().filter(matches).collect();
+            egui::ScrollArea::vertical()
+                .id_salt("merge-picker")
+                .max_height(160.0)
+                .show(ui, |ui| {
+                    for o in found.iter().take(PICKER_ROWS) {
+                        ui.selectable_value(&mut pick.into, Some(o.id), &o.name);
+                    }
+                });
+            if found.len() > PICKER_ROWS {
+                ui.label(
+                    RichText::new(format!(
+                        "{} more: type to narrow the list.",
+                        found.len() - PICKER_ROWS
+                    ))
+                    .weak(),
+                );
+            }
+            let into = pick
+                .into
+                .and_then(|id| outlets.iter().find(|o| o.id == id && o.id != outlet.id));
+            ui.horizontal(|ui| {
+                let text = into.map_or_else(
+                    || "Merge".to_string(),
+                    |o| format!("Merge {} into {}", outlet.name, o.name),
+                );
+                if ui
+                    .add_enabled(into.is_some(), egui::Button::new(text))
+                    .on_disabled_hover_text("Pick the outlet to merge into.")
+                    .clicked()
+                    && let Some(o) = into
+                {
+                    ctx.send(merge(
+                        o.id,
+                        vec![outlet.id],
+                        o.name.clone(),
+                        ctx.recorded_name(),
+                    ));
+                    ctx.send(Command::update_views({
+                        let keep = o.id;
+                        move |v| v.outlets.selected = BTreeSet::from([keep])
+                    }));
+                    close = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    close = true;
+                }
+            });
+        });
+        if close {
+            edit.merge = None;
+        }
+    }
+}
+
+/// Renames outlet `id`, called `old`, to `new`.
+fn rename(id: Id, old: String, new: String) -> Command {
+    Command::edit("rename the outlet", move |l| {
+        let undo = l.rename_outlet(id, &new)?;
+        Ok(Written::done().undo(undo).say(format!(
+            "Renamed {old} to {new}; “{old}” stays an alias, so imports and references by that name still find it. Edit > Undo (Ctrl+Z) takes the rename back."
+        )))
+    })
+}
+
+/// Deletes outlet `id`, which has no articles, to the trash with its ratings.
+fn delete_outlet(id: Id, analyst: String) -> Command {
+    Command::edit("delete the outlet", move |l| {
+        let undo = l.delete_outlet(id, &analyst)?;
+        let text = format!(
+            "Deleted: {}. Edit > Undo (Ctrl+Z) or Edit > Trash… brings it back.",
+            undo.label
+        );
+        Ok(Written::done().undo(undo).say(text))
+    })
 }
 
 /// Saves the form's rating of the outlet named `outlet`; the form starts afresh once it is saved.

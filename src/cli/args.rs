@@ -310,7 +310,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Record the resolution of a disagreement; both analysts' ratings stay as they were.
+    /// Record the resolution of a disagreement; both analysts' ratings stay as they were, and an
+    /// agreed grade becomes each one's new rating.
     Resolve {
         /// outlet or article.
         kind: String,
@@ -323,7 +324,7 @@ pub enum Command {
         #[arg(long)]
         note: String,
         /// The agreed grade (A–F for an outlet, 1–6 for an article), recorded as a new rating
-        /// or mark by the resolving analyst.
+        /// or mark of each analyst in the disagreement, naming the resolution.
         #[arg(long)]
         grade: Option<String>,
     },
@@ -569,6 +570,29 @@ pub enum OutletAction {
         /// Article ids.
         #[arg(required = true)]
         articles: Vec<i64>,
+    },
+    /// Rename an outlet. OLD stays its alias, so later imports and references by the old name
+    /// still find it. A NEW that is another outlet's name or alias is refused: that is a merge.
+    Rename {
+        /// The outlet (name or alias).
+        old: String,
+        /// Its new name.
+        new: String,
+        /// Print the renamed outlet as `outlets --json` lists it.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete an outlet with no articles. It goes to the trash with its ratings, axis values,
+    /// notes and tags; `trash restore` brings it back.
+    Delete {
+        /// The outlet (name or alias).
+        name: String,
+        /// Who deletes (default: $TRIANGULATE_ANALYST, else the user name).
+        #[arg(long)]
+        analyst: Option<String>,
+        /// Print the trash entry that holds it, as `trash --json` lists it.
+        #[arg(long)]
+        json: bool,
     },
 }
 

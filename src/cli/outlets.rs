@@ -1,8 +1,8 @@
 //! Outlets: `outlets` (each with its article count, current grades, combined grade and axis
-//! values; by tag or by axis value), `outlet merge|assign`, and the analysts' own rating axes
-//! (`axis add|set`, `axes`).
+//! values; by tag or by axis value), `outlet merge|assign|rename|delete`, and the analysts' own
+//! rating axes (`axis add|set`, `axes`).
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 use triangulate_core::library::Library;
 
 use super::Outcome;
@@ -34,11 +34,17 @@ pub(super) fn outlets(
                 .iter()
                 .map(|(who, g)| format!("{who}: {g}"))
                 .collect();
+            let parsed: Vec<triangulate_core::ratings::Grade> = o
+                .ratings
+                .iter()
+                .filter_map(|(_, g)| g.parse().ok())
+                .collect();
             println!(
                 "{:<32} {:>5} articles  combined {}  spread {}  {}",
                 o.name,
                 o.article_count,
-                o.combined_grade.as_deref().unwrap_or("-"),
+                triangulate_core::ratings::combined_explained(&parsed)
+                    .unwrap_or_else(|| "-".to_string()),
                 o.spread.map_or_else(|| "-".to_string(), |s| s.to_string()),
                 grades.join(", ")
             );
@@ -47,12 +53,11 @@ pub(super) fn outlets(
                 println!("{:<32} {}", "", values.join("  "));
             }
         }
-        match library.rating_agreement()? {
-            Some(alpha) => {
-                println!("Agreement between analysts (Krippendorff's alpha, ordinal): {alpha:.2}")
-            }
-            None => println!("Agreement between analysts: not enough overlapping ratings yet"),
-        }
+        let agreement = library.rating_agreement_detail()?;
+        println!(
+            "Agreement between analysts (Krippendorff's alpha, ordinal): {}",
+            agreement.describe()
+        );
     }
     Ok(Outcome::Exit(0))
 }
@@ -93,7 +98,7 @@ fn outlets_with_axes(
         .collect())
 }
 
-/// `triangulate outlet merge|assign`.
+/// `triangulate outlet merge|assign|rename|delete`.
 pub(super) fn outlet(mut library: Library, action: OutletAction) -> anyhow::Result<Outcome> {
     match action {
         OutletAction::Merge { into, from } => {
@@ -104,6 +109,46 @@ pub(super) fn outlet(mut library: Library, action: OutletAction) -> anyhow::Resu
         OutletAction::Assign { outlet, articles } => {
             let changed = library.assign_outlet(&articles, &outlet)?;
             println!("{changed} articles assigned to {outlet:?}.");
+        }
+        OutletAction::Rename { old, new, json } => {
+            let id = find_outlet(&library, &old)?;
+            library.rename_outlet(id, &new)?;
+            let renamed = library
+                .outlet_list()?
+                .into_iter()
+                .find(|o| o.id == id)
+                .context("the renamed outlet is not in the library")?;
+            if json {
+                print_json(&renamed)?;
+            } else if renamed.aliases.iter().any(|a| a.eq_ignore_ascii_case(&old)) {
+                println!(
+                    "Renamed {old:?} to {:?}; {old:?} stays an alias, so imports and references by that name still find it.",
+                    renamed.name
+                );
+            } else {
+                println!("Renamed {old:?} to {:?}.", renamed.name);
+            }
+        }
+        OutletAction::Delete {
+            name,
+            analyst: who,
+            json,
+        } => {
+            let id = find_outlet(&library, &name)?;
+            let undo = library.delete_outlet(id, &analyst(who))?;
+            let entry = library
+                .trash()?
+                .into_iter()
+                .find(|e| Some(e.id) == undo.trash())
+                .context("the deleted outlet is not in the trash")?;
+            if json {
+                print_json(&entry)?;
+            } else {
+                println!(
+                    "Deleted: {} (trash entry {}); `triangulate trash restore {}` brings it back.",
+                    entry.label, entry.id, entry.id
+                );
+            }
         }
     }
     Ok(Outcome::Exit(0))

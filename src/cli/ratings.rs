@@ -181,7 +181,7 @@ pub(super) fn disagreements(library: &Library, json: bool) -> anyhow::Result<Out
 }
 
 /// `triangulate resolve`: records how a disagreement was settled; the analysts' ratings stay,
-/// and `grade`, when given, is recorded as a new one by the resolving analyst.
+/// and `grade`, when given, is recorded as a new one of each analyst in the disagreement.
 pub(super) fn resolve(
     mut library: Library,
     kind: &str,

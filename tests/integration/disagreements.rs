@@ -243,7 +243,7 @@ fn a_resolution_removes_the_item_and_keeps_both_histories() {
 }
 
 #[test]
-fn an_agreed_grade_is_a_new_rating_by_the_resolver_naming_the_resolution() {
+fn an_agreed_grade_is_a_new_rating_of_each_analyst_in_the_disagreement_naming_the_resolution() {
     let (_dir, _path, mut library, _) = common::sample_library();
     rate(&mut library, "Meridian Wire", "ana", "A", "reliable");
     rate(&mut library, "Meridian Wire", "omar", "D", "not reliable");
@@ -251,15 +251,20 @@ fn an_agreed_grade_is_a_new_rating_by_the_resolver_naming_the_resolution() {
     let n = resolve(&mut library, wire, "Met and agreed on B.", Some("b"));
     assert!(item(&library, wire).is_none());
     let history = library.rating_history(wire.id).unwrap();
-    assert_eq!(history.len(), 3, "both ratings kept, one added");
-    let agreed = &history[2];
-    assert_eq!((agreed.analyst.as_str(), agreed.grade), ("lead", Grade::B));
-    assert!(
-        agreed.rationale.contains(&format!("resolution {n}"))
-            && agreed.rationale.contains("Met and agreed on B."),
-        "{}",
-        agreed.rationale
+    assert_eq!(
+        history.len(),
+        4,
+        "both ratings kept, one added for each analyst"
     );
+    for (agreed, analyst) in history[2..].iter().zip(["ana", "omar"]) {
+        assert_eq!((agreed.analyst.as_str(), agreed.grade), (analyst, Grade::B));
+        assert!(
+            agreed.rationale.contains(&format!("resolution {n}"))
+                && agreed.rationale.contains("Met and agreed on B."),
+            "{}",
+            agreed.rationale
+        );
+    }
     assert_eq!(
         library.resolutions(wire).unwrap()[0].grade.as_deref(),
         Some("B")
@@ -270,7 +275,7 @@ fn an_agreed_grade_is_a_new_rating_by_the_resolver_naming_the_resolution() {
             .unwrap()
             .iter()
             .all(|d| d.subject != wire),
-        "the resolver's new grade (two steps from ana's A) is covered by the resolution"
+        "both analysts now hold the agreed grade"
     );
 }
 
@@ -318,9 +323,10 @@ fn an_articles_disagreement_is_resolved_and_comes_back_the_same_way() {
             .iter()
             .map(|a| (a.analyst.as_str(), a.credibility))
             .collect::<Vec<_>>(),
-        [("ana", 1), ("lead", 3), ("omar", 5)]
+        [("ana", 3), ("omar", 3)],
+        "each analyst in the disagreement holds the agreed mark"
     );
-    library.add_assessment(first, "ana", 2, "").unwrap();
+    library.add_assessment(first, "ana", 1, "").unwrap();
     assert!(item(&library, article(first)).is_some());
 }
 
@@ -408,14 +414,14 @@ fn resolutions_survive_a_ratings_export_and_reimport_into_another_library() {
     assert!(theirs.disagreements().unwrap().is_empty());
     let first_import = theirs.import_ratings(&file).unwrap();
     assert_eq!(first_import.resolutions_added, 2);
-    assert_eq!(first_import.ratings_added, 3);
+    assert_eq!(first_import.ratings_added, 4);
     assert!(
         theirs.disagreements().unwrap().is_empty(),
         "the imported resolutions cover the imported disagreements"
     );
     let wire = outlet(&theirs, "Meridian Wire");
     assert_eq!(theirs.resolutions(wire).unwrap()[0].note, "Agreed on C.");
-    assert_eq!(theirs.rating_history(wire.id).unwrap().len(), 3);
+    assert_eq!(theirs.rating_history(wire.id).unwrap().len(), 4);
 
     let again = theirs.import_ratings(&file).unwrap();
     assert_eq!(
@@ -488,7 +494,7 @@ fn the_command_line_lists_disagreements_and_records_a_resolution() {
     let (_, out, _) = run(&["disagreements", "--json"]);
     assert_eq!(out.trim(), "[]");
     let (_, history, _) = run(&["ratings", "history", "Red Dunes Blog"]);
-    assert_eq!(history.lines().count(), 3, "{history}");
+    assert_eq!(history.lines().count(), 4, "{history}");
 
     let (ok, _, err) = run(&[
         "resolve",

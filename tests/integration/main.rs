@@ -30,6 +30,7 @@ mod incidents;
 mod library;
 mod linking;
 mod mentions;
+mod outlet_edits;
 mod ratings;
 mod reading;
 mod real_data;

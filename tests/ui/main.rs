@@ -13,6 +13,7 @@ mod lexicon;
 mod library;
 mod linking;
 mod navigation;
+mod outlet_edits;
 mod ratings;
 mod safety;
 mod working_layer;

@@ -44,8 +44,8 @@ fn an_analyst_rates_an_outlet_with_the_form_and_sees_it_in_the_history() {
     assert_eq!(wire.ratings, vec![("ana".to_string(), "B".to_string())]);
     assert_eq!(
         harness.state().settings.analyst,
-        "ana",
-        "the name is remembered for the next rating"
+        "",
+        "the form's name is the form's: the app's analyst (Preferences) is left alone"
     );
 }
 

@@ -2,7 +2,9 @@
 //! mark of every article, with rationales, handed to `ratings::disagreement` to find the pairs
 //! two or more steps apart; and resolutions, recorded in their own append-only table so that
 //! both analysts' histories stay as they were. An agreed grade is recorded as a new rating (or
-//! mark) by the resolving analyst, whose rationale names the resolution.
+//! mark) of each analyst in the disagreement, whose rationale names the resolution; their earlier
+//! ratings, with their own rationales, stay in their histories (and reports show them beside the
+//! agreed grade: `Library::current_ratings`).
 
 use std::collections::BTreeMap;
 
@@ -233,9 +235,12 @@ impl Library {
     }
 
     /// Records the resolution of an open disagreement, in one transaction; no rating or mark is
-    /// changed. With an agreed grade, it is also recorded as a new rating (or mark) by the
-    /// resolving analyst, at the same time as the resolution and with a rationale naming it.
-    /// A subject with no open disagreement is refused (nothing to resolve).
+    /// changed. With an agreed grade, it is also recorded as a new rating (or mark) of each
+    /// analyst in the disagreement (each analyst of its open pairs), at the same time as the
+    /// resolution and with a rationale naming it, so that every one of them now holds the agreed
+    /// grade; their earlier ratings stay in their histories. The resolver, when not one of them,
+    /// records no grade of their own. A subject with no open disagreement is refused (nothing to
+    /// resolve).
     pub fn resolve_disagreement(&mut self, new: &NewResolution) -> Result<Id> {
         let by = new.resolved_by.trim();
         if by.is_empty() {
@@ -254,7 +259,8 @@ impl Library {
         let grade = disagreement::parse_agreed(kind, new.grade.as_deref().unwrap_or(""))?;
         let tx = self.conn.transaction()?;
         let (title, _, hash) = subject_names(&tx, new.subject)?;
-        if subject_items(&tx, new.subject)?.is_empty() {
+        let items = subject_items(&tx, new.subject)?;
+        if items.is_empty() {
             return Err(Error::Invalid(format!(
                 "{} {} ({title}) has no open disagreement: nothing to resolve",
                 kind.word(),
@@ -272,8 +278,18 @@ impl Library {
         )?;
         let id = tx.last_insert_rowid();
         if let Some(grade) = &grade {
-            let why = format!("Agreed in resolution {id} of the disagreement: {note}");
-            record_agreed(&tx, new.subject, &target, by, grade, &why, &created_at)?;
+            let why =
+                format!("Agreed in resolution {id} of the disagreement (recorded by {by}): {note}");
+            let mut analysts: Vec<&str> = items
+                .iter()
+                .flat_map(|d| &d.pairs)
+                .flat_map(|p| [p.a.analyst.as_str(), p.b.analyst.as_str()])
+                .collect();
+            analysts.sort_unstable();
+            analysts.dedup();
+            for analyst in analysts {
+                record_agreed(&tx, new.subject, &target, analyst, grade, &why, &created_at)?;
+            }
         }
         tx.commit()?;
         Ok(id)
@@ -307,7 +323,7 @@ impl Library {
     }
 }
 
-/// Records an agreed grade as the resolving analyst's rating (outlet) or mark (article).
+/// Records an agreed grade as analyst `by`'s rating (outlet) or mark (article).
 fn record_agreed(
     tx: &Transaction<'_>,
     subject: Subject,

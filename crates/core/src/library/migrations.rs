@@ -107,6 +107,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../../../db/0015_linking_index.sql"),
         code: None,
     },
+    Migration {
+        version: 16,
+        name: "0016_outlet_trash.sql",
+        sql: include_str!("../../../../db/0016_outlet_trash.sql"),
+        code: None,
+    },
 ];
 
 /// The schema version this build writes.

@@ -13,6 +13,7 @@ mod links;
 pub mod lock;
 mod migrations;
 mod notes;
+mod outlets;
 mod ratings;
 mod reports;
 mod store;
@@ -40,7 +41,7 @@ pub use incidents::{Decision, SAME_INCIDENT};
 pub use links::{LinkPair, LinkRun, LinkState, LinkText, NewSuggestion, SuggestionsUpdate};
 pub use migrations::{MIGRATIONS, latest_version};
 pub use notes::{Collection, NewNote, Note, NoteHit, SavedFilter, TagSummary, tag_name};
-pub use ratings::Assessment;
+pub use ratings::{AgreedGrade, Assessment};
 pub use reports::{ArticleProvenance, CurrentRating, ReportSource};
 pub use store::{ImportWriter, NewArticle, StoreOutcome, UNKNOWN_OUTLET};
 pub use trash::{Restored, TrashEntry};
@@ -595,14 +596,21 @@ impl Library {
     }
 
     /// Library-wide agreement of the analysts' current grades: ordinal Krippendorff's alpha over
-    /// outlets. `None` until two analysts have graded the same outlets with some variation.
+    /// outlets. `None` until enough outlets are graded by two analysts with some variation
+    /// (`ratings::AGREEMENT_MIN_OUTLETS`).
     pub fn rating_agreement(&self) -> Result<Option<f64>> {
+        Ok(self.rating_agreement_detail()?.alpha)
+    }
+
+    /// Library-wide agreement with what it rests on: how many outlets two or more analysts have
+    /// graded, and so how many more it needs before there is a figure.
+    pub fn rating_agreement_detail(&self) -> Result<crate::ratings::Agreement> {
         let current: Vec<Vec<Grade>> = self
             .current_grades()?
             .into_values()
             .map(|grades| grades.iter().filter_map(|(_, g)| g.parse().ok()).collect())
             .collect();
-        Ok(crate::ratings::library_agreement(&current))
+        Ok(crate::ratings::agreement_of(&current))
     }
 
     /// The signals of every outlet that has any, computed in a few grouped queries.

@@ -1,5 +1,6 @@
 //! Storage of ratings and assessments: append-only rows, the history of an outlet, the current
-//! grade of each analyst, and the exchange file that lets two analysts merge their ratings.
+//! grade of each analyst (and, when it was agreed in a resolution, the analyst's own grade and
+//! rationale before it), and the exchange file that lets two analysts merge their ratings.
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
@@ -19,6 +20,71 @@ pub struct Assessment {
     pub credibility: u8,
     pub note: String,
     pub created_at: String,
+}
+
+/// An analyst's current grade of an outlet that was agreed in the resolution of a disagreement
+/// (recorded with it, at its time: `disagreements.rs`), with the analyst's own latest grade and
+/// rationale before it, which the agreed grade does not make any less theirs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgreedGrade {
+    /// The resolution's id.
+    pub resolution: Id,
+    /// The analyst's own grade before it (`None` when they had rated the outlet only through
+    /// resolutions).
+    pub own_grade: Option<String>,
+    /// The rationale of that grade.
+    pub own_rationale: String,
+}
+
+impl AgreedGrade {
+    /// What a report shows as the rationale of an agreed grade whose own rationale is `agreed`:
+    /// the analyst's own rationale and grade first, then the resolution's.
+    pub fn rationale_beside(&self, agreed: &str) -> String {
+        let own = self.own_rationale.trim();
+        match (&self.own_grade, own.is_empty()) {
+            (None, _) => agreed.to_string(),
+            (Some(g), true) => format!("(own grade {g}, no rationale given) — {agreed}"),
+            (Some(g), false) => format!("{own} (own grade {g}) — {agreed}"),
+        }
+    }
+}
+
+/// Whether `analyst`'s rating of `outlet` made at `created_at` with `grade` is the grade agreed
+/// in a resolution, and if so which and what the analyst's own grade was before it.
+pub(super) fn agreed_grade(
+    conn: &rusqlite::Connection,
+    outlet: Id,
+    analyst: &str,
+    created_at: &str,
+    grade: &str,
+) -> Result<Option<AgreedGrade>> {
+    let resolution: Option<Id> = conn
+        .prepare_cached(
+            "SELECT id FROM resolutions WHERE outlet_id = ?1 AND created_at = ?2 AND grade = ?3
+             ORDER BY id LIMIT 1",
+        )?
+        .query_row(params![outlet, created_at, grade], |r| r.get(0))
+        .optional()?;
+    let Some(resolution) = resolution else {
+        return Ok(None);
+    };
+    let own: Option<(String, String)> = conn
+        .prepare_cached(
+            "SELECT r.grade, r.rationale FROM ratings r
+             WHERE r.outlet_id = ?1 AND r.analyst = ?2 AND r.created_at < ?3
+               AND NOT EXISTS (SELECT 1 FROM resolutions s WHERE s.outlet_id = r.outlet_id
+                               AND s.created_at = r.created_at AND s.grade = r.grade)
+             ORDER BY r.created_at DESC, r.id DESC LIMIT 1",
+        )?
+        .query_row(params![outlet, analyst, created_at], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    Ok(Some(AgreedGrade {
+        resolution,
+        own_grade: own.as_ref().map(|(g, _)| g.clone()),
+        own_rationale: own.map(|(_, r)| r).unwrap_or_default(),
+    }))
 }
 
 pub(super) fn rating_uid(
@@ -83,6 +149,26 @@ impl Library {
         )?;
         tx.commit()?;
         Ok(id)
+    }
+
+    /// The analysts whose current grade of an outlet was agreed in a resolution, each with their
+    /// own grade and rationale before it, by analyst.
+    pub fn agreed_grades(&self, outlet: Id) -> Result<Vec<(String, AgreedGrade)>> {
+        let current: Vec<(String, String, String)> = self
+            .conn
+            .prepare_cached(
+                "SELECT analyst, created_at, grade FROM current_ratings WHERE outlet_id = ?1
+                 ORDER BY analyst",
+            )?
+            .query_map([outlet], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::new();
+        for (analyst, created_at, grade) in current {
+            if let Some(agreed) = agreed_grade(&self.conn, outlet, &analyst, &created_at, &grade)? {
+                out.push((analyst, agreed));
+            }
+        }
+        Ok(out)
     }
 
     /// Every rating of an outlet, oldest first, with criteria and evidence.

@@ -8,6 +8,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::Library;
 use super::clock::now;
+use super::ratings::{AgreedGrade, agreed_grade};
 use crate::analysis::{Gazetteer, Lexicon};
 use crate::error::{Error, Result};
 use crate::model::Id;
@@ -40,8 +41,13 @@ pub struct ArticleProvenance {
 pub struct CurrentRating {
     pub analyst: String,
     pub grade: String,
+    /// The rationale as a report shows it: the analyst's own; for a grade agreed in a resolution,
+    /// the analyst's own rationale and grade before it, then the resolution's
+    /// ([`AgreedGrade::rationale_beside`]).
     pub rationale: String,
     pub created_at: String,
+    /// When the grade was agreed in a resolution: which, and the analyst's own grade before it.
+    pub agreed: Option<AgreedGrade>,
 }
 
 impl Library {
@@ -199,23 +205,44 @@ impl Library {
             .optional()?)
     }
 
-    /// Each analyst's current rating of the outlet named `outlet`, by analyst.
+    /// Each analyst's current rating of the outlet named `outlet`, by analyst; a grade agreed in
+    /// a resolution with the analyst's own rationale before it.
     pub fn current_ratings_of(&self, outlet: &str) -> Result<Vec<CurrentRating>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT r.analyst, r.grade, r.rationale, r.created_at
+            "SELECT r.analyst, r.grade, r.rationale, r.created_at, r.outlet_id
              FROM current_ratings r JOIN outlets o ON o.id = r.outlet_id
              WHERE o.name = ?1
              ORDER BY r.analyst",
         )?;
-        let rows = stmt.query_map([outlet], |row| {
-            Ok(CurrentRating {
-                analyst: row.get(0)?,
-                grade: row.get(1)?,
-                rationale: row.get(2)?,
-                created_at: row.get(3)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows = stmt
+            .query_map([outlet], |row| {
+                Ok((
+                    CurrentRating {
+                        analyst: row.get(0)?,
+                        grade: row.get(1)?,
+                        rationale: row.get(2)?,
+                        created_at: row.get(3)?,
+                        agreed: None,
+                    },
+                    row.get::<_, Id>(4)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (mut rating, outlet_id) in rows {
+            rating.agreed = agreed_grade(
+                &self.conn,
+                outlet_id,
+                &rating.analyst,
+                &rating.created_at,
+                &rating.grade,
+            )?;
+            if let Some(agreed) = &rating.agreed {
+                rating.rationale = agreed.rationale_beside(&rating.rationale);
+            }
+            out.push(rating);
+        }
+        Ok(out)
     }
 
     /// An article's full text as imported (the text its spans and passage notes count in);

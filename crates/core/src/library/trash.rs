@@ -1,5 +1,6 @@
 //! The trash (`db/0007_trash.sql`): destructive edits keep what they took away until the analyst
-//! empties it. Deleting articles or ratings, merging outlets, and deleting or merging incidents
+//! empties it. Deleting articles, ratings or an empty outlet, merging outlets, and deleting or
+//! merging incidents
 //! each write one entry in the same transaction as the edit, holding the rows as they were; the
 //! [`Undo`] they return points at it, and restoring the entry (Edit > Undo, Edit > Trash,
 //! `triangulate trash restore`) puts the rows back under their old ids when those are free.
@@ -70,6 +71,10 @@ enum Payload {
     Collection {
         collection: CollectionRecord,
     },
+    /// An outlet deleted with no article on it.
+    Outlet {
+        outlet: DeletedOutlet,
+    },
 }
 
 impl Payload {
@@ -82,6 +87,7 @@ impl Payload {
             Payload::Notes { .. } => "notes",
             Payload::Tags { .. } => "tags",
             Payload::Collection { .. } => "collection",
+            Payload::Outlet { .. } => "outlet",
         }
     }
 }
@@ -185,6 +191,29 @@ struct OutletRecord {
     #[serde(default)]
     note_records: Vec<NoteRecord>,
     #[serde(default)]
+    tags: Vec<TagRecord>,
+}
+
+/// An outlet deleted when no article was left on it, with everything the analysts recorded on
+/// it (which the deletion removes with it).
+#[derive(Debug, Serialize, Deserialize)]
+struct DeletedOutlet {
+    id: Id,
+    name: String,
+    name_is_guess: bool,
+    domain: Option<String>,
+    country: Option<String>,
+    language: Option<String>,
+    kind: Option<String>,
+    notes: String,
+    created_at: String,
+    aliases: Vec<String>,
+    ratings: Vec<RatingRecord>,
+    /// (axis, analyst, value, created_at, uid)
+    axis_values: Vec<(Id, String, String, String, String)>,
+    /// (resolved_by, note, grade, created_at, uid)
+    resolutions: Vec<(String, String, Option<String>, String, String)>,
+    note_records: Vec<NoteRecord>,
     tags: Vec<TagRecord>,
 }
 
@@ -321,6 +350,48 @@ impl Library {
         Ok(undo)
     }
 
+    /// Deletes an outlet that has no articles, keeping it in the trash with its aliases, ratings,
+    /// axis values, resolutions, notes and tags, in one transaction. An outlet with articles is
+    /// refused, saying how many and how to move them.
+    pub fn delete_outlet(&mut self, id: Id, by: &str) -> Result<Undo> {
+        let tx = self.conn.transaction()?;
+        let name = outlet_name(&tx, id)?;
+        let articles: i64 = tx.query_row(
+            "SELECT count(*) FROM articles WHERE outlet_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if articles > 0 {
+            return Err(Error::Invalid(format!(
+                "“{name}” has {} and cannot be deleted: only an outlet with no articles can. Move \
+                 them to another outlet first (`triangulate outlet assign OTHER ID…`, or Assign \
+                 outlet on the articles picked in the Library view), or merge “{name}” into another \
+                 outlet (`triangulate outlet merge OTHER \"{name}\"`, or Merge into… on its page)",
+                if articles == 1 {
+                    "1 article".to_string()
+                } else {
+                    format!("{articles} articles")
+                }
+            )));
+        }
+        let record = deleted_outlet(&tx, id)?;
+        tx.execute("DELETE FROM outlets WHERE id = ?1", [id])?;
+        let label = match record.ratings.len() {
+            0 => format!("delete outlet {name}"),
+            n => format!(
+                "delete outlet {name} with its {}",
+                if n == 1 {
+                    "rating".to_string()
+                } else {
+                    format!("{n} ratings")
+                }
+            ),
+        };
+        let undo = put(&tx, &label, 1, by, &Payload::Outlet { outlet: record })?;
+        tx.commit()?;
+        Ok(undo)
+    }
+
     /// Puts back what a trash entry holds and removes the entry, in one transaction.
     pub fn restore_trash(&mut self, entry: Id) -> Result<Restored> {
         let tx = self.conn.transaction()?;
@@ -420,6 +491,10 @@ impl Library {
             Payload::Collection { collection } => {
                 restored.restored = undo::restore_collection(&tx, &collection)?;
             }
+            Payload::Outlet { outlet } => match restore_deleted_outlet(&tx, &outlet)? {
+                Ok(()) => restored.restored = 1,
+                Err(why) => restored.skipped.push(why),
+            },
         }
         tx.execute("DELETE FROM trash WHERE id = ?1", [entry])?;
         tx.commit()?;
@@ -989,5 +1064,135 @@ fn restore_outlet(tx: &Transaction, keep: Id, record: &OutletRecord) -> Result<R
     for r in &record.resolutions {
         resolution.execute(params![id, r, keep])?;
     }
+    Ok(Ok(()))
+}
+
+/// What deleting the (empty) outlet `id` takes away with it.
+fn deleted_outlet(tx: &Transaction, id: Id) -> Result<DeletedOutlet> {
+    let mut record = tx
+        .query_row(
+            "SELECT name, name_is_guess, domain, country, language, kind, notes, created_at
+             FROM outlets WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(DeletedOutlet {
+                    id,
+                    name: r.get(0)?,
+                    name_is_guess: r.get(1)?,
+                    domain: r.get(2)?,
+                    country: r.get(3)?,
+                    language: r.get(4)?,
+                    kind: r.get(5)?,
+                    notes: r.get(6)?,
+                    created_at: r.get(7)?,
+                    aliases: Vec::new(),
+                    ratings: Vec::new(),
+                    axis_values: Vec::new(),
+                    resolutions: Vec::new(),
+                    note_records: Vec::new(),
+                    tags: Vec::new(),
+                })
+            },
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("no outlet {id}")))?;
+    record.aliases = tx
+        .prepare_cached("SELECT alias FROM outlet_aliases WHERE outlet_id = ?1 ORDER BY id")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let ratings: Vec<Id> = tx
+        .prepare_cached("SELECT id FROM ratings WHERE outlet_id = ?1 ORDER BY id")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for rating in ratings {
+        if let Some(r) = rating_record(tx, rating)? {
+            record.ratings.push(r);
+        }
+    }
+    record.axis_values = tx
+        .prepare_cached(
+            "SELECT axis_id, analyst, value, created_at, uid FROM axis_values
+             WHERE outlet_id = ?1 ORDER BY id",
+        )?
+        .query_map([id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    record.resolutions = tx
+        .prepare_cached(
+            "SELECT resolved_by, note, grade, created_at, uid FROM resolutions
+             WHERE outlet_id = ?1 ORDER BY id",
+        )?
+        .query_map([id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    record.note_records = undo::note_records(tx, "SELECT id FROM notes WHERE outlet_id = ?1", id)?;
+    record.tags = undo::tag_records(tx, Target::Outlet(id))?;
+    Ok(record)
+}
+
+/// Puts a deleted outlet back with what it had; `Ok(Err(why))` when its name belongs to another
+/// outlet now. Aliases taken by another outlet since stay with that one.
+fn restore_deleted_outlet(tx: &Transaction, record: &DeletedOutlet) -> Result<Result<(), String>> {
+    if let Some(other) = store::find_outlet(tx, &record.name)? {
+        let owner = outlet_name(tx, other)?;
+        return Ok(Err(format!(
+            "outlet {}: the name is {} now",
+            record.name,
+            if owner.eq_ignore_ascii_case(&record.name) {
+                "another outlet's".to_string()
+            } else {
+                format!("an alias of {owner}")
+            }
+        )));
+    }
+    let id = (!taken(tx, "SELECT 1 FROM outlets WHERE id = ?1", record.id)?).then_some(record.id);
+    tx.execute(
+        "INSERT INTO outlets(id, name, name_is_guess, domain, country, language, kind, notes, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            id,
+            record.name,
+            record.name_is_guess,
+            record.domain,
+            record.country,
+            record.language,
+            record.kind,
+            record.notes,
+            record.created_at
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    for alias in &record.aliases {
+        if store::find_outlet(tx, alias)?.is_none() {
+            tx.execute(
+                "INSERT INTO outlet_aliases(outlet_id, alias) VALUES (?1, ?2)",
+                params![id, alias],
+            )?;
+        }
+    }
+    for rating in &record.ratings {
+        // The outlet is found by its name again, so each comes back unless imported since.
+        let _ = restore_rating(tx, rating)?;
+    }
+    let mut value = tx.prepare_cached(
+        "INSERT OR IGNORE INTO axis_values(axis_id, outlet_id, analyst, value, created_at, uid)
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS (SELECT 1 FROM axes WHERE id = ?1)",
+    )?;
+    for (axis, analyst, v, at, uid) in &record.axis_values {
+        value.execute(params![axis, id, analyst, v, at, uid])?;
+    }
+    let mut resolution = tx.prepare_cached(
+        "INSERT OR IGNORE INTO resolutions(outlet_id, resolved_by, note, grade, created_at, uid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (by, note, grade, at, uid) in &record.resolutions {
+        resolution.execute(params![id, by, note, grade, at, uid])?;
+    }
+    for note in &record.note_records {
+        undo::restore_note(tx, note, Target::Outlet(id))?;
+    }
+    undo::restore_tags(tx, Target::Outlet(id), &record.tags)?;
     Ok(Ok(()))
 }

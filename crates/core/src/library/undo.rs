@@ -1,9 +1,9 @@
 //! Undo: what an edit returns so that it can be taken back, the records it keeps of what it
 //! changed (incidents with their members, suggestions' decisions, notes, tags, collections,
-//! articles' corrections), and how each record is read from the library and put back. [`apply`]
+//! articles' corrections, outlets' names), and how each record is read from the library and put back. [`apply`]
 //! puts back every part of an [`Undo`]; an edit that removed things keeps them in the trash
 //! instead (`trash.rs`), and its undo restores that entry (`Library::undo`). The edits live with
-//! what they edit (incidents, notes, corrections, trash); they depend on this module, and it on
+//! what they edit (incidents, notes, corrections, outlets, trash); they depend on this module, and it on
 //! none of them (only on `store` for finding an outlet by name).
 
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -45,6 +45,9 @@ pub struct Undo {
     /// Articles the edit corrected (`corrections.rs`), with what they said before.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) corrections: Vec<CorrectionRecord>,
+    /// Outlets the edit renamed (`outlets.rs`), with what they were called before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) renames: Vec<RenameRecord>,
 }
 
 impl Undo {
@@ -72,6 +75,19 @@ pub(super) struct CorrectionRecord {
     pub outlet_removed: bool,
     /// The outlet the correction made: undo removes it again while nothing else is on it.
     pub created_outlet: Option<Id>,
+}
+
+/// An outlet's rename, as saved for undo.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub(super) struct RenameRecord {
+    pub outlet: Id,
+    pub before: String,
+    pub before_is_guess: bool,
+    pub after: String,
+    /// Whether the rename made the old name an alias (undo takes it off again).
+    pub alias_added: bool,
+    /// Whether the new name was one of the outlet's aliases (undo makes it one again).
+    pub alias_removed: bool,
 }
 
 /// An incident row and its memberships, as saved for undo.
@@ -190,6 +206,34 @@ pub(super) fn apply(tx: &Transaction, undo: &Undo) -> Result<()> {
     }
     undo_additions(tx, undo)?;
     undo_corrections(tx, &undo.corrections)?;
+    undo_renames(tx, &undo.renames)?;
+    Ok(())
+}
+
+/// Gives renamed outlets their names back, latest first. An outlet renamed again since, or
+/// gone, is left as it is.
+fn undo_renames(tx: &Transaction, renames: &[RenameRecord]) -> Result<()> {
+    for r in renames.iter().rev() {
+        let back = tx.execute(
+            "UPDATE outlets SET name = ?2, name_is_guess = ?3 WHERE id = ?1 AND name = ?4",
+            params![r.outlet, r.before, r.before_is_guess, r.after],
+        )?;
+        if back == 0 {
+            continue;
+        }
+        if r.alias_added {
+            tx.execute(
+                "DELETE FROM outlet_aliases WHERE outlet_id = ?1 AND alias = ?2",
+                params![r.outlet, r.before],
+            )?;
+        }
+        if r.alias_removed {
+            tx.execute(
+                "INSERT OR IGNORE INTO outlet_aliases(outlet_id, alias) VALUES (?1, ?2)",
+                params![r.outlet, r.after],
+            )?;
+        }
+    }
     Ok(())
 }
 

@@ -147,7 +147,8 @@ pub struct Resolution {
     pub subject: Subject,
     pub resolved_by: String,
     pub note: String,
-    /// The agreed grade (A–F) or mark (1–6), also recorded as a rating or mark by `resolved_by`.
+    /// The agreed grade (A–F) or mark (1–6), also recorded as a rating or mark of each analyst
+    /// in the disagreement (at the resolution's time).
     pub grade: Option<String>,
     pub created_at: String,
 }

@@ -246,20 +246,143 @@ pub fn combined_grade(grades: &[Grade]) -> Option<Grade> {
     Grade::from_rank(ranks[ranks.len() / 2])
 }
 
+/// How the combined grade is made, in a sentence for the analyst.
+pub const COMBINING: &str = "The combined grade is the median of the analysts' current grades \
+     (A–E; F, cannot be judged, is left out). With an even number of grades the lower of the two \
+     middle grades is taken, so that a split panel never makes an outlet look more reliable than \
+     half its raters think.";
+
+/// The combined grade with the range it comes from and how it was taken, e.g. "B–D (median of
+/// 2: D, the lower of B and D)", "C (median of 3: C)", "B (one grade)"; `None` without a grade
+/// on A–E.
+pub fn combined_explained(grades: &[Grade]) -> Option<String> {
+    let mut graded: Vec<Grade> = grades.iter().copied().filter(|g| *g != Grade::F).collect();
+    graded.sort_unstable();
+    let combined = combined_grade(&graded)?;
+    let (best, worst) = (graded.first()?, graded.last()?);
+    let n = graded.len();
+    let range = if best == worst {
+        best.to_string()
+    } else {
+        format!("{best}–{worst}")
+    };
+    let how = match n {
+        1 => "one grade".to_string(),
+        _ if n.is_multiple_of(2) && graded[n / 2 - 1] != graded[n / 2] => format!(
+            "median of {n}: {combined}, the lower of {} and {}",
+            graded[n / 2 - 1],
+            graded[n / 2]
+        ),
+        _ => format!("median of {n}: {combined}"),
+    };
+    let left_out = grades.len() - n;
+    let f = match left_out {
+        0 => String::new(),
+        1 => "; one F (cannot be judged) left out".to_string(),
+        k => format!("; {k} F (cannot be judged) left out"),
+    };
+    Some(format!("{range} ({how}{f})"))
+}
+
 /// How many steps lie between the best and the worst current grade (F ignored); 0 when they agree.
 pub fn spread(grades: &[Grade]) -> Option<u32> {
     let ranks: Vec<u32> = grades.iter().filter_map(|g| g.rank()).collect();
     Some(ranks.iter().max()? - ranks.iter().min()?)
 }
 
+/// How many outlets must be graded on A–E by two or more analysts before the agreement figure
+/// is shown. Below it the figure says nothing: over one outlet alpha is 0 whatever the two grades
+/// (its only pair is the whole of the expected disagreement), and over two a single pair decides
+/// it.
+pub const AGREEMENT_MIN_OUTLETS: usize = 3;
+
+/// Library-wide agreement between analysts, and what it rests on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Agreement {
+    /// Krippendorff's alpha (ordinal); `None` while fewer than [`AGREEMENT_MIN_OUTLETS`]
+    /// outlets are graded by two or more analysts, or when every grade is the same.
+    pub alpha: Option<f64>,
+    /// Outlets graded on A–E by two or more analysts.
+    pub outlets: usize,
+}
+
+impl Agreement {
+    /// How many more outlets need a second analyst's grade before the figure is shown.
+    pub fn needed(&self) -> usize {
+        AGREEMENT_MIN_OUTLETS.saturating_sub(self.outlets)
+    }
+
+    /// The figure, or why there is none, in a few words for a toolbar: "α = 0.41", "not enough
+    /// ratings: 1 outlet rated by two analysts, 3 needed".
+    pub fn brief(&self) -> String {
+        match self.alpha {
+            Some(alpha) => format!("α = {alpha:.2}"),
+            None if self.needed() > 0 => format!(
+                "not enough ratings: {} rated by two analysts, {AGREEMENT_MIN_OUTLETS} needed",
+                if self.outlets == 1 {
+                    "1 outlet".to_string()
+                } else {
+                    format!("{} outlets", self.outlets)
+                }
+            ),
+            None => "not measurable: every grade is the same".to_string(),
+        }
+    }
+
+    /// The figure, or why there is none and what it needs: "α = 0.41 (5 outlets rated by two or
+    /// more analysts)", "not enough ratings: …".
+    pub fn describe(&self) -> String {
+        let rated = |n: usize| {
+            if n == 1 {
+                "1 outlet is".to_string()
+            } else {
+                format!("{n} outlets are")
+            }
+        };
+        match self.alpha {
+            Some(alpha) => format!(
+                "α = {alpha:.2} ({} outlets rated by two or more analysts)",
+                self.outlets
+            ),
+            None if self.needed() > 0 => format!(
+                "not enough ratings: {} rated by two or more analysts, {AGREEMENT_MIN_OUTLETS} \
+                 are needed (a second analyst's grade of {} more)",
+                rated(self.outlets),
+                if self.needed() == 1 {
+                    "1 outlet".to_string()
+                } else {
+                    format!("{} outlets", self.needed())
+                }
+            ),
+            None => format!(
+                "not measurable yet: the {} outlets rated by two or more analysts all have the \
+                 same grade, so agreement cannot be told from chance",
+                self.outlets
+            ),
+        }
+    }
+}
+
 /// Library-wide agreement: ordinal Krippendorff's alpha over outlets (units) and analysts
-/// (coders), using each analyst's current grade; F counts as missing.
-pub fn library_agreement(current: &[Vec<Grade>]) -> Option<f64> {
+/// (coders), using each analyst's current grade; F counts as missing. No figure until
+/// [`AGREEMENT_MIN_OUTLETS`] outlets have two or more grades.
+pub fn agreement_of(current: &[Vec<Grade>]) -> Agreement {
     let units: Vec<Vec<u32>> = current
         .iter()
         .map(|grades| grades.iter().filter_map(|g| g.rank()).collect())
         .collect();
-    agreement::alpha(&units, agreement::Metric::Ordinal)
+    let outlets = units.iter().filter(|u| u.len() >= 2).count();
+    let alpha = if outlets >= AGREEMENT_MIN_OUTLETS {
+        agreement::alpha(&units, agreement::Metric::Ordinal)
+    } else {
+        None
+    };
+    Agreement { alpha, outlets }
+}
+
+/// Library-wide agreement's figure alone (see [`agreement_of`]).
+pub fn library_agreement(current: &[Vec<Grade>]) -> Option<f64> {
+    agreement_of(current).alpha
 }
 
 /// What changed from rating `before` to rating `after`, as readable lines.
@@ -333,6 +456,43 @@ mod tests {
         assert_eq!(combined_grade(&[B, F, F]), Some(B));
         assert_eq!(combined_grade(&[F]), None);
         assert_eq!(combined_grade(&[]), None);
+    }
+
+    #[test]
+    fn the_combined_grade_says_its_range_and_which_middle_grade_it_took() {
+        assert_eq!(
+            combined_explained(&[B, D]).as_deref(),
+            Some("B–D (median of 2: D, the lower of B and D)")
+        );
+        assert_eq!(
+            combined_explained(&[E, A, C]).as_deref(),
+            Some("A–E (median of 3: C)")
+        );
+        assert_eq!(
+            combined_explained(&[B, B, F]).as_deref(),
+            Some("B (median of 2: B; one F (cannot be judged) left out)")
+        );
+        assert_eq!(combined_explained(&[C]).as_deref(), Some("C (one grade)"));
+        assert_eq!(combined_explained(&[F]), None);
+    }
+
+    #[test]
+    fn agreement_needs_three_outlets_rated_by_two_analysts() {
+        let one = agreement_of(&[vec![B, D], vec![A]]);
+        assert_eq!((one.alpha, one.outlets, one.needed()), (None, 1, 2));
+        assert!(
+            one.describe().starts_with("not enough ratings"),
+            "{}",
+            one.describe()
+        );
+        let three = agreement_of(&[vec![A, A], vec![C, D], vec![E, E]]);
+        assert!(three.alpha.is_some_and(|a| a > 0.5), "{three:?}");
+        let same = agreement_of(&[vec![B, B], vec![B, B], vec![B, B]]);
+        assert!(
+            same.describe().contains("same grade"),
+            "{}",
+            same.describe()
+        );
     }
 
     #[test]
