@@ -101,6 +101,8 @@ impl LibraryViewState {
         let folded = width < FOLD_FILTERS_BELOW;
         filters::search_row(ui, self, ctx, folded);
         if !folded {
+            // Wide again: the pop-up is gone with its button.
+            self.filters_open = false;
             filters::filters_row(ui, library, generation, self);
             collections::new_collection_row(ui, self, ctx);
         }
