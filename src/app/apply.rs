@@ -3,9 +3,12 @@
 //! and where the file dialogs are asked. Views, the menu, shortcuts and windows only send
 //! [`Command`]s.
 
+use std::path::PathBuf;
+
 use triangulate_core::library::{self, Library, Undo};
 
 use super::command::{Command, Edit, Written};
+use super::dialogs::Purpose;
 use super::{Notice, TriangulateApp, View};
 
 /// How many edits Edit > Undo can take back.
@@ -47,12 +50,12 @@ impl TriangulateApp {
             }
             Command::OpenLibrary(path) => self.open_library(&path, false),
             Command::ChooseLibrary => {
-                if let Some(path) = self.dialogs.open_library() {
+                if let Some(path) = self.ask_one(Purpose::OpenLibrary) {
                     self.apply(Command::OpenLibrary(path));
                 }
             }
             Command::ChooseNewLibrary => {
-                if let Some(path) = self.dialogs.new_library() {
+                if let Some(path) = self.ask_one(Purpose::NewLibrary) {
                     if path.exists() {
                         self.fail(format!(
                             "{} already exists; use Open library… to open it.",
@@ -64,12 +67,12 @@ impl TriangulateApp {
                 }
             }
             Command::ChooseFolders => {
-                if let Some(folders) = self.dialogs.pick_folders() {
+                if let Some(folders) = self.ask(Purpose::ImportFolders) {
                     self.request_import(folders);
                 }
             }
             Command::ChooseFiles => {
-                if let Some(files) = self.dialogs.pick_article_files() {
+                if let Some(files) = self.ask(Purpose::ImportFiles) {
                     self.request_import(files);
                 }
             }
@@ -90,7 +93,23 @@ impl TriangulateApp {
             Command::Notify(notice) => self.notice = Some(notice),
             Command::SetAnalyst(name) => self.settings.analyst = name,
             Command::UpdateViews(update) => update(&mut self.views),
+            Command::PathChosen(purpose, path) => {
+                let asked = self.files.answered(purpose, path);
+                self.apply(asked);
+            }
         }
+    }
+
+    /// The paths the analyst chooses for `purpose`: the native dialog's, or, when it cannot
+    /// open, `None` while the app's own path field asks (and the command runs again with its
+    /// path).
+    pub(super) fn ask(&mut self, purpose: Purpose) -> Option<Vec<PathBuf>> {
+        self.files.ask(self.dialogs.as_ref(), purpose)
+    }
+
+    /// The one path the analyst chooses for `purpose` (see [`TriangulateApp::ask`]).
+    pub(super) fn ask_one(&mut self, purpose: Purpose) -> Option<PathBuf> {
+        self.files.ask_one(self.dialogs.as_ref(), purpose)
     }
 
     /// Runs an edit's write; when it succeeds, keeps its undo, says what it did and applies what
@@ -201,7 +220,7 @@ impl TriangulateApp {
             return;
         };
         let name = format!("{}.html", report_name(&comparison.incident.title));
-        let Some(path) = self.dialogs.save_report(&name) else {
+        let Some(path) = self.ask_one(Purpose::SaveReport(name)) else {
             return;
         };
         let format = path
@@ -235,10 +254,13 @@ impl TriangulateApp {
 
     /// File > Export ratings…: every rating and credibility mark, as JSON, where the analyst says.
     fn export_ratings(&mut self) {
-        let Some(library) = self.library.as_ref() else {
+        if self.library.is_none() {
+            return;
+        }
+        let Some(path) = self.ask_one(Purpose::SaveRatings) else {
             return;
         };
-        let Some(path) = self.dialogs.save_ratings() else {
+        let Some(library) = self.library.as_ref() else {
             return;
         };
         let written = library
@@ -260,7 +282,7 @@ impl TriangulateApp {
 
     /// File > Import ratings…: adds the ratings and marks of a file another analyst exported.
     fn import_ratings(&mut self) {
-        let Some(path) = self.dialogs.open_ratings() else {
+        let Some(path) = self.ask_one(Purpose::OpenRatings) else {
             return;
         };
         let file = std::fs::read_to_string(&path)

@@ -12,6 +12,7 @@ use triangulate_core::library::{Library, Undo};
 use triangulate_core::model::Id;
 
 use super::compare::Target;
+use super::dialogs::Purpose;
 use super::{Notice, View, Views};
 
 /// A change of the view states, made by the applier (once an edit succeeded, when an edit's
@@ -74,6 +75,9 @@ pub enum Command {
     SetAnalyst(String),
     /// Change the view states.
     UpdateViews(ViewUpdate),
+    /// A path typed in the app's own path field (the native dialog could not open): the command
+    /// that asked for it runs again and takes it.
+    PathChosen(Purpose, PathBuf),
 }
 
 impl Command {

@@ -155,7 +155,7 @@ impl TriangulateApp {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "library-backup.sqlite".into());
-        let Some(dest) = self.dialogs.save_backup(&name) else {
+        let Some(dest) = self.ask_one(super::dialogs::Purpose::SaveBackup(name)) else {
             return;
         };
         let job = Job::spawn("Backing up the library", move |progress| {

@@ -168,6 +168,8 @@ pub struct TriangulateApp {
     /// Edits that Edit > Undo takes back, latest last.
     undo: Vec<Undo>,
     dialogs: Box<dyn Dialogs>,
+    /// The app's own path field, when a native dialog cannot open.
+    files: dialogs::FileChooser,
     show_about: bool,
     show_preferences: bool,
     /// The rating checklist of the open library.
@@ -190,7 +192,7 @@ impl TriangulateApp {
             .or_else(|| settings.last_library.clone().filter(|p| p.exists()))
             .map(Ok)
             .unwrap_or_else(library::default_library_path);
-        let mut app = TriangulateApp::with_settings(settings, Box::new(NativeDialogs));
+        let mut app = TriangulateApp::with_settings(settings, Box::new(NativeDialogs::default()));
         match path {
             // Only the default library starts with the sample; one the analyst names starts empty.
             Ok(path) => app.open_library(&path, !explicit),
@@ -216,6 +218,7 @@ impl TriangulateApp {
             job: None,
             undo: Vec::new(),
             dialogs,
+            files: dialogs::FileChooser::default(),
             show_about: false,
             show_preferences: false,
             criteria: triangulate_core::ratings::default_criteria(),
@@ -334,6 +337,7 @@ impl TriangulateApp {
         self.apply_all(&mut commands);
         self.about_window(ui.ctx());
         self.import_window(ui.ctx(), &mut commands);
+        self.path_window(ui.ctx(), &mut commands);
         self.apply_all(&mut commands);
         self.preferences_window(ui.ctx());
     }

@@ -197,7 +197,14 @@ impl TriangulateApp {
         ui.horizontal(|ui| {
             match &self.library {
                 Some(library) => {
-                    ui.label(library.path().display().to_string());
+                    // A long path gives way (shortened, whole on hover) to what follows it.
+                    let path = library.path().display().to_string();
+                    let room = (ui.available_width() - 480.0).max(80.0);
+                    ui.scope(|ui| {
+                        ui.set_max_width(room);
+                        ui.add(egui::Label::new(&path).truncate())
+                            .on_hover_text(&path);
+                    });
                     ui.separator();
                     let c = self.counts;
                     ui.label(format!(
@@ -258,7 +265,8 @@ impl TriangulateApp {
             ui.visuals().text_color()
         };
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.horizontal(|ui| {
+            // Wrapped: a long message stays in a small window.
+            ui.horizontal_wrapped(|ui| {
                 ui.colored_label(color, &notice.text);
                 dismiss = ui.small_button("Dismiss").clicked();
             });
@@ -367,6 +375,124 @@ impl TriangulateApp {
                 paths: pending.paths,
                 outlet,
             });
+        }
+    }
+}
+
+impl TriangulateApp {
+    /// The app's own path field, when the native file dialog could not open: why, the path (Tab
+    /// completes it, the matching entries of its folder listed under it), and the button that
+    /// takes it once it is a path the purpose can use.
+    pub(super) fn path_window(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let Some(prompt) = self.files.prompt.as_mut() else {
+            return;
+        };
+        let mut take = false;
+        let mut cancel = false;
+        // Narrower than the smallest window, wide enough for a path.
+        let width = (ctx.content_rect().width() - 60.0).clamp(220.0, 560.0);
+        egui::Window::new(prompt.purpose.title())
+            .id(egui::Id::unique("path-field-window"))
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, 0.0))
+            .show(ctx, |ui| {
+                ui.set_width(width);
+                ui.label(
+                    egui::RichText::new(format!(
+                        "The system's file dialog could not open ({}). Type the path here instead.",
+                        prompt.why
+                    ))
+                    .color(ui.visuals().warn_fg_color),
+                );
+                ui.label(
+                    egui::RichText::new(
+                        "Tab completes a name from the folder's entries, listed below; Enter takes the path.",
+                    )
+                    .weak(),
+                );
+                ui.add_space(4.0);
+                let id = egui::Id::unique("path-field");
+                // Tab completes, rather than leaving the field (which keeps the focus).
+                let tab = ui.memory(|m| m.has_focus(id))
+                    && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Tab));
+                let completed = tab && prompt.complete();
+                let label = ui.label("Path");
+                let output = egui::TextEdit::singleline(&mut prompt.text)
+                    .id(id)
+                    .lock_focus(true)
+                    .desired_width(f32::INFINITY)
+                    .show(ui);
+                let field = output.response.response.clone().labelled_by(label.id);
+                if completed {
+                    // The cursor goes to the end of what was completed.
+                    let mut state = output.state;
+                    let end = egui::text::CCursor::new(prompt.text.chars().count());
+                    state
+                        .cursor
+                        .set_char_range(Some(egui::text::CCursorRange::one(end)));
+                    state.store(ui.ctx(), id);
+                }
+                // Before the field takes the focus back: Enter gave it up.
+                take |= field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if !take && ui.memory(|m| m.focused().is_none()) {
+                    field.request_focus();
+                }
+                if field.changed() {
+                    prompt.problem = None;
+                }
+
+                let mut chosen = None;
+                match prompt.suggestions() {
+                    Ok(entries) if entries.is_empty() => {
+                        ui.label(egui::RichText::new("No entry of this folder starts with that.").weak());
+                    }
+                    Ok(entries) => {
+                        egui::ScrollArea::vertical()
+                            .id_salt("path-field-entries")
+                            .max_height(150.0)
+                            .auto_shrink([false, true])
+                            .show(ui, |ui| {
+                                for entry in entries.iter().take(500) {
+                                    let name = if entry.is_folder {
+                                        format!("{}{}", entry.name, std::path::MAIN_SEPARATOR)
+                                    } else {
+                                        entry.name.clone()
+                                    };
+                                    if ui.selectable_label(false, name).clicked() {
+                                        chosen = Some(entry.clone());
+                                    }
+                                }
+                            });
+                    }
+                    Err(why) => {
+                        ui.label(egui::RichText::new(why).weak());
+                    }
+                }
+                if let Some(entry) = chosen {
+                    prompt.choose(&entry);
+                    field.request_focus();
+                }
+                if let Some(problem) = &prompt.problem {
+                    ui.colored_label(ui.visuals().error_fg_color, problem);
+                }
+                ui.add_space(4.0);
+                ui.horizontal(|ui| {
+                    take |= ui.button(prompt.purpose.action()).clicked();
+                    cancel = ui.button("Cancel").clicked()
+                        || ui.input(|i| i.key_pressed(egui::Key::Escape));
+                });
+            });
+        if cancel {
+            self.files.prompt = None;
+        } else if take {
+            match prompt.check() {
+                Ok(path) => {
+                    commands.push(Command::PathChosen(prompt.purpose.clone(), path));
+                    self.files.prompt = None;
+                }
+                Err(why) => prompt.problem = Some(why),
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! UI tests of correcting an article in the Library view's reader: the "Correct…" form found by
 //! its labels, a new title and date typed and saved, shown as corrected by the analyst, taken
-//! back with Edit > Undo; and a date that is not one refused with the form left open.
+//! back with Edit > Undo; a date that is not one refused with the form left open; and the same
+//! form opened from a row's menu in the table.
 
 use crate::common;
 
@@ -140,4 +141,42 @@ fn a_date_that_is_not_one_is_refused_and_the_form_stays_open() {
     );
     let after = stored(&harness, id);
     assert_eq!(after, before);
+}
+
+#[test]
+fn a_rows_menu_in_the_table_opens_the_correction_form_and_saves_through_it() {
+    let (_dir, path) = sample_library_file();
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
+    harness.state_mut().settings.analyst = "omar".into();
+    harness.get_by_label(TITLE).click_secondary();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Edit title, date, outlet…")
+        .click();
+    harness.run();
+    let (id, before) = open_article(&harness);
+    assert_eq!(
+        before.title, TITLE,
+        "the row's article is open in the reader"
+    );
+    assert_eq!(
+        harness.get_by_label("Corrected title").value().as_deref(),
+        Some(TITLE),
+        "with its correction form open"
+    );
+    type_over(&mut harness, "Corrected title", NEW_TITLE);
+    save(&mut harness);
+    assert!(
+        notice(&harness).starts_with(&format!("Corrected article {id} (by omar)")),
+        "{}",
+        notice(&harness)
+    );
+    assert_eq!(stored(&harness, id).title, NEW_TITLE);
+    assert!(
+        harness
+            .state()
+            .undo_label()
+            .is_some_and(|l| l.starts_with("correct")),
+        "Edit > Undo takes it back"
+    );
 }

@@ -4,9 +4,7 @@
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, RichText, TextFormat};
 
-use super::columns::{
-    ASPECT_WIDTH, COLUMN_WIDTH, aligned_row, cell, columns, grade_badge_or_nothing, none,
-};
+use super::columns::{COLUMN_WIDTH, cell, columns, grade_badge_or_nothing, labelled_row, none};
 use crate::app::widgets::date_or_dash;
 use triangulate_core::compare::{Comparison, FactRow, Report};
 
@@ -78,10 +76,10 @@ pub(super) fn show(ui: &mut egui::Ui, comparison: &Comparison) {
         ui,
         "compare-claims",
         |ui| {
-            aligned_row(ui, 0, |ui| {
-                cell(ui, ASPECT_WIDTH, |ui| {
-                    ui.strong("Fact");
-                });
+            let heading = |ui: &mut egui::Ui| {
+                ui.strong("Fact");
+            };
+            labelled_row(ui, 0, heading, |ui| {
                 for report in &comparison.reports {
                     cell(ui, COLUMN_WIDTH, |ui| {
                         ui.horizontal_wrapped(|ui| {
@@ -95,20 +93,28 @@ pub(super) fn show(ui: &mut egui::Ui, comparison: &Comparison) {
         },
         |ui| {
             for (n, row) in comparison.facts.iter().enumerate() {
-                aligned_row(ui, n + 1, |ui| fact_row(ui, row, &comparison.reports));
+                labelled_row(
+                    ui,
+                    n + 1,
+                    |ui| fact_label(ui, row),
+                    |ui| fact_cells(ui, row, &comparison.reports),
+                );
             }
         },
     );
 }
 
-fn fact_row(ui: &mut egui::Ui, row: &FactRow, reports: &[Report]) {
+/// The fact's name, pinned at the left of its row.
+fn fact_label(ui: &mut egui::Ui, row: &FactRow) {
     let heading = fact_heading(ui, row);
-    cell(ui, ASPECT_WIDTH, |ui| {
-        let response = ui.label(heading);
-        if row.disagreement {
-            response.on_hover_text("The reports that state this fact state it differently.");
-        }
-    });
+    let response = ui.label(heading);
+    if row.disagreement {
+        response.on_hover_text("The reports that state this fact state it differently.");
+    }
+}
+
+/// What each report says of the fact.
+fn fact_cells(ui: &mut egui::Ui, row: &FactRow, reports: &[Report]) {
     let mut keys: Vec<String> = Vec::new();
     for (column, report) in reports.iter().enumerate() {
         let fact = row.cells.get(column);

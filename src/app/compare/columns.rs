@@ -1,5 +1,6 @@
 //! The layout the aligned tabs share (Side by side, Claims, Missing facts): a column per report
-//! under a heading row that stays in place, rows of fixed-width cells aligned at the top.
+//! under a heading row that stays in place, rows of fixed-width cells aligned at the top, each
+//! row's label pinned at the left while the columns scroll sideways under it.
 
 use egui::{Color32, RichText};
 
@@ -79,18 +80,80 @@ pub(super) fn columns(
 
 /// One row of cells, aligned at the top, every other row shaded.
 pub(super) fn aligned_row(ui: &mut egui::Ui, index: usize, add: impl FnOnce(&mut egui::Ui)) {
-    let fill = if index % 2 == 1 {
-        ui.visuals().faint_bg_color
-    } else {
-        Color32::TRANSPARENT
-    };
     egui::Frame::new()
-        .fill(fill)
-        .inner_margin(egui::Margin::symmetric(4, 6))
+        .fill(row_fill(ui, index))
+        .inner_margin(ROW_MARGIN)
         .show(ui, |ui| {
             ui.spacing_mut().item_spacing = egui::vec2(14.0, 4.0);
             ui.horizontal_top(add);
         });
+}
+
+/// The margin around a row's cells.
+const ROW_MARGIN: egui::Margin = egui::Margin::symmetric(4, 6);
+
+/// Every other row shaded.
+fn row_fill(ui: &egui::Ui, index: usize) -> Color32 {
+    if index % 2 == 1 {
+        ui.visuals().faint_bg_color
+    } else {
+        Color32::TRANSPARENT
+    }
+}
+
+/// A row with its label (an [`ASPECT_WIDTH`] cell) then its cells, as [`aligned_row`]; the label
+/// stays at the left edge of the view while the cells scroll sideways under it, so that a
+/// narrow window still says what each row is. The label is drawn after the cells, over a fill
+/// that hides them; its place in the row is as tall as the label was last frame.
+pub(super) fn labelled_row(
+    ui: &mut egui::Ui,
+    index: usize,
+    label: impl FnOnce(&mut egui::Ui),
+    cells: impl FnOnce(&mut egui::Ui),
+) {
+    let fill = row_fill(ui, index);
+    let height_id = ui.scope_id().with(("row-label-height", index));
+    let label_height: f32 = ui.data(|d| d.get_temp(height_id)).unwrap_or(0.0);
+    let row = egui::Frame::new()
+        .fill(fill)
+        .inner_margin(ROW_MARGIN)
+        .show(ui, |ui| {
+            ui.spacing_mut().item_spacing = egui::vec2(14.0, 4.0);
+            ui.horizontal_top(|ui| {
+                let (place, _) = ui.allocate_exact_size(
+                    egui::vec2(ASPECT_WIDTH, label_height),
+                    egui::Sense::hover(),
+                );
+                cells(ui);
+                place.left()
+            })
+            .inner
+        });
+    let rect = row.response.rect;
+    let margin = f32::from(ROW_MARGIN.left);
+    let left = (row.inner - margin).max(ui.clip_rect().left());
+    let pinned = egui::Rect::from_min_size(
+        egui::pos2(left, rect.top()),
+        egui::vec2(ASPECT_WIDTH + 2.0 * margin, rect.height()),
+    );
+    let painter = ui.painter();
+    painter.rect_filled(pinned, 0.0, ui.visuals().panel_fill);
+    painter.rect_filled(pinned, 0.0, fill);
+    let inner = pinned.shrink2(egui::vec2(margin, f32::from(ROW_MARGIN.top)));
+    let mut cell_ui = ui.new_child(
+        egui::UiBuilder::new()
+            .id_salt(("row-label", index))
+            .max_rect(inner)
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
+    cell_ui.set_width(ASPECT_WIDTH);
+    cell_ui.spacing_mut().item_spacing = egui::vec2(6.0, 4.0);
+    label(&mut cell_ui);
+    let height = cell_ui.min_rect().height();
+    if (height - label_height).abs() > 0.5 {
+        ui.data_mut(|d| d.insert_temp(height_id, height));
+        ui.ctx().request_discard("a row label's height changed");
+    }
 }
 /// A report's grade as a badge, when its outlet has one.
 pub(super) fn grade_badge_or_nothing(ui: &mut egui::Ui, report: &Report) {

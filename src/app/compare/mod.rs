@@ -229,7 +229,8 @@ impl CompareViewState {
             view.tab = Tab::SideBySide;
         }
         ui.add_space(4.0);
-        ui.horizontal(|ui| {
+        // Wrapped, so that a small window shows every tab.
+        ui.horizontal_wrapped(|ui| {
             let mut tabs = vec![
                 Tab::SideBySide,
                 Tab::Claims,

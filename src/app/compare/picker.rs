@@ -45,9 +45,16 @@ pub(super) fn picker(
             Some(Target::Incident(id)) => Some(*id),
             _ => None,
         };
+        // As wide as a long title, as the window allows.
+        let after = if matches!(target, Some(Target::Articles(_))) {
+            120.0
+        } else {
+            8.0
+        };
+        let width = (ui.available_width() - after).clamp(160.0, 520.0);
         let combo = egui::ComboBox::from_id_salt("compare-incident")
             .selected_text(current)
-            .width(520.0)
+            .width(width)
             .height(360.0);
         let shown = state.show(ui, library, generation, combo, selected, |i| {
             Some(incident_text(

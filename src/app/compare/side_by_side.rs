@@ -3,9 +3,7 @@
 
 use egui::RichText;
 
-use super::columns::{
-    ASPECT_WIDTH, COLUMN_WIDTH, aligned_row, cell, columns, none, report_heading,
-};
+use super::columns::{COLUMN_WIDTH, cell, columns, labelled_row, none, report_heading};
 use triangulate_core::compare::{Comparison, GENERIC, Report};
 
 /// Each distinct value with how often it occurs, in the order first seen.
@@ -76,23 +74,31 @@ pub(super) fn show(ui: &mut egui::Ui, comparison: &Comparison) {
         ui,
         "compare-side-by-side",
         |ui| {
-            aligned_row(ui, 0, |ui| {
-                cell(ui, ASPECT_WIDTH, |_| {});
-                for report in &comparison.reports {
-                    cell(ui, COLUMN_WIDTH, |ui| report_heading(ui, report));
-                }
-            });
+            labelled_row(
+                ui,
+                0,
+                |_| {},
+                |ui| {
+                    for report in &comparison.reports {
+                        cell(ui, COLUMN_WIDTH, |ui| report_heading(ui, report));
+                    }
+                },
+            );
         },
         |ui| {
             for (n, (name, hint, draw)) in aspects.into_iter().enumerate() {
-                aligned_row(ui, n + 1, |ui| {
-                    cell(ui, ASPECT_WIDTH, |ui| {
+                labelled_row(
+                    ui,
+                    n + 1,
+                    |ui| {
                         ui.strong(name).on_hover_text(hint);
-                    });
-                    for report in &comparison.reports {
-                        cell(ui, COLUMN_WIDTH, |ui| draw(ui, report));
-                    }
-                });
+                    },
+                    |ui| {
+                        for report in &comparison.reports {
+                            cell(ui, COLUMN_WIDTH, |ui| draw(ui, report));
+                        }
+                    },
+                );
             }
         },
     );

@@ -13,7 +13,8 @@ use triangulate_core::model::{Id, TargetKind};
 
 /// The bar above the table while articles are selected.
 pub(super) fn bar(ui: &mut egui::Ui, state: &mut LibraryViewState, ctx: &mut ViewContext) {
-    ui.horizontal(|ui| {
+    // Wrapped, so that a small window shows every action.
+    ui.horizontal_wrapped(|ui| {
         ui.label(format!("{} selected", state.marked.len()));
         let label = ui.label("Assign outlet");
         ui.add(

@@ -7,6 +7,7 @@ use egui::RichText;
 
 use super::LibraryViewState;
 use super::collections;
+use crate::app::context::ViewContext;
 use crate::app::notes::tag_picker;
 use crate::app::widgets::{read_error, shorten};
 use triangulate_core::library::{ArticleFilter, GradeFilter, Library};
@@ -72,6 +73,25 @@ impl Filters {
         }
     }
 
+    /// How many filters are set or typed, read or not: the Filters button says so.
+    pub(super) fn count_set(&self) -> usize {
+        [
+            self.outlet.is_some(),
+            self.language.is_some(),
+            self.grade.is_some(),
+            self.tag.is_some(),
+            self.collection.is_some(),
+        ]
+        .into_iter()
+        .chain(
+            [&self.from, &self.to, &self.incident]
+                .iter()
+                .map(|t| !t.trim().is_empty()),
+        )
+        .filter(|set| *set)
+        .count()
+    }
+
     /// Whether anything is set or typed, read or not: when "Clear filters" is offered.
     pub(super) fn any_set(&self) -> bool {
         self.outlet.is_some()
@@ -110,20 +130,72 @@ fn incident_number(text: &str) -> Option<Id> {
     text.parse::<Id>().ok().filter(|n| *n > 0)
 }
 
-/// The search box: words in titles and text, ranked by the full-text index.
-pub(super) fn search_row(ui: &mut egui::Ui, search: &mut String) {
+/// The search box: words in titles and text, ranked by the full-text index. When `folded`, the
+/// filters and "New collection" fold into a Filters button at its end (a small window).
+pub(super) fn search_row(
+    ui: &mut egui::Ui,
+    state: &mut LibraryViewState,
+    ctx: &mut ViewContext,
+    folded: bool,
+) {
     ui.horizontal(|ui| {
         let label = ui.label("Search");
+        // Room for Clear and the Filters button after the box.
+        let room = if folded { 190.0 } else { 60.0 };
+        let width = (ui.available_width() - room).clamp(100.0, 320.0);
         ui.add(
-            egui::TextEdit::singleline(search)
+            egui::TextEdit::singleline(&mut state.search)
                 .hint_text("words in titles and text")
-                .desired_width(320.0),
+                .desired_width(width),
         )
         .labelled_by(label.id);
-        if !search.is_empty() && ui.small_button("Clear").clicked() {
-            search.clear();
+        if !state.search.is_empty() && ui.small_button("Clear").clicked() {
+            state.search.clear();
+        }
+        if folded {
+            filters_button(ui, state, ctx);
         }
     });
+}
+
+/// "Filters" (with how many are set), which opens the filters and "New collection" in a pop-up
+/// that stays open while they are set, until the button or Done is clicked (or Escape pressed).
+fn filters_button(ui: &mut egui::Ui, state: &mut LibraryViewState, ctx: &mut ViewContext) {
+    let set = state.filters.count_set();
+    let text = match set {
+        0 => "Filters".to_string(),
+        n => format!("Filters ({n})"),
+    };
+    let button = ui
+        .add(egui::Button::selectable(state.filters_open, text))
+        .on_hover_text(
+            "Outlet, language, dates, incident, rating, tag and collection; and saving them as a collection.",
+        );
+    if button.clicked() {
+        state.filters_open = !state.filters_open;
+    }
+    let mut open = state.filters_open;
+    let (library, generation) = (ctx.library, ctx.generation);
+    egui::Popup::from_response(&button)
+        .id(egui::Id::unique("library-filters-popup"))
+        .open_bool(&mut open)
+        .close_behavior(egui::PopupCloseBehavior::IgnoreClicks)
+        .show(|ui| {
+            ui.set_max_width(420.0);
+            egui::Grid::new("library-filters-grid")
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    filter_fields(ui, library, generation, state, &mut |ui| ui.end_row());
+                });
+            ui.separator();
+            collections::new_collection_row(ui, state, ctx);
+            ui.add_space(4.0);
+            if ui.button("Done").clicked() {
+                ui.close();
+            }
+        });
+    state.filters_open = open;
 }
 
 /// The filters under the search box: outlet, language, date range, incident, rating, tag and
@@ -135,8 +207,24 @@ pub(super) fn filters_row(
     state: &mut LibraryViewState,
 ) {
     ui.horizontal_wrapped(|ui| {
+        filter_fields(ui, library, generation, state, &mut |ui| {
+            ui.add_space(6.0);
+        });
+    });
+}
+
+/// Each filter, a label and its field, with `next` between them: a space in a row, the end of
+/// a grid's row in the Filters pop-up.
+fn filter_fields(
+    ui: &mut egui::Ui,
+    library: &Library,
+    generation: u64,
+    state: &mut LibraryViewState,
+    next: &mut dyn FnMut(&mut egui::Ui),
+) {
+    {
         outlet_picker(ui, library, generation, state);
-        ui.add_space(6.0);
+        next(ui);
 
         let label = ui.label("Language");
         let filter = &mut state.filters.language;
@@ -159,11 +247,12 @@ pub(super) fn filters_row(
             })
             .response
             .labelled_by(label.id);
-        ui.add_space(6.0);
+        next(ui);
 
         date_field(ui, "From", &mut state.filters.from);
+        next(ui);
         date_field(ui, "To", &mut state.filters.to);
-        ui.add_space(6.0);
+        next(ui);
 
         let text = &mut state.filters.incident;
         let reads = text.trim().is_empty() || incident_number(text).is_some();
@@ -175,7 +264,7 @@ pub(super) fn filters_row(
             reads,
             "Not an incident number: ignored.",
         );
-        ui.add_space(6.0);
+        next(ui);
 
         let label = ui.label("Rating");
         let grade = &mut state.filters.grade;
@@ -199,8 +288,8 @@ pub(super) fn filters_row(
             .response
             .labelled_by(label.id)
             .on_hover_text("The outlet's combined grade: the median of the analysts' grades.");
+        next(ui);
 
-        ui.add_space(6.0);
         tag_picker(
             ui,
             "tag-filter",
@@ -208,13 +297,14 @@ pub(super) fn filters_row(
             |t| t.articles,
             &mut state.filters.tag,
         );
-        ui.add_space(6.0);
+        next(ui);
         collections::picker(ui, library, generation, state);
+        next(ui);
 
         if state.filters.any_set() && ui.small_button("Clear filters").clicked() {
             state.filters = Filters::default();
         }
-    });
+    }
 }
 
 /// The outlet filter: a picker whose list narrows as the analyst types, drawing only the names

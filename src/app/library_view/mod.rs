@@ -23,13 +23,17 @@ use super::notes::Drafts;
 use super::widgets::{Cached, thousands};
 use filters::Filters;
 use reader::ReaderWorking;
-use table::RowClick;
+use table::{RowAction, RowClick};
 use triangulate_core::library::{ArticleOrder, Assessment, Collection, Library, TagSummary};
 use triangulate_core::model::{Article, Id};
 use triangulate_core::pager::{ArticlePager, Listing};
 
 /// The most rows one Shift-click selects.
 const MAX_RANGE: usize = 10_000;
+/// Narrower than this, the filters fold into the Filters pop-up.
+const FOLD_FILTERS_BELOW: f32 = 900.0;
+/// Narrower than this, the reader goes under the table rather than beside it.
+const READER_BESIDE_FROM: f32 = 760.0;
 
 /// What the Library view remembers between frames.
 #[derive(Default)]
@@ -78,6 +82,10 @@ pub struct LibraryViewState {
     collections: Cached<(), Vec<Collection>>,
     /// The name typed for a new collection.
     collection_name: String,
+    /// Whether the Filters pop-up is open (a small window).
+    filters_open: bool,
+    /// The article the reader showed last frame: another one starts at its top.
+    reader_shown: Option<Id>,
 }
 
 impl LibraryViewState {
@@ -88,14 +96,21 @@ impl LibraryViewState {
         let total = ctx.counts.articles.max(0) as u64;
 
         ui.heading("Library");
-        filters::search_row(ui, &mut self.search);
-        filters::filters_row(ui, library, generation, self);
-        collections::new_collection_row(ui, self, ctx);
+        // A small window folds the filters into a pop-up and sets the reader under the table.
+        let width = ui.available_width();
+        let folded = width < FOLD_FILTERS_BELOW;
+        filters::search_row(ui, self, ctx, folded);
+        if !folded {
+            // Wide again: the pop-up is gone with its button.
+            self.filters_open = false;
+            filters::filters_row(ui, library, generation, self);
+            collections::new_collection_row(ui, self, ctx);
+        }
         ui.add_space(4.0);
         if !self.marked.is_empty() {
             batch::bar(ui, self, ctx);
         }
-        reader::panel(ui, self, ctx);
+        reader::panel(ui, self, ctx, width < READER_BESIDE_FROM);
 
         let listing = Listing {
             filter: self.filters.to_filter(),
@@ -126,14 +141,23 @@ impl LibraryViewState {
 
         // The listing takes the room the reader leaves: its own central panel, so that its rows
         // neither draw nor take clicks under the reader.
-        let click = egui::CentralPanel::default()
+        let read_only = ctx.read_only.is_some();
+        let action = egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                table::show(ui, self, library, (&listing, to_top), total)
+                table::show(ui, self, library, (&listing, to_top, read_only), total)
             })
             .inner;
-        if let Some(click) = click {
-            self.click(library, click, ctx);
+        match action {
+            Some(RowAction::Click(click)) => self.click(library, click, ctx),
+            // "Edit title, date, outlet…" in a row's menu: the article in the reader with its
+            // "Correct…" form open, saved through the same correction as the reader's.
+            Some(RowAction::Edit(index, draft)) => {
+                let article = draft.article();
+                self.select(article, index, egui::Modifiers::NONE, &[]);
+                self.correction = Some(draft);
+            }
+            None => {}
         }
     }
 

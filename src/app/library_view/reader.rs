@@ -1,4 +1,5 @@
-//! The Library view's reader, beside the table: the selected article's credibility marks, tags,
+//! The Library view's reader, beside the table (under it in a small window, where the marks,
+//! tags, notes and copies fold under one header): the selected article's credibility marks, tags,
 //! notes and copies, then its title, outlet and date (where the date came from, and what analysts
 //! corrected, by whom), a "Correct…" form for those three, and its text with what cleaning removed
 //! struck through (each cut restorable) and the passages notes mark highlighted.
@@ -13,17 +14,27 @@ use crate::app::notes::{highlight, notes_section, tags_row};
 use crate::app::widgets::{date_or_dash, empty_state, read_error};
 use triangulate_core::library::{Assessment, Note};
 use triangulate_core::model::{
-    Article, ArticleCorrection, CopyOf, Correction, Id, Target, date_source_note,
+    Article, ArticleCorrection, ArticleRow, CopyOf, Correction, Id, Target, date_source_note,
 };
 
 /// What the reader shows beside an article: its tags, notes and copies.
 pub(super) type ReaderWorking = (Vec<String>, Vec<Note>, Vec<CopyOf>);
 
-/// The reader, beside the table, while an article is selected.
-pub(super) fn panel(ui: &mut egui::Ui, state: &mut LibraryViewState, ctx: &mut ViewContext) {
+/// The reader, while an article is selected: beside the table, or under it when `under` (a
+/// small window); either way the divider between them drags. Another article than last frame's
+/// starts at its top.
+pub(super) fn panel(
+    ui: &mut egui::Ui,
+    state: &mut LibraryViewState,
+    ctx: &mut ViewContext,
+    under: bool,
+) {
     let Some(selected) = state.selected else {
+        state.reader_shown = None;
         return;
     };
+    let to_top = state.reader_shown != Some(selected);
+    state.reader_shown = Some(selected);
     let library = ctx.library;
     let generation = ctx.generation;
     let article = state.article.get(
@@ -36,13 +47,28 @@ pub(super) fn panel(ui: &mut egui::Ui, state: &mut LibraryViewState, ctx: &mut V
             ))
         },
     );
-    egui::Panel::right("reader")
-        .resizable(true)
-        .default_size(ui.available_width() * 0.5)
-        .min_size(280.0)
-        .show(ui, |ui| match article {
+    let panel = if under {
+        let height = ui.available_height();
+        egui::Panel::bottom("reader-under")
+            .resizable(true)
+            .default_size(height * 0.55)
+            .min_size(120.0)
+            .max_size((height - 100.0).max(120.0))
+    } else {
+        egui::Panel::right("reader")
+            .resizable(true)
+            .default_size(ui.available_width() * 0.5)
+            .min_size(280.0)
+    };
+    panel.show(ui, |ui| {
+        let mut scroll = egui::ScrollArea::vertical()
+            .id_salt("reader-scroll")
+            .auto_shrink([false, false]);
+        if to_top {
+            scroll = scroll.vertical_scroll_offset(0.0);
+        }
+        scroll.show(ui, |ui| match article {
             Ok((Some(article), marks)) => {
-                credibility(ui, article.id, marks, &mut state.mark, ctx);
                 let target = Target::Article(article.id);
                 let working = state.working.get(
                     generation,
@@ -64,18 +90,34 @@ pub(super) fn panel(ui: &mut egui::Ui, state: &mut LibraryViewState, ctx: &mut V
                         (&[][..], &[][..], &[][..])
                     }
                 };
-                tags_row(ui, target, tags, &mut state.drafts, ctx);
                 let passage = state
                     .passage
                     .filter(|(id, _, _)| *id == article.id)
                     .and_then(|(_, s, e)| Some((s, e, article.full_text.get(s..e)?)));
-                egui::CollapsingHeader::new(format!("Notes ({})", notes.len()))
-                    .id_salt(("notes", article.id))
-                    .default_open(true)
-                    .show(ui, |ui| {
-                        notes_section(ui, target, notes, passage, &mut state.drafts, ctx)
-                    });
-                copies_section(ui, article.id, copies, ctx);
+                let (mark, drafts) = (&mut state.mark, &mut state.drafts);
+                let mut side = |ui: &mut egui::Ui| {
+                    credibility(ui, article.id, marks, mark, ctx);
+                    tags_row(ui, target, tags, drafts, ctx);
+                    egui::CollapsingHeader::new(format!("Notes ({})", notes.len()))
+                        .id_salt(("notes", article.id))
+                        .default_open(true)
+                        .show(ui, |ui| {
+                            notes_section(ui, target, notes, passage, drafts, ctx)
+                        });
+                    copies_section(ui, article.id, copies, ctx);
+                };
+                if under {
+                    // Under the table the reader is short: its text comes first.
+                    egui::CollapsingHeader::new(format!(
+                        "Credibility, tags, notes ({}) and copies",
+                        notes.len()
+                    ))
+                    .id_salt(("reader-side", article.id))
+                    .default_open(false)
+                    .show(ui, side);
+                } else {
+                    side(ui);
+                }
                 ui.separator();
                 let selected = reader(
                     ui,
@@ -91,6 +133,7 @@ pub(super) fn panel(ui: &mut egui::Ui, state: &mut LibraryViewState, ctx: &mut V
             Ok((None, _)) => empty_state(ui, "This article is no longer in the library."),
             Err(e) => read_error(ui, e),
         });
+    });
 }
 
 /// The open article's copies (the count where the article is): each opens in the reader, and
@@ -202,88 +245,84 @@ fn reader(
     ctx: &mut ViewContext,
 ) -> Option<(usize, usize)> {
     let mut selected = None;
-    egui::ScrollArea::vertical()
-        .id_salt("reader-scroll")
-        .show(ui, |ui| {
-            ui.label(RichText::new(&article.title).heading().strong());
-            let mut meta = vec![article.outlet.clone()];
-            meta.extend(article.author.as_ref().map(|a| format!("by {a}")));
-            meta.push(dated(article));
-            meta.extend(article.language.clone());
-            meta.push(format!("{} words", article.word_count));
-            ui.label(meta.join(" · "));
-            if article.outlet_is_guess {
-                ui.label(
-                    RichText::new(
-                        "Nothing in the file named its outlet: correct it, or assign one",
-                    )
+    ui.scope(|ui| {
+        ui.label(RichText::new(&article.title).heading().strong());
+        let mut meta = vec![article.outlet.clone()];
+        meta.extend(article.author.as_ref().map(|a| format!("by {a}")));
+        meta.push(dated(article));
+        meta.extend(article.language.clone());
+        meta.push(format!("{} words", article.word_count));
+        ui.label(meta.join(" · "));
+        if article.outlet_is_guess {
+            ui.label(
+                RichText::new("Nothing in the file named its outlet: correct it, or assign one")
                     .italics()
                     .weak(),
-                );
-            }
-            for line in provenance_lines(article) {
-                ui.label(RichText::new(line).small().italics().weak());
-            }
-            for field in ["title", "date", "outlet"] {
-                if let Some(c) = article.corrected(field) {
-                    ui.label(RichText::new(corrected_line(c)).small().italics());
-                }
-            }
-            correction_form(ui, article, correction, ctx);
-            ui.label(
-                RichText::new(format!(
-                    "{} · {} · {}",
-                    article.source_path,
-                    article.format.as_deref().unwrap_or("?"),
-                    article.encoding.as_deref().unwrap_or("?")
-                ))
-                .small()
-                .weak(),
             );
-            ui.separator();
-            let cut = article.removed.iter().filter(|s| !s.restored).count();
-            if !article.removed.is_empty() {
-                ui.checkbox(
-                    hide_removed,
-                    format!("Hide what cleaning removed ({cut} cuts)"),
-                );
+        }
+        for line in provenance_lines(article) {
+            ui.label(RichText::new(line).small().italics().weak());
+        }
+        for field in ["title", "date", "outlet"] {
+            if let Some(c) = article.corrected(field) {
+                ui.label(RichText::new(corrected_line(c)).small().italics());
             }
-            if *hide_removed {
-                ui.label(&article.body);
-            } else {
-                selected = selectable_text(ui, article, notes);
-            }
-            if !article.removed.is_empty() {
-                ui.add_space(8.0);
-                ui.collapsing(
-                    format!("Removed by cleaning ({})", article.removed.len()),
-                    |ui| {
-                        for span in &article.removed {
-                            ui.horizontal_wrapped(|ui| {
-                                let preview: String = span.text.trim().chars().take(90).collect();
-                                let mut text = RichText::new(format!("{}: {preview}", span.reason));
-                                if !span.restored {
-                                    text = text.strikethrough().weak();
-                                }
-                                ui.label(text);
-                                let (label, restore) = if span.restored {
-                                    ("Cut again", false)
-                                } else {
-                                    ("Restore", true)
-                                };
-                                if ui.small_button(label).clicked() {
-                                    let span = span.id;
-                                    ctx.send(Command::edit("change the article", move |l| {
-                                        l.set_span_restored(span, restore)?;
-                                        Ok(Written::done())
-                                    }));
-                                }
-                            });
-                        }
-                    },
-                );
-            }
-        });
+        }
+        correction_form(ui, article, correction, ctx);
+        ui.label(
+            RichText::new(format!(
+                "{} · {} · {}",
+                article.source_path,
+                article.format.as_deref().unwrap_or("?"),
+                article.encoding.as_deref().unwrap_or("?")
+            ))
+            .small()
+            .weak(),
+        );
+        ui.separator();
+        let cut = article.removed.iter().filter(|s| !s.restored).count();
+        if !article.removed.is_empty() {
+            ui.checkbox(
+                hide_removed,
+                format!("Hide what cleaning removed ({cut} cuts)"),
+            );
+        }
+        if *hide_removed {
+            ui.label(&article.body);
+        } else {
+            selected = selectable_text(ui, article, notes);
+        }
+        if !article.removed.is_empty() {
+            ui.add_space(8.0);
+            ui.collapsing(
+                format!("Removed by cleaning ({})", article.removed.len()),
+                |ui| {
+                    for span in &article.removed {
+                        ui.horizontal_wrapped(|ui| {
+                            let preview: String = span.text.trim().chars().take(90).collect();
+                            let mut text = RichText::new(format!("{}: {preview}", span.reason));
+                            if !span.restored {
+                                text = text.strikethrough().weak();
+                            }
+                            ui.label(text);
+                            let (label, restore) = if span.restored {
+                                ("Cut again", false)
+                            } else {
+                                ("Restore", true)
+                            };
+                            if ui.small_button(label).clicked() {
+                                let span = span.id;
+                                ctx.send(Command::edit("change the article", move |l| {
+                                    l.set_span_restored(span, restore)?;
+                                    Ok(Written::done())
+                                }));
+                            }
+                        });
+                    }
+                },
+            );
+        }
+    });
     selected
 }
 
@@ -353,6 +392,21 @@ pub(super) struct CorrectionDraft {
 }
 
 impl CorrectionDraft {
+    /// The form filled with what a row of the table says the article says now.
+    pub(super) fn of_summary(article: &ArticleRow) -> Self {
+        CorrectionDraft {
+            article: article.id,
+            title: article.title.clone(),
+            date: article.published.clone().unwrap_or_default(),
+            outlet: article.outlet.clone(),
+        }
+    }
+
+    /// The article the form corrects.
+    pub(super) fn article(&self) -> Id {
+        self.article
+    }
+
     /// The form filled with what the article says now.
     fn of(article: &Article) -> Self {
         CorrectionDraft {

@@ -10,9 +10,10 @@ use egui::{Color32, RichText, TextFormat};
 use egui_extras::{Column, TableBuilder};
 
 use super::LibraryViewState;
+use super::reader::CorrectionDraft;
 use crate::app::widgets::{dated_cell, empty_state, read_error, thousands};
 use triangulate_core::library::{ArticleOrder, Library, SortKey};
-use triangulate_core::model::Id;
+use triangulate_core::model::{ArticleRow, Id};
 use triangulate_core::pager::{ArticlePager, Listing, PAGE, SEARCH_LIMIT};
 
 /// The height of a row while browsing: one line.
@@ -22,6 +23,14 @@ const HIT_HEIGHT: f32 = 40.0;
 /// How long a count or search runs before a spinner says so.
 const SPINNER_AFTER: Duration = Duration::from_millis(300);
 
+/// What the analyst did to a row.
+pub(super) enum RowAction {
+    /// Clicked it.
+    Click(RowClick),
+    /// Chose "Edit title, date, outlet…" in its menu: its index and the correction form filled.
+    Edit(usize, CorrectionDraft),
+}
+
 /// A click on a row: its article and index, with the modifiers held.
 pub(super) struct RowClick {
     pub(super) article: Id,
@@ -30,15 +39,15 @@ pub(super) struct RowClick {
 }
 
 /// The listing under the filters: the table (or the search hits) with the line saying how many,
-/// or why there is nothing to show. `to_top` scrolls back to the first row. Returns the row
-/// clicked, if one was.
+/// or why there is nothing to show. `to_top` scrolls back to the first row; `read_only` disables
+/// editing from a row's menu. Returns what was done to a row, if anything.
 pub(super) fn show(
     ui: &mut egui::Ui,
     state: &mut LibraryViewState,
     library: &Library,
-    (listing, to_top): (&Listing, bool),
+    (listing, to_top, read_only): (&Listing, bool, bool),
     total: u64,
-) -> Option<RowClick> {
+) -> Option<RowAction> {
     let LibraryViewState {
         pager: Some(pager),
         marked,
@@ -79,6 +88,7 @@ pub(super) fn show(
             library,
             marked,
             to_top,
+            read_only,
         };
         if pager.is_search() {
             if known.is_some() {
@@ -276,6 +286,8 @@ struct Table<'a> {
     marked: &'a BTreeSet<Id>,
     /// Scroll back to the first row (the listing changed).
     to_top: bool,
+    /// The library cannot be changed: a row's menu cannot edit.
+    read_only: bool,
 }
 
 impl Table<'_> {
@@ -306,7 +318,7 @@ impl Table<'_> {
         pager: &mut ArticlePager,
         order: &mut ArticleOrder,
         reach: &mut usize,
-        click: &mut Option<RowClick>,
+        click: &mut Option<RowAction>,
     ) {
         let mut sort_by = None;
         let rows = pager.rows_to_show();
@@ -360,7 +372,7 @@ impl Table<'_> {
                             );
                         });
                     });
-                    clicked(&row, r.id, index, click);
+                    self.clicked(&row, &r, index, click);
                 });
             });
         if let Some(key) = sort_by {
@@ -369,7 +381,7 @@ impl Table<'_> {
     }
 
     /// Search hits, best first: each title with the passage that matched under it.
-    fn hits(&self, ui: &mut egui::Ui, pager: &mut ArticlePager, click: &mut Option<RowClick>) {
+    fn hits(&self, ui: &mut egui::Ui, pager: &mut ArticlePager, click: &mut Option<RowAction>) {
         let rows = pager.rows_to_show();
         self.builder(ui, "search-hits")
             .header(22.0, |mut header| {
@@ -405,21 +417,50 @@ impl Table<'_> {
                     row.col(|ui| {
                         dated_cell(ui, r.published.as_deref(), r.date_source.as_deref());
                     });
-                    clicked(&row, r.id, index, click);
+                    self.clicked(&row, r, index, click);
                 });
             });
     }
 }
 
-/// Records a click on `row`, to take in after drawing.
-fn clicked(row: &egui_extras::TableRow, id: Id, index: usize, click: &mut Option<RowClick>) {
-    let response = row.response();
-    if response.clicked() {
-        let modifiers = response.ctx.input(|i| i.modifiers);
-        *click = Some(RowClick {
-            article: id,
-            index,
-            modifiers,
+impl Table<'_> {
+    /// Records a click on `row`, or the choice in its menu (right-click), to take in after
+    /// drawing.
+    fn clicked(
+        &self,
+        row: &egui_extras::TableRow,
+        article: &ArticleRow,
+        index: usize,
+        click: &mut Option<RowAction>,
+    ) {
+        let response = row.response();
+        if response.clicked() {
+            let modifiers = response.ctx.input(|i| i.modifiers);
+            *click = Some(RowAction::Click(RowClick {
+                article: article.id,
+                index,
+                modifiers,
+            }));
+        }
+        response.context_menu(|ui| {
+            let edit = ui
+                .add_enabled(!self.read_only, egui::Button::new("Edit title, date, outlet…"))
+                .on_hover_text(
+                    "Correct what the import read: the form opens in the reader, and the correction is kept with your name.",
+                )
+                .on_disabled_hover_text("The library cannot be changed (read-only).");
+            if edit.clicked() {
+                *click = Some(RowAction::Edit(index, CorrectionDraft::of_summary(article)));
+                ui.close();
+            }
+            if ui.button("Open in reader").clicked() {
+                *click = Some(RowAction::Click(RowClick {
+                    article: article.id,
+                    index,
+                    modifiers: egui::Modifiers::NONE,
+                }));
+                ui.close();
+            }
         });
     }
 }
