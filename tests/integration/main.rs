@@ -37,4 +37,5 @@ mod report;
 mod report_browser;
 mod report_html;
 mod safety;
+mod sample_first_run;
 mod working_layer;
