@@ -7,6 +7,7 @@ mod compare;
 mod corrections;
 mod corroboration;
 mod disagreements;
+mod first_run;
 mod import_log;
 mod incidents;
 mod lexicon;
