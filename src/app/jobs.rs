@@ -251,9 +251,13 @@ fn sample_summary(summary: &triangulate_core::sample::SampleSummary) -> String {
             summary.imported
         );
     }
+    let disagreements = match summary.disagreements {
+        1 => "one disagreement".to_string(),
+        n => format!("{n} disagreements"),
+    };
     format!(
-        "This is the sample library: {} invented articles from {} outlets, rated by two sample analysts ({} disagreement), with an incident accepted and {} suggestions open. Help > Start here shows where to begin.",
-        summary.imported, summary.outlets, summary.disagreements, summary.open_suggestions
+        "This is the sample library: {} invented articles from {} outlets, rated by two sample analysts ({disagreements}), with an incident accepted and {} suggestions open. Help > Start here shows where to begin.",
+        summary.imported, summary.outlets, summary.open_suggestions
     )
 }
 

@@ -35,11 +35,14 @@ pub(super) fn sample(mut library: Library, json: bool) -> anyhow::Result<Outcome
             summary.problems
         );
     }
+    let waiting = match summary.disagreements {
+        1 => "one disagreement waits".to_string(),
+        n => format!("{n} disagreements wait"),
+    };
     println!(
-        "{} ratings by {} ({} disagreement waiting: `triangulate disagreements`).",
+        "{} ratings by {} ({waiting} in `triangulate disagreements`).",
         summary.ratings,
-        summary.analysts.join(" and "),
-        summary.disagreements
+        summary.analysts.join(" and ")
     );
     match summary.incident {
         Some(incident) => println!(
