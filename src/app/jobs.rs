@@ -19,6 +19,8 @@ pub enum JobOutcome {
     Link(LinkReport),
     /// A backup's report.
     Backup(backup::BackupReport),
+    /// What filling a new library with the sample made (the app's first run).
+    Sample(triangulate_core::sample::SampleSummary),
 }
 
 /// The background job running now, if any.
@@ -204,6 +206,7 @@ impl TriangulateApp {
                 report.path.display(),
                 report.bytes as f64 / 1e6
             )),
+            Ok(Ok(JobOutcome::Sample(summary))) => self.inform(sample_summary(&summary)),
             Ok(Ok(JobOutcome::Link(report))) => {
                 let text = link_summary(&report);
                 match follows {
@@ -238,6 +241,24 @@ fn import_summary(report: &ImportReport) -> String {
         n => text.push_str(&format!(" {n} files had problems: see Import log.")),
     }
     text
+}
+
+/// The banner line of a library filled with the sample.
+fn sample_summary(summary: &triangulate_core::sample::SampleSummary) -> String {
+    if summary.cancelled {
+        return format!(
+            "Loading the sample was cancelled after {} articles.",
+            summary.imported
+        );
+    }
+    let disagreements = match summary.disagreements {
+        1 => "one disagreement".to_string(),
+        n => format!("{n} disagreements"),
+    };
+    format!(
+        "This is the sample library: {} invented articles from {} outlets, rated by two sample analysts ({disagreements}), with an incident accepted and {} suggestions open. Help > Start here shows where to begin.",
+        summary.imported, summary.outlets, summary.open_suggestions
+    )
 }
 
 /// The banner line of a finished linking run.

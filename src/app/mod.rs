@@ -27,6 +27,7 @@ mod notes;
 mod outlets;
 mod paged;
 mod shell;
+mod start;
 mod suggestions;
 mod trash;
 mod widgets;
@@ -43,6 +44,7 @@ use context::ViewContext;
 pub use dialogs::{Dialogs, NativeDialogs, NoDialogs};
 pub use jobs::JobOutcome;
 use jobs::RunningJob;
+pub use start::FirstRun;
 
 /// The views in the left navigation, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -104,6 +106,8 @@ pub struct Settings {
     pub view: View,
     /// The analyst's name, recorded with every rating, mark and decision.
     pub analyst: String,
+    /// The name prompt and the Start here panel, while a first run has them pending.
+    pub first_run: FirstRun,
 }
 
 /// A message shown in the banner under the menu.
@@ -186,7 +190,7 @@ impl TriangulateApp {
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-            .unwrap_or_default();
+            .unwrap_or_else(start::first_run_settings);
         let explicit = library.is_some();
         let path = library
             .or_else(|| settings.last_library.clone().filter(|p| p.exists()))
@@ -256,9 +260,9 @@ impl TriangulateApp {
                         "Loading the sample library",
                         path.to_path_buf(),
                         |library, progress| {
-                            Ok(JobOutcome::Import(triangulate_core::sample::load_sample(
-                                library, progress,
-                            )?))
+                            Ok(JobOutcome::Sample(
+                                triangulate_core::sample::fill_new_library(library, progress)?,
+                            ))
                         },
                     );
                 }
@@ -340,6 +344,8 @@ impl TriangulateApp {
         self.path_window(ui.ctx(), &mut commands);
         self.apply_all(&mut commands);
         self.preferences_window(ui.ctx());
+        self.first_run_windows(ui.ctx(), &mut commands);
+        self.apply_all(&mut commands);
     }
 
     /// Draws the current view and passes on what it sent. A bug that panics in a view is shown
@@ -426,6 +432,13 @@ impl eframe::App for TriangulateApp {
     }
 }
 
+/// The icon of the window and the task bar (`assets/icons/`); none if it cannot be read, which
+/// only a broken build could cause.
+fn window_icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icons/triangulate-256.png"))
+        .unwrap_or_default()
+}
+
 /// Runs the desktop app until its window closes.
 pub fn run(library: Option<PathBuf>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
@@ -433,7 +446,8 @@ pub fn run(library: Option<PathBuf>) -> anyhow::Result<()> {
             .with_title("Triangulate")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([720.0, 480.0])
-            .with_drag_and_drop(true),
+            .with_drag_and_drop(true)
+            .with_icon(window_icon()),
         ..Default::default()
     };
     eframe::run_native(

@@ -112,6 +112,9 @@ impl TriangulateApp {
                 }
             });
             ui.menu_button("Help", |ui| {
+                if ui.button("Start here").clicked() {
+                    self.settings.first_run.show_start = true;
+                }
                 if ui.button("About").clicked() {
                     self.show_about = true;
                 }

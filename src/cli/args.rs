@@ -303,6 +303,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Fill a new, empty library with the sample: invented outlets' articles, two sample
+    /// analysts' ratings (with one disagreement), an accepted incident and open suggestions, as
+    /// the app's first run does. A library that already holds articles is refused.
+    Sample {
+        #[arg(long)]
+        json: bool,
+    },
     /// The disagreement queue: outlets whose current grades by two analysts are two or more
     /// steps apart (A–E; F is no opinion), articles whose credibility marks are (1–5; 6 is no
     /// opinion), with both analysts' rationales; resolved ones are left out.

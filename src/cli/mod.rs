@@ -9,6 +9,7 @@
 //! - this file: [`Cli`], [`Outcome`], and [`run`], which opens the library as each command needs
 //!   it (to write, or to read beside an app that is writing) and calls the command's function.
 //! - one file per group of commands, one function per command: `library` (check, backup, synth),
+//!   `sample`,
 //!   `import`, `articles` (articles, article, article edit, search), `notes` (notes, tags,
 //!   collections), `outlets` (outlets, outlet, axes), `ratings` (rate, assess, ratings,
 //!   disagreements, resolve, corroboration), `linking` (link, suggestions, evaluate-links),
@@ -29,6 +30,7 @@ mod notes;
 mod outlets;
 mod places;
 mod ratings;
+mod sample;
 mod trash;
 
 use std::path::PathBuf;
@@ -52,6 +54,7 @@ use notes::{collection, collections, note, notes, tag_things, tags};
 use outlets::{axes, axis, outlet, outlets};
 use places::place;
 use ratings::{assess, corroboration, disagreements, rate, ratings, resolve};
+use sample::sample;
 use trash::{delete, trash};
 
 /// Triangulate: a workbench for judging news sources.
@@ -236,6 +239,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             };
             synth(file.open()?, &spec, json)
         }
+        Command::Sample { json } => sample(file.open()?, json),
         Command::Disagreements { json } => disagreements(&file.read()?, json),
         Command::Resolve {
             kind,

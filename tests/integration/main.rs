@@ -39,4 +39,5 @@ mod report_browser;
 mod report_html;
 mod report_pdf;
 mod safety;
+mod sample_first_run;
 mod working_layer;

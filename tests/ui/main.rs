@@ -8,6 +8,7 @@ mod corrections;
 mod corroboration;
 mod dialogs;
 mod disagreements;
+mod first_run;
 mod import_log;
 mod incidents;
 mod lexicon;
