@@ -231,20 +231,13 @@ impl TriangulateApp {
         let Some(library) = self.library.as_ref() else {
             return;
         };
-        let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
         let analyst = if self.settings.analyst.trim().is_empty() {
             "analyst".to_string()
         } else {
             self.settings.analyst.clone()
         };
         let written = format.and_then(|format| {
-            let doc =
-                triangulate_core::report::report_document(library, comparison, &analyst, &now)?;
-            let text = triangulate_core::report::render(&doc, format)?;
-            std::fs::write(&path, text).map_err(|source| triangulate_core::Error::Io {
-                path: path.clone(),
-                source,
-            })
+            triangulate_core::report::export(library, comparison, &analyst, format, &path)
         });
         match written {
             Ok(()) => self.inform(format!("Report written to {}", path.display())),

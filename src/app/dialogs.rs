@@ -146,7 +146,8 @@ impl Dialogs for NativeDialogs {
         self.timed(|| {
             rfd::FileDialog::new()
                 .set_title("Export report")
-                .add_filter("Web page (prints to PDF)", &["html"])
+                .add_filter("Web page", &["html"])
+                .add_filter("PDF", &["pdf"])
                 .add_filter("Markdown", &["md"])
                 .add_filter("CSV (claims and reports)", &["csv"])
                 .add_filter("JSON", &["json"])

@@ -379,3 +379,29 @@ fn file_export_report_writes_the_comparison_shown() {
     }
     assert!(text.contains("≠ differs"));
 }
+
+#[test]
+fn file_export_report_writes_a_pdf_when_the_name_asks_for_one() {
+    let (dir, path) = sample_library_file();
+    let articles = march_shelling(&Library::open(&path).unwrap());
+    make_incident(
+        &path,
+        "Shelling of Qasr al-Nahr market",
+        "2025-03-14",
+        &articles,
+    );
+    let out = dir.path().join("shelling.pdf");
+    let dialogs = ScriptedDialogs {
+        report: Some(out.clone()),
+        ..Default::default()
+    };
+    let mut harness = harness_for(&path, dialogs);
+    open_view(&mut harness, "Compare");
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export report…").click();
+    harness.run();
+    let bytes = std::fs::read(&out).expect("the report is written");
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF file");
+    harness.get_by_label_contains("Report written to");
+}

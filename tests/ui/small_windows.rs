@@ -284,3 +284,36 @@ fn compare_keeps_its_row_labels_pinned_while_the_columns_scroll() {
         on_screen(&harness, size, node.rect(), tab);
     }
 }
+
+#[test]
+fn in_a_small_window_every_control_of_the_outlets_view_is_on_screen() {
+    let (_dir, path) = sample_library_file();
+    for size in SMALL {
+        let mut harness = harness_sized(&path, ScriptedDialogs::default(), size);
+        harness
+            .get_by_role_and_label(Role::Button, "Outlets")
+            .click();
+        harness.run();
+        let mut seen = 0;
+        for role in [
+            Role::ComboBox,
+            Role::Button,
+            Role::TextInput,
+            Role::CheckBox,
+        ] {
+            for node in harness.query_all_by_role(role) {
+                // Across: rows further down a list are scrolled to, not off-screen.
+                let rect = node.rect();
+                assert!(
+                    rect.left() >= -0.5 && rect.right() <= size.x + 0.5,
+                    "at {}×{} {role:?} {:?} is off the side of the window: {rect:?}",
+                    size.x,
+                    size.y,
+                    node.accesskit_node().label()
+                );
+                seen += 1;
+            }
+        }
+        assert!(seen > 5, "the Outlets view's controls are found ({seen})");
+    }
+}
