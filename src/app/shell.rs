@@ -210,12 +210,21 @@ impl TriangulateApp {
                     });
                     ui.separator();
                     let c = self.counts;
+                    let count = |n: i64, noun: &str| {
+                        let n = n.max(0) as u64;
+                        let noun = if n == 1 {
+                            noun.to_string()
+                        } else {
+                            format!("{noun}s")
+                        };
+                        format!("{} {noun}", widgets::thousands(n))
+                    };
                     ui.label(format!(
-                        "{} articles · {} outlets · {} incidents · {} suggestions",
-                        widgets::thousands(c.articles.max(0) as u64),
-                        widgets::thousands(c.outlets.max(0) as u64),
-                        widgets::thousands(c.incidents.max(0) as u64),
-                        widgets::thousands(c.suggestions.max(0) as u64)
+                        "{} · {} · {} · {}",
+                        count(c.articles, "article"),
+                        count(c.outlets, "outlet"),
+                        count(c.incidents, "incident"),
+                        count(c.suggestions, "suggestion")
                     ));
                 }
                 None => {

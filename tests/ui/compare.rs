@@ -405,3 +405,17 @@ fn file_export_report_writes_a_pdf_when_the_name_asks_for_one() {
     assert!(bytes.starts_with(b"%PDF-"), "a PDF file");
     harness.get_by_label_contains("Report written to");
 }
+
+#[test]
+fn the_status_bar_counts_one_incident_in_the_singular() {
+    let (_dir, path) = sample_library_file();
+    let articles = march_shelling(&Library::open(&path).unwrap());
+    make_incident(
+        &path,
+        "Shelling of Qasr al-Nahr market",
+        "2025-03-14",
+        &articles,
+    );
+    let harness = harness_for(&path, ScriptedDialogs::default());
+    harness.get_by_label_contains(" · 1 incident · 0 suggestions");
+}
