@@ -164,9 +164,9 @@ struct RatingRecord {
     evidence: Vec<Id>,
 }
 
-/// An outlet merged into another: its row and what moved from it.
+/// An outlet's own row, as the trash keeps it for a merged or a deleted outlet.
 #[derive(Debug, Serialize, Deserialize)]
-struct OutletRecord {
+struct OutletRow {
     id: Id,
     name: String,
     name_is_guess: bool,
@@ -176,6 +176,59 @@ struct OutletRecord {
     kind: Option<String>,
     notes: String,
     created_at: String,
+}
+
+impl OutletRow {
+    fn read(tx: &Transaction, id: Id) -> Result<OutletRow> {
+        tx.query_row(
+            "SELECT name, name_is_guess, domain, country, language, kind, notes, created_at
+             FROM outlets WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(OutletRow {
+                    id,
+                    name: r.get(0)?,
+                    name_is_guess: r.get(1)?,
+                    domain: r.get(2)?,
+                    country: r.get(3)?,
+                    language: r.get(4)?,
+                    kind: r.get(5)?,
+                    notes: r.get(6)?,
+                    created_at: r.get(7)?,
+                })
+            },
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("no outlet {id}")))
+    }
+
+    /// Inserts the row again, under its old id where no outlet took it since; the id it got.
+    fn insert(&self, tx: &Transaction) -> Result<Id> {
+        let id = (!taken(tx, "SELECT 1 FROM outlets WHERE id = ?1", self.id)?).then_some(self.id);
+        tx.execute(
+            "INSERT INTO outlets(id, name, name_is_guess, domain, country, language, kind, notes, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                id,
+                self.name,
+                self.name_is_guess,
+                self.domain,
+                self.country,
+                self.language,
+                self.kind,
+                self.notes,
+                self.created_at
+            ],
+        )?;
+        Ok(tx.last_insert_rowid())
+    }
+}
+
+/// An outlet merged into another: its row and what moved from it.
+#[derive(Debug, Serialize, Deserialize)]
+struct OutletRecord {
+    #[serde(flatten)]
+    row: OutletRow,
     aliases: Vec<String>,
     articles: Vec<Id>,
     ratings: Vec<Id>,
@@ -198,15 +251,8 @@ struct OutletRecord {
 /// it (which the deletion removes with it).
 #[derive(Debug, Serialize, Deserialize)]
 struct DeletedOutlet {
-    id: Id,
-    name: String,
-    name_is_guess: bool,
-    domain: Option<String>,
-    country: Option<String>,
-    language: Option<String>,
-    kind: Option<String>,
-    notes: String,
-    created_at: String,
+    #[serde(flatten)]
+    row: OutletRow,
     aliases: Vec<String>,
     ratings: Vec<RatingRecord>,
     /// (axis, analyst, value, created_at, uid)
@@ -328,12 +374,12 @@ impl Library {
             tx.execute("DELETE FROM outlets WHERE id = ?1", [other])?;
             tx.execute(
                 "INSERT OR IGNORE INTO outlet_aliases(outlet_id, alias) VALUES (?1, ?2)",
-                params![keep, record.name],
+                params![keep, record.row.name],
             )?;
             records.push(record);
         }
         let label = match &records[..] {
-            [one] => format!("merge {} into {keep_name}", one.name),
+            [one] => format!("merge {} into {keep_name}", one.row.name),
             _ => format!("merge {} outlets into {keep_name}", records.len()),
         };
         let undo = put(
@@ -927,35 +973,17 @@ fn outlet_name(tx: &Transaction, id: Id) -> Result<String> {
 }
 
 fn outlet_record(tx: &Transaction, id: Id, keep: Id) -> Result<OutletRecord> {
-    let mut record = tx
-        .query_row(
-            "SELECT name, name_is_guess, domain, country, language, kind, notes, created_at
-             FROM outlets WHERE id = ?1",
-            [id],
-            |r| {
-                Ok(OutletRecord {
-                    id,
-                    name: r.get(0)?,
-                    name_is_guess: r.get(1)?,
-                    domain: r.get(2)?,
-                    country: r.get(3)?,
-                    language: r.get(4)?,
-                    kind: r.get(5)?,
-                    notes: r.get(6)?,
-                    created_at: r.get(7)?,
-                    aliases: Vec::new(),
-                    articles: Vec::new(),
-                    ratings: Vec::new(),
-                    axis_values: Vec::new(),
-                    resolutions: Vec::new(),
-                    name_was_alias: false,
-                    note_records: Vec::new(),
-                    tags: Vec::new(),
-                })
-            },
-        )
-        .optional()?
-        .ok_or_else(|| Error::NotFound(format!("no outlet {id}")))?;
+    let mut record = OutletRecord {
+        row: OutletRow::read(tx, id)?,
+        aliases: Vec::new(),
+        articles: Vec::new(),
+        ratings: Vec::new(),
+        axis_values: Vec::new(),
+        resolutions: Vec::new(),
+        name_was_alias: false,
+        note_records: Vec::new(),
+        tags: Vec::new(),
+    };
     let list = |sql: &str| -> Result<Vec<rusqlite::types::Value>> {
         Ok(tx
             .prepare_cached(sql)?
@@ -995,7 +1023,7 @@ fn outlet_record(tx: &Transaction, id: Id, keep: Id) -> Result<OutletRecord> {
     record.name_was_alias = tx
         .query_row(
             "SELECT 1 FROM outlet_aliases WHERE outlet_id = ?1 AND alias = ?2",
-            params![keep, record.name],
+            params![keep, record.row.name],
             |_| Ok(()),
         )
         .optional()?
@@ -1007,32 +1035,16 @@ fn restore_outlet(tx: &Transaction, keep: Id, record: &OutletRecord) -> Result<R
     if !record.name_was_alias {
         tx.execute(
             "DELETE FROM outlet_aliases WHERE outlet_id = ?1 AND alias = ?2",
-            params![keep, record.name],
+            params![keep, record.row.name],
         )?;
     }
-    if store::find_outlet(tx, &record.name)?.is_some() {
+    if store::find_outlet(tx, &record.row.name)?.is_some() {
         return Ok(Err(format!(
             "{}: another outlet has that name now",
-            record.name
+            record.row.name
         )));
     }
-    let id = (!taken(tx, "SELECT 1 FROM outlets WHERE id = ?1", record.id)?).then_some(record.id);
-    tx.execute(
-        "INSERT INTO outlets(id, name, name_is_guess, domain, country, language, kind, notes, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            id,
-            record.name,
-            record.name_is_guess,
-            record.domain,
-            record.country,
-            record.language,
-            record.kind,
-            record.notes,
-            record.created_at
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
+    let id = record.row.insert(tx)?;
     // Only what is still on the kept outlet moves back: an article reassigned since stays put.
     let mut article =
         tx.prepare_cached("UPDATE articles SET outlet_id = ?1 WHERE id = ?2 AND outlet_id = ?3")?;
@@ -1069,33 +1081,15 @@ fn restore_outlet(tx: &Transaction, keep: Id, record: &OutletRecord) -> Result<R
 
 /// What deleting the (empty) outlet `id` takes away with it.
 fn deleted_outlet(tx: &Transaction, id: Id) -> Result<DeletedOutlet> {
-    let mut record = tx
-        .query_row(
-            "SELECT name, name_is_guess, domain, country, language, kind, notes, created_at
-             FROM outlets WHERE id = ?1",
-            [id],
-            |r| {
-                Ok(DeletedOutlet {
-                    id,
-                    name: r.get(0)?,
-                    name_is_guess: r.get(1)?,
-                    domain: r.get(2)?,
-                    country: r.get(3)?,
-                    language: r.get(4)?,
-                    kind: r.get(5)?,
-                    notes: r.get(6)?,
-                    created_at: r.get(7)?,
-                    aliases: Vec::new(),
-                    ratings: Vec::new(),
-                    axis_values: Vec::new(),
-                    resolutions: Vec::new(),
-                    note_records: Vec::new(),
-                    tags: Vec::new(),
-                })
-            },
-        )
-        .optional()?
-        .ok_or_else(|| Error::NotFound(format!("no outlet {id}")))?;
+    let mut record = DeletedOutlet {
+        row: OutletRow::read(tx, id)?,
+        aliases: Vec::new(),
+        ratings: Vec::new(),
+        axis_values: Vec::new(),
+        resolutions: Vec::new(),
+        note_records: Vec::new(),
+        tags: Vec::new(),
+    };
     record.aliases = tx
         .prepare_cached("SELECT alias FROM outlet_aliases WHERE outlet_id = ?1 ORDER BY id")?
         .query_map([id], |r| r.get(0))?
@@ -1135,35 +1129,19 @@ fn deleted_outlet(tx: &Transaction, id: Id) -> Result<DeletedOutlet> {
 /// Puts a deleted outlet back with what it had; `Ok(Err(why))` when its name belongs to another
 /// outlet now. Aliases taken by another outlet since stay with that one.
 fn restore_deleted_outlet(tx: &Transaction, record: &DeletedOutlet) -> Result<Result<(), String>> {
-    if let Some(other) = store::find_outlet(tx, &record.name)? {
+    if let Some(other) = store::find_outlet(tx, &record.row.name)? {
         let owner = outlet_name(tx, other)?;
         return Ok(Err(format!(
             "outlet {}: the name is {} now",
-            record.name,
-            if owner.eq_ignore_ascii_case(&record.name) {
+            record.row.name,
+            if owner.eq_ignore_ascii_case(&record.row.name) {
                 "another outlet's".to_string()
             } else {
                 format!("an alias of {owner}")
             }
         )));
     }
-    let id = (!taken(tx, "SELECT 1 FROM outlets WHERE id = ?1", record.id)?).then_some(record.id);
-    tx.execute(
-        "INSERT INTO outlets(id, name, name_is_guess, domain, country, language, kind, notes, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            id,
-            record.name,
-            record.name_is_guess,
-            record.domain,
-            record.country,
-            record.language,
-            record.kind,
-            record.notes,
-            record.created_at
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
+    let id = record.row.insert(tx)?;
     for alias in &record.aliases {
         if store::find_outlet(tx, alias)?.is_none() {
             tx.execute(
