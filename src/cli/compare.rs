@@ -17,7 +17,7 @@ pub(super) fn compare(
     articles: &[triangulate_core::model::Id],
     json: bool,
 ) -> anyhow::Result<Outcome> {
-    use triangulate_core::compare::GENERIC;
+    use triangulate_core::compare::ActorName;
     let comparison = comparison_of(library, incident, articles)?;
     if json {
         print_json(&comparison)?;
@@ -62,18 +62,7 @@ pub(super) fn compare(
     }
     println!();
     for (n, r) in comparison.reports.iter().enumerate() {
-        let names: Vec<String> = r
-            .actor_names
-            .iter()
-            .map(|a| {
-                let group = if a.group == GENERIC {
-                    "generic label"
-                } else {
-                    &a.group
-                };
-                format!("{} ×{} ({group})", a.name, a.count)
-            })
-            .collect();
+        let names: Vec<String> = r.actor_names.iter().map(ActorName::shown).collect();
         let loaded: Vec<&str> = r.loaded_terms.iter().map(|t| t.text.as_str()).collect();
         let hedges: Vec<&str> = r.hedges.iter().map(|t| t.text.as_str()).collect();
         println!("[{}] {}: {} words", n + 1, r.outlet, r.word_count);

@@ -165,6 +165,18 @@ pub struct ActorName {
     pub count: usize,
 }
 
+impl ActorName {
+    /// "regime ×3 (Syrian government forces)", or "(generic label)" for a label of no group.
+    pub fn shown(&self) -> String {
+        let group = if self.group == GENERIC {
+            "generic label"
+        } else {
+            &self.group
+        };
+        format!("{} ×{} ({group})", self.name, self.count)
+    }
+}
+
 /// A lexicon word in a report: loaded, euphemism or hedge.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermItem {

@@ -31,7 +31,7 @@ use super::{
     readable_time, title,
 };
 use crate::analysis::TermCategory;
-use crate::compare::{Comparison, GENERIC, Report};
+use crate::compare::{ActorName, Comparison, Report};
 use crate::error::{Error, Result};
 use crate::model::Target;
 use crate::ratings::Grade;
@@ -186,36 +186,10 @@ fn reports_section(w: &mut Writer, c: &Comparison) {
     );
     for (n, r) in c.reports.iter().enumerate() {
         w.keep(5);
-        w.paragraph(
-            &[
-                Span::bold(&format!("{}. {}", n + 1, r.outlet)),
-                Span::muted(" · "),
-                grade_span(r.grade.as_deref()),
-                Span::muted(&format!(
-                    " · {}",
-                    r.published
-                        .as_deref()
-                        .map(readable_time)
-                        .unwrap_or_else(|| "no date".into())
-                )),
-            ],
-            0.0,
-        );
-        w.paragraph(&[Span::bold(&r.headline)], 0.0);
+        report_heading(w, n, r);
         let claims: Vec<String> = r.claims.iter().map(|c| c.shown()).collect();
         let sources = tally(r.attributions.iter().map(|a| a.source.as_str()));
-        let names: Vec<String> = r
-            .actor_names
-            .iter()
-            .map(|a| {
-                let group = if a.group == GENERIC {
-                    "generic label"
-                } else {
-                    &a.group
-                };
-                format!("{} ×{} ({group})", a.name, a.count)
-            })
-            .collect();
+        let names: Vec<String> = r.actor_names.iter().map(ActorName::shown).collect();
         let loaded = tally(r.loaded_terms.iter().map(|t| match t.category {
             TermCategory::Euphemism => format!("{} (euphemism)", t.text),
             _ => t.text.clone(),
@@ -477,26 +451,31 @@ fn passage(w: &mut Writer, p: &NotedPassage) {
     }
 }
 
+/// A report's number, outlet, grade and date, then its headline.
+fn report_heading(w: &mut Writer, n: usize, r: &Report) {
+    w.paragraph(
+        &[
+            Span::bold(&format!("{}. {}", n + 1, r.outlet)),
+            Span::muted(" · "),
+            grade_span(r.grade.as_deref()),
+            Span::muted(&format!(
+                " · {}",
+                r.published
+                    .as_deref()
+                    .map(readable_time)
+                    .unwrap_or_else(|| "no date".into())
+            )),
+        ],
+        0.0,
+    );
+    w.paragraph(&[Span::bold(&r.headline)], 0.0);
+}
+
 fn texts_section(w: &mut Writer, c: &Comparison) {
     w.heading("Texts", 2);
     for (n, r) in c.reports.iter().enumerate() {
         w.keep(4);
-        w.paragraph(
-            &[
-                Span::bold(&format!("{}. {}", n + 1, r.outlet)),
-                Span::muted(" · "),
-                grade_span(r.grade.as_deref()),
-                Span::muted(&format!(
-                    " · {}",
-                    r.published
-                        .as_deref()
-                        .map(readable_time)
-                        .unwrap_or_else(|| "no date".into())
-                )),
-            ],
-            0.0,
-        );
-        w.paragraph(&[Span::bold(&r.headline)], 0.0);
+        report_heading(w, n, r);
         for para in r.body.split("\n\n") {
             let para = para.trim();
             if !para.is_empty() {
