@@ -351,8 +351,16 @@ fn articles_selected_in_the_library_open_in_compare_with_their_diff() {
     harness.get_by_label_contains("How the texts differ: ");
 }
 
-#[test]
-fn file_export_report_writes_the_comparison_shown() {
+/// The sample library with the March shelling made an incident, and the app exporting its
+/// comparison through File > Export report… to a file called `name`; the file written and the
+/// app, for what it says.
+fn export_the_shelling(
+    name: &str,
+) -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    Harness<'static, TriangulateApp>,
+) {
     let (dir, path) = sample_library_file();
     let articles = march_shelling(&Library::open(&path).unwrap());
     make_incident(
@@ -361,7 +369,7 @@ fn file_export_report_writes_the_comparison_shown() {
         "2025-03-14",
         &articles,
     );
-    let out = dir.path().join("shelling.md");
+    let out = dir.path().join(name);
     let dialogs = ScriptedDialogs {
         report: Some(out.clone()),
         ..Default::default()
@@ -372,6 +380,12 @@ fn file_export_report_writes_the_comparison_shown() {
     harness.run();
     harness.get_by_label("Export report…").click();
     harness.run();
+    (dir, out, harness)
+}
+
+#[test]
+fn file_export_report_writes_the_comparison_shown() {
+    let (_dir, out, _harness) = export_the_shelling("shelling.md");
     let text = std::fs::read_to_string(&out).expect("the report is written");
     assert!(text.starts_with("# Comparison of reports: Shelling of Qasr al-Nahr market"));
     for outlet in [WIRE, QNB, OBSERVATORY] {
@@ -382,25 +396,7 @@ fn file_export_report_writes_the_comparison_shown() {
 
 #[test]
 fn file_export_report_writes_a_pdf_when_the_name_asks_for_one() {
-    let (dir, path) = sample_library_file();
-    let articles = march_shelling(&Library::open(&path).unwrap());
-    make_incident(
-        &path,
-        "Shelling of Qasr al-Nahr market",
-        "2025-03-14",
-        &articles,
-    );
-    let out = dir.path().join("shelling.pdf");
-    let dialogs = ScriptedDialogs {
-        report: Some(out.clone()),
-        ..Default::default()
-    };
-    let mut harness = harness_for(&path, dialogs);
-    open_view(&mut harness, "Compare");
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Export report…").click();
-    harness.run();
+    let (_dir, out, harness) = export_the_shelling("shelling.pdf");
     let bytes = std::fs::read(&out).expect("the report is written");
     assert!(bytes.starts_with(b"%PDF-"), "a PDF file");
     harness.get_by_label_contains("Report written to");
@@ -408,14 +404,6 @@ fn file_export_report_writes_a_pdf_when_the_name_asks_for_one() {
 
 #[test]
 fn the_status_bar_counts_one_incident_in_the_singular() {
-    let (_dir, path) = sample_library_file();
-    let articles = march_shelling(&Library::open(&path).unwrap());
-    make_incident(
-        &path,
-        "Shelling of Qasr al-Nahr market",
-        "2025-03-14",
-        &articles,
-    );
-    let harness = harness_for(&path, ScriptedDialogs::default());
+    let (_dir, _out, harness) = export_the_shelling("shelling.md");
     harness.get_by_label_contains(" · 1 incident · 0 suggestions");
 }
