@@ -34,14 +34,8 @@ pub fn report_document(
             content_hash: stored.content_hash,
         });
     }
-    let mut outlets: Vec<&str> = Vec::new();
-    for r in &comparison.reports {
-        if !outlets.contains(&r.outlet.as_str()) {
-            outlets.push(&r.outlet);
-        }
-    }
     let mut ratings = Vec::new();
-    for outlet in outlets {
+    for outlet in super::distinct_outlets(&comparison.reports) {
         for r in library.current_ratings_of(outlet)? {
             ratings.push(OutletRating {
                 outlet: outlet.to_string(),

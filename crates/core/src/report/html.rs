@@ -14,8 +14,8 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use super::{
-    Annotations, NotedPassage, OutletRating, PassageFound, ReportDocument, ReportNote, fact_shown,
-    missing_groups, readable_time, title,
+    Annotations, NotedPassage, OutletRating, PassageFound, ReportDocument, ReportNote,
+    distinct_outlets, fact_shown, missing_groups, plural, readable_time, tally, title,
 };
 use crate::analysis::TermCategory;
 use crate::analysis::claims::ClaimKind;
@@ -413,19 +413,6 @@ fn claims_list(claims: &[ClaimItem]) -> Markup {
             }
         }
     }
-}
-
-/// Distinct values (case-insensitive) with how often each occurs, in order of first use.
-fn tally<'a>(values: impl Iterator<Item = &'a str>) -> Vec<(String, usize)> {
-    let mut out: Vec<(String, usize)> = Vec::new();
-    for v in values {
-        let key = v.to_lowercase();
-        match out.iter_mut().find(|(seen, _)| seen.to_lowercase() == key) {
-            Some((_, n)) => *n += 1,
-            None => out.push((v.to_string(), 1)),
-        }
-    }
-    out
 }
 
 fn tally_list(items: Vec<(String, usize)>) -> Markup {
@@ -1162,21 +1149,6 @@ fn provenance(doc: &ReportDocument) -> Markup {
         }
         "\n"
     }
-}
-
-/// The outlets of the reports, each once, in the reports' order.
-fn distinct_outlets(reports: &[Report]) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
-    for r in reports {
-        if !out.contains(&r.outlet.as_str()) {
-            out.push(&r.outlet);
-        }
-    }
-    out
-}
-
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 { one } else { many }
 }
 
 #[cfg(test)]

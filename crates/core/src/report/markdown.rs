@@ -59,18 +59,9 @@ fn numbers(r: &Report) -> String {
 }
 
 fn sources(r: &Report) -> String {
-    let mut seen: Vec<(String, usize)> = Vec::new();
-    for a in &r.attributions {
-        match seen
-            .iter_mut()
-            .find(|(s, _)| s.to_lowercase() == a.source.to_lowercase())
-        {
-            Some((_, n)) => *n += 1,
-            None => seen.push((a.source.clone(), 1)),
-        }
-    }
     or_dash(
-        seen.into_iter()
+        super::tally(r.attributions.iter().map(|a| a.source.as_str()))
+            .into_iter()
             .map(|(s, n)| cell(&if n > 1 { format!("{s} ×{n}") } else { s }))
             .collect(),
     )

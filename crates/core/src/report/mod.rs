@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 
 use std::path::Path;
 
-use crate::compare::Comparison;
 use crate::compare::missing::MissingFact;
+use crate::compare::{Comparison, Report};
 use crate::error::{Error, Result};
 use crate::library::Library;
 use crate::model::{Id, Target};
@@ -446,6 +446,35 @@ fn context_edge(chars: impl Iterator<Item = (usize, char)>, words: usize) -> Opt
         }
     }
     None
+}
+
+/// Distinct values (case-insensitive) with how often each occurs, in order of first use.
+fn tally<S: AsRef<str>>(values: impl Iterator<Item = S>) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for v in values {
+        let v = v.as_ref();
+        let key = v.to_lowercase();
+        match out.iter_mut().find(|(seen, _)| seen.to_lowercase() == key) {
+            Some((_, n)) => *n += 1,
+            None => out.push((v.to_string(), 1)),
+        }
+    }
+    out
+}
+
+/// The outlets of the reports, each once, in the reports' order.
+fn distinct_outlets(reports: &[Report]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for r in reports {
+        if !out.contains(&r.outlet.as_str()) {
+            out.push(&r.outlet);
+        }
+    }
+    out
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
 }
 
 #[cfg(test)]

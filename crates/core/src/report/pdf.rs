@@ -28,7 +28,7 @@ use unicode_bidi::BidiInfo;
 
 use super::{
     Annotations, NotedPassage, OutletRating, PassageFound, ReportDocument, ReportNote,
-    readable_time, title,
+    distinct_outlets, plural, readable_time, tally, title,
 };
 use crate::analysis::TermCategory;
 use crate::compare::{ActorName, Comparison, Report};
@@ -188,13 +188,13 @@ fn reports_section(w: &mut Writer, c: &Comparison) {
         w.keep(5);
         report_heading(w, n, r);
         let claims: Vec<String> = r.claims.iter().map(|c| c.shown()).collect();
-        let sources = tally(r.attributions.iter().map(|a| a.source.as_str()));
+        let sources = counted(r.attributions.iter().map(|a| a.source.as_str()));
         let names: Vec<String> = r.actor_names.iter().map(ActorName::shown).collect();
-        let loaded = tally(r.loaded_terms.iter().map(|t| match t.category {
+        let loaded = counted(r.loaded_terms.iter().map(|t| match t.category {
             TermCategory::Euphemism => format!("{} (euphemism)", t.text),
             _ => t.text.clone(),
         }));
-        let hedges = tally(r.hedges.iter().map(|t| t.text.clone()));
+        let hedges = counted(r.hedges.iter().map(|t| t.text.clone()));
         let rows: [(&str, String); 7] = [
             ("Lead", r.lead_text().trim().to_string()),
             ("Numbers claimed", claims.join("; ")),
@@ -543,35 +543,11 @@ fn mark_text(mark: u8) -> String {
 }
 
 /// Distinct values (case-insensitive) in order of first use, "×N" after those seen N times.
-fn tally<S: AsRef<str>>(values: impl Iterator<Item = S>) -> Vec<String> {
-    let mut seen: Vec<(String, usize)> = Vec::new();
-    for v in values {
-        let v = v.as_ref();
-        match seen
-            .iter_mut()
-            .find(|(s, _)| s.to_lowercase() == v.to_lowercase())
-        {
-            Some((_, n)) => *n += 1,
-            None => seen.push((v.to_string(), 1)),
-        }
-    }
-    seen.into_iter()
+fn counted<S: AsRef<str>>(values: impl Iterator<Item = S>) -> Vec<String> {
+    tally(values)
+        .into_iter()
         .map(|(s, n)| if n > 1 { format!("{s} ×{n}") } else { s })
         .collect()
-}
-
-fn distinct_outlets(reports: &[Report]) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
-    for r in reports {
-        if !out.contains(&r.outlet.as_str()) {
-            out.push(&r.outlet);
-        }
-    }
-    out
-}
-
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 { one } else { many }
 }
 
 // ---------------------------------------------------------------------------------------------
