@@ -241,3 +241,17 @@ pub fn report_alone(
         .next()
         .expect("a comparison of one text has its report")
 }
+
+/// Records `analyst`'s grade of the outlet called `outlet`, with a rationale.
+pub fn rate(library: &mut Library, outlet: &str, analyst: &str, grade: &str, rationale: &str) {
+    let outlet_id = library.outlet_id(outlet).unwrap().expect("a sample outlet");
+    library
+        .add_rating(&triangulate_core::ratings::NewRating {
+            outlet_id,
+            analyst: analyst.into(),
+            grade: Some(grade.parse().unwrap()),
+            rationale: rationale.into(),
+            ..Default::default()
+        })
+        .unwrap();
+}

@@ -3,27 +3,14 @@
 //! what a resolution does to the queue and to both histories, and how resolutions travel in
 //! ratings files and through the command line.
 
-use crate::common;
+use crate::common::{self, rate};
 
 use triangulate_core::Library;
 use triangulate_core::model::Id;
+use triangulate_core::ratings::Grade;
 use triangulate_core::ratings::disagreement::{
     Disagreement, NewResolution, Subject, SubjectKind, grade_steps,
 };
-use triangulate_core::ratings::{Grade, NewRating};
-
-fn rate(library: &mut Library, outlet: &str, analyst: &str, grade: &str, rationale: &str) {
-    let outlet_id = library.outlet_id(outlet).unwrap().expect("a sample outlet");
-    library
-        .add_rating(&NewRating {
-            outlet_id,
-            analyst: analyst.into(),
-            grade: Some(grade.parse().unwrap()),
-            rationale: rationale.into(),
-            ..Default::default()
-        })
-        .unwrap();
-}
 
 fn outlet(library: &Library, name: &str) -> Subject {
     Subject {

@@ -4,25 +4,12 @@
 //! agreed grade recorded for each analyst in the disagreement, with their own rationales kept
 //! beside it in a report; the agreement figure withheld until enough outlets have two grades.
 
-use crate::common;
+use crate::common::{self, rate};
 
 use triangulate_core::Library;
 use triangulate_core::model::Id;
+use triangulate_core::ratings::Grade;
 use triangulate_core::ratings::disagreement::{NewResolution, Subject, SubjectKind};
-use triangulate_core::ratings::{Grade, NewRating};
-
-fn rate(library: &mut Library, outlet: &str, analyst: &str, grade: &str, rationale: &str) {
-    let outlet_id = library.outlet_id(outlet).unwrap().expect("a sample outlet");
-    library
-        .add_rating(&NewRating {
-            outlet_id,
-            analyst: analyst.into(),
-            grade: Some(grade.parse().unwrap()),
-            rationale: rationale.into(),
-            ..Default::default()
-        })
-        .unwrap();
-}
 
 fn outlet(library: &Library, name: &str) -> Id {
     library.outlet_id(name).unwrap().expect("the outlet")
