@@ -255,3 +255,21 @@ pub fn rate(library: &mut Library, outlet: &str, analyst: &str, grade: &str, rat
         })
         .unwrap();
 }
+
+/// Makes three of the sample's reports of the March shelling of Qasr al-Nahr, those the report
+/// goldens show, one incident; returns its id.
+pub fn march_shelling_incident(library: &mut Library) -> triangulate_core::model::Id {
+    let mut ids: Vec<_> = library
+        .articles_by_path_suffix()
+        .unwrap()
+        .into_iter()
+        .filter(|(p, _)| {
+            p.contains("qasr-al-nahr-shelling.txt")
+                || p.contains("kasr-el-nahr-terrorist-mortar-attack")
+                || p.contains("2025-03-14-qasr-an-nahr-shelling")
+        })
+        .map(|(_, id)| id)
+        .collect();
+    ids.sort_unstable();
+    make_incident(library, "Shelling of Qasr al-Nahr", "2025-03-14", &ids)
+}

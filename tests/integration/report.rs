@@ -20,20 +20,7 @@ const NOTED_WORDS: &str = "killing at least 19 people and wounding dozens more";
 /// Meridian Wire. Returns the library and the incident.
 fn march_shelling() -> (tempfile::TempDir, std::path::PathBuf, Library, Id) {
     let (dir, path, mut library, _) = common::sample_library();
-    let mut ids: Vec<_> = library
-        .articles_by_path_suffix()
-        .unwrap()
-        .into_iter()
-        .filter(|(p, _)| {
-            p.contains("qasr-al-nahr-shelling.txt")
-                || p.contains("kasr-el-nahr-terrorist-mortar-attack")
-                || p.contains("2025-03-14-qasr-an-nahr-shelling")
-        })
-        .map(|(_, id)| id)
-        .collect();
-    ids.sort_unstable();
-    let incident =
-        common::make_incident(&mut library, "Shelling of Qasr al-Nahr", "2025-03-14", &ids);
+    let incident = common::march_shelling_incident(&mut library);
     library
         .tag(TargetKind::Incident, &[incident], "toll disputed", "ana")
         .unwrap();

@@ -215,22 +215,7 @@ fn the_same_document_gives_the_same_pdf() {
 #[test]
 fn the_report_command_writes_the_sample_incident_as_a_pdf() {
     let (dir, path) = common::sample_library_file();
-    let incident = {
-        let mut library = Library::open(&path).unwrap();
-        let mut ids: Vec<_> = library
-            .articles_by_path_suffix()
-            .unwrap()
-            .into_iter()
-            .filter(|(p, _)| {
-                p.contains("qasr-al-nahr-shelling.txt")
-                    || p.contains("kasr-el-nahr-terrorist-mortar-attack")
-                    || p.contains("2025-03-14-qasr-an-nahr-shelling")
-            })
-            .map(|(_, id)| id)
-            .collect();
-        ids.sort_unstable();
-        common::make_incident(&mut library, "Shelling of Qasr al-Nahr", "2025-03-14", &ids)
-    };
+    let incident = common::march_shelling_incident(&mut Library::open(&path).unwrap());
     let out = dir.path().join("shelling.pdf");
     let output = common::run(
         &path,
