@@ -18,6 +18,7 @@ pub mod linking;
 pub mod model;
 pub mod pager;
 pub mod ratings;
+pub mod reference;
 pub mod report;
 pub mod sample;
 pub mod text;

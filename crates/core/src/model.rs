@@ -193,6 +193,71 @@ pub struct OutletSummary {
     /// The tags on the outlet, by name.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// What reference lists publish about it, one per list: a rater apart, never part of the
+    /// combined grade, the spread or agreement. Filled by `reference::attach` (the command
+    /// line's `outlets` and the Outlets view); empty as `Library::outlets` returns it.
+    #[serde(default)]
+    pub references: Vec<OutletReference>,
+}
+
+/// What one reference list publishes about an outlet, and how its row was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutletReference {
+    /// The list's name ("MBFC").
+    pub list: String,
+    /// The current version's id and date (the publisher's, else the day it was imported).
+    pub list_id: Id,
+    pub version: String,
+    /// How the row was found: `analyst` (matched by hand), `domain` (the outlet's articles or
+    /// the registry of sources give the row's domain), `section` (the row rates a section of the
+    /// outlet's site, "highline.huffingtonpost.com"), or `name` (the row's name, or its
+    /// domain's, is the outlet's name or an alias).
+    pub matched_by: String,
+    /// The rows found that way: one, or more when the list gives the outlet more than once.
+    pub entries: Vec<OutletReferenceEntry>,
+    /// The rows give different values.
+    pub conflicting: bool,
+    /// Why the desk's combined grade and the list disagree, when they are at opposite ends
+    /// ("the desk's B is on the reliable side; fact: low").
+    pub disagreement: Option<String>,
+}
+
+/// A row of a reference list found for an outlet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutletReferenceEntry {
+    pub id: Id,
+    /// The row as the list names its outlet: its name, its domain, or both.
+    pub row: String,
+    pub domain: Option<String>,
+    /// The rater's page about the outlet.
+    pub link: Option<String>,
+    /// Each rating column's published value, in the file's order: (column, value).
+    pub values: Vec<(String, String)>,
+}
+
+impl OutletReferenceEntry {
+    /// Its values as shown: "high · left-center".
+    pub fn shown(&self) -> String {
+        self.values
+            .iter()
+            .map(|(_, v)| v.as_str())
+            .filter(|v| !v.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
+impl OutletReference {
+    /// Its values as shown: one row's, or each row's apart with "≠" where they conflict.
+    pub fn shown(&self) -> String {
+        let mut shown: Vec<String> = self
+            .entries
+            .iter()
+            .map(OutletReferenceEntry::shown)
+            .collect();
+        shown.dedup();
+        shown.join(" ≠ ")
+    }
 }
 
 /// Signals computed from the library about one outlet. `None` where the library does not hold

@@ -220,9 +220,56 @@ pub fn fts_query(input: &str) -> String {
         .join(" ")
 }
 
+/// The site of an address, as the import names an outlet the registry of sources does not know, and as matching
+/// by domain compares it:
+/// `https://www.example.co.uk/news/1` is `example.co.uk`.
+pub fn site_of(url: &str) -> Option<String> {
+    let rest = url.trim().split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?.to_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let plausible = host.contains('.')
+        && !host.starts_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+    plausible.then(|| host.to_string())
+}
+
+/// The host of a line that is only a web address: "www.example.com", "https://example.org/",
+/// not "U.S." or "3.5".
+pub fn web_address(line: &str) -> Option<String> {
+    if line.contains(char::is_whitespace) {
+        return None;
+    }
+    let with_scheme = if line.contains("://") {
+        line.to_string()
+    } else {
+        format!("http://{line}")
+    };
+    let host = site_of(&with_scheme)?;
+    let tld = host.rsplit('.').next()?;
+    (tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())).then_some(host)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_site_of_an_address_is_its_host_without_www() {
+        assert_eq!(
+            site_of("https://www.example.co.uk/news/2017/09/05/story").as_deref(),
+            Some("example.co.uk")
+        );
+        assert_eq!(
+            site_of("http://user@News.Example.org:8080/a?b#c").as_deref(),
+            Some("news.example.org")
+        );
+        assert_eq!(site_of("/relative/path"), None);
+        assert_eq!(site_of("https://localhost/x"), None);
+        assert_eq!(site_of("not an address"), None);
+    }
 
     /// The form [`words`] replaced, kept to check it against.
     fn words_by_split(text: &str) -> Vec<&str> {

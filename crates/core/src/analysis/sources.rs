@@ -154,7 +154,7 @@ impl Registry {
 }
 
 /// A name's words, folded, without a leading "the".
-fn name_key(name: &str) -> String {
+pub(crate) fn name_key(name: &str) -> String {
     let words: Vec<String> = super::tokens(name).into_iter().map(|t| t.folded).collect();
     let words = match words.split_first() {
         Some((first, rest)) if first == "the" && !rest.is_empty() => rest,

@@ -573,7 +573,7 @@ fn build_article(
     } else {
         cleaned.title
     };
-    let host = e.url.as_deref().and_then(site_of);
+    let host = e.url.as_deref().and_then(crate::text::site_of);
     // Each way of naming the outlet, with the source recorded for it (db/0013), in the order
     // they are tried: what the file states, its folder's sidecar, the analyst's option at
     // import, a text file's site line, the page's address (named through the registry of
@@ -597,7 +597,7 @@ fn build_article(
     let stated = stated.map(|(name, source)| {
         // An outlet stated as the address of a source the registry knows ("bbc.co.uk", as some
         // corpora give it) takes the registry's name; any other name is tidied.
-        let name = match web_address(&name).and_then(|h| registry.by_host(&h)) {
+        let name = match crate::text::web_address(&name).and_then(|h| registry.by_host(&h)) {
             Some(known) => known.name.clone(),
             None => tidy_outlet(&name, host.as_deref()),
         };
@@ -691,23 +691,7 @@ fn build_article(
 /// ("Reuters", "Аль-Джазира" where listed) or a bare web address ("www.example.com").
 fn names_a_site(registry: &Registry, line: &str) -> bool {
     line.split_whitespace().count() <= 6
-        && (registry.by_name(line).is_some() || web_address(line).is_some())
-}
-
-/// The host of a line that is only a web address: "www.example.com", "https://example.org/",
-/// not "U.S." or "3.5".
-fn web_address(line: &str) -> Option<String> {
-    if line.contains(char::is_whitespace) {
-        return None;
-    }
-    let with_scheme = if line.contains("://") {
-        line.to_string()
-    } else {
-        format!("http://{line}")
-    };
-    let host = site_of(&with_scheme)?;
-    let tld = host.rsplit('.').next()?;
-    (tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())).then_some(host)
+        && (registry.by_name(line).is_some() || crate::text::web_address(line).is_some())
 }
 
 /// The outlet a site line names: the registry's name for it, else the line (an address's
@@ -716,7 +700,7 @@ fn site_name(registry: &Registry, line: &str) -> String {
     if let Some(source) = registry.by_name(line) {
         return source.name.clone();
     }
-    match web_address(line) {
+    match crate::text::web_address(line) {
         Some(host) => registry
             .by_host(&host)
             .map_or(host, |source| source.name.clone()),
@@ -756,7 +740,7 @@ fn tidy_outlet(stated: &str, host: Option<&str>) -> String {
 
 /// The name-like label of a host, as letters: "aktualne" of "www.aktualne.cz", "dailyexample"
 /// of "news.dailyexample.co.uk". `None` where it is too short to tell a name by.
-fn site_label(host: &str) -> Option<String> {
+pub(crate) fn site_label(host: &str) -> Option<String> {
     let labels: Vec<&str> = host.split('.').collect();
     // The label before the public suffix: the suffix is the last label, or the last two where
     // the one before the last is a generic second level ("co.uk", "com.au", "gov.ua").
@@ -780,21 +764,6 @@ fn letters_of(name: &str) -> String {
         .into_iter()
         .map(|t| t.folded)
         .collect()
-}
-
-/// The site of an address, as an outlet's name where the registry of sources has none for it:
-/// `https://www.example.co.uk/news/1` is `example.co.uk`.
-fn site_of(url: &str) -> Option<String> {
-    let rest = url.trim().split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit('@').next()?.split(':').next()?.to_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host);
-    let plausible = host.contains('.')
-        && !host.starts_with('.')
-        && host
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
-    plausible.then(|| host.to_string())
 }
 
 /// Languages the detector chooses among: those of the news that analysts of this kind read.
@@ -885,20 +854,5 @@ mod tests {
         assert_eq!(site_label("news.bbc.com").as_deref(), Some("bbc"));
         assert_eq!(site_label("x.com"), None);
         assert_eq!(site_label("localhost"), None);
-    }
-
-    #[test]
-    fn the_site_of_an_address_is_its_host_without_www() {
-        assert_eq!(
-            site_of("https://www.example.co.uk/news/2017/09/05/story").as_deref(),
-            Some("example.co.uk")
-        );
-        assert_eq!(
-            site_of("http://user@News.Example.org:8080/a?b#c").as_deref(),
-            Some("news.example.org")
-        );
-        assert_eq!(site_of("/relative/path"), None);
-        assert_eq!(site_of("https://localhost/x"), None);
-        assert_eq!(site_of("not an address"), None);
     }
 }

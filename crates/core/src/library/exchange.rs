@@ -1,6 +1,6 @@
 //! The ratings exchange file: every rating and credibility mark of a library, portable between
 //! libraries and analysts, with the analysts' axes and their values, resolutions of
-//! disagreements, and the working layer (notes, tags, collections). Things are named by what
+//! disagreements, the working layer (notes, tags, collections) and reference lists. Things are named by what
 //! identifies them in any library (outlets by name, articles by content hash), and every row by a
 //! uid, so importing appends what is new and a re-import adds nothing. Each part is read and
 //! written by the module that keeps it (ratings, axes, disagreements); this module assembles the
@@ -17,6 +17,7 @@ use super::clock::now;
 use super::disagreements::ExportedResolution;
 use super::notes::{SavedFilter, all_notes_in_order, tag_name};
 use super::ratings::{assessment_uid, insert_rating, rating_uid};
+use super::references::{ExportedReferenceList, ReferenceEvidence, import_lists, insert_evidence};
 use super::undo::{TagRecord, columns, restore_tags};
 use crate::error::{Error, Result};
 use crate::model::{Id, Target, TargetKind};
@@ -48,10 +49,13 @@ pub struct RatingsFile {
     /// Resolutions of disagreements (version 2).
     #[serde(default)]
     pub resolutions: Vec<ExportedResolution>,
+    /// Reference lists, every version with its rows and hand matches (version 3).
+    #[serde(default)]
+    pub references: Vec<ExportedReferenceList>,
 }
 
 /// The ratings file version this build writes; it reads this one and every one before.
-pub const RATINGS_VERSION: u32 = 2;
+pub const RATINGS_VERSION: u32 = 3;
 
 /// The kind of file `RatingsFile::format` names.
 pub const RATINGS_FORMAT: &str = "triangulate-ratings";
@@ -68,6 +72,9 @@ pub struct ExportedRating {
     pub criteria: Vec<CriterionAnswer>,
     /// Content hashes of the evidence articles (the same article has the same hash everywhere).
     pub evidence: Vec<String>,
+    /// The reference list's row the rating was adopted from (version 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<ReferenceEvidence>,
 }
 
 /// An assessment in a ratings file: the article by content hash.
@@ -101,6 +108,8 @@ pub struct RatingsImport {
     /// name does not allow the value.
     pub axis_values_skipped: usize,
     pub resolutions_added: usize,
+    /// Versions of reference lists added.
+    pub reference_lists_added: usize,
 }
 
 impl Library {
@@ -148,6 +157,7 @@ impl Library {
                 rationale,
                 created_at,
                 evidence,
+                reference: self.rating_reference(id)?,
             });
         }
         let mut assessments = Vec::new();
@@ -191,6 +201,7 @@ impl Library {
             axes,
             axis_values,
             resolutions: self.export_resolutions()?,
+            references: self.export_reference_lists()?,
         })
     }
 
@@ -243,7 +254,7 @@ impl Library {
                     None => report.articles_missing += 1,
                 }
             }
-            insert_rating(
+            let id = insert_rating(
                 &tx,
                 outlet,
                 &r.analyst,
@@ -254,6 +265,9 @@ impl Library {
                 &r.criteria,
                 &evidence,
             )?;
+            if let Some(reference) = &r.reference {
+                insert_evidence(&tx, id, reference)?;
+            }
             report.ratings_added += 1;
         }
         for a in &file.assessments {
@@ -300,6 +314,7 @@ impl Library {
         let (added, present, created) =
             super::disagreements::import_resolutions(&tx, &file.resolutions)?;
         report.resolutions_added = added;
+        report.reference_lists_added = import_lists(&tx, &file.references)?;
         report.already_present += present;
         for name in axes.outlets_created.into_iter().chain(created) {
             if !report.outlets_created.contains(&name) {

@@ -113,6 +113,12 @@ pub const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../../../../db/0016_outlet_trash.sql"),
         code: None,
     },
+    Migration {
+        version: 17,
+        name: "0017_reference_lists.sql",
+        sql: include_str!("../../../../db/0017_reference_lists.sql"),
+        code: Some(super::references::hosts_of_stored_articles),
+    },
 ];
 
 /// The schema version this build writes.

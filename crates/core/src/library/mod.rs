@@ -15,6 +15,7 @@ mod migrations;
 mod notes;
 mod outlets;
 mod ratings;
+mod references;
 mod reports;
 mod store;
 pub mod synth;
@@ -42,6 +43,10 @@ pub use links::{LinkPair, LinkRun, LinkState, LinkText, NewSuggestion, Suggestio
 pub use migrations::{MIGRATIONS, latest_version};
 pub use notes::{Collection, NewNote, Note, NoteHit, SavedFilter, TagSummary, tag_name};
 pub use ratings::{AgreedGrade, Assessment};
+pub use references::{
+    ColumnRole, EntryKey, ExportedHandMatch, ExportedReferenceList, HandMatch, NewReferenceEntry,
+    NewReferenceList, ReferenceColumn, ReferenceEntry, ReferenceEvidence, ReferenceList,
+};
 pub use reports::{ArticleProvenance, CurrentRating, ReportSource};
 pub use store::{ImportWriter, NewArticle, StoreOutcome, UNKNOWN_OUTLET};
 pub use trash::{Restored, TrashEntry};
@@ -571,6 +576,7 @@ impl Library {
                 }),
                 axes: axes.remove(&id).unwrap_or_default(),
                 tags: tags.remove(&id).unwrap_or_default(),
+                references: Vec::new(),
             });
         }
         Ok(out)

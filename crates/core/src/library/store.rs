@@ -73,15 +73,31 @@ pub(super) fn store_chunk(
     let mut added: HashMap<Id, i64> = HashMap::new();
     // The import time, read once for the chunk rather than by the column's default for each row.
     let now = clock::now();
-    let mut insert = tx.prepare_cached(
+    // The host of each article's address, and the outlets' hosts (db/0017), which a library of
+    // an older schema (see `pending_table` below) does not have yet.
+    let hosts_table: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outlet_hosts')",
+        [],
+        |r| r.get(0),
+    )?;
+    let mut insert = tx.prepare_cached(if hosts_table {
+        "INSERT INTO articles(outlet_id, published, published_source, word_count, language, encoding,
+                              format, batch_id, content_hash, text_hash, source_path, url, author,
+                              title, body, imported_at, text_head, text_tail, title_source,
+                              outlet_source, host)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                 ?19, ?20, ?21)
+         ON CONFLICT (content_hash) DO NOTHING"
+    } else {
         "INSERT INTO articles(outlet_id, published, published_source, word_count, language, encoding,
                               format, batch_id, content_hash, text_hash, source_path, url, author,
                               title, body, imported_at, text_head, text_tail, title_source,
                               outlet_source)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
                  ?19, ?20)
-         ON CONFLICT (content_hash) DO NOTHING",
-    )?;
+         ON CONFLICT (content_hash) DO NOTHING"
+    })?;
+    let mut hosts: HashMap<(Id, String), i64> = HashMap::new();
     // An article already here by its identity, or the same file's same text stored by an
     // earlier version that read its title, date or outlet otherwise: re-importing a folder after
     // an upgrade adds nothing and makes no outlet. Checked before the outlet is resolved.
@@ -165,7 +181,8 @@ pub(super) fn store_chunk(
             Some(_) => None,
         };
         let (head, tail) = around.unzip();
-        let inserted = insert.execute(params![
+        let host = article.url.as_deref().and_then(crate::text::site_of);
+        let values = params![
             outlet_id,
             article.published,
             date_source(article),
@@ -186,7 +203,13 @@ pub(super) fn store_chunk(
             tail,
             article.title_source,
             outlet_source,
-        ])?;
+            host,
+        ];
+        let inserted = if hosts_table {
+            insert.execute(values)?
+        } else {
+            insert.execute(&values[..20])?
+        };
         if inserted == 0 {
             outcome.duplicates.push(index);
             continue;
@@ -207,7 +230,11 @@ pub(super) fn store_chunk(
         }
         outcome.stored.push((index, id));
         *added.entry(outlet_id).or_default() += 1;
+        if let Some(host) = host {
+            *hosts.entry((outlet_id, host)).or_default() += 1;
+        }
     }
+    add_outlet_hosts(tx, &hosts)?;
     // Outlets' article counts (db/0006): once per outlet and chunk, not a trigger per article.
     let mut count =
         tx.prepare_cached("UPDATE outlets SET article_count = article_count + ?2 WHERE id = ?1")?;
@@ -231,6 +258,21 @@ pub(super) fn store_chunk(
         ],
     )?;
     Ok(outcome)
+}
+
+/// Adds articles' hosts to their outlets' (db/0017): once per outlet, host and chunk.
+pub(super) fn add_outlet_hosts(tx: &Connection, hosts: &HashMap<(Id, String), i64>) -> Result<()> {
+    if hosts.is_empty() {
+        return Ok(());
+    }
+    let mut add = tx.prepare_cached(
+        "INSERT INTO outlet_hosts(outlet_id, host, articles) VALUES (?1, ?2, ?3)
+         ON CONFLICT(outlet_id, host) DO UPDATE SET articles = articles + excluded.articles",
+    )?;
+    for ((outlet, host), n) in hosts {
+        add.execute(params![outlet, host, n])?;
+    }
+    Ok(())
 }
 
 /// What `articles.published_source` says of a new article's date: its source, `text` for a date

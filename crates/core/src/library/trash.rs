@@ -1,6 +1,6 @@
 //! The trash (`db/0007_trash.sql`): destructive edits keep what they took away until the analyst
-//! empties it. Deleting articles, ratings or an empty outlet, merging outlets, and deleting or
-//! merging incidents
+//! empties it. Deleting articles, ratings, an empty outlet or a reference list, merging outlets,
+//! and deleting or merging incidents
 //! each write one entry in the same transaction as the edit, holding the rows as they were; the
 //! [`Undo`] they return points at it, and restoring the entry (Edit > Undo, Edit > Trash,
 //! `triangulate trash restore`) puts the rows back under their old ids when those are free.
@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
+use super::references::{self, ExportedReferenceList};
 use super::undo::{self, CollectionRecord, NoteRecord, TagRecord, Undo};
 use super::{Library, clock, corrections, store};
 use crate::error::{Error, Result};
@@ -75,6 +76,10 @@ enum Payload {
     Outlet {
         outlet: DeletedOutlet,
     },
+    /// Versions of a reference list, with their rows and hand matches.
+    Reference {
+        lists: Vec<ExportedReferenceList>,
+    },
 }
 
 impl Payload {
@@ -88,6 +93,7 @@ impl Payload {
             Payload::Tags { .. } => "tags",
             Payload::Collection { .. } => "collection",
             Payload::Outlet { .. } => "outlet",
+            Payload::Reference { .. } => "reference",
         }
     }
 }
@@ -438,6 +444,50 @@ impl Library {
         Ok(undo)
     }
 
+    /// Deletes a list to the trash: one version, or every version of the list when `version` is
+    /// `None`. Ratings adopted from it keep their copy of the row.
+    pub fn delete_reference_list(
+        &mut self,
+        name: &str,
+        version: Option<Id>,
+        by: &str,
+    ) -> Result<Undo> {
+        let tx = self.conn.transaction()?;
+        let ids: Vec<(Id, String)> = {
+            let mut stmt = tx.prepare_cached(
+                "SELECT id, name FROM reference_lists WHERE name = ?1 ORDER BY id",
+            )?;
+            let rows = stmt.query_map([name.trim()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let ids: Vec<(Id, String)> = match version {
+            None => ids,
+            Some(v) => ids.into_iter().filter(|(id, _)| *id == v).collect(),
+        };
+        let Some((_, stored_name)) = ids.first().cloned() else {
+            return Err(Error::NotFound(match version {
+                None => format!("no reference list called {name:?}"),
+                Some(v) => format!("{name:?} has no version {v}"),
+            }));
+        };
+        let mut lists = Vec::new();
+        let mut rows = 0;
+        for (id, _) in &ids {
+            let list = references::export_list(&tx, *id)?;
+            rows += list.entries.len();
+            lists.push(list);
+            tx.execute("DELETE FROM reference_lists WHERE id = ?1", [id])?;
+        }
+        let label = match (version, lists.len()) {
+            (Some(_), _) => format!("delete a version of reference list {stored_name}"),
+            (None, 1) => format!("delete reference list {stored_name}"),
+            (None, n) => format!("delete reference list {stored_name} ({n} versions)"),
+        };
+        let undo = put(&tx, &label, rows, by, &Payload::Reference { lists })?;
+        tx.commit()?;
+        Ok(undo)
+    }
+
     /// Puts back what a trash entry holds and removes the entry, in one transaction.
     pub fn restore_trash(&mut self, entry: Id) -> Result<Restored> {
         let tx = self.conn.transaction()?;
@@ -541,6 +591,30 @@ impl Library {
                 Ok(()) => restored.restored = 1,
                 Err(why) => restored.skipped.push(why),
             },
+            Payload::Reference { lists } => {
+                for list in lists {
+                    let known: bool = tx
+                        .query_row(
+                            "SELECT 1 FROM reference_lists WHERE uid = ?1",
+                            [&list.uid],
+                            |_| Ok(()),
+                        )
+                        .optional()?
+                        .is_some();
+                    if known {
+                        restored.skipped.push(format!(
+                            "reference list {} of {}: imported again since",
+                            list.name,
+                            list.published
+                                .as_deref()
+                                .unwrap_or(list.imported_at.get(..10).unwrap_or_default())
+                        ));
+                        continue;
+                    }
+                    references::insert_list(&tx, &list, &[], &mut |_| {})?;
+                    restored.restored += list.entries.len();
+                }
+            }
         }
         tx.execute("DELETE FROM trash WHERE id = ?1", [entry])?;
         tx.commit()?;
@@ -791,6 +865,15 @@ fn restore_article(tx: &Transaction, record: &ArticleRecord) -> Result<Result<Id
             _ => rusqlite::types::Value::Text("text".into()),
         };
     }
+    // The address's host, which outlets' hosts count (db/0017).
+    let host = match json_value(record.columns.get("url")) {
+        rusqlite::types::Value::Text(url) => crate::text::site_of(&url),
+        _ => None,
+    };
+    values.push(
+        host.clone()
+            .map_or(rusqlite::types::Value::Null, rusqlite::types::Value::Text),
+    );
     // The batch may have been removed since.
     if let rusqlite::types::Value::Integer(batch) = values[2 + 6]
         && !taken(tx, "SELECT 1 FROM import_batches WHERE id = ?1", batch)?
@@ -800,12 +883,15 @@ fn restore_article(tx: &Transaction, record: &ArticleRecord) -> Result<Result<Id
     tx.prepare_cached(
         "INSERT INTO articles(id, outlet_id, published, published_source, word_count, language, encoding,
                               format, batch_id, imported_at, content_hash, text_hash, source_path,
-                              url, author, title, body, title_source, outlet_source)
+                              url, author, title, body, title_source, outlet_source, host)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 ?18, ?19)",
+                 ?18, ?19, ?20)",
     )?
     .execute(rusqlite::params_from_iter(values.iter()))?;
     let id = tx.last_insert_rowid();
+    if let Some(host) = host {
+        store::add_outlet_hosts(tx, &HashMap::from([((outlet, host), 1)]))?;
+    }
     let title = json_value(record.columns.get("title"));
     let body = json_value(record.columns.get("body"));
     tx.prepare_cached("INSERT INTO articles_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?

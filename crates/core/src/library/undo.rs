@@ -4,7 +4,8 @@
 //! puts back every part of an [`Undo`]; an edit that removed things keeps them in the trash
 //! instead (`trash.rs`), and its undo restores that entry (`Library::undo`). The edits live with
 //! what they edit (incidents, notes, corrections, outlets, trash); they depend on this module, and it on
-//! none of them (only on `store` for finding an outlet by name).
+//! none of them (only on `store` for finding an outlet by name, and it puts back reference lists'
+//! hand matches itself).
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
@@ -48,6 +49,13 @@ pub struct Undo {
     /// Outlets the edit renamed (`outlets.rs`), with what they were called before.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) renames: Vec<RenameRecord>,
+    /// Reference lists' versions the edit imported (`references.rs`): undo removes them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) reference_lists_added: Vec<Id>,
+    /// Rows of reference lists the edit matched by hand, each with its hand match before
+    /// (outlet, by, at), `None` where it had none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) reference_matches: Vec<(Id, Option<(Option<Id>, String, String)>)>,
 }
 
 impl Undo {
@@ -207,6 +215,8 @@ pub(super) fn apply(tx: &Transaction, undo: &Undo) -> Result<()> {
     undo_additions(tx, undo)?;
     undo_corrections(tx, &undo.corrections)?;
     undo_renames(tx, &undo.renames)?;
+    restore_hand_matches(tx, &undo.reference_matches)?;
+    remove_lists(tx, &undo.reference_lists_added)?;
     Ok(())
 }
 
@@ -578,4 +588,37 @@ pub(super) fn memberships(tx: &Transaction, id: Id) -> Result<Vec<(Id, String, S
         )?
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Puts back rows' hand matches as they were before an edit (`undo::apply`).
+fn restore_hand_matches(
+    tx: &Transaction,
+    matches: &[(Id, Option<(Option<Id>, String, String)>)],
+) -> Result<()> {
+    for (entry, before) in matches.iter().rev() {
+        match before {
+            None => {
+                tx.execute("DELETE FROM reference_matches WHERE entry_id = ?1", [entry])?;
+            }
+            Some((outlet, by, at)) => {
+                tx.execute(
+                    "INSERT INTO reference_matches(entry_id, outlet_id, matched_by, matched_at)
+                     SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM reference_entries WHERE id = ?1)
+                       AND (?2 IS NULL OR EXISTS (SELECT 1 FROM outlets WHERE id = ?2))
+                     ON CONFLICT(entry_id) DO UPDATE SET outlet_id = excluded.outlet_id,
+                        matched_by = excluded.matched_by, matched_at = excluded.matched_at",
+                    params![entry, outlet, by, at],
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Removes lists an edit added (`undo::apply`).
+fn remove_lists(tx: &Transaction, lists: &[Id]) -> Result<()> {
+    for id in lists {
+        tx.execute("DELETE FROM reference_lists WHERE id = ?1", [id])?;
+    }
+    Ok(())
 }
