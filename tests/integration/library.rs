@@ -421,3 +421,59 @@ fn a_new_library_knows_no_invented_name_and_one_made_from_the_sample_does() {
         Some("Wadi Sarab")
     );
 }
+
+/// The sample imported by a library at `version`, then opened by this build.
+fn sample_at(version: u32) -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite");
+    let mut old = Library::open_at_version(&path, version).unwrap();
+    triangulate_core::import::import_sources(
+        &mut old,
+        &[triangulate_core::library::world::SAMPLE_ROOT.to_string()],
+        triangulate_core::sample::sample_files(),
+        Vec::new(),
+        &Default::default(),
+        &triangulate_core::jobs::Progress::new(),
+    )
+    .unwrap();
+    drop(old);
+    let library = Library::open(&path).unwrap();
+    (dir, library)
+}
+
+#[test]
+fn a_library_made_before_schema_17_learns_its_outlets_web_hosts_as_an_import_now_records_them() {
+    let (_old_dir, migrated) = sample_at(16);
+    let (_new_dir, fresh) = sample_at(triangulate_core::library::latest_version());
+    let hosts = |library: &Library| {
+        let names: std::collections::HashMap<_, _> = library
+            .outlet_list()
+            .unwrap()
+            .into_iter()
+            .map(|o| (o.id, o.name))
+            .collect();
+        let mut all: Vec<(String, String)> = library
+            .outlet_hosts()
+            .unwrap()
+            .into_iter()
+            .flat_map(|(id, hosts)| {
+                let name = names[&id].clone();
+                hosts.into_iter().map(move |h| (name.clone(), h))
+            })
+            .collect();
+        all.sort();
+        all
+    };
+    let migrated_hosts = hosts(&migrated);
+    assert!(
+        !migrated_hosts.is_empty(),
+        "the sample's pages state their addresses"
+    );
+    assert!(
+        migrated_hosts.iter().all(|(_, h)| !h.starts_with("www.")),
+        "{migrated_hosts:?}"
+    );
+    assert_eq!(migrated_hosts, hosts(&fresh));
+    assert!(migrated.check().unwrap().is_sound());
+    assert!(fresh.check().unwrap().is_sound());
+}

@@ -34,6 +34,7 @@ mod outlet_edits;
 mod ratings;
 mod reading;
 mod real_data;
+mod reference_real;
 mod report;
 mod report_browser;
 mod report_html;

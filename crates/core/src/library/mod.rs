@@ -847,6 +847,20 @@ impl Library {
                 "{miscounted} outlets have an article count out of step with their articles"
             ));
         }
+        let hosts_out_of_step: i64 = self.conn.query_row(
+            "SELECT count(*) FROM
+               (SELECT outlet_id, host, count(*) AS n FROM articles WHERE host IS NOT NULL
+                GROUP BY outlet_id, host) a
+             FULL OUTER JOIN outlet_hosts h ON h.outlet_id = a.outlet_id AND h.host = a.host
+             WHERE a.n IS NOT h.articles",
+            [],
+            |r| r.get(0),
+        )?;
+        if hosts_out_of_step > 0 {
+            report.problems.push(format!(
+                "{hosts_out_of_step} outlets' web hosts are out of step with their articles"
+            ));
+        }
         let unsourced: i64 = self.conn.query_row(
             "SELECT count(*) FROM articles WHERE (published IS NULL) != (published_source = 'none')",
             [],

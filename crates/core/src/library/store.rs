@@ -230,7 +230,7 @@ pub(super) fn store_chunk(
         }
         outcome.stored.push((index, id));
         *added.entry(outlet_id).or_default() += 1;
-        if let Some(host) = host {
+        if let Some(host) = host.filter(|_| hosts_table) {
             *hosts.entry((outlet_id, host)).or_default() += 1;
         }
     }

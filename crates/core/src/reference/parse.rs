@@ -76,6 +76,22 @@ pub fn parse_list(text: &str, name: &str, roles: &[(String, ColumnRole)]) -> Res
         }
     }
     let columns = recognise(&headers, &rows, roles);
+    // Every column of addresses, the chosen one first: a row whose domain cell is no address
+    // ("rt.com-news") is read from another ("https://www.rt.com/news/").
+    let mut addresses: Vec<usize> = (0..headers.len())
+        .filter(|&i| columns[i].role == ColumnRole::Domain)
+        .collect();
+    addresses.extend((0..headers.len()).filter(|&i| {
+        columns[i].role == ColumnRole::Ignore && {
+            let words = header_words(&headers[i]);
+            has_word(
+                &words,
+                &[
+                    "url", "domain", "website", "site", "host", "homepage", "web", "address",
+                ],
+            )
+        }
+    }));
     let has = |role: ColumnRole| columns.iter().any(|c| c.role == role);
     if !has(ColumnRole::Name) && !has(ColumnRole::Domain) {
         return Err(Error::Invalid(format!(
@@ -107,7 +123,9 @@ pub fn parse_list(text: &str, name: &str, roles: &[(String, ColumnRole)]) -> Res
                 .cloned()
         };
         let name = cell(name_at);
-        let domain = cell(domain_at).and_then(|d| crate::text::web_address(&d));
+        let domain = addresses
+            .iter()
+            .find_map(|&i| cell(Some(i)).and_then(|d| crate::text::web_address(&d)));
         if name.is_none() && domain.is_none() {
             skipped.push(format!(
                 "line {line}: no outlet name or domain{}",
@@ -468,6 +486,17 @@ mod tests {
         assert_eq!(
             list.list.entries[1].parent.as_deref(),
             Some("other-wire.org")
+        );
+        let odd = parse_list(
+            "source_url\tsource_url_normalized\tfact\nhttps://www.example.com/news/\texample.com-news\tlow\n",
+            "Rater",
+            &[],
+        )
+        .expect("reads");
+        assert_eq!(
+            odd.list.entries[0].domain.as_deref(),
+            Some("example.com"),
+            "a domain cell that is no address is read from the address beside it"
         );
     }
 
