@@ -294,7 +294,7 @@ fn axes_and_their_values_survive_a_ratings_export_and_reimport_into_a_fresh_libr
         &[("funding note", "ministry budget line")],
     );
     let file = mine.export_ratings().unwrap();
-    assert_eq!(file.version, 2);
+    assert_eq!(file.version, triangulate_core::library::RATINGS_VERSION);
     assert_eq!((file.axes.len(), file.axis_values.len()), (3, 3));
     let json = serde_json::to_string_pretty(&file).unwrap();
 

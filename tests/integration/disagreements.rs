@@ -393,7 +393,7 @@ fn resolutions_survive_a_ratings_export_and_reimport_into_another_library() {
     resolve(&mut mine, wire, "Agreed on C.", Some("C"));
     resolve(&mut mine, article(first), "Discussed.", None);
     let file = mine.export_ratings().unwrap();
-    assert_eq!(file.version, 2);
+    assert_eq!(file.version, triangulate_core::library::RATINGS_VERSION);
     assert_eq!(file.resolutions.len(), 2);
     let json = serde_json::to_string(&file).unwrap();
     let file: triangulate_core::library::RatingsFile = serde_json::from_str(&json).unwrap();
