@@ -315,6 +315,31 @@ impl Library {
             &list.entries,
             &mut progress,
         )?;
+        // The analysts' hand matches of the version before carry over to the rows of this one
+        // that name the same outlet (same domain and name).
+        // From the few hand matches to the rows, through the indexes of domains and names.
+        tx.execute(
+            "INSERT OR IGNORE INTO reference_matches(entry_id, outlet_id, matched_by, matched_at)
+             SELECT new.id, m.outlet_id, m.matched_by, m.matched_at
+             FROM reference_matches m
+             CROSS JOIN reference_entries old ON old.id = m.entry_id
+             CROSS JOIN reference_entries new
+               ON new.domain = old.domain AND new.name_key IS old.name_key AND new.list_id = ?1
+             WHERE old.list_id = (SELECT max(id) FROM reference_lists WHERE name = ?2 AND id < ?1)
+               AND old.domain IS NOT NULL",
+            params![id, name],
+        )?;
+        tx.execute(
+            "INSERT OR IGNORE INTO reference_matches(entry_id, outlet_id, matched_by, matched_at)
+             SELECT new.id, m.outlet_id, m.matched_by, m.matched_at
+             FROM reference_matches m
+             CROSS JOIN reference_entries old ON old.id = m.entry_id
+             CROSS JOIN reference_entries new
+               ON new.name_key = old.name_key AND new.domain IS NULL AND new.list_id = ?1
+             WHERE old.list_id = (SELECT max(id) FROM reference_lists WHERE name = ?2 AND id < ?1)
+               AND old.domain IS NULL",
+            params![id, name],
+        )?;
         tx.commit()?;
         let undo = Undo {
             label: format!("import reference list {name}"),
@@ -808,4 +833,120 @@ pub(super) fn hosts_of_stored_articles(tx: &Transaction) -> Result<()> {
         set.execute(params![id, host])?;
     }
     super::store::add_outlet_hosts(tx, &hosts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(line: i64, domain: &str, fact: &str) -> NewReferenceEntry {
+        NewReferenceEntry {
+            line,
+            domain: Some(domain.to_string()),
+            ratings: BTreeMap::from([("fact".to_string(), fact.to_string())]),
+            ..NewReferenceEntry::default()
+        }
+    }
+
+    fn list(rows: Vec<NewReferenceEntry>) -> NewReferenceList {
+        NewReferenceList {
+            name: "Rater".into(),
+            file: "rater.tsv".into(),
+            imported_by: "ana".into(),
+            columns: vec![
+                ReferenceColumn {
+                    name: "domain".into(),
+                    role: ColumnRole::Domain,
+                    scale: None,
+                },
+                ReferenceColumn {
+                    name: "fact".into(),
+                    role: ColumnRole::Reliability,
+                    scale: None,
+                },
+            ],
+            entries: rows,
+            ..NewReferenceList::default()
+        }
+    }
+
+    fn outlet(library: &Library, name: &str) -> Id {
+        library
+            .conn
+            .execute("INSERT OR IGNORE INTO outlets(name) VALUES (?1)", [name])
+            .expect("outlet");
+        library.outlet_id(name).expect("reads").expect("is there")
+    }
+
+    #[test]
+    fn versions_keep_the_old_carry_hand_matches_go_to_the_trash_and_come_back() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut library = Library::open(dir.path().join("l.sqlite")).expect("opens");
+        let daily = outlet(&library, "Example Daily");
+        let (first, _) = library
+            .add_reference_list(
+                &list(vec![
+                    row(2, "daily.example", "high"),
+                    row(3, "other.example", "low"),
+                ]),
+                |_| {},
+            )
+            .expect("stores");
+        let again = library.add_reference_list(
+            &list(vec![
+                row(2, "daily.example", "high"),
+                row(3, "other.example", "low"),
+            ]),
+            |_| {},
+        );
+        assert!(again.is_err(), "the same list twice is refused");
+        let entries = library.reference_entries(first).expect("reads");
+        library
+            .match_reference_entry(entries[0].id, Some(daily), false, "ana")
+            .expect("matches");
+        let undo = library
+            .match_reference_entry(entries[1].id, None, false, "ana")
+            .expect("sets aside");
+        library.undo(&undo).expect("undoes");
+        assert_eq!(library.reference_hand_matches().expect("reads").len(), 1);
+
+        let (second, import_undo) = library
+            .add_reference_list(
+                &list(vec![
+                    row(2, "daily.example", "mixed"),
+                    row(3, "new.example", "low"),
+                ]),
+                |_| {},
+            )
+            .expect("a newer version");
+        let lists = library.reference_lists().expect("reads");
+        assert_eq!(lists.len(), 2);
+        assert!(lists.iter().any(|l| l.id == first && !l.current));
+        assert!(lists.iter().any(|l| l.id == second && l.current));
+        let hands = library.reference_hand_matches().expect("reads");
+        assert_eq!(
+            hands.len(),
+            1,
+            "the hand match carried over to the new version"
+        );
+        assert_eq!(hands[0].outlet, Some(daily));
+
+        library.undo(&import_undo).expect("undoes the import");
+        assert_eq!(library.reference_lists().expect("reads").len(), 1);
+
+        let deleted = library
+            .delete_reference_list("rater", None, "ana")
+            .expect("deletes");
+        assert!(library.reference_lists().expect("reads").is_empty());
+        let trash = deleted.trash().expect("in the trash");
+        let restored = library.restore_trash(trash).expect("restores");
+        assert_eq!(restored.restored, 2);
+        let lists = library.reference_lists().expect("reads");
+        assert_eq!(lists.len(), 1);
+        assert_eq!(
+            library.reference_hand_matches().expect("reads").len(),
+            1,
+            "with its hand match"
+        );
+    }
 }
