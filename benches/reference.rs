@@ -52,6 +52,14 @@ fn main() {
                 .args(["--name", "Bench", "--json"]),
         );
         report(&format!("reference import ({label})"), &import);
+        let imported: serde_json::Value =
+            serde_json::from_str(&import.stdout).expect("reference import --json prints JSON");
+        println!(
+            "  {} rows kept, {} skipped, {} outlets matched",
+            imported["rows"],
+            imported["skipped"].as_array().map_or(0, Vec::len),
+            imported["matched_outlets"]
+        );
         let outlets = run_measured(triangulate(&library).args(["outlets", "--json"]));
         report(&format!("outlets --json after it ({label})"), &outlets);
     }

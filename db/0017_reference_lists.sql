@@ -4,8 +4,9 @@
 -- disagreement queue. An analyst who agrees with a list records a rating of their own, with the
 -- list's entry as its evidence (`rating_references`).
 
--- One version of one list. Versions share the list's name; the latest imported is the current
--- one, and older ones stay until the analyst deletes the list (to the trash).
+-- One version of one list. Versions share the list's name; the one imported last is the current
+-- one (`current_reference_lists`), and older ones stay until the analyst deletes them (to the
+-- trash).
 CREATE TABLE reference_lists (
     id          INTEGER PRIMARY KEY,
     name        TEXT NOT NULL COLLATE NOCASE,
@@ -23,7 +24,16 @@ CREATE TABLE reference_lists (
     columns     TEXT NOT NULL,
     entries     INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX reference_lists_name ON reference_lists(name, id);
+CREATE INDEX reference_lists_name ON reference_lists(name, imported_at, id);
+
+-- The current version of each list: the one imported last. A version restored from the trash or
+-- brought by a ratings file keeps the time it was imported, so it does not displace a newer one.
+CREATE VIEW current_reference_lists AS
+SELECT l.id, l.name FROM reference_lists l
+WHERE NOT EXISTS (SELECT 1 FROM reference_lists o
+                  WHERE o.name = l.name
+                    AND (o.imported_at > l.imported_at
+                         OR (o.imported_at = l.imported_at AND o.id > l.id)));
 
 -- One row of a list, as published. `name_key` and `site_key` are what matching compares: the
 -- name's words folded (a leading "the" aside), and the domain's name-like label ("dailysabah" of

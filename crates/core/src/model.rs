@@ -226,6 +226,8 @@ pub struct OutletReference {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutletReferenceEntry {
     pub id: Id,
+    /// The row's line in the list's file (the header is line 1).
+    pub line: i64,
     /// The row as the list names its outlet: its name, its domain, or both.
     pub row: String,
     pub domain: Option<String>,

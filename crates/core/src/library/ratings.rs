@@ -116,37 +116,8 @@ pub(super) fn assessment_uid(
 impl Library {
     /// Adds a rating (append-only) with its criteria and evidence, in one transaction.
     pub fn add_rating(&mut self, rating: &NewRating) -> Result<Id> {
-        let grade = rating.grade.ok_or_else(|| {
-            Error::Invalid("choose a grade (A to F) before saving the rating".into())
-        })?;
-        let analyst = rating.analyst.trim();
-        if analyst.is_empty() {
-            return Err(Error::Invalid(
-                "set your analyst name (Preferences, or --analyst) before rating".into(),
-            ));
-        }
         let tx = self.conn.transaction()?;
-        let outlet: String = tx
-            .query_row(
-                "SELECT name FROM outlets WHERE id = ?1",
-                [rating.outlet_id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .ok_or_else(|| Error::NotFound(format!("no outlet {}", rating.outlet_id)))?;
-        let created_at = now();
-        let uid = rating_uid(&outlet, analyst, &created_at, grade, &rating.rationale);
-        let id = insert_rating(
-            &tx,
-            rating.outlet_id,
-            analyst,
-            grade,
-            &rating.rationale,
-            &created_at,
-            &uid,
-            &rating.criteria,
-            &rating.evidence,
-        )?;
+        let id = add_rating_in(&tx, rating)?;
         tx.commit()?;
         Ok(id)
     }
@@ -348,5 +319,40 @@ pub(super) fn insert_rating(
     for article in evidence {
         cite.execute(params![id, article])?;
     }
+    Ok(id)
+}
+
+/// Adds a rating with its criteria and evidence inside the caller's transaction.
+pub(super) fn add_rating_in(tx: &Transaction<'_>, rating: &NewRating) -> Result<Id> {
+    let grade = rating
+        .grade
+        .ok_or_else(|| Error::Invalid("choose a grade (A to F) before saving the rating".into()))?;
+    let analyst = rating.analyst.trim();
+    if analyst.is_empty() {
+        return Err(Error::Invalid(
+            "set your analyst name (Preferences, or --analyst) before rating".into(),
+        ));
+    }
+    let outlet: String = tx
+        .query_row(
+            "SELECT name FROM outlets WHERE id = ?1",
+            [rating.outlet_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("no outlet {}", rating.outlet_id)))?;
+    let created_at = now();
+    let uid = rating_uid(&outlet, analyst, &created_at, grade, &rating.rationale);
+    let id = insert_rating(
+        tx,
+        rating.outlet_id,
+        analyst,
+        grade,
+        &rating.rationale,
+        &created_at,
+        &uid,
+        &rating.criteria,
+        &rating.evidence,
+    )?;
     Ok(id)
 }

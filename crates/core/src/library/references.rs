@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Library;
 use super::clock::now;
-use super::undo::Undo;
+use super::undo::{HandMatchRecord, Undo};
 use crate::error::{Error, Result};
 use crate::model::Id;
 use crate::ratings::NewRating;
@@ -152,7 +152,8 @@ pub struct ReferenceList {
     pub file: String,
     pub columns: Vec<ReferenceColumn>,
     pub entries: i64,
-    /// Whether it is its list's current version (the latest imported).
+    /// Whether it is its list's current version: the one imported last (a version restored
+    /// from the trash or brought by a ratings file keeps the time it was first imported).
     pub current: bool,
 }
 
@@ -232,8 +233,8 @@ pub struct ReferenceEvidence {
     pub version: String,
     /// The row as the list names its outlet.
     pub entry: String,
-    /// Its published values, by column.
-    pub ratings: BTreeMap<String, String>,
+    /// Its published values, (column, value) in the file's order.
+    pub ratings: Vec<(String, String)>,
 }
 
 impl ReferenceEvidence {
@@ -325,7 +326,8 @@ impl Library {
              CROSS JOIN reference_entries old ON old.id = m.entry_id
              CROSS JOIN reference_entries new
                ON new.domain = old.domain AND new.name_key IS old.name_key AND new.list_id = ?1
-             WHERE old.list_id = (SELECT max(id) FROM reference_lists WHERE name = ?2 AND id < ?1)
+             WHERE old.list_id = (SELECT id FROM reference_lists WHERE name = ?2 AND id <> ?1
+                                 ORDER BY imported_at DESC, id DESC LIMIT 1)
                AND old.domain IS NOT NULL",
             params![id, name],
         )?;
@@ -336,7 +338,8 @@ impl Library {
              CROSS JOIN reference_entries old ON old.id = m.entry_id
              CROSS JOIN reference_entries new
                ON new.name_key = old.name_key AND new.domain IS NULL AND new.list_id = ?1
-             WHERE old.list_id = (SELECT max(id) FROM reference_lists WHERE name = ?2 AND id < ?1)
+             WHERE old.list_id = (SELECT id FROM reference_lists WHERE name = ?2 AND id <> ?1
+                                 ORDER BY imported_at DESC, id DESC LIMIT 1)
                AND old.domain IS NULL",
             params![id, name],
         )?;
@@ -349,14 +352,14 @@ impl Library {
         Ok((id, undo))
     }
 
-    /// Every version of every list, by name and then oldest first, each saying whether it is
-    /// its list's current version.
+    /// Every version of every list, by name and then oldest import first, each saying whether it
+    /// is its list's current version.
     pub fn reference_lists(&self) -> Result<Vec<ReferenceList>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT l.id, l.name, l.published, l.imported_at, l.imported_by, l.file, l.columns,
                     l.entries,
-                    l.id = (SELECT max(o.id) FROM reference_lists o WHERE o.name = l.name)
-             FROM reference_lists l ORDER BY l.name COLLATE NOCASE, l.id",
+                    l.id IN (SELECT id FROM current_reference_lists)
+             FROM reference_lists l ORDER BY l.name COLLATE NOCASE, l.imported_at, l.id",
         )?;
         let rows = stmt.query_map([], |r| {
             let columns: String = r.get(6)?;
@@ -407,22 +410,22 @@ impl Library {
             EntryKey::Domain => {
                 "SELECT e.id, e.list_id, e.line, e.name, e.domain, e.link, e.ratings
                  FROM reference_entries e WHERE e.domain = ?1
-                   AND e.list_id IN (SELECT max(id) FROM reference_lists GROUP BY name)"
+                   AND e.list_id IN (SELECT id FROM current_reference_lists)"
             }
             EntryKey::Parent => {
                 "SELECT e.id, e.list_id, e.line, e.name, e.domain, e.link, e.ratings
                  FROM reference_entries e WHERE e.parent = ?1
-                   AND e.list_id IN (SELECT max(id) FROM reference_lists GROUP BY name)"
+                   AND e.list_id IN (SELECT id FROM current_reference_lists)"
             }
             EntryKey::NameKey => {
                 "SELECT e.id, e.list_id, e.line, e.name, e.domain, e.link, e.ratings
                  FROM reference_entries e WHERE e.name_key = ?1
-                   AND e.list_id IN (SELECT max(id) FROM reference_lists GROUP BY name)"
+                   AND e.list_id IN (SELECT id FROM current_reference_lists)"
             }
             EntryKey::SiteKey => {
                 "SELECT e.id, e.list_id, e.line, e.name, e.domain, e.link, e.ratings
                  FROM reference_entries e WHERE e.site_key = ?1
-                   AND e.list_id IN (SELECT max(id) FROM reference_lists GROUP BY name)"
+                   AND e.list_id IN (SELECT id FROM current_reference_lists)"
             }
         };
         let mut stmt = self.conn.prepare_cached(sql)?;
@@ -443,7 +446,7 @@ impl Library {
         let mut stmt = self.conn.prepare_cached(
             "SELECT m.entry_id, m.outlet_id, m.matched_by, m.matched_at
              FROM reference_matches m JOIN reference_entries e ON e.id = m.entry_id
-             WHERE e.list_id IN (SELECT max(id) FROM reference_lists GROUP BY name)",
+             WHERE e.list_id IN (SELECT id FROM current_reference_lists)",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(HandMatch {
@@ -523,10 +526,13 @@ impl Library {
             list: list.name.clone(),
             version: list.date().to_string(),
             entry: row.label(),
-            ratings: row.ratings.clone(),
+            ratings: list
+                .rating_columns()
+                .filter_map(|c| Some((c.name.clone(), row.ratings.get(&c.name)?.clone())))
+                .collect(),
         };
-        let id = self.add_rating(rating)?;
         let tx = self.conn.transaction()?;
+        let id = super::ratings::add_rating_in(&tx, rating)?;
         insert_evidence(&tx, id, &evidence)?;
         tx.commit()?;
         Ok(id)
@@ -594,10 +600,7 @@ fn entry_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ReferenceEntry> {
     })
 }
 
-fn hand_match(
-    tx: &rusqlite::Connection,
-    entry: Id,
-) -> Result<Option<(Option<Id>, String, String)>> {
+fn hand_match(tx: &rusqlite::Connection, entry: Id) -> Result<Option<HandMatchRecord>> {
     Ok(tx
         .prepare_cached(
             "SELECT outlet_id, matched_by, matched_at FROM reference_matches WHERE entry_id = ?1",

@@ -52,10 +52,9 @@ pub struct Undo {
     /// Reference lists' versions the edit imported (`references.rs`): undo removes them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) reference_lists_added: Vec<Id>,
-    /// Rows of reference lists the edit matched by hand, each with its hand match before
-    /// (outlet, by, at), `None` where it had none.
+    /// Rows of reference lists the edit matched by hand, each with its hand match before.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub(super) reference_matches: Vec<(Id, Option<(Option<Id>, String, String)>)>,
+    pub(super) reference_matches: Vec<(Id, Option<HandMatchRecord>)>,
 }
 
 impl Undo {
@@ -65,6 +64,10 @@ impl Undo {
         self.trash
     }
 }
+
+/// A reference list's row's hand match, as saved for undo: (outlet, by, at); the outlet `None`
+/// where the row was set aside as no outlet.
+pub(super) type HandMatchRecord = (Option<Id>, String, String);
 
 /// An article's correction, as saved for undo: the rows it added to `article_corrections` and
 /// the values it replaced (each `None` where the edit left that field alone).
@@ -591,10 +594,7 @@ pub(super) fn memberships(tx: &Transaction, id: Id) -> Result<Vec<(Id, String, S
 }
 
 /// Puts back rows' hand matches as they were before an edit (`undo::apply`).
-fn restore_hand_matches(
-    tx: &Transaction,
-    matches: &[(Id, Option<(Option<Id>, String, String)>)],
-) -> Result<()> {
+fn restore_hand_matches(tx: &Transaction, matches: &[(Id, Option<HandMatchRecord>)]) -> Result<()> {
     for (entry, before) in matches.iter().rev() {
         match before {
             None => {

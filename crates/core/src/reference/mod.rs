@@ -56,10 +56,13 @@ pub struct ImportedList {
     pub skipped: Vec<String>,
     /// Outlets given more than once with different values.
     pub conflicting: Vec<String>,
-    /// Outlets of the library the list rates, by how they were found.
+    /// Outlets of the library the list rates, by how they were found: by domain (or a
+    /// section of the outlet's site), by name, by an analyst's hand match carried over from
+    /// the version before.
     pub matched_outlets: usize,
     pub matched_by_domain: usize,
     pub matched_by_name: usize,
+    pub matched_by_hand: usize,
     /// Rows no outlet of the library matches (kept: a later import may bring their outlets).
     pub unmatched_rows: usize,
     #[serde(skip)]
@@ -111,12 +114,12 @@ pub fn import_file(
         .iter()
         .find(|l| l.id == list_id)
         .ok_or_else(|| Error::NotFound(format!("no reference list {list_id}")))?;
-    let mut by_domain = 0;
-    let mut by_name = 0;
+    let (mut by_domain, mut by_name, mut by_hand) = (0, 0, 0);
     for refs in matching.by_outlet.values() {
         for r in refs.iter().filter(|r| r.list_id == list_id) {
             match r.matched_by.as_str() {
                 "name" => by_name += 1,
+                "analyst" => by_hand += 1,
                 _ => by_domain += 1,
             }
         }
@@ -133,9 +136,10 @@ pub fn import_file(
         columns: parsed.list.columns,
         skipped: parsed.skipped,
         conflicting: parsed.conflicting,
-        matched_outlets: by_domain + by_name,
+        matched_outlets: by_domain + by_name + by_hand,
         matched_by_domain: by_domain,
         matched_by_name: by_name,
+        matched_by_hand: by_hand,
         unmatched_rows: matching.unmatched(library, list_id)?.len(),
         undo,
     }))
@@ -252,7 +256,7 @@ impl Matching {
                 }
                 refs.push(outlet_reference(list, how, &entries, outlet));
             }
-            refs.sort_by(|a, b| a.list.to_lowercase().cmp(&b.list.to_lowercase()));
+            refs.sort_by_key(|r| r.list.to_lowercase());
             if !refs.is_empty() {
                 matching.by_outlet.insert(outlet.id, refs);
             }
@@ -356,6 +360,7 @@ fn outlet_reference(
         .iter()
         .map(|e| OutletReferenceEntry {
             id: e.id,
+            line: e.line,
             row: e.label(),
             domain: e.domain.clone(),
             link: e.link.clone(),
