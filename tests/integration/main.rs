@@ -34,6 +34,7 @@ mod outlet_edits;
 mod ratings;
 mod reading;
 mod real_data;
+mod references;
 mod report;
 mod report_browser;
 mod report_html;
