@@ -843,6 +843,28 @@ fn a_file_naming_no_outlet_an_empty_file_and_bad_flags_are_refused_on_stderr() {
 }
 
 #[test]
+fn a_list_of_100000_rows_imports_whole_and_matches_its_outlet() {
+    let desk = desk_with_outlets();
+    let mut text = String::from("outlet\twebsite\tfactuality\tbias\n");
+    for i in 0..99_999 {
+        let fact = ["high", "mixed", "low"][i % 3];
+        text.push_str(&format!("Outlet {i}\tsite-{i}.example\t{fact}\tcenter\n"));
+    }
+    text.push_str("Wendle Courier\twendle-courier.example\tlow\tleft\n");
+    let list = desk.file("long.tsv", &text);
+    let imported = desk.import_list(&list, "Long", &[]);
+    assert_eq!(imported["rows"], 100_000);
+    assert_eq!(
+        imported["matched_by_domain"], 1,
+        "{:?}",
+        imported["matched_by_domain"]
+    );
+    assert_eq!(imported["unmatched_rows"], 99_999);
+    let wendle = desk.outlet("Wendle Courier");
+    assert_eq!(values(reference(&wendle, "Long").unwrap()), ["low", "left"]);
+}
+
+#[test]
 fn outlets_says_1_article_and_2_articles() {
     let desk = desk_with_outlets();
     desk.articles(
