@@ -278,8 +278,8 @@ pub enum Command {
         #[arg(long)]
         analyst: Option<String>,
     },
-    /// What destructive edits removed (deleted articles and ratings, merged outlets and
-    /// incidents), kept until the trash is emptied.
+    /// What destructive edits removed (deleted articles, ratings, outlets and reference lists,
+    /// merged outlets and incidents), kept until the trash is emptied.
     Trash {
         #[command(subcommand)]
         action: Option<TrashAction>,
