@@ -79,6 +79,10 @@ pub enum Command {
         /// VALUE lists those without one); repeatable, all must hold.
         #[arg(long = "axis", value_name = "NAME=VALUE")]
         axes: Vec<String>,
+        /// Only outlets whose desk grade and a reference list are at opposite ends (the desk
+        /// rates A or B and the list says low, or D or E and it says high), with why.
+        #[arg(long)]
+        reference_disagrees: bool,
     },
     /// Write a note on an article, an outlet or an incident, or on a passage of an article.
     Note {
@@ -167,6 +171,14 @@ pub enum Command {
         analyst: String,
         #[arg(long, default_value = "")]
         note: String,
+    },
+    /// Reference lists: ratings of outlets published by others (Media Bias/Fact Check,
+    /// NewsGuard, an academic list), kept as published beside the desk's grades and never in
+    /// them. Import a list, see what it matches, match rows by hand, adopt a row as your own
+    /// rating, delete a list.
+    Reference {
+        #[command(subcommand)]
+        action: ReferenceAction,
     },
     /// Ratings history, and the ratings file that moves ratings between libraries.
     Ratings {
@@ -266,8 +278,8 @@ pub enum Command {
         #[arg(long)]
         analyst: Option<String>,
     },
-    /// What destructive edits removed (deleted articles and ratings, merged outlets and
-    /// incidents), kept until the trash is emptied.
+    /// What destructive edits removed (deleted articles, ratings, outlets and reference lists,
+    /// merged outlets and incidents), kept until the trash is emptied.
     Trash {
         #[command(subcommand)]
         action: Option<TrashAction>,
@@ -453,6 +465,108 @@ pub enum CollectionAction {
         name: String,
         #[arg(long)]
         analyst: Option<String>,
+    },
+}
+
+/// Reference lists.
+#[derive(Debug, Subcommand)]
+pub enum ReferenceAction {
+    /// Import a CSV or TSV list: a column naming each outlet (its name or web domain) and one or
+    /// more rating columns, kept as published. A list of a name already here gets a new dated
+    /// version; the old one is kept. The same file twice is refused.
+    Import {
+        /// The list's file (CSV, TSV or semicolon-separated, with a header row).
+        file: PathBuf,
+        /// The list's name, such as the rater's: MBFC, NewsGuard.
+        #[arg(long)]
+        name: String,
+        /// A column's role where its name does not say it: name, domain, link, reliability
+        /// (of reliability or factuality), rating (any other, such as bias) or ignore;
+        /// repeatable.
+        #[arg(long = "map", value_name = "COLUMN=ROLE")]
+        map: Vec<String>,
+        /// The date the publisher gives this version (default: today's, as imported).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// Who imports it (default: $TRIANGULATE_ANALYST, else the user name).
+        #[arg(long)]
+        analyst: Option<String>,
+        /// Print what the import did as one JSON document.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every list with its versions, and how many outlets the current version matches.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The current version's rows that match outlets, with how each was matched; or, with
+    /// --unmatched, the rows no outlet of the library matches.
+    Show {
+        /// The list's name.
+        name: String,
+        /// The rows no outlet matches (and no analyst set aside) instead.
+        #[arg(long)]
+        unmatched: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Match a row of the current version, by its line in the file, to an outlet by hand; or
+    /// say it is no outlet of this library (--none); or take a hand match off (--clear).
+    Match {
+        /// The list's name.
+        name: String,
+        /// The row's line in the file (the header is line 1), as `reference show` gives it.
+        line: i64,
+        /// The outlet (name or alias).
+        #[arg(required_unless_present_any = ["none", "clear"], conflicts_with_all = ["none", "clear"])]
+        outlet: Option<String>,
+        /// The row is no outlet of this library: matching leaves it alone.
+        #[arg(long, conflicts_with = "clear")]
+        none: bool,
+        /// Take the hand match off: the row is matched by domain and name again.
+        #[arg(long)]
+        clear: bool,
+        /// Who matches (default: $TRIANGULATE_ANALYST, else the user name).
+        #[arg(long)]
+        analyst: Option<String>,
+    },
+    /// Record your own rating of an outlet from a list: a rating of yours like any other, with
+    /// the list's row (as it is now) as its evidence.
+    Adopt {
+        /// The outlet (name or alias).
+        outlet: String,
+        /// The list's name.
+        #[arg(long)]
+        list: String,
+        /// Your grade: A (completely reliable) … E (unreliable), F (cannot be judged).
+        #[arg(long)]
+        grade: String,
+        /// Who rates.
+        #[arg(long)]
+        analyst: String,
+        /// The rationale.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// The row to adopt, by its line in the file, where the list gives the outlet in
+        /// several rows or in none that matched.
+        #[arg(long)]
+        line: Option<i64>,
+    },
+    /// Delete a list (every version, or one) to the trash; `trash restore` brings it back.
+    /// Ratings adopted from it keep their copy of the row.
+    Delete {
+        /// The list's name.
+        name: String,
+        /// Only this version (its id, as `reference list` gives it).
+        #[arg(long, value_name = "ID")]
+        version: Option<triangulate_core::model::Id>,
+        /// Who deletes (default: $TRIANGULATE_ANALYST, else the user name).
+        #[arg(long)]
+        analyst: Option<String>,
+        /// Print the trash entry that holds it, as `trash --json` lists it.
+        #[arg(long)]
+        json: bool,
     },
 }
 

@@ -69,6 +69,15 @@ pub(super) fn truncate(s: &str, n: usize) -> String {
     }
 }
 
+/// "1 row", "3 rows": a count with its noun.
+pub(super) fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// The tag named `name`, or an error that points to `triangulate tags`.
 pub(super) fn tag_id(library: &Library, name: &str) -> anyhow::Result<triangulate_core::model::Id> {
     library

@@ -13,7 +13,8 @@
 //!   `import`, `articles` (articles, article, article edit, search), `notes` (notes, tags,
 //!   collections), `outlets` (outlets, outlet, axes), `ratings` (rate, assess, ratings,
 //!   disagreements, resolve, corroboration), `linking` (link, suggestions, evaluate-links),
-//!   `incidents`, `compare` (compare, report), `places`, `trash` (delete, trash).
+//!   `incidents`, `compare` (compare, report), `places`, `trash` (delete, trash), `reference`
+//!   (reference lists: import, list, show, match, adopt, delete).
 //! - `common`: what the commands share: the library file, the analyst's name, JSON output.
 //!
 //! None of it knows SQL or egui: the commands ask `triangulate_core` and print its answers.
@@ -30,6 +31,7 @@ mod notes;
 mod outlets;
 mod places;
 mod ratings;
+mod reference;
 mod sample;
 mod trash;
 
@@ -40,7 +42,7 @@ use triangulate_core::model::Correction;
 
 pub use args::{
     ArticleAction, AxisAction, CollectionAction, Command, IncidentAction, On, OutletAction,
-    PlaceAction, RatingsAction, SuggestionAction, TrashAction,
+    PlaceAction, RatingsAction, ReferenceAction, SuggestionAction, TrashAction,
 };
 
 use articles::{article, articles, edit_article, search};
@@ -54,6 +56,7 @@ use notes::{collection, collections, note, notes, tag_things, tags};
 use outlets::{axes, axis, outlet, outlets};
 use places::place;
 use ratings::{assess, corroboration, disagreements, rate, ratings, resolve};
+use reference::reference;
 use sample::sample;
 use trash::{delete, trash};
 
@@ -124,7 +127,12 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             tag,
             json,
         } => search(&file.read()?, &query, limit, tag, json),
-        Command::Outlets { tag, json, axes } => outlets(&file.read()?, tag, json, &axes),
+        Command::Outlets {
+            tag,
+            json,
+            axes,
+            reference_disagrees,
+        } => outlets(&file.read()?, tag, json, &axes, reference_disagrees),
         Command::Note {
             on,
             target,
@@ -185,6 +193,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             note,
         } => assess(file.open()?, article, credibility, &analyst, &note),
         Command::Ratings { action } => ratings(file.open()?, action),
+        Command::Reference { action } => reference(&file, action),
         Command::Link { rebuild, json } => link(file.open()?, rebuild, json),
         Command::Suggestions { json } => suggestions(&file.read()?, json),
         Command::Suggestion { action } => suggestion(file.open()?, action),

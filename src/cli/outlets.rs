@@ -1,5 +1,6 @@
-//! Outlets: `outlets` (each with its article count, current grades, combined grade and axis
-//! values; by tag or by axis value), `outlet merge|assign|rename|delete`, and the analysts' own
+//! Outlets: `outlets` (each with its article count, current grades, combined grade, axis
+//! values and what reference lists publish about it; by tag, by axis value, or where the desk
+//! and a reference list disagree), `outlet merge|assign|rename|delete`, and the analysts' own
 //! rating axes (`axis add|set`, `axes`).
 
 use anyhow::{Context, bail};
@@ -9,13 +10,15 @@ use super::Outcome;
 use super::args::{AxisAction, OutletAction};
 use super::common::{analyst, find_outlet, print_json, tag_id};
 
-/// `triangulate outlets`: each outlet with its article count, grades and axis values, then how
-/// far the analysts agree.
+/// `triangulate outlets`: each outlet with its article count, grades, axis values and
+/// reference lists' values, then how far the analysts agree. `reference_disagrees` keeps the
+/// outlets whose combined grade and a list are at opposite ends.
 pub(super) fn outlets(
     library: &Library,
     tag: Option<String>,
     json: bool,
     filters: &[String],
+    reference_disagrees: bool,
 ) -> anyhow::Result<Outcome> {
     let mut outlets = outlets_with_axes(library, filters)?;
     if let Some(t) = tag {
@@ -25,10 +28,14 @@ pub(super) fn outlets(
         )?;
         outlets.retain(|o| keep.contains(&o.id));
     }
+    triangulate_core::reference::attach(library, &mut outlets)?;
+    if reference_disagrees {
+        outlets.retain(|o| o.references.iter().any(|r| r.disagreement.is_some()));
+    }
     if json {
         print_json(&outlets)?;
     } else {
-        for o in outlets {
+        for o in &outlets {
             let grades: Vec<String> = o
                 .ratings
                 .iter()
@@ -40,9 +47,14 @@ pub(super) fn outlets(
                 .filter_map(|(_, g)| g.parse().ok())
                 .collect();
             println!(
-                "{:<32} {:>5} articles  combined {}  spread {}  {}",
+                "{:<32} {:>5} {:<8}  combined {}  spread {}  {}",
                 o.name,
                 o.article_count,
+                if o.article_count == 1 {
+                    "article"
+                } else {
+                    "articles"
+                },
                 triangulate_core::ratings::combined_explained(&parsed)
                     .unwrap_or_else(|| "-".to_string()),
                 o.spread.map_or_else(|| "-".to_string(), |s| s.to_string()),
@@ -52,6 +64,24 @@ pub(super) fn outlets(
                 let values: Vec<String> = o.axes.iter().map(|(k, v)| format!("{k}={v}")).collect();
                 println!("{:<32} {}", "", values.join("  "));
             }
+            if !o.references.is_empty() {
+                let shown: Vec<String> = o
+                    .references
+                    .iter()
+                    .map(|r| format!("{}: {} ({})", r.list, r.shown(), r.matched_by))
+                    .collect();
+                println!("{:<32} {}", "", shown.join("  "));
+            }
+            if reference_disagrees {
+                for why in o.references.iter().filter_map(|r| r.disagreement.as_ref()) {
+                    println!("{:<32} disagree: {why}", "");
+                }
+            }
+        }
+        if reference_disagrees && outlets.is_empty() {
+            println!(
+                "No outlet's desk grade and reference list are at opposite ends (the desk's A or B against a low value, D or E against a high one)."
+            );
         }
         let agreement = library.rating_agreement_detail()?;
         println!(

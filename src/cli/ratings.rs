@@ -84,6 +84,12 @@ pub(super) fn ratings(mut library: Library, action: RatingsAction) -> anyhow::Re
                 export.assessments.len(),
                 file.display()
             );
+            if !export.references.is_empty() {
+                println!(
+                    "With {} of reference lists.",
+                    super::common::plural(export.references.len(), "version")
+                );
+            }
         }
         RatingsAction::Import { file, json } => {
             let text = std::fs::read_to_string(&file)
@@ -98,6 +104,12 @@ pub(super) fn ratings(mut library: Library, action: RatingsAction) -> anyhow::Re
                     "{} ratings and {} credibility marks added; {} already in the library.",
                     report.ratings_added, report.assessments_added, report.already_present
                 );
+                if report.reference_lists_added > 0 {
+                    println!(
+                        "{} of reference lists added (`triangulate reference list`).",
+                        super::common::plural(report.reference_lists_added, "version")
+                    );
+                }
                 if !report.outlets_created.is_empty() {
                     println!("New outlets: {}", report.outlets_created.join(", "));
                 }
@@ -126,6 +138,9 @@ pub(super) fn ratings(mut library: Library, action: RatingsAction) -> anyhow::Re
                         None => "first rating".to_string(),
                     };
                     println!("{}  {}  {}  {}", r.created_at, r.analyst, r.grade, changes);
+                    if let Some(adopted) = library.rating_reference(r.id)? {
+                        println!("    adopted from {}", adopted.describe());
+                    }
                     last.insert(&r.analyst, r);
                 }
             }

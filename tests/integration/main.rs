@@ -35,6 +35,7 @@ mod ratings;
 mod reading;
 mod real_data;
 mod reference_real;
+mod references;
 mod report;
 mod report_browser;
 mod report_html;

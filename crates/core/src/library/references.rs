@@ -951,5 +951,25 @@ mod tests {
             1,
             "with its hand match"
         );
+
+        // An older version restored from the trash does not displace the newer one.
+        let older = lists[0].id;
+        let (newer, _) = library
+            .add_reference_list(&list(vec![row(2, "daily.example", "low")]), |_| {})
+            .expect("a newer version");
+        let deleted = library
+            .delete_reference_list("Rater", Some(older), "ana")
+            .expect("deletes the older");
+        library
+            .restore_trash(deleted.trash().expect("in the trash"))
+            .expect("restores");
+        let current: Vec<Id> = library
+            .reference_lists()
+            .expect("reads")
+            .into_iter()
+            .filter(|l| l.current)
+            .map(|l| l.id)
+            .collect();
+        assert_eq!(current, vec![newer]);
     }
 }
