@@ -283,11 +283,11 @@ fn reference_summary(i: &triangulate_core::reference::ImportedList) -> String {
         "Imported reference list {} (version {}): {}; {} of the library matched ({} by domain, {} by name); {} match no outlet (Outlets > Reference lists… lists them).",
         i.name,
         i.version,
-        plural(i.rows, "row"),
+        widgets::many(i.rows, "row"),
         plural(i.matched_outlets, "outlet"),
         i.matched_by_domain,
         i.matched_by_name,
-        plural(i.unmatched_rows, "row"),
+        widgets::many(i.unmatched_rows, "row"),
     );
     if !i.skipped.is_empty() {
         text.push_str(&format!(

@@ -728,7 +728,7 @@ fn reference_cell(ui: &mut egui::Ui, o: &OutletSummary, list: &ReferenceList) {
     }
     let text = if r.conflicting {
         hover.push_str("\nThe list gives this outlet more than once, with different values.");
-        RichText::new(format!("⚠ {}", r.shown())).color(ui.visuals().warn_fg_color)
+        RichText::new(format!("{} (conflicting)", r.shown())).color(ui.visuals().warn_fg_color)
     } else {
         RichText::new(r.shown())
     };
@@ -1112,7 +1112,7 @@ fn reference_entries(
     if r.conflicting {
         ui.colored_label(
             ui.visuals().warn_fg_color,
-            "⚠ The list gives this outlet more than once, with different values.",
+            "The list gives this outlet more than once, with different values.",
         );
     }
     if let Some(why) = &r.disagreement {

@@ -19,13 +19,17 @@ use egui::RichText;
 use super::command::{Command, Written};
 use super::context::ViewContext;
 use super::outlets::{MergePick, match_row, outlet_picker};
-use super::widgets::{Cached, plural, shorten};
+use super::widgets::{self, Cached, plural, shorten};
 use triangulate_core::library::{ColumnRole, ReferenceEntry, ReferenceList};
 use triangulate_core::model::{Id, OutletSummary};
 use triangulate_core::reference::{ImportOptions, Matching, ParsedList, parse_list};
 
 /// How many rows the preview of a file shows.
 const PREVIEW_ROWS: usize = 6;
+/// How many lines of a file the import window reads to recognise its columns and preview it:
+/// enough to judge a column by its values, few enough that changing a role answers at once on a
+/// list of 100,000 rows. The import reads the whole file with the roles shown.
+const PREVIEW_LINES: usize = 5_000;
 /// How many unmatched rows the window lists at first, and how many more "Show more" adds.
 const UNMATCHED_PAGE: usize = 50;
 
@@ -35,7 +39,10 @@ type Roles = Vec<(String, ColumnRole)>;
 /// The import window: a file read, the roles of its columns, its name and date.
 pub struct ImportForm {
     path: PathBuf,
+    /// The file's first [`PREVIEW_LINES`] lines.
     text: String,
+    /// The lines of the file after its header that are not blank.
+    rows: usize,
     /// The file's column names, in its order.
     headers: Vec<String>,
     /// The list's name: the file's stem to start with.
@@ -52,7 +59,16 @@ pub struct ImportForm {
 
 impl ImportForm {
     /// The window for the file at `path`, whose text is `text`; `lists` are the library's.
-    pub fn new(path: PathBuf, text: String, lists: &[ReferenceList]) -> ImportForm {
+    pub fn new(path: PathBuf, whole: String, lists: &[ReferenceList]) -> ImportForm {
+        let rows = whole
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .count()
+            .saturating_sub(1);
+        let mut text: String = whole.split_inclusive('\n').take(PREVIEW_LINES).collect();
+        if text.len() == whole.len() {
+            text = whole;
+        }
         let name = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -61,6 +77,7 @@ impl ImportForm {
             headers: headers_of(&text),
             path,
             text,
+            rows,
             name,
             published: String::new(),
             chosen: Vec::new(),
@@ -107,6 +124,15 @@ impl ImportForm {
                 .map(|c| c.role),
             _ => None,
         }
+    }
+
+    /// Every column's role as shown: what the import is given, so that it reads the file as the
+    /// preview did.
+    fn roles(&self) -> Roles {
+        self.headers
+            .iter()
+            .filter_map(|h| Some((h.clone(), self.role_of(h)?)))
+            .collect()
     }
 
     /// Why the date typed cannot be taken, if it cannot.
@@ -309,7 +335,7 @@ impl ReferencesWindow {
             "Rows of {} (version of {}) no outlet matches: {}",
             list.name,
             list.date(),
-            rows.len()
+            widgets::thousands(rows.len() as u64)
         ));
         ui.horizontal(|ui| {
             let label = ui.label("Find a row");
@@ -494,7 +520,7 @@ fn import_window(egui_ctx: &egui::Context, form: &mut ImportForm, ctx: &mut View
             options: Box::new(ImportOptions {
                 name: form.name.trim().to_string(),
                 published,
-                roles: form.chosen.clone(),
+                roles: form.roles(),
                 analyst: ctx.recorded_name(),
             }),
         });
@@ -539,6 +565,7 @@ fn columns_grid(ui: &mut egui::Ui, form: &mut ImportForm) {
 /// How the file reads with the roles chosen: its rows counted and the first few shown, or why
 /// it cannot be read as a list.
 fn preview(ui: &mut egui::Ui, form: &mut ImportForm) {
+    let rows = form.rows;
     let parsed = match form.parsed() {
         Ok(parsed) => parsed,
         Err(e) => {
@@ -547,7 +574,19 @@ fn preview(ui: &mut egui::Ui, form: &mut ImportForm) {
         }
     };
     let list = &parsed.list;
-    ui.strong(format!("Preview: {}", plural(list.entries.len(), "row")));
+    let read = list.entries.len() + parsed.skipped.len();
+    if read < rows {
+        ui.strong(format!(
+            "Preview: {} (the first {} read to recognise the columns)",
+            widgets::many(rows, "row"),
+            widgets::thousands(read as u64)
+        ));
+    } else {
+        ui.strong(format!(
+            "Preview: {}",
+            widgets::many(list.entries.len(), "row")
+        ));
+    }
     if !parsed.skipped.is_empty() {
         ui.label(
             RichText::new(format!(

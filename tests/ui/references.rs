@@ -179,6 +179,18 @@ fn a_file_with_no_outlet_column_says_so_in_the_window_until_a_column_is_given_th
     harness.state_mut().wait_for_job();
     harness.run();
     assert_eq!(lists(&harness), ["verdicts"], "{}", notice(&harness));
+    let list = harness
+        .state()
+        .library()
+        .unwrap()
+        .reference_lists()
+        .unwrap()
+        .remove(0);
+    assert_eq!(
+        list.columns[0].role,
+        triangulate_core::library::ColumnRole::Name,
+        "the role chosen in the window is the one the import used"
+    );
 }
 
 /// File dialogs that cannot open, as on a desktop without a portal.
@@ -356,4 +368,72 @@ fn deleting_a_list_puts_it_in_the_trash_and_undo_brings_it_back() {
     harness.run();
     assert_eq!(lists(&harness), ["desk-check"]);
     harness.get_by_label("high · least biased");
+}
+
+#[test]
+fn a_long_list_is_previewed_from_its_first_lines_and_imported_whole_with_the_roles_shown() {
+    let (dir, path) = sample_library_file();
+    let file = dir.path().join("long-list.csv");
+    let mut text = String::from("publication,site,verdict\n");
+    for n in 0..12_000 {
+        text.push_str(&format!("Invented Outlet {n},outlet{n}.example,reliable\n"));
+    }
+    text.push_str("Meridian Wire,meridianwire.example,unreliable\n");
+    std::fs::write(&file, text).unwrap();
+    let dialogs = ScriptedDialogs {
+        reference: Some(file),
+        ..Default::default()
+    };
+    let mut harness = harness_for(&path, dialogs);
+    menu(&mut harness, "File", "Import reference ratings…");
+    harness.get_by_label("Preview: 12,001 rows (the first 4,999 read to recognise the columns)");
+    harness
+        .get_by_role_and_label(Role::Button, "Import")
+        .click();
+    harness.run();
+    harness.state_mut().wait_for_job();
+    harness.run();
+    let text = notice(&harness);
+    assert!(text.contains("12,001 rows"), "{text}");
+    assert!(text.contains("1 outlet of the library matched"), "{text}");
+    let library = harness.state().library().unwrap();
+    let list = library.reference_lists().unwrap().remove(0);
+    let roles: Vec<String> = list.columns.iter().map(|c| c.role.to_string()).collect();
+    assert_eq!(roles, ["name", "domain", "reliability"]);
+}
+
+#[test]
+fn an_outlet_the_list_gives_twice_with_different_values_is_marked_conflicting() {
+    let (dir, path) = sample_library_file();
+    let file = dir.path().join("twice.tsv");
+    std::fs::write(
+        &file,
+        "outlet\tfactuality\nMeridian Wire\thigh\nMeridian Wire\tlow\n",
+    )
+    .unwrap();
+    let mut library = Library::open(&path).unwrap();
+    reference::import_file(
+        &mut library,
+        &file,
+        &ImportOptions {
+            name: "twice".into(),
+            analyst: "ana".into(),
+            ..Default::default()
+        },
+        &Progress::new(),
+    )
+    .unwrap()
+    .unwrap();
+    drop(library);
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
+    show(&mut harness, "Outlets");
+    harness.get_by_label("high ≠ low (conflicting)");
+    harness.get_by_label("Meridian Wire").click();
+    harness.run();
+    harness.get_by_label_contains("gives this outlet more than once, with different values");
+    assert_eq!(
+        harness.get_all_by_label("Row: Meridian Wire").count(),
+        2,
+        "both rows are shown"
+    );
 }
