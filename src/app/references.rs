@@ -174,6 +174,14 @@ fn headers_of(text: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// A version's rows no outlet matches: those left to match, and those an analyst set aside as
+/// rating no outlet of the library ("Not this outlet", "No outlet of this library").
+#[derive(Default)]
+struct Unmatched {
+    open: Vec<ReferenceEntry>,
+    set_aside: Vec<ReferenceEntry>,
+}
+
 /// The Reference lists window's state, and the import window's.
 #[derive(Default)]
 pub struct ReferencesWindow {
@@ -185,8 +193,10 @@ pub struct ReferencesWindow {
     outlets: Cached<(), Vec<OutletSummary>>,
     /// The list whose unmatched rows show, by name.
     shown: Option<String>,
-    /// The unmatched rows of the current version shown.
-    unmatched: Cached<Id, Vec<ReferenceEntry>>,
+    /// The unmatched rows of the current version shown, and those set aside.
+    unmatched: Cached<Id, Unmatched>,
+    /// Whether the rows set aside ("no outlet of this library") are listed too.
+    set_aside: bool,
     /// What the unmatched rows are filtered by.
     find: String,
     /// How many unmatched rows are listed.
@@ -312,9 +322,22 @@ impl ReferencesWindow {
     /// outlet…".
     fn unmatched_rows(&mut self, ui: &mut egui::Ui, list: &ReferenceList, ctx: &mut ViewContext) {
         let library = ctx.library;
-        let rows = match self.unmatched.get(ctx.generation, &list.id, || {
-            Matching::read(library)?.unmatched(library, list.id)
-        }) {
+        let rows = match self.unmatched.get(
+            ctx.generation,
+            &list.id,
+            || -> triangulate_core::Result<Unmatched> {
+                let matching = Matching::read(library)?;
+                let set_aside = library
+                    .reference_entries(list.id)?
+                    .into_iter()
+                    .filter(|e| matching.no_outlet.contains(&e.id))
+                    .collect();
+                Ok(Unmatched {
+                    open: matching.unmatched(library, list.id)?,
+                    set_aside,
+                })
+            },
+        ) {
             Ok(rows) => rows,
             Err(e) => {
                 ui.colored_label(ui.visuals().error_fg_color, e);
@@ -335,8 +358,17 @@ impl ReferencesWindow {
             "Rows of {} (version of {}) no outlet matches: {}",
             list.name,
             list.date(),
-            widgets::thousands(rows.len() as u64)
+            widgets::thousands(rows.open.len() as u64)
         ));
+        if !rows.set_aside.is_empty() {
+            ui.checkbox(
+                &mut self.set_aside,
+                format!(
+                    "Also the {} set aside as no outlet of this library",
+                    widgets::many(rows.set_aside.len(), "row")
+                ),
+            );
+        }
         ui.horizontal(|ui| {
             let label = ui.label("Find a row");
             ui.add(
@@ -347,17 +379,37 @@ impl ReferencesWindow {
             .labelled_by(label.id);
         });
         let find = self.find.trim().to_lowercase();
-        let found: Vec<&ReferenceEntry> = rows
+        let set_aside: &[ReferenceEntry] = if self.set_aside { &rows.set_aside } else { &[] };
+        let found: Vec<(&ReferenceEntry, bool)> = rows
+            .open
             .iter()
-            .filter(|e| find.is_empty() || e.label().to_lowercase().contains(&find))
+            .map(|e| (e, false))
+            .chain(set_aside.iter().map(|e| (e, true)))
+            .filter(|(e, _)| find.is_empty() || e.label().to_lowercase().contains(&find))
             .collect();
         if found.is_empty() {
             ui.label(RichText::new("No row to show.").weak());
         }
         let limit = self.limit.max(UNMATCHED_PAGE);
-        for e in found.iter().take(limit) {
+        for &(e, aside) in found.iter().take(limit) {
             ui.horizontal_wrapped(|ui| {
                 ui.label(format!("{} — {}", e.label(), shorten(&e.values(list), 60)));
+                if aside {
+                    ui.label(RichText::new("(set aside)").weak());
+                    if ui
+                        .small_button("Put back")
+                        .on_hover_text("Take the setting aside off: the row is matched by domain and name again.")
+                        .clicked()
+                    {
+                        ctx.send(match_row(
+                            e.id,
+                            None,
+                            true,
+                            format!("{} put back to be matched", e.label()),
+                            ctx.recorded_name(),
+                        ));
+                    }
+                }
                 if ui
                     .small_button("Match to outlet…")
                     .on_hover_text("Choose the outlet of the library this row rates.")

@@ -437,3 +437,36 @@ fn an_outlet_the_list_gives_twice_with_different_values_is_marked_conflicting() 
         "both rows are shown"
     );
 }
+
+#[test]
+fn a_row_set_aside_from_the_outlet_page_is_listed_in_the_window_and_put_back_from_there() {
+    let (_dir, path) = library_with_list();
+    let mut harness = harness_for(&path, ScriptedDialogs::default());
+    show(&mut harness, "Outlets");
+    harness.get_by_label("high · least biased");
+    harness.get_by_label("Meridian Wire").click();
+    harness.run();
+    harness.get_by_label("Not this outlet").click();
+    harness.run();
+    let text = notice(&harness);
+    assert!(
+        text.contains("Meridian Wire (meridianwire.example) no longer matched to Meridian Wire"),
+        "{text}"
+    );
+    assert!(harness.query_by_label("high · least biased").is_none());
+
+    harness.get_by_label("Reference lists…").click();
+    harness.run();
+    harness.get_by_label("Unmatched rows").click();
+    harness.run();
+    harness
+        .get_by_label("Also the 1 row set aside as no outlet of this library")
+        .click();
+    harness.run();
+    harness.get_by_label("(set aside)");
+    harness.get_by_label("Put back").click();
+    harness.run();
+    let text = notice(&harness);
+    assert!(text.contains("put back to be matched"), "{text}");
+    harness.get_by_label("high · least biased");
+}
