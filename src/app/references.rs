@@ -690,8 +690,7 @@ fn delete_list(name: String, analyst: String) -> Command {
     Command::edit("delete the reference list", move |l| {
         let undo = l.delete_reference_list(&name, None, &analyst)?;
         let text = format!(
-            "Deleted: {}. Edit > Undo (Ctrl+Z) or Edit > Trash… brings it back.",
-            undo.label
+            "Reference list {name} moved to the trash, every version of it; ratings adopted from it keep their copy of the row. Edit > Undo (Ctrl+Z) or Edit > Trash… brings it back."
         );
         Ok(Written::done().undo(undo).say(text))
     })

@@ -353,7 +353,10 @@ fn deleting_a_list_puts_it_in_the_trash_and_undo_brings_it_back() {
     harness.get_by_label("Delete list").click();
     harness.run();
     let text = notice(&harness);
-    assert!(text.starts_with("Deleted: "), "{text}");
+    assert!(
+        text.starts_with("Reference list desk-check moved to the trash"),
+        "{text}"
+    );
     assert!(lists(&harness).is_empty());
     assert_eq!(
         harness.state().library().unwrap().trash().unwrap().len(),
