@@ -82,6 +82,23 @@ impl TriangulateApp {
             Command::BackUp => self.back_up(),
             Command::ExportRatings => self.export_ratings(),
             Command::ImportRatings => self.import_ratings(),
+            Command::ImportReferenceList => self.choose_reference_list(),
+            Command::StartReferenceImport { path, options } => {
+                self.start_reference_import(path, *options)
+            }
+            Command::JobWritten(written) => {
+                let Written { undo, notice, then } = *written;
+                if let Some(undo) = undo {
+                    self.push_undo(undo);
+                }
+                if let Some(text) = notice {
+                    self.inform(text);
+                }
+                self.library_changed();
+                for command in then {
+                    self.apply(command);
+                }
+            }
             Command::ExportReport => self.export_report(),
             Command::Show(view) => self.settings.view = view,
             Command::Compare(target) => {
@@ -296,6 +313,32 @@ impl TriangulateApp {
                 r.already_present
             )))
         }));
+    }
+}
+
+impl TriangulateApp {
+    /// File > Import reference ratings…: asks for the file, reads it, and opens the window that
+    /// shows how its columns read before the import starts.
+    fn choose_reference_list(&mut self) {
+        if self.library.is_none() {
+            return;
+        }
+        let Some(path) = self.ask_one(Purpose::OpenReferenceList) else {
+            return;
+        };
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                let text = triangulate_core::import::decode::decode(&bytes).text;
+                let existing = self
+                    .library
+                    .as_ref()
+                    .and_then(|l| l.reference_lists().ok())
+                    .unwrap_or_default();
+                self.views.references.import =
+                    Some(super::references::ImportForm::new(path, text, &existing));
+            }
+            Err(e) => self.fail(format!("Could not read {}: {e}", path.display())),
+        }
     }
 }
 

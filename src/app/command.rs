@@ -59,6 +59,18 @@ pub enum Command {
     ExportRatings,
     /// Ask for a ratings file, and add what it holds.
     ImportRatings,
+    /// Ask for a reference list (a rater's published ratings of outlets), and show what it holds
+    /// before importing it (File > Import reference ratings…).
+    ImportReferenceList,
+    /// Import a reference list in the background, as the import window set it up.
+    StartReferenceImport {
+        /// The file.
+        path: PathBuf,
+        /// Its name, date and the column roles the analyst chose.
+        options: Box<triangulate_core::reference::ImportOptions>,
+    },
+    /// What a background job wrote: its undo joins Edit > Undo, and its notice shows.
+    JobWritten(Box<Written>),
     /// Ask where, and write the comparison Compare shows as a report.
     ExportReport,
     /// Show a view.

@@ -31,6 +31,11 @@ pub trait Dialogs {
     fn open_ratings(&self) -> Option<PathBuf> {
         None
     }
+    /// A reference list (CSV or TSV of a rater's ratings of outlets) to import; `None` if the
+    /// analyst cancels.
+    fn open_reference_list(&self) -> Option<PathBuf> {
+        None
+    }
     /// Where to write a report, suggesting `name`; `None` if the analyst cancels.
     fn save_report(&self, name: &str) -> Option<PathBuf> {
         let _ = name;
@@ -142,6 +147,14 @@ impl Dialogs for NativeDialogs {
                 .pick_file()
         })
     }
+    fn open_reference_list(&self) -> Option<PathBuf> {
+        self.timed(|| {
+            rfd::FileDialog::new()
+                .set_title("Import reference ratings")
+                .add_filter("Ratings list", &["csv", "tsv", "txt"])
+                .pick_file()
+        })
+    }
     fn save_report(&self, name: &str) -> Option<PathBuf> {
         self.timed(|| {
             rfd::FileDialog::new()
@@ -211,6 +224,8 @@ pub enum Purpose {
     SaveRatings,
     /// File > Import ratings….
     OpenRatings,
+    /// File > Import reference ratings….
+    OpenReferenceList,
     /// File > Export report…, with the file name suggested.
     SaveReport(String),
     /// File > Back up library…, with the file name suggested.
@@ -242,6 +257,7 @@ impl Purpose {
             Purpose::NewLibrary => "New library",
             Purpose::SaveRatings => "Export ratings",
             Purpose::OpenRatings => "Import ratings",
+            Purpose::OpenReferenceList => "Import reference ratings",
             Purpose::SaveReport(_) => "Export report",
             Purpose::SaveBackup(_) => "Back up library",
         }
@@ -251,7 +267,7 @@ impl Purpose {
     pub fn action(&self) -> &'static str {
         match self {
             Purpose::ImportFolders | Purpose::ImportFiles => "Import",
-            Purpose::OpenLibrary | Purpose::OpenRatings => "Open",
+            Purpose::OpenLibrary | Purpose::OpenRatings | Purpose::OpenReferenceList => "Open",
             Purpose::NewLibrary => "Create",
             Purpose::SaveRatings | Purpose::SaveReport(_) => "Save",
             Purpose::SaveBackup(_) => "Back up",
@@ -267,6 +283,7 @@ impl Purpose {
             Purpose::NewLibrary => Command::ChooseNewLibrary,
             Purpose::SaveRatings => Command::ExportRatings,
             Purpose::OpenRatings => Command::ImportRatings,
+            Purpose::OpenReferenceList => Command::ImportReferenceList,
             Purpose::SaveReport(_) => Command::ExportReport,
             Purpose::SaveBackup(_) => Command::BackUp,
         }
@@ -276,7 +293,7 @@ impl Purpose {
         match self {
             Purpose::ImportFolders => Wants::Folder,
             Purpose::ImportFiles => Wants::FileOrFolder,
-            Purpose::OpenLibrary | Purpose::OpenRatings => Wants::File,
+            Purpose::OpenLibrary | Purpose::OpenRatings | Purpose::OpenReferenceList => Wants::File,
             Purpose::NewLibrary => Wants::New,
             Purpose::SaveRatings | Purpose::SaveReport(_) | Purpose::SaveBackup(_) => Wants::Save,
         }
@@ -301,6 +318,7 @@ impl Purpose {
             Purpose::NewLibrary => dialogs.new_library().map(|p| vec![p]),
             Purpose::SaveRatings => dialogs.save_ratings().map(|p| vec![p]),
             Purpose::OpenRatings => dialogs.open_ratings().map(|p| vec![p]),
+            Purpose::OpenReferenceList => dialogs.open_reference_list().map(|p| vec![p]),
             Purpose::SaveReport(name) => dialogs.save_report(name).map(|p| vec![p]),
             Purpose::SaveBackup(name) => dialogs.save_backup(name).map(|p| vec![p]),
         }

@@ -9,6 +9,8 @@ use triangulate_core::jobs::{Job, Progress};
 use triangulate_core::library::{Library, backup};
 use triangulate_core::linking::{self, LinkOptions, LinkReport};
 
+use super::command::{Command, Written};
+use super::widgets::plural;
 use super::{PendingImport, TriangulateApp, widgets};
 
 /// What a background job produced.
@@ -19,6 +21,8 @@ pub enum JobOutcome {
     Link(LinkReport),
     /// A backup's report.
     Backup(backup::BackupReport),
+    /// What importing a reference list did; `None` when it was cancelled before it wrote.
+    ReferenceList(Option<Box<triangulate_core::reference::ImportedList>>),
     /// What filling a new library with the sample made (the app's first run).
     Sample(triangulate_core::sample::SampleSummary),
 }
@@ -81,6 +85,25 @@ impl TriangulateApp {
                 },
                 progress,
             )?))
+        });
+    }
+
+    /// Starts importing a reference list in the background: read, stored as a new version of its
+    /// list in one transaction, and matched to the outlets.
+    pub fn start_reference_import(
+        &mut self,
+        file: PathBuf,
+        options: triangulate_core::reference::ImportOptions,
+    ) {
+        let Some(path) = self.library.as_ref().map(|l| l.path().to_path_buf()) else {
+            self.fail("Open a library first (File > Open library…).");
+            return;
+        };
+        let title = format!("Importing reference list {}", options.name.trim());
+        self.start_job(title, path, move |library, progress| {
+            let imported =
+                triangulate_core::reference::import_file(library, &file, &options, progress)?;
+            Ok(JobOutcome::ReferenceList(imported.map(Box::new)))
         });
     }
 
@@ -206,6 +229,16 @@ impl TriangulateApp {
                 report.path.display(),
                 report.bytes as f64 / 1e6
             )),
+            Ok(Ok(JobOutcome::ReferenceList(Some(imported)))) => {
+                let imported = *imported;
+                let text = reference_summary(&imported);
+                return self.apply(Command::JobWritten(Box::new(
+                    Written::done().undo(imported.undo).say(text),
+                )));
+            }
+            Ok(Ok(JobOutcome::ReferenceList(None))) => {
+                self.inform("The import of the reference list was cancelled; nothing was added.")
+            }
             Ok(Ok(JobOutcome::Sample(summary))) => self.inform(sample_summary(&summary)),
             Ok(Ok(JobOutcome::Link(report))) => {
                 let text = link_summary(&report);
@@ -240,6 +273,47 @@ fn import_summary(report: &ImportReport) -> String {
         1 => text.push_str(" 1 file had a problem: see Import log."),
         n => text.push_str(&format!(" {n} files had problems: see Import log.")),
     }
+    text
+}
+
+/// The banner line of a reference list imported: its rows, the outlets it matched and how, the
+/// rows it matched to none, and what was left out.
+fn reference_summary(i: &triangulate_core::reference::ImportedList) -> String {
+    let mut text = format!(
+        "Imported reference list {} (version {}): {}; {} of the library matched ({} by domain, {} by name); {} match no outlet (Outlets > Reference lists… lists them).",
+        i.name,
+        i.version,
+        widgets::many(i.rows, "row"),
+        plural(i.matched_outlets, "outlet"),
+        i.matched_by_domain,
+        i.matched_by_name,
+        widgets::many(i.unmatched_rows, "row"),
+    );
+    if !i.skipped.is_empty() {
+        text.push_str(&format!(
+            " {} left out ({}).",
+            plural(i.skipped.len(), "row"),
+            i.skipped
+                .iter()
+                .take(3)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("; ")
+        ));
+    }
+    if !i.conflicting.is_empty() {
+        text.push_str(&format!(
+            " Given more than once with different values (kept, shown as conflicting): {}.",
+            widgets::shorten(&i.conflicting.join(", "), 160)
+        ));
+    }
+    if i.earlier_versions > 0 {
+        text.push_str(&format!(
+            " {} of the list kept.",
+            plural(i.earlier_versions, "earlier version")
+        ));
+    }
+    text.push_str(" Edit > Undo (Ctrl+Z) removes it.");
     text
 }
 

@@ -26,6 +26,7 @@ mod library_view;
 mod notes;
 mod outlets;
 mod paged;
+mod references;
 mod shell;
 mod start;
 mod suggestions;
@@ -141,6 +142,8 @@ struct Views {
     lexicon: lexicon::LexiconState,
     import_log: import_log::ImportLogState,
     trash: trash::TrashWindow,
+    /// The Reference lists window, and the import window of a reference list.
+    references: references::ReferencesWindow,
 }
 
 impl Views {
@@ -337,6 +340,7 @@ impl TriangulateApp {
         self.apply_all(&mut commands);
         if let Some((views, mut ctx)) = self.split(&mut commands) {
             views.trash.show(ui.ctx(), &mut ctx);
+            views.references.show(ui.ctx(), &mut ctx);
         }
         self.apply_all(&mut commands);
         self.about_window(ui.ctx());

@@ -20,10 +20,12 @@ use super::command::{Command, Written};
 use super::context::ViewContext;
 use super::notes::{Drafts, batch_tag_field, notes_section, tags_row};
 use super::widgets::{Background, Cached, empty_state, plural, read_error};
-use triangulate_core::library::Note;
+use triangulate_core::library::{Note, ReferenceEvidence, ReferenceList};
+use triangulate_core::model::OutletReference;
 use triangulate_core::model::{Id, OutletSummary, Target, TargetKind};
 use triangulate_core::ratings::axes::{Axis, AxisKind, AxisValue, NewAxis};
 use triangulate_core::ratings::{self, Answer, CriterionAnswer, Grade, NewRating, Rating};
+use triangulate_core::reference;
 
 /// How the outlet list is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -67,11 +69,12 @@ struct OutletEdit {
     merge: Option<MergePick>,
 }
 
-/// The "Merge into…" picker: what is typed to find the outlet, and the one picked.
+/// An outlet picker ("Merge into…", a reference row's "Match to outlet…"): what is typed to
+/// find the outlet, and the one picked.
 #[derive(Default)]
-struct MergePick {
-    find: String,
-    into: Option<Id>,
+pub(super) struct MergePick {
+    pub(super) find: String,
+    pub(super) into: Option<Id>,
 }
 
 /// What the list's context menu asked for, done once the list is drawn.
@@ -121,7 +124,9 @@ const SIGNALS_AT_ONCE: i64 = 5_000;
 /// What the Outlets view remembers between frames.
 #[derive(Default)]
 pub struct OutletsViewState {
-    outlets: Cached<(), (Vec<OutletSummary>, ratings::Agreement)>,
+    /// The outlets with what reference lists publish about them, the agreement, and the current
+    /// version of each reference list (a column each).
+    outlets: Cached<(), (Vec<OutletSummary>, ratings::Agreement, Vec<ReferenceList>)>,
     page: Cached<Id, OutletPage>,
     /// The open outlet's signals, since the list carries only article counts: read at once for
     /// an outlet of a few thousand articles (milliseconds), on a background thread for a larger
@@ -148,6 +153,10 @@ pub struct OutletsViewState {
     filter_tag: Option<String>,
     /// The tag typed for the picked outlets.
     batch_tag: String,
+    /// The list shows only outlets whose desk grade a reference list contradicts.
+    filter_disagree: bool,
+    /// Adopting a reference list's row as the analyst's own rating.
+    adopt: Option<AdoptForm>,
     /// The tag and note being typed on the outlet page.
     drafts: Drafts,
 }
@@ -161,6 +170,18 @@ struct OutletPage {
     notes: Vec<Note>,
     /// The analysts whose current grade was agreed in a resolution, with their own before it.
     agreed: Vec<(String, triangulate_core::library::AgreedGrade)>,
+    /// The reference rows ratings were adopted from, by rating.
+    adopted: HashMap<Id, ReferenceEvidence>,
+}
+
+/// "Adopt as my rating…": the grade the analyst gives, with the row's values as the rationale.
+struct AdoptForm {
+    outlet: Id,
+    entry: Id,
+    /// The row, as the list names it, and the list: for the form's heading.
+    what: String,
+    grade: Option<Grade>,
+    rationale: String,
 }
 
 impl OutletsViewState {
@@ -175,10 +196,18 @@ impl OutletsViewState {
         let loaded = view
             .outlets
             .get(generation, &(), || -> triangulate_core::Result<_> {
-                Ok((library.outlet_list()?, library.rating_agreement_detail()?))
+                let mut outlets = library.outlet_list()?;
+                // A rater apart: shown in its own columns, never part of the grades above.
+                reference::attach(library, &mut outlets)?;
+                let lists: Vec<ReferenceList> = library
+                    .reference_lists()?
+                    .into_iter()
+                    .filter(|l| l.current)
+                    .collect();
+                Ok((outlets, library.rating_agreement_detail()?, lists))
             });
-        let (outlets, agreement) = match loaded {
-            Ok((outlets, agreement)) => (outlets, *agreement),
+        let (outlets, agreement, lists) = match loaded {
+            Ok((outlets, agreement, lists)) => (outlets, *agreement, lists.as_slice()),
             Err(e) => return read_error(ui, e),
         };
         if outlets.is_empty() {
@@ -217,6 +246,18 @@ impl OutletsViewState {
             ui.separator();
             tag_filter(ui, &tags, &mut view.filter_tag);
         }
+        ui.separator();
+        if !lists.is_empty() {
+            ui.checkbox(&mut view.filter_disagree, "Desk grade and reference disagree")
+                .on_hover_text("Only outlets whose combined grade is on one side of reliability while a reference list's reliability value is on the other (the desk rates B, the list says low factuality): worth a second look.");
+        }
+        if ui
+            .button("Reference lists…")
+            .on_hover_text("Ratings published by others (File > Import reference ratings…): their versions, the rows no outlet matches, and deleting a list.")
+            .clicked()
+        {
+            ctx.send(Command::update_views(|v| v.references.open = true));
+        }
     });
         let mut order: Vec<&OutletSummary> = outlets.iter().collect();
         if let Some(axis) = &view.filter_axis
@@ -226,6 +267,10 @@ impl OutletsViewState {
         }
         if let Some(tag) = &view.filter_tag {
             order.retain(|o| o.tags.contains(tag));
+        }
+        let filter_disagree = view.filter_disagree && !lists.is_empty();
+        if filter_disagree {
+            order.retain(|o| o.references.iter().any(|r| r.disagreement.is_some()));
         }
         match view.sort {
             Sort::Name => {}
@@ -330,12 +375,21 @@ impl OutletsViewState {
                         }
                     }
                     Ok(OutletPage {
-                        history,
                         distribution: library.credibility_distribution(outlet.id)?,
                         evidence_titles,
                         axis_history: library.axis_history(outlet.id)?,
                         notes: library.notes_of(Target::Outlet(outlet.id))?,
                         agreed: library.agreed_grades(outlet.id)?,
+                        adopted: history
+                            .iter()
+                            .filter_map(|r| {
+                                library
+                                    .rating_reference(r.id)
+                                    .transpose()
+                                    .map(|e| e.map(|e| (r.id, e)))
+                            })
+                            .collect::<triangulate_core::Result<_>>()?,
+                        history,
                     })
                 },
             );
@@ -366,6 +420,7 @@ impl OutletsViewState {
                             form: &mut view.form,
                             analyst: &mut view.form_analyst,
                             edit: &mut view.edit,
+                            adopt: &mut view.adopt,
                         },
                         picked,
                         ctx,
@@ -390,7 +445,11 @@ impl OutletsViewState {
             if order.is_empty() {
                 empty_state(
                     ui,
-                    "No outlet has that value or tag: change or clear the filters.",
+                    if filter_disagree {
+                        "No outlet's desk grade is contradicted by a reference list: untick the filter to see them all."
+                    } else {
+                        "No outlet has that value or tag: change or clear the filters."
+                    },
                 );
             }
             let mut table = TableBuilder::new(ui)
@@ -405,6 +464,12 @@ impl OutletsViewState {
             for _ in axes {
                 table = table.column(Column::initial(100.0).at_least(40.0).clip(true));
             }
+            for _ in lists {
+                table = table.column(Column::initial(130.0).at_least(40.0).clip(true));
+            }
+            if filter_disagree {
+                table = table.column(Column::initial(260.0).at_least(80.0).clip(true));
+            }
             table
                 .column(Column::initial(120.0).at_least(40.0).clip(true))
                 .column(Column::remainder().clip(true))
@@ -418,6 +483,16 @@ impl OutletsViewState {
                         header.col(|ui| {
                             ui.strong(&axis.name)
                                 .on_hover_text(format!("Your axis ({})", axis.kind));
+                        });
+                    }
+                    for list in lists {
+                        header.col(|ui| {
+                            ui.strong(&list.name).on_hover_text(list_hover(list));
+                        });
+                    }
+                    if filter_disagree {
+                        header.col(|ui| {
+                            ui.strong("Why they disagree");
                         });
                     }
                     header.col(|ui| {
@@ -467,6 +542,19 @@ impl OutletsViewState {
                                 None => {
                                     ui.label(RichText::new("—").weak());
                                 }
+                            });
+                        }
+                        for list in lists {
+                            row.col(|ui| reference_cell(ui, o, list));
+                        }
+                        if filter_disagree {
+                            row.col(|ui| {
+                                let why: Vec<&str> = o
+                                    .references
+                                    .iter()
+                                    .filter_map(|r| r.disagreement.as_deref())
+                                    .collect();
+                                ui.add(egui::Label::new(why.join("; ")).truncate().selectable(false));
                             });
                         }
                         row.col(|ui| {
@@ -596,6 +684,58 @@ fn row_menu(ui: &mut egui::Ui, o: &OutletSummary, picked: &BTreeSet<Id>) -> Opti
     chosen
 }
 
+/// What a reference list's column header says on hover: its version and what its values are.
+fn list_hover(list: &ReferenceList) -> String {
+    let columns: Vec<String> = list
+        .rating_columns()
+        .map(|c| format!("{} ({})", c.name, c.role))
+        .collect();
+    format!(
+        "Reference list {}, version of {} ({}, {} rows).\nValues as published: {}.\nA rater apart: never part of the combined grade, the spread or the agreement.",
+        list.name,
+        list.date(),
+        list.file,
+        list.entries,
+        columns.join(", ")
+    )
+}
+
+/// How a row was matched to its outlet, as the analyst reads it.
+pub(super) fn matched_by(how: &str) -> &'static str {
+    match how {
+        "analyst" => "matched by hand",
+        "domain" => "matched by the domain of its articles",
+        "section" => "matched by a section of its site",
+        "name" => "matched by its name or an alias",
+        _ => "matched",
+    }
+}
+
+/// An outlet's value in a reference list's column: as published, marked when the list gives
+/// it different values, with how its row was found on hover.
+fn reference_cell(ui: &mut egui::Ui, o: &OutletSummary, list: &ReferenceList) {
+    let Some(r) = o.references.iter().find(|r| r.list_id == list.id) else {
+        ui.label(RichText::new("—").weak())
+            .on_hover_text(format!("{} has no row matched to this outlet.", list.name));
+        return;
+    };
+    let mut hover = format!("{} ({}): {}", r.list, r.version, matched_by(&r.matched_by));
+    for e in &r.entries {
+        hover.push_str(&format!("\n{}: {}", e.row, e.shown()));
+    }
+    if let Some(why) = &r.disagreement {
+        hover.push_str(&format!("\nDisagrees with the desk: {why}."));
+    }
+    let text = if r.conflicting {
+        hover.push_str("\nThe list gives this outlet more than once, with different values.");
+        RichText::new(format!("{} (conflicting)", r.shown())).color(ui.visuals().warn_fg_color)
+    } else {
+        RichText::new(r.shown())
+    };
+    ui.add(egui::Label::new(text).truncate().selectable(false))
+        .on_hover_text(hover);
+}
+
 /// Why an outlet with articles cannot be deleted, and what to do instead.
 fn delete_refusal(articles: i64) -> String {
     format!(
@@ -642,6 +782,7 @@ struct FormPart<'a> {
     /// The name the form records under when the analyst typed one (else the app's).
     analyst: &'a mut Option<String>,
     edit: &'a mut OutletEdit,
+    adopt: &'a mut Option<AdoptForm>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -662,6 +803,7 @@ fn outlet_page(
         form,
         analyst: form_analyst,
         edit,
+        adopt,
     } = part;
     // The name the rating form's "Analyst" field holds this frame (the app's when it is folded
     // away and was never edited).
@@ -755,6 +897,16 @@ fn outlet_page(
                 notes_section(ui, target, &page.notes, None, drafts, ctx)
             });
 
+            if !outlet.references.is_empty() {
+                ui.add_space(8.0);
+                egui::CollapsingHeader::new(RichText::new("Reference ratings").strong())
+                    .id_salt("outlet-references")
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        references_section(ui, outlet, adopt, &analyst, ctx);
+                    });
+            }
+
             ui.add_space(8.0);
             egui::CollapsingHeader::new(RichText::new("Rate this outlet").strong())
                 .default_open(true)
@@ -790,6 +942,11 @@ fn outlet_page(
                     }
                     None => "first rating".to_string(),
                 };
+                let adopted = page.adopted.get(&r.id);
+                let changes = match adopted {
+                    Some(e) => format!("{changes} · adopted from {}", e.list),
+                    None => changes,
+                };
                 egui::CollapsingHeader::new(format!(
                     "{} · {} · {} — {changes}",
                     r.created_at
@@ -803,6 +960,9 @@ fn outlet_page(
                 .show(ui, |ui| {
                     if !r.rationale.is_empty() {
                         ui.label(&r.rationale);
+                    }
+                    if let Some(e) = adopted {
+                        ui.label(format!("Evidence: reference list {}", e.describe()));
                     }
                     for c in &r.criteria {
                         let label = criteria
@@ -904,6 +1064,221 @@ fn outlet_page(
                 });
             }
         });
+}
+
+/// The outlet page's "Reference ratings": what each list publishes about the outlet, its row,
+/// link and how it was matched, with "Adopt as my rating…", "Not this outlet" and, for a match
+/// made by hand, "Undo match". `analyst` is the rating form's.
+fn references_section(
+    ui: &mut egui::Ui,
+    outlet: &OutletSummary,
+    adopt: &mut Option<AdoptForm>,
+    analyst: &str,
+    ctx: &mut ViewContext,
+) {
+    ui.label(
+        RichText::new(
+            "Published by others: a rater apart, never part of the combined grade, the spread or the agreement unless you adopt it as your own rating.",
+        )
+        .weak(),
+    );
+    if adopt.as_ref().is_some_and(|a| a.outlet != outlet.id) {
+        *adopt = None;
+    }
+    for r in &outlet.references {
+        ui.add_space(4.0);
+        reference_entries(ui, outlet, r, adopt, ctx);
+    }
+    if let Some(form) = adopt
+        && adopt_form(ui, outlet, form, analyst, ctx)
+    {
+        *adopt = None;
+    }
+}
+
+/// One list's rows for the outlet, each with its buttons.
+fn reference_entries(
+    ui: &mut egui::Ui,
+    outlet: &OutletSummary,
+    r: &OutletReference,
+    adopt: &mut Option<AdoptForm>,
+    ctx: &mut ViewContext,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(&r.list);
+        ui.label(RichText::new(format!("version of {}", r.version)).weak());
+        ui.label(format!("· {}", matched_by(&r.matched_by)));
+    });
+    if r.conflicting {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "The list gives this outlet more than once, with different values.",
+        );
+    }
+    if let Some(why) = &r.disagreement {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!("Disagrees with the desk: {why}."),
+        );
+    }
+    for e in &r.entries {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(format!("Row: {}", e.row));
+            let values: Vec<String> = e
+                .values
+                .iter()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(k, v)| format!("{k}: {v}"))
+                .collect();
+            ui.label(if values.is_empty() {
+                "No values given.".to_string()
+            } else {
+                values.join(", ")
+            });
+            if let Some(link) = &e.link {
+                ui.hyperlink_to(link, link);
+            }
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .button("Adopt as my rating…")
+                    .on_hover_text("Record a grade of your own for this outlet, with this row as its evidence. The list stays a rater apart.")
+                    .clicked()
+                {
+                    *adopt = Some(AdoptForm {
+                        outlet: outlet.id,
+                        entry: e.id,
+                        what: format!("{} in {}", e.row, r.list),
+                        grade: None,
+                        rationale: format!(
+                            "Adopted from {} ({}): {} — {}",
+                            r.list,
+                            r.version,
+                            e.row,
+                            values.join(", ")
+                        ),
+                    });
+                }
+                if ui
+                    .button("Not this outlet")
+                    .on_hover_text("This row rates another outlet: it is no longer matched to this one (by hand, until you undo it).")
+                    .clicked()
+                {
+                    ctx.send(match_row(
+                        e.id,
+                        None,
+                        false,
+                        format!("{} no longer matched to {}", e.row, outlet.name),
+                        ctx.recorded_name(),
+                    ));
+                }
+                if r.matched_by == "analyst"
+                    && ui
+                        .button("Undo match")
+                        .on_hover_text("Take the hand match off: the row is matched by domain and name again.")
+                        .clicked()
+                {
+                    ctx.send(match_row(
+                        e.id,
+                        None,
+                        true,
+                        format!("hand match of {} to {} taken off", e.row, outlet.name),
+                        ctx.recorded_name(),
+                    ));
+                }
+            });
+        });
+    }
+}
+
+/// The "Adopt as my rating…" form: a grade, the rationale (the row's values to start with), and
+/// Save, which records the rating as the analyst's with the row as its evidence. Returns whether
+/// the form closes.
+fn adopt_form(
+    ui: &mut egui::Ui,
+    outlet: &OutletSummary,
+    form: &mut AdoptForm,
+    analyst: &str,
+    ctx: &mut ViewContext,
+) -> bool {
+    let mut close = false;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.strong(format!("Adopt {} as your rating", form.what));
+        ui.horizontal(|ui| {
+            ui.label("Your grade");
+            for grade in Grade::ALL {
+                ui.radio_value(&mut form.grade, Some(grade), grade.letter())
+                    .on_hover_text(grade.meaning());
+            }
+        });
+        let label = ui.label("Adopted rationale");
+        ui.add(
+            egui::TextEdit::multiline(&mut form.rationale)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+        let analyst = analyst.trim();
+        ui.label(
+            RichText::new(if analyst.is_empty() {
+                "Give your name in the rating form's Analyst field below.".to_string()
+            } else {
+                format!("Recorded as {analyst}'s own rating, with the list's row as evidence.")
+            })
+            .weak(),
+        );
+        ui.horizontal(|ui| {
+            let ready = form.grade.is_some() && !analyst.is_empty();
+            if ui
+                .add_enabled(ready, egui::Button::new("Save adopted rating"))
+                .on_disabled_hover_text("Choose a grade and give your name.")
+                .clicked()
+            {
+                ctx.send(adopt_rating(form, analyst.to_string(), outlet.name.clone()));
+                close = true;
+            }
+            if ui.button("Cancel").clicked() {
+                close = true;
+            }
+        });
+    });
+    close
+}
+
+/// Records the adopted rating the form holds, for the outlet named `outlet`.
+fn adopt_rating(form: &AdoptForm, analyst: String, outlet: String) -> Command {
+    let rating = NewRating {
+        outlet_id: form.outlet,
+        analyst,
+        grade: form.grade,
+        rationale: form.rationale.trim().to_string(),
+        ..Default::default()
+    };
+    let entry = form.entry;
+    Command::edit("adopt the reference rating", move |l| {
+        l.adopt_reference(&rating, entry)?;
+        let grade = rating.grade.map(|g| g.letter()).unwrap_or_default();
+        Ok(Written::done().say(format!(
+            "Rating {grade} saved for {outlet} by {}, adopted from the reference list: the row is its evidence.",
+            rating.analyst
+        )))
+    })
+}
+
+/// Matches a reference row to `outlet` by hand (`None`: to no outlet of the library), or takes
+/// its hand match off (`clear`); `done` says what happened.
+pub(super) fn match_row(
+    entry: Id,
+    outlet: Option<Id>,
+    clear: bool,
+    done: String,
+    analyst: String,
+) -> Command {
+    Command::edit("match the reference row", move |l| {
+        let undo = l.match_reference_entry(entry, outlet, clear, &analyst)?;
+        Ok(Written::done().undo(undo).say(format!(
+            "Reference row {done}. Edit > Undo (Ctrl+Z) takes it back."
+        )))
+    })
 }
 
 /// The rating form: the analyst, a grade, the criteria, the rationale and the evidence, and Save
@@ -1147,40 +1522,14 @@ fn edit_forms(
     if let Some(pick) = &mut edit.merge {
         let mut close = false;
         egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.horizontal(|ui| {
-                let label = ui.label("Find the outlet to merge into");
-                ui.add(
-                    egui::TextEdit::singleline(&mut pick.find)
-                        .hint_text("name or alias")
-                        .desired_width(200.0),
-                )
-                .labelled_by(label.id);
-            });
-            let find = pick.find.trim().to_lowercase();
-            let matches = |o: &&OutletSummary| {
-                o.id != outlet.id
-                    && (find.is_empty()
-                        || o.name.to_lowercase().contains(&find)
-                        || o.aliases.iter().any(|a| a.to_lowercase().contains(&find)))
-            };
-            let found: Vec<&OutletSummary> = outlets.iter().filter(matches).collect();
-            egui::ScrollArea::vertical()
-                .id_salt("merge-picker")
-                .max_height(160.0)
-                .show(ui, |ui| {
-                    for o in found.iter().take(PICKER_ROWS) {
-                        ui.selectable_value(&mut pick.into, Some(o.id), &o.name);
-                    }
-                });
-            if found.len() > PICKER_ROWS {
-                ui.label(
-                    RichText::new(format!(
-                        "{} more: type to narrow the list.",
-                        found.len() - PICKER_ROWS
-                    ))
-                    .weak(),
-                );
-            }
+            outlet_picker(
+                ui,
+                "merge-picker",
+                "Find the outlet to merge into",
+                pick,
+                outlets,
+                Some(outlet.id),
+            );
             let into = pick
                 .into
                 .and_then(|id| outlets.iter().find(|o| o.id == id && o.id != outlet.id));
@@ -1215,6 +1564,52 @@ fn edit_forms(
         if close {
             edit.merge = None;
         }
+    }
+}
+
+/// The outlet picker: a field to find an outlet by name or alias (labelled `prompt`) and the
+/// outlets found, the first [`PICKER_ROWS`] of them, one to pick; `except` is left out.
+pub(super) fn outlet_picker(
+    ui: &mut egui::Ui,
+    salt: &str,
+    prompt: &str,
+    pick: &mut MergePick,
+    outlets: &[OutletSummary],
+    except: Option<Id>,
+) {
+    ui.horizontal(|ui| {
+        let label = ui.label(prompt);
+        ui.add(
+            egui::TextEdit::singleline(&mut pick.find)
+                .hint_text("name or alias")
+                .desired_width(200.0),
+        )
+        .labelled_by(label.id);
+    });
+    let find = pick.find.trim().to_lowercase();
+    let matches = |o: &&OutletSummary| {
+        Some(o.id) != except
+            && (find.is_empty()
+                || o.name.to_lowercase().contains(&find)
+                || o.aliases.iter().any(|a| a.to_lowercase().contains(&find)))
+    };
+    let found: Vec<&OutletSummary> = outlets.iter().filter(matches).collect();
+    egui::ScrollArea::vertical()
+        .id_salt(salt)
+        .max_height(160.0)
+        .show(ui, |ui| {
+            for o in found.iter().take(PICKER_ROWS) {
+                ui.selectable_value(&mut pick.into, Some(o.id), &o.name);
+            }
+        });
+    if found.len() > PICKER_ROWS {
+        ui.label(
+            RichText::new(format!(
+                "{} more: type to narrow the list.",
+                found.len() - PICKER_ROWS
+            ))
+            .weak(),
+        );
     }
 }
 

@@ -44,6 +44,22 @@ impl TriangulateApp {
                 if ui.button("Import ratings…").clicked() {
                     commands.push(Command::ImportRatings);
                 }
+                if ui
+                    .add_enabled(
+                        self.library.is_some(),
+                        egui::Button::new("Import reference ratings…"),
+                    )
+                    .on_hover_text("A list of ratings published by others (a CSV or TSV file), shown beside the desk's own grades and never part of them.")
+                    .clicked()
+                {
+                    commands.push(Command::ImportReferenceList);
+                }
+                if ui
+                    .add_enabled(self.library.is_some(), egui::Button::new("Reference lists…"))
+                    .clicked()
+                {
+                    self.views.references.open = true;
+                }
                 ui.separator();
                 let can_export =
                     self.settings.view == View::Compare && self.views.compare.shown().is_some();

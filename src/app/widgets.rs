@@ -138,6 +138,15 @@ pub fn plural(n: usize, noun: &str) -> String {
     }
 }
 
+/// "1 row", "12,000 rows": [`plural`] with commas between thousands.
+pub fn many(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{} {noun}s", thousands(n as u64))
+    }
+}
+
 /// `text` cut to at most `max` characters, with "…" where it was cut.
 pub fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {

@@ -16,6 +16,8 @@ pub struct ScriptedDialogs {
     pub report: Option<PathBuf>,
     /// Where File > Back up library… writes.
     pub backup: Option<PathBuf>,
+    /// The list File > Import reference ratings… reads.
+    pub reference: Option<PathBuf>,
 }
 
 impl triangulate::app::Dialogs for ScriptedDialogs {
@@ -36,6 +38,9 @@ impl triangulate::app::Dialogs for ScriptedDialogs {
     }
     fn save_backup(&self, _name: &str) -> Option<PathBuf> {
         self.backup.clone()
+    }
+    fn open_reference_list(&self) -> Option<PathBuf> {
+        self.reference.clone()
     }
 }
 

@@ -17,6 +17,7 @@ mod linking;
 mod navigation;
 mod outlet_edits;
 mod ratings;
+mod references;
 mod safety;
 mod small_windows;
 mod working_layer;
