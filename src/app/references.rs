@@ -74,7 +74,7 @@ impl ImportForm {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         ImportForm {
-            headers: headers_of(&text),
+            headers: triangulate_core::reference::column_names(&text),
             path,
             text,
             rows,
@@ -146,32 +146,6 @@ impl ImportForm {
             ))
         }
     }
-}
-
-/// The column names of a list's header line (the first line that is not blank), split as the
-/// core reads it: on tabs, else semicolons when it has more of them than commas, else commas.
-fn headers_of(text: &str) -> Vec<String> {
-    let text = text.trim_start_matches('\u{feff}');
-    let Some(header) = text.lines().find(|l| !l.trim().is_empty()) else {
-        return Vec::new();
-    };
-    let delimiter = if header.contains('\t') {
-        b'\t'
-    } else if header.matches(';').count() > header.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(header.as_bytes())
-        .records()
-        .next()
-        .and_then(Result::ok)
-        .map(|r| r.iter().map(|h| h.trim().to_string()).collect())
-        .unwrap_or_default()
 }
 
 /// A version's rows no outlet matches: those left to match, and those an analyst set aside as

@@ -26,7 +26,7 @@ use crate::library::{ColumnRole, EntryKey, Library, ReferenceEntry, ReferenceLis
 use crate::model::{Id, OutletReference, OutletReferenceEntry, OutletSummary};
 use crate::ratings::Grade;
 
-pub use parse::{ParsedList, parse_list};
+pub use parse::{ParsedList, column_names, parse_list};
 pub use scale::{Band, band_of};
 
 /// How to import a list.

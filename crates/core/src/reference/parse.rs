@@ -176,6 +176,25 @@ pub fn parse_list(text: &str, name: &str, roles: &[(String, ColumnRole)]) -> Res
     })
 }
 
+/// The names of a list's columns, as its header row gives them (empty for a file with no
+/// header): what the import dialog offers roles for even when the list cannot be read yet.
+pub fn column_names(text: &str) -> Vec<String> {
+    let text = text.trim_start_matches('\u{feff}');
+    let Some(header) = text.lines().find(|l| !l.trim().is_empty()) else {
+        return Vec::new();
+    };
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter_of(header))
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(header.as_bytes())
+        .records()
+        .next()
+        .and_then(std::result::Result::ok)
+        .map(|r| r.iter().map(|h| h.trim().to_string()).collect())
+        .unwrap_or_default()
+}
+
 /// Tab where the header has tabs, else semicolon where it has more of them than commas, else comma.
 fn delimiter_of(header: &str) -> u8 {
     if header.contains('\t') {
