@@ -305,8 +305,13 @@ impl TriangulateApp {
         let what = format!("import {}", path.display());
         self.apply(Command::edit(what, move |l| {
             let r = l.import_ratings(&file)?;
+            let lists = match r.reference_lists_added {
+                0 => String::new(),
+                1 => " 1 version of a reference list added.".to_string(),
+                n => format!(" {n} versions of reference lists added."),
+            };
             Ok(Written::done().say(format!(
-                "{} ratings and {} credibility marks added from {}; {} were already here.",
+                "{} ratings and {} credibility marks added from {}; {} were already here.{lists}",
                 r.ratings_added,
                 r.assessments_added,
                 path.display(),

@@ -280,14 +280,25 @@ fn import_summary(report: &ImportReport) -> String {
 /// rows it matched to none, and what was left out.
 fn reference_summary(i: &triangulate_core::reference::ImportedList) -> String {
     let mut text = format!(
-        "Imported reference list {} (version {}): {}; {} of the library matched ({} by domain, {} by name); {} match no outlet (Outlets > Reference lists… lists them).",
+        "Imported reference list {} (version {}): {}; {} of the library matched ({} by domain, {} by name{}); {} no outlet (Outlets > Reference lists… lists them).",
         i.name,
         i.version,
         widgets::many(i.rows, "row"),
         plural(i.matched_outlets, "outlet"),
         i.matched_by_domain,
         i.matched_by_name,
-        widgets::many(i.unmatched_rows, "row"),
+        if i.matched_by_hand > 0 {
+            format!(
+                ", {} by your matches of the version before",
+                i.matched_by_hand
+            )
+        } else {
+            String::new()
+        },
+        match i.unmatched_rows {
+            1 => "1 row matches".to_string(),
+            n => format!("{} match", widgets::many(n, "row")),
+        },
     );
     if !i.skipped.is_empty() {
         text.push_str(&format!(

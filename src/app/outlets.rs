@@ -280,6 +280,13 @@ impl OutletsViewState {
             }
             Sort::Articles => order.sort_by_key(|o| std::cmp::Reverse(o.article_count)),
         }
+        if order.len() != outlets.len() {
+            ui.weak(format!(
+                "{} of {} shown: the filters above leave out the others.",
+                order.len(),
+                plural(outlets.len(), "outlet")
+            ));
+        }
         view.selected
             .retain(|id| outlets.iter().any(|o| o.id == *id));
         let name = |id: Id| {

@@ -494,14 +494,32 @@ fn import_window(egui_ctx: &egui::Context, form: &mut ImportForm, ctx: &mut View
                         )
                         .labelled_by(label.id);
                     });
-                    let name = form.name.trim();
-                    if let Some((_, date)) = form.existing.iter().find(|(n, _)| n == name) {
+                    let name = form.name.trim().to_string();
+                    if let Some((_, date)) = form
+                        .existing
+                        .iter()
+                        .find(|(n, _)| n.eq_ignore_ascii_case(&name))
+                    {
                         ui.label(
                             RichText::new(format!(
                                 "A list called {name} is already here (version of {date}): this file is added as a new version of it, and the old one is kept."
                             ))
                             .color(ui.visuals().warn_fg_color),
                         );
+                    } else if !form.existing.is_empty() {
+                        // A newer file of a list already here: one click names it so.
+                        let mut chosen = None;
+                        ui.horizontal_wrapped(|ui| {
+                            ui.weak("Or a newer version of:");
+                            for (existing, _) in &form.existing {
+                                if ui.small_button(existing.as_str()).clicked() {
+                                    chosen = Some(existing.clone());
+                                }
+                            }
+                        });
+                        if let Some(existing) = chosen {
+                            form.name = existing;
+                        }
                     }
                     ui.horizontal(|ui| {
                         let label = ui.label("Publication date");

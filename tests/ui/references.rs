@@ -122,7 +122,7 @@ fn a_list_imported_through_the_dialog_shows_as_a_column_of_outlets_and_undo_remo
         "{text}"
     );
     assert!(text.contains("2 outlets of the library matched"), "{text}");
-    assert!(text.contains("1 row match no outlet"), "{text}");
+    assert!(text.contains("1 row matches no outlet"), "{text}");
     assert_eq!(
         harness.state().undo_label(),
         Some("import reference list desk-check")
@@ -249,6 +249,7 @@ fn the_disagreement_filter_lists_the_outlet_whose_desk_grade_the_list_contradict
     harness.get_by_label_contains(
         "the desk's B is on the reliable side; desk-check says factuality: low",
     );
+    harness.get_by_label("1 of 7 outlets shown: the filters above leave out the others.");
     assert!(
         harness.query_by_label("Meridian Wire").is_none(),
         "the list agrees with the desk on Meridian Wire"
@@ -472,4 +473,45 @@ fn a_row_set_aside_from_the_outlet_page_is_listed_in_the_window_and_put_back_fro
     let text = notice(&harness);
     assert!(text.contains("put back to be matched"), "{text}");
     harness.get_by_label("high · least biased");
+}
+
+#[test]
+fn a_newer_file_of_a_list_is_named_as_its_new_version_with_one_click_and_the_old_is_kept() {
+    let (dir, path) = library_with_list();
+    let newer = dir.path().join("rater-export-june.tsv");
+    std::fs::write(
+        &newer,
+        LIST.replace("high\tleast biased", "mixed\tleast biased"),
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs {
+        reference: Some(newer),
+        ..Default::default()
+    };
+    let mut harness = harness_for(&path, dialogs);
+    harness.state_mut().settings.analyst = "ana".into();
+    menu(&mut harness, "File", "Import reference ratings…");
+    harness.get_by_label("Or a newer version of:");
+    harness
+        .get_by_role_and_label(Role::Button, "desk-check")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.get_by_label("List name").value().as_deref(),
+        Some("desk-check")
+    );
+    harness.get_by_label_contains("is added as a new version of it");
+    harness
+        .get_by_role_and_label(Role::Button, "Import")
+        .click();
+    harness.run();
+    harness.state_mut().wait_for_job();
+    harness.run();
+    assert_eq!(
+        lists(&harness),
+        vec!["desk-check", "desk-check"],
+        "two versions"
+    );
+    show(&mut harness, "Outlets");
+    harness.get_by_label("mixed · least biased");
 }
