@@ -19,7 +19,7 @@ use triangulate_core::Library;
 const SEP: char = std::path::MAIN_SEPARATOR;
 
 /// File dialogs that cannot open, as on a desktop without a portal.
-struct NoPortal;
+pub(crate) struct NoPortal;
 
 impl Dialogs for NoPortal {
     fn pick_folders(&self) -> Option<Vec<PathBuf>> {
@@ -39,7 +39,9 @@ impl Dialogs for NoPortal {
     }
 }
 
-fn app(path: &std::path::Path) -> Harness<'static, TriangulateApp> {
+/// The app on the library at `path`, in a window of 1400×900, with file dialogs that cannot
+/// open.
+pub(crate) fn app(path: &std::path::Path) -> Harness<'static, TriangulateApp> {
     harness_sized(path, NoPortal, egui::vec2(1400.0, 900.0))
 }
 

@@ -13,7 +13,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
 use common::{ScriptedDialogs, harness_for, notice, rate, sample_library_file};
-use triangulate::app::{Dialogs, TriangulateApp};
+use triangulate::app::TriangulateApp;
 use triangulate_core::Library;
 use triangulate_core::jobs::Progress;
 use triangulate_core::reference::{self, ImportOptions};
@@ -77,6 +77,16 @@ fn menu(harness: &mut Harness<'static, TriangulateApp>, menu: &str, entry: &str)
     harness.run();
 }
 
+/// Clicks the import window's Import and waits for the import's job to end.
+fn import_from_window(harness: &mut Harness<'static, TriangulateApp>) {
+    harness
+        .get_by_role_and_label(Role::Button, "Import")
+        .click();
+    harness.run();
+    harness.state_mut().wait_for_job();
+    harness.run();
+}
+
 fn show(harness: &mut Harness<'static, TriangulateApp>, view: &str) {
     harness.get_by_role_and_label(Role::Button, view).click();
     harness.run();
@@ -110,12 +120,7 @@ fn a_list_imported_through_the_dialog_shows_as_a_column_of_outlets_and_undo_remo
     );
     harness.get_by_label("Preview: 3 rows");
     harness.get_by_label("least biased");
-    harness
-        .get_by_role_and_label(Role::Button, "Import")
-        .click();
-    harness.run();
-    harness.state_mut().wait_for_job();
-    harness.run();
+    import_from_window(&mut harness);
     let text = notice(&harness);
     assert!(
         text.starts_with("Imported reference list desk-check") && text.contains("3 rows"),
@@ -172,12 +177,7 @@ fn a_file_with_no_outlet_column_says_so_in_the_window_until_a_column_is_given_th
             .query_by_label_contains("no column names the outlets")
             .is_none()
     );
-    harness
-        .get_by_role_and_label(Role::Button, "Import")
-        .click();
-    harness.run();
-    harness.state_mut().wait_for_job();
-    harness.run();
+    import_from_window(&mut harness);
     assert_eq!(lists(&harness), ["verdicts"], "{}", notice(&harness));
     let list = harness
         .state()
@@ -193,33 +193,11 @@ fn a_file_with_no_outlet_column_says_so_in_the_window_until_a_column_is_given_th
     );
 }
 
-/// File dialogs that cannot open, as on a desktop without a portal.
-struct NoPortal;
-
-impl Dialogs for NoPortal {
-    fn pick_folders(&self) -> Option<Vec<PathBuf>> {
-        None
-    }
-    fn pick_article_files(&self) -> Option<Vec<PathBuf>> {
-        None
-    }
-    fn open_library(&self) -> Option<PathBuf> {
-        None
-    }
-    fn new_library(&self) -> Option<PathBuf> {
-        None
-    }
-    fn unavailable(&self) -> Option<String> {
-        Some("no desktop portal answered".into())
-    }
-}
-
 #[test]
 fn without_a_portal_the_path_typed_opens_the_import_window() {
     let (dir, path) = sample_library_file();
     let file = list_file(dir.path());
-    let mut harness =
-        crate::small_windows::harness_sized(&path, NoPortal, egui::vec2(1400.0, 900.0));
+    let mut harness = crate::dialogs::app(&path);
     menu(&mut harness, "File", "Import reference ratings…");
     harness.get_by_label_contains("could not open (no desktop portal answered)");
     harness.get_by_label("Path").focus();
@@ -391,12 +369,7 @@ fn a_long_list_is_previewed_from_its_first_lines_and_imported_whole_with_the_rol
     let mut harness = harness_for(&path, dialogs);
     menu(&mut harness, "File", "Import reference ratings…");
     harness.get_by_label("Preview: 12,001 rows (the first 4,999 read to recognise the columns)");
-    harness
-        .get_by_role_and_label(Role::Button, "Import")
-        .click();
-    harness.run();
-    harness.state_mut().wait_for_job();
-    harness.run();
+    import_from_window(&mut harness);
     let text = notice(&harness);
     assert!(text.contains("12,001 rows"), "{text}");
     assert!(text.contains("1 outlet of the library matched"), "{text}");
@@ -501,12 +474,7 @@ fn a_newer_file_of_a_list_is_named_as_its_new_version_with_one_click_and_the_old
         Some("desk-check")
     );
     harness.get_by_label_contains("is added as a new version of it");
-    harness
-        .get_by_role_and_label(Role::Button, "Import")
-        .click();
-    harness.run();
-    harness.state_mut().wait_for_job();
-    harness.run();
+    import_from_window(&mut harness);
     assert_eq!(
         lists(&harness),
         vec!["desk-check", "desk-check"],
