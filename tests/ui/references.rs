@@ -12,6 +12,7 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
+use crate::safety::menu;
 use common::{ScriptedDialogs, harness_for, notice, rate, sample_library_file};
 use triangulate::app::TriangulateApp;
 use triangulate_core::Library;
@@ -59,22 +60,6 @@ fn library_with_list() -> (tempfile::TempDir, PathBuf) {
     .expect("not cancelled");
     drop(library);
     (dir, path)
-}
-
-/// Opens `menu` and clicks its entry whose label contains `entry`.
-fn menu(harness: &mut Harness<'static, TriangulateApp>, menu: &str, entry: &str) {
-    harness.get_by_label(menu).click();
-    harness.run();
-    harness
-        .query_all(
-            egui_kittest::kittest::by()
-                .role(Role::Button)
-                .label_contains(entry),
-        )
-        .next()
-        .unwrap_or_else(|| panic!("{menu} > {entry}"))
-        .click();
-    harness.run();
 }
 
 /// Clicks the import window's Import and waits for the import's job to end.

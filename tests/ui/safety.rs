@@ -21,7 +21,7 @@ fn article_count(harness: &Harness<'static, TriangulateApp>) -> usize {
 }
 
 /// Opens a menu and clicks the entry whose label holds `entry`.
-fn menu(harness: &mut Harness<'static, TriangulateApp>, menu: &str, entry: &str) {
+pub(crate) fn menu(harness: &mut Harness<'static, TriangulateApp>, menu: &str, entry: &str) {
     harness.get_by_label(menu).click();
     harness.run();
     harness
