@@ -302,12 +302,15 @@ fn figures_and_sources_of_real_reports_are_read_as_marked() {
                 .filter_map(|s| Some((nth_occurrence(&text, &s.text, s.occurrence)?, s)))
                 .filter(|(span, _)| in_report(*span))
                 .collect();
-            // Names compared as the lexicon knows them: "SANA" is "Syrian Arab News Agency
-            // (SANA)", "the Syrian Observatory" the Syrian Observatory for Human Rights.
+            // Names compared as the lexicon and the registry of sources know them: "SANA" is
+            // "Syrian Arab News Agency (SANA)", "the Syrian Observatory" the Syrian Observatory
+            // for Human Rights, "AFP" Agence France-Presse.
+            let registry = triangulate_core::analysis::sources::Registry::built_in();
             let canonical = |name: &str| {
                 key(lexicon
                     .source_name(name)
                     .or_else(|| lexicon.actor_named(name))
+                    .or_else(|| registry.by_name(name).map(|s| s.name.as_str()))
                     .unwrap_or(name))
             };
             let names = |s: &MarkedSource, found: &str, speaker: Option<&str>, person_too: bool| {

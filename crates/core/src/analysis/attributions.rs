@@ -1258,6 +1258,7 @@ fn normalise(found: &mut [Attribution], text: &str, tokens: &[Token], lexicon: &
         }
     }
     resolve_descriptions(found, text, tokens, lexicon);
+    speakers_keep_their_organisation(found);
     for k in 0..found.len() {
         let words = name_words(&found[k].source);
         if words.is_empty() {
@@ -1269,6 +1270,59 @@ fn normalise(found: &mut [Attribution], text: &str, tokens: &[Token], lexicon: &
         });
         if let Some(fuller) = fuller {
             found[k].source = fuller.source.clone();
+        }
+    }
+}
+
+/// A person the report names as speaking for an organisation ("Observatory chief Rami Abdel
+/// Rahman told AFP") speaks for it wherever the same report names them again, in full or by
+/// part of the name ("Abdel Rahman said", "Afisi told al-Araby"): the organisation is the
+/// source, the person its speaker. The nearest such mention before counts, else the nearest
+/// after; a name two organisations' speakers share is left alone.
+fn speakers_keep_their_organisation(found: &mut [Attribution]) {
+    let spokespeople: Vec<(usize, Vec<String>, String, String)> = found
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let speaker = a.speaker.as_ref()?;
+            // An organisation's name holds no word of its speaker's ("Syria's Deputy Prime
+            // Minister Qadri Jamil" is the person with a title, not an organisation).
+            let person = name_words(speaker);
+            let source = name_words(&a.source);
+            (!person.iter().any(|w| source.contains(w)))
+                .then(|| (i, name_words(speaker), a.source.clone(), speaker.clone()))
+        })
+        .collect();
+    if spokespeople.is_empty() {
+        return;
+    }
+    for k in 0..found.len() {
+        // The source's words within a spokesperson's name: the person again, named by
+        // themselves (an organisation's name is no part of a person's).
+        let words = name_words(&found[k].source);
+        // A surname at least: one word of a person's name, capitalised, not a description.
+        if words.is_empty() || !capitalised(&found[k].source) {
+            continue;
+        }
+        let theirs: Vec<&(usize, Vec<String>, String, String)> = spokespeople
+            .iter()
+            .filter(|(_, name, _, _)| {
+                name.len() >= words.len() && words.iter().all(|w| name.contains(w))
+            })
+            .collect();
+        let organisations: std::collections::HashSet<&str> =
+            theirs.iter().map(|(_, _, org, _)| org.as_str()).collect();
+        if organisations.len() != 1 {
+            continue;
+        }
+        let nearest = theirs
+            .iter()
+            .filter(|(i, ..)| *i < k)
+            .max_by_key(|(i, ..)| *i)
+            .or_else(|| theirs.iter().min_by_key(|(i, ..)| *i));
+        if let Some((_, _, organisation, speaker)) = nearest {
+            found[k].source = organisation.clone();
+            found[k].speaker = Some(speaker.clone());
         }
     }
 }
@@ -1410,6 +1464,20 @@ mod tests {
             ),
             ["Russian Defence Ministry", "Syrian military source"]
         );
+    }
+
+    #[test]
+    fn a_person_named_for_an_organisation_speaks_for_it_when_named_again() {
+        let text = "Twelve died, the Syrian Observatory for Human Rights said. Observatory \
+                    chief Rami Abdel Rahman told Meridian Wire the toll would rise. The strikes \
+                    hit two clinics, Abdel Rahman said.";
+        let found = attributions(text, &tokens(text), &Lexicon::built_in());
+        let second = found
+            .iter()
+            .find(|a| a.start > text.find("clinics").unwrap_or_default())
+            .expect("the last attribution");
+        assert_eq!(second.source, "Syrian Observatory for Human Rights");
+        assert_eq!(second.speaker.as_deref(), Some("Rami Abdel Rahman"));
     }
 
     #[test]
