@@ -1257,6 +1257,7 @@ fn normalise(found: &mut [Attribution], text: &str, tokens: &[Token], lexicon: &
             a.source = known.name.clone();
         }
     }
+    ministries_of_their_country(found, text);
     resolve_descriptions(found, text, tokens, lexicon);
     speakers_keep_their_organisation(found);
     for k in 0..found.len() {
@@ -1270,6 +1271,79 @@ fn normalise(found: &mut [Attribution], text: &str, tokens: &[Token], lexicon: &
         });
         if let Some(fuller) = fuller {
             found[k].source = fuller.source.clone();
+        }
+    }
+}
+
+/// A ministry a report names by its office and a country it gives beside it ("the defense
+/// ministry in Moscow", "the Turkish Foreign Ministry", "Russias Ministry of Defence") is that
+/// country's ministry in the registry of real sources ("Russian Ministry of Defence"). Without
+/// such a country the ministry stays as written: which country's is the reader's call.
+fn ministries_of_their_country(found: &mut [Attribution], text: &str) {
+    const OFFICES: &[(&[&str], &[&str])] = &[
+        (&["defence", "defense"], &["defence", "defense"]),
+        (&["foreign"], &["foreign"]),
+        (&["interior"], &["interior"]),
+        (&["health"], &["health"]),
+    ];
+    let registry = super::sources::Registry::built_in();
+    for a in found.iter_mut() {
+        if registry.by_name(&a.source).is_some() {
+            continue;
+        }
+        let words = name_words(&a.source);
+        if !words.iter().any(|w| w == "ministry") {
+            continue;
+        }
+        // "defence ministry", "ministry of defence", each with a country word before.
+        let office: Vec<&str> = words
+            .iter()
+            .filter(|w| !matches!(w.as_str(), "ministry" | "of" | "affairs"))
+            .map(String::as_str)
+            .collect();
+        let Some((_, keywords)) = OFFICES
+            .iter()
+            .find(|(names, _)| office.iter().any(|w| names.contains(w)))
+        else {
+            continue;
+        };
+        // A country's word in the name; "Syrias" is Syria's where apostrophes are lost.
+        let mut country: Option<String> = words
+            .iter()
+            .filter(|w| !matches!(w.as_str(), "ministry" | "of" | "affairs"))
+            .find_map(|w| {
+                super::lexicon::country_of_word(w)
+                    .or_else(|| super::lexicon::country_of_word(w.strip_suffix('s')?))
+            })
+            .map(str::to_string);
+        // "… the defense ministry in Moscow said": a place right after the name.
+        if country.is_none() {
+            let after = &text[a.start.min(text.len())..a.end.min(text.len())];
+            if let Some(rest) = after.to_lowercase().find(" in ").map(|i| &after[i + 4..]) {
+                let place: String = rest
+                    .split_whitespace()
+                    .take_while(|w| super::capitalised(w))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if let Some(world) = super::world::World::get()
+                    && let Some(index) = world.best_by_name(&place)
+                {
+                    country = world.place(index).map(|p| p.country_code().to_string());
+                }
+            }
+        }
+        let Some(country) = country else {
+            continue;
+        };
+        let known = registry.sources().iter().find(|s| {
+            s.kind == "ministry"
+                && s.country == country
+                && name_words(&s.name)
+                    .iter()
+                    .any(|w| keywords.contains(&w.as_str()))
+        });
+        if let Some(known) = known {
+            a.source = known.name.clone();
         }
     }
 }
@@ -1478,6 +1552,21 @@ mod tests {
             .expect("the last attribution");
         assert_eq!(second.source, "Syrian Observatory for Human Rights");
         assert_eq!(second.speaker.as_deref(), Some("Rami Abdel Rahman"));
+    }
+
+    #[test]
+    fn a_ministry_with_its_country_beside_it_is_that_countrys() {
+        assert_eq!(
+            sources(
+                "Forty fighters were killed, the defense ministry in Moscow said. The Turkish \
+                 Foreign Ministry condemned the strike. The health ministry said 3 were hurt."
+            ),
+            [
+                "Russian Ministry of Defence",
+                "Turkish Ministry of Foreign Affairs",
+                "health ministry"
+            ]
+        );
     }
 
     #[test]

@@ -313,6 +313,16 @@ fn country(by: impl Fn(&Country) -> bool) -> Option<&'static Country> {
     COUNTRIES.iter().find(|c| by(c))
 }
 
+/// The ISO code of the country whose demonym or name is the word `folded` ("russian", "syria").
+pub(crate) fn country_of_word(folded: &str) -> Option<&'static str> {
+    COUNTRY_WORDS
+        .get(folded)?
+        .iter()
+        .find(|w| w.words.len() == 1)
+        .and_then(|w| COUNTRIES.get(w.country))
+        .map(|c| c.code)
+}
+
 /// A country's demonym or name, folded, as [`COUNTRY_WORDS`] indexes it.
 struct CountryWord {
     /// The country's index in [`COUNTRIES`].
