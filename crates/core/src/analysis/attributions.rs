@@ -1370,12 +1370,12 @@ fn speakers_keep_their_organisation(found: &mut [Attribution]) {
     if spokespeople.is_empty() {
         return;
     }
-    for k in 0..found.len() {
+    for (k, found) in found.iter_mut().enumerate() {
         // The source's words within a spokesperson's name: the person again, named by
         // themselves (an organisation's name is no part of a person's).
-        let words = name_words(&found[k].source);
+        let words = name_words(&found.source);
         // A surname at least: one word of a person's name, capitalised, not a description.
-        if words.is_empty() || !capitalised(&found[k].source) {
+        if words.is_empty() || !capitalised(&found.source) {
             continue;
         }
         let theirs: Vec<&(usize, Vec<String>, String, String)> = spokespeople
@@ -1395,8 +1395,8 @@ fn speakers_keep_their_organisation(found: &mut [Attribution]) {
             .max_by_key(|(i, ..)| *i)
             .or_else(|| theirs.iter().min_by_key(|(i, ..)| *i));
         if let Some((_, _, organisation, speaker)) = nearest {
-            found[k].source = organisation.clone();
-            found[k].speaker = Some(speaker.clone());
+            found.source = organisation.clone();
+            found.speaker = Some(speaker.clone());
         }
     }
 }
