@@ -1370,12 +1370,12 @@ fn speakers_keep_their_organisation(found: &mut [Attribution]) {
     if spokespeople.is_empty() {
         return;
     }
-    for (k, found) in found.iter_mut().enumerate() {
+    for (k, a) in found.iter_mut().enumerate() {
         // The source's words within a spokesperson's name: the person again, named by
         // themselves (an organisation's name is no part of a person's).
-        let words = name_words(&found.source);
+        let words = name_words(&a.source);
         // A surname at least: one word of a person's name, capitalised, not a description.
-        if words.is_empty() || !capitalised(&found.source) {
+        if words.is_empty() || !capitalised(&a.source) {
             continue;
         }
         let theirs: Vec<&(usize, Vec<String>, String, String)> = spokespeople
@@ -1395,8 +1395,8 @@ fn speakers_keep_their_organisation(found: &mut [Attribution]) {
             .max_by_key(|(i, ..)| *i)
             .or_else(|| theirs.iter().min_by_key(|(i, ..)| *i));
         if let Some((_, _, organisation, speaker)) = nearest {
-            found.source = organisation.clone();
-            found.speaker = Some(speaker.clone());
+            a.source = organisation.clone();
+            a.speaker = Some(speaker.clone());
         }
     }
 }
