@@ -381,7 +381,9 @@ fn phrase_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, usi
     let mut j = end;
     loop {
         let word = tokens[j].folded.as_str();
-        if ends_phrase(word) || is_reporting_verb(word) {
+        // "WHO said": the World Health Organization, not a relative pronoun.
+        let organisation = tokens[j].text(text) == "WHO";
+        if !organisation && (ends_phrase(word) || is_reporting_verb(word)) {
             break;
         }
         if j < end {
@@ -598,6 +600,8 @@ fn is_speaker_noun(word: &str) -> bool {
             | "medic"
             | "volunteer"
             | "correspondent"
+            | "reporter"
+            | "journalist"
             | "monitor"
             | "group"
             | "observer"
@@ -751,6 +755,21 @@ fn clean_speaker(
     }) && (a..k).all(|j| capitalised(tokens[j].text(text)))
     {
         b = k - 1;
+    }
+    // "the Syrian Observatory for Human Rights monitoring group": the name, without the
+    // description that follows it.
+    if let Some(k) = (a..b).rev().find(|&k| capitalised(tokens[k].text(text))) {
+        let tail: Vec<&str> = tokens[k + 1..=b]
+            .iter()
+            .map(|t| t.folded.as_str())
+            .collect();
+        if !tail.is_empty()
+            && tokens[k + 1..=b].iter().all(|t| !capitalised(t.text(text)))
+            && tail.iter().all(|w| *w != "it")
+            && description_fits(&tail.join(" ")).is_some()
+        {
+            b = k;
+        }
     }
     let words = &tokens[a..=b];
     let verb_like = words.iter().enumerate().any(|(n, t)| {
@@ -1020,6 +1039,20 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
         }
         // "X said", "X has also said", "X on Monday said": the speaker before the verb.
         let mut end = i - 1;
+        // "The Organisation for the Prohibition of Chemical Weapons (OPCW) said": the name
+        // before its acronym in brackets.
+        if end >= 2
+            && tokens[end].text(text).chars().all(|c| c.is_uppercase())
+            && text
+                .get(tokens[end].end..tokens[i].start)
+                .is_some_and(|g| g.trim() == ")")
+            && text
+                .get(tokens[end - 1].end..tokens[end].start)
+                .is_some_and(|g| g.trim() == "(")
+            && capitalised(tokens[end - 1].text(text))
+        {
+            end -= 1;
+        }
         loop {
             let w = tokens[end].folded.as_str();
             let when = super::dates::is_month_or_weekday(w)
@@ -1033,7 +1066,12 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
             }
             end -= 1;
         }
-        let joined = (end..i - 1).all(|j| joins(text, tokens, j)) && joins(text, tokens, i - 1);
+        let bracketed = end + 2 == i
+            && text
+                .get(tokens[end].end..tokens[end + 1].start)
+                .is_some_and(|g| g.trim() == "(");
+        let joined = bracketed
+            || ((end..i - 1).all(|j| joins(text, tokens, j)) && joins(text, tokens, i - 1));
         // "Residents who fled the village years ago told…": the speaker before "who".
         let it = (tokens[end].folded == "it"
             && matches!(word, "said" | "says" | "added" | "reported" | "stated"))
@@ -1565,6 +1603,25 @@ mod tests {
                 "Russian Ministry of Defence",
                 "Turkish Ministry of Foreign Affairs",
                 "health ministry"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_with_its_acronym_or_a_description_after_it_and_an_outlets_reporter_are_sources() {
+        assert_eq!(
+            sources(
+                "The Syrian Observatory for Human Rights monitoring group said 9 died. The \
+                 Organisation for the Prohibition of Chemical Weapons (OPCW) said it was \
+                 concerned. The WHO said it was likely. SANA reporter in Aleppo said 6 civilians \
+                 were killed. Moscow's Defense Ministry said the jets hit depots."
+            ),
+            [
+                "Syrian Observatory for Human Rights",
+                "OPCW",
+                "World Health Organization",
+                "Syrian Arab News Agency (SANA)",
+                "Russian Defence Ministry"
             ]
         );
     }

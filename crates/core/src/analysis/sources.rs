@@ -63,6 +63,8 @@ pub struct Registry {
     sources: Vec<Source>,
     by_domain: HashMap<String, usize>,
     by_name: HashMap<String, usize>,
+    /// Acronyms that are also common words ("WHO"), found only as written, in capitals.
+    by_capitals: HashMap<String, usize>,
 }
 
 static BUILT_IN_REGISTRY: LazyLock<Registry> =
@@ -98,6 +100,10 @@ impl Registry {
                 }
             }
             for name in std::iter::once(&source.name).chain(&source.aliases) {
+                if is_worded_acronym(name) {
+                    registry.by_capitals.insert(name.trim().to_string(), index);
+                    continue;
+                }
                 let key = name_key(name);
                 if key.is_empty() {
                     continue;
@@ -145,12 +151,24 @@ impl Registry {
     /// The source with this name or alias, compared by words folded for case and accents, a
     /// leading "The" aside: "the guardian", "The Guardian" and "Guardian" are one.
     pub fn by_name(&self, name: &str) -> Option<&Source> {
+        if let Some(i) = self.by_capitals.get(name.trim()) {
+            return self.sources.get(*i);
+        }
         let key = name_key(name);
         if key.is_empty() {
             return None;
         }
         self.by_name.get(&key).and_then(|i| self.sources.get(*i))
     }
+}
+
+/// An acronym that spells a common word ("WHO", "IS"): the source only where it is written in
+/// capitals, never "who" in a sentence.
+fn is_worded_acronym(name: &str) -> bool {
+    let name = name.trim();
+    name.chars().count() >= 2
+        && name.chars().all(|c| c.is_ascii_uppercase())
+        && super::terms::is_stopword(&name.to_lowercase())
 }
 
 /// A name's words, folded, without a leading "the".
@@ -192,6 +210,28 @@ mod tests {
         assert_eq!(name("co.uk"), None);
         assert_eq!(name("other.co.uk"), None);
         assert_eq!(name("example.com"), None);
+    }
+
+    #[test]
+    fn an_acronym_that_spells_a_common_word_is_found_only_in_capitals() {
+        let registry = Registry::parse(
+            r#"
+            [[source]]
+            name = "World Health Organization"
+            kind = "un"
+            country = "INT"
+            aliases = ["WHO"]
+        "#,
+        )
+        .expect("parses");
+        let name = |n: &str| registry.by_name(n).map(|s| s.name.as_str());
+        assert_eq!(name("WHO"), Some("World Health Organization"));
+        assert_eq!(name("who"), None);
+        assert_eq!(name("Who"), None);
+        assert_eq!(
+            name("world health organization"),
+            Some("World Health Organization")
+        );
     }
 
     #[test]
