@@ -119,12 +119,13 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
-/// Words folded for comparing names: "the" and punctuation aside.
+/// Words folded for comparing names: articles and punctuation aside ("a witness" is the
+/// witness Compare shows).
 fn key(name: &str) -> String {
     name.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(fold_word)
-        .filter(|w| w != "the")
+        .filter(|w| !matches!(w.as_str(), "the" | "a" | "an"))
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -279,6 +279,10 @@ fn is_between_speaker_and_verb(word: &str) -> bool {
             | "allegedly"
             | "then"
             | "however"
+            | "again"
+            | "still"
+            | "already"
+            | "since"
     )
 }
 
@@ -381,8 +385,11 @@ fn phrase_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, usi
     let mut j = end;
     loop {
         let word = tokens[j].folded.as_str();
-        // "WHO said": the World Health Organization, not a relative pronoun.
-        let organisation = tokens[j].text(text) == "WHO";
+        // "WHO said", "IS said": an organisation in capitals, not a relative pronoun or a verb.
+        let organisation = {
+            let w = tokens[j].text(text);
+            w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())
+        };
         if !organisation && (ends_phrase(word) || is_reporting_verb(word)) {
             break;
         }
@@ -595,6 +602,7 @@ fn is_speaker_noun(word: &str) -> bool {
             | "family"
             | "relative"
             | "villager"
+            | "local"
             | "trader"
             | "farmer"
             | "medic"
@@ -772,11 +780,22 @@ fn clean_speaker(
         }
     }
     let words = &tokens[a..=b];
-    let verb_like = words.iter().enumerate().any(|(n, t)| {
-        let w = t.text(text);
-        let compound = n > 0 && text.get(tokens[a + n - 1].end..t.start) == Some("-");
-        !capitalised(w) && !compound && (t.folded.ends_with("ed") || t.folded.ends_with("ing"))
-    });
+    // "a monitoring group", "the monitoring organisation": a description, not a verb.
+    let description = description_fits(
+        &words
+            .iter()
+            .map(|t| t.folded.as_str())
+            .filter(|w| !is_leading_filler(w))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+    .is_some();
+    let verb_like = !description
+        && words.iter().enumerate().any(|(n, t)| {
+            let w = t.text(text);
+            let compound = n > 0 && text.get(tokens[a + n - 1].end..t.start) == Some("-");
+            !capitalised(w) && !compound && (t.folded.ends_with("ed") || t.folded.ends_with("ing"))
+        });
     let number = words.iter().any(|t| {
         t.folded.chars().all(|c| c.is_ascii_digit())
             || super::numbers::word_value(&t.folded).is_some()
