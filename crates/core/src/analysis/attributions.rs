@@ -327,6 +327,11 @@ fn is_rank(word: &str) -> bool {
             | "imam"
             | "father"
             | "mister"
+            | "representative"
+            | "senator"
+            | "congressman"
+            | "congresswoman"
+            | "governor"
     )
 }
 
@@ -354,6 +359,9 @@ fn is_leading_filler(word: &str) -> bool {
             | "various"
             | "unnamed"
             | "anonymous"
+            | "earlier"
+            | "later"
+            | "meanwhile"
     )
 }
 
@@ -390,7 +398,10 @@ fn phrase_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, usi
             let w = tokens[j].text(text);
             w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())
         };
-        if !organisation && (ends_phrase(word) || is_reporting_verb(word)) {
+        // "On 2 July IS said", "On Saturday French Foreign Minister Laurent Fabius said": a date
+        // is no part of the speaker.
+        let date = j < end && super::dates::is_month_or_weekday(word);
+        if date || (!organisation && (ends_phrase(word) || is_reporting_verb(word))) {
             break;
         }
         if j < end {
@@ -831,6 +842,15 @@ fn appositive_name(text: &str, tokens: &[Token], end: usize) -> Option<(usize, u
     phrase_before(text, tokens, first - 1).filter(|&(a, b)| is_person_name(text, tokens, a, b))
 }
 
+/// Whether a name is only a country's name or its demonym ("US", "U.S.", "French", "Syria's").
+fn names_a_country(name: &str) -> bool {
+    let words = name_words(name);
+    let joined = words.join(" ");
+    matches!(joined.as_str(), "us" | "u s" | "uk" | "u k")
+        || (words.len() == 1
+            && super::lexicon::country_of_word(words[0].trim_end_matches("'s")).is_some())
+}
+
 /// The words of a name, folded, for comparing a short mention with a fuller one.
 fn name_words(name: &str) -> Vec<String> {
     name.split(|c: char| !c.is_alphanumeric() && c != '\'')
@@ -901,6 +921,9 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                         })
                         .flatten();
                     people.push((k + 1, b));
+                    // "US President Barack Obama", "French Foreign Minister Laurent Fabius":
+                    // a country's office holder speaks as themselves.
+                    let org = org.filter(|o| !names_a_country(o));
                     (org.unwrap_or_else(|| person.clone()), Some(person))
                 }
                 None => {
@@ -1076,6 +1099,17 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
             let w = tokens[end].folded.as_str();
             let when = super::dates::is_month_or_weekday(w)
                 || matches!(w, "today" | "yesterday" | "tonight")
+                // "Syria last September said"
+                || (matches!(w, "last" | "this" | "next")
+                    && tokens.get(end + 1).is_some_and(|t| {
+                        super::dates::is_month_or_weekday(&t.folded)
+                            || matches!(t.folded.as_str(), "week" | "month" | "year")
+                    }))
+                || (matches!(w, "week" | "month" | "year")
+                    && end > 0
+                    && matches!(tokens[end - 1].folded.as_str(), "last" | "this" | "next"))
+                // "Reporters Without Borders recently reported", "Hollande directly blamed"
+                || (w.len() > 4 && w.ends_with("ly") && !capitalised(tokens[end].text(text)))
                 || (w == "on"
                     && tokens
                         .get(end + 1)
@@ -1642,6 +1676,17 @@ mod tests {
                 "Syrian Arab News Agency (SANA)",
                 "Russian Defence Ministry"
             ]
+        );
+    }
+
+    #[test]
+    fn a_countrys_office_holder_speaks_as_themselves() {
+        assert_eq!(
+            sources(
+                "In September US President Barack Obama announced his decision. French Foreign \
+                 Minister Laurent Fabius said talks would go on. On 2 July IS said it held the town."
+            ),
+            ["Barack Obama", "Laurent Fabius", "Islamic State"]
         );
     }
 
