@@ -1227,6 +1227,12 @@ fn acronyms(text: &str, tokens: &[Token]) -> Vec<(String, String)> {
 
 /// The run of capitalised words (joined by "of", "for", "and", "al") ending at token `end`.
 fn capitalised_run(text: &str, tokens: &[Token], end: usize) -> Option<String> {
+    capitalised_span(text, tokens, end)
+        .map(|(first, end)| text[tokens[first].start..tokens[end].end].to_string())
+}
+
+/// The tokens of [`capitalised_run`]: (first, last).
+fn capitalised_span(text: &str, tokens: &[Token], end: usize) -> Option<(usize, usize)> {
     if !capitalised(tokens[end].text(text)) {
         return None;
     }
@@ -1244,7 +1250,26 @@ fn capitalised_run(text: &str, tokens: &[Token], end: usize) -> Option<String> {
     {
         first += 1;
     }
-    (first < end).then(|| text[tokens[first].start..tokens[end].end].to_string())
+    (first < end).then_some((first, end))
+}
+
+/// The person a run of capitalised words names, without the ranks and offices before the name
+/// and the place after it: "Darrell Issa" of "Representative Darrell Issa of California";
+/// `None` where the run is no person's name so written.
+fn person_in_span(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<String> {
+    let mut a = first;
+    while a < last
+        && (is_rank(&tokens[a].folded)
+            || is_title(&tokens[a].folded)
+            || is_office(&tokens[a].folded))
+    {
+        a += 1;
+    }
+    let b = (a + 1..=last)
+        .find(|&k| tokens[k].folded == "of")
+        .map_or(last, |k| k - 1);
+    ((a, b) != (first, last) && is_person_name(text, tokens, a, b))
+        .then(|| text[tokens[a].start..tokens[b].end].to_string())
 }
 
 /// The fuller name an earlier part of the text gives a short one: "the Observatory" after "the
@@ -1285,7 +1310,9 @@ fn fuller_in_text(
                 end += 1;
             }
         }
-        if let Some(run) = capitalised_run(text, tokens, end) {
+        if let Some((first, last)) = capitalised_span(text, tokens, end) {
+            let run = person_in_span(text, tokens, first, last)
+                .unwrap_or_else(|| text[tokens[first].start..tokens[last].end].to_string());
             let theirs = name_words(&run);
             if theirs.len() > words.len() && words.iter().all(|w| theirs.contains(w)) {
                 return Some(run);
