@@ -1396,14 +1396,8 @@ fn normalise(found: &mut [Attribution], text: &str, tokens: &[Token], lexicon: &
 /// A ministry a report names by its office and a country it gives beside it ("the defense
 /// ministry in Moscow", "the Turkish Foreign Ministry", "Russias Ministry of Defence") is that
 /// country's ministry in the registry of real sources ("Russian Ministry of Defence"). Without
-/// such a country the ministry stays as written: which country's is the reader's call.
+/// such a country the ministry stays as written (see [`of_home_country`]).
 fn ministries_of_their_country(found: &mut [Attribution], text: &str) {
-    const OFFICES: &[(&[&str], &[&str])] = &[
-        (&["defence", "defense"], &["defence", "defense"]),
-        (&["foreign"], &["foreign"]),
-        (&["interior"], &["interior"]),
-        (&["health"], &["health"]),
-    ];
     let registry = super::sources::Registry::built_in();
     for a in found.iter_mut() {
         if registry.by_name(&a.source).is_some() {
@@ -1413,18 +1407,6 @@ fn ministries_of_their_country(found: &mut [Attribution], text: &str) {
         if !words.iter().any(|w| w == "ministry") {
             continue;
         }
-        // "defence ministry", "ministry of defence", each with a country word before.
-        let office: Vec<&str> = words
-            .iter()
-            .filter(|w| !matches!(w.as_str(), "ministry" | "of" | "affairs"))
-            .map(String::as_str)
-            .collect();
-        let Some((_, keywords)) = OFFICES
-            .iter()
-            .find(|(names, _)| office.iter().any(|w| names.contains(w)))
-        else {
-            continue;
-        };
         // A country's word in the name; "Syrias" is Syria's where apostrophes are lost.
         let mut country: Option<String> = words
             .iter()
@@ -1450,19 +1432,119 @@ fn ministries_of_their_country(found: &mut [Attribution], text: &str) {
                 }
             }
         }
-        let Some(country) = country else {
-            continue;
-        };
-        let known = registry.sources().iter().find(|s| {
+        if let Some(known) = country.and_then(|c| countrys_ministry(&words, &c)) {
+            a.source = known;
+        }
+    }
+}
+
+/// The registry's ministry of `country` ("RU") for an office named by `words` ("defence
+/// ministry", "ministry of foreign affairs").
+fn countrys_ministry(words: &[String], country: &str) -> Option<String> {
+    const OFFICES: &[&[&str]] = &[
+        &["defence", "defense"],
+        &["foreign"],
+        &["interior"],
+        &["health"],
+    ];
+    let keywords = OFFICES
+        .iter()
+        .find(|names| words.iter().any(|w| names.contains(&w.as_str())))?;
+    super::sources::Registry::built_in()
+        .sources()
+        .iter()
+        .find(|s| {
             s.kind == "ministry"
                 && s.country == country
                 && name_words(&s.name)
                     .iter()
                     .any(|w| keywords.contains(&w.as_str()))
-        });
-        if let Some(known) = known {
-            a.source = known.name.clone();
+        })
+        .map(|s| s.name.clone())
+}
+
+/// State bodies a report cites without saying whose ("the army said", "state television
+/// reported", "the foreign ministry said"), and that no organisation the report names answers,
+/// are its home country's (the one whose places it names most: [`super::Setting`]): "Syrian
+/// army", "Syrian state television", the registry's ministry. A report with no home leaves them
+/// as written.
+pub fn of_home_country(found: &mut [Attribution], lexicon: &Lexicon, home: Option<&str>) {
+    const STATE_BODIES: &[&str] = &[
+        "army",
+        "military",
+        "government",
+        "police",
+        "state television",
+        "state tv",
+        "state media",
+        "state run television",
+        "state run media",
+        "state run tv",
+        "state news agency",
+        "official news agency",
+        "defence ministry",
+        "defense ministry",
+        "foreign ministry",
+        "interior ministry",
+        "health ministry",
+    ];
+    let Some(home) = home else {
+        return;
+    };
+    let Some(demonym) = super::lexicon::demonym_of(home) else {
+        return;
+    };
+    let registry = super::sources::Registry::built_in();
+    for a in found.iter_mut() {
+        let words = name_words(&a.source);
+        let body = words
+            .iter()
+            .filter(|w| !is_leading_filler(w))
+            .cloned()
+            .collect::<Vec<_>>();
+        if !STATE_BODIES.contains(&body.join(" ").as_str()) {
+            continue;
         }
+        if let Some(ministry) = countrys_ministry(&body, home) {
+            a.source = ministry;
+            continue;
+        }
+        // "the state news agency": the home country's state agency in the registry (SANA).
+        if body.last().is_some_and(|w| w == "agency")
+            && let Some(agency) = registry.sources().iter().find(|s| {
+                s.country == home
+                    && matches!(s.kind.as_str(), "state media" | "agency")
+                    && std::iter::once(&s.name).chain(&s.aliases).any(|n| {
+                        name_words(n).ends_with(&["news".to_string(), "agency".to_string()])
+                    })
+            })
+        {
+            a.source = agency.name.clone();
+            continue;
+        }
+        // As the report writes it, articles aside: "State TV" is "Syrian state TV".
+        let written: Vec<&str> = a
+            .source
+            .split_whitespace()
+            .filter(|w| !is_leading_filler(&fold_word(w)))
+            .collect();
+        let written = written
+            .iter()
+            .map(|w| {
+                if w.chars().all(|c| c.is_uppercase()) {
+                    w.to_string()
+                } else {
+                    w.to_lowercase()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let named = format!("{demonym} {written}");
+        a.source = lexicon
+            .source_name(&named)
+            .or_else(|| lexicon.actor_named(&named))
+            .or_else(|| registry.by_name(&named).map(|s| s.name.as_str()))
+            .map_or(named.clone(), str::to_string);
     }
 }
 
@@ -1715,6 +1797,21 @@ mod tests {
             ),
             ["Barack Obama", "Laurent Fabius", "Islamic State"]
         );
+    }
+
+    #[test]
+    fn a_state_body_cited_without_its_country_is_the_reports_home_countrys() {
+        let text = "State TV said two people were wounded. The army denied it. The state news \
+                    agency said troops advanced. The foreign ministry said talks would go on.";
+        let mut found = attributions(text, &tokens(text), &Lexicon::built_in());
+        of_home_country(&mut found, &Lexicon::built_in(), Some("SY"));
+        let sources: Vec<&str> = found.iter().map(|a| a.source.as_str()).collect();
+        assert_eq!(sources[0], "Syrian state TV");
+        assert_eq!(sources[2], "SANA");
+        assert_eq!(sources[3], "Syrian foreign ministry");
+        let mut abroad = attributions(text, &tokens(text), &Lexicon::built_in());
+        of_home_country(&mut abroad, &Lexicon::built_in(), None);
+        assert_eq!(abroad[0].source, "State TV", "no home, no country");
     }
 
     #[test]

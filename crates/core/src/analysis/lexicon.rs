@@ -323,6 +323,11 @@ pub(crate) fn country_of_word(folded: &str) -> Option<&'static str> {
         .map(|c| c.code)
 }
 
+/// The demonym of the country whose ISO code is `code` ("SY": "Syrian").
+pub(crate) fn demonym_of(code: &str) -> Option<&'static str> {
+    country(|c| c.code.eq_ignore_ascii_case(code)).map(|c| c.demonym)
+}
+
 /// A country's demonym or name, folded, as [`COUNTRY_WORDS`] indexes it.
 struct CountryWord {
     /// The country's index in [`COUNTRIES`].

@@ -483,7 +483,17 @@ fn analyse(
 ) -> Report {
     let body = &input.body;
     let slice = |s: usize, e: usize| body.get(s..e).unwrap_or_default().to_string();
-    let found_attributions = attributions(body, toks, lexicon);
+    let found_places = gazetteer.find(body, toks);
+    // The countries the report is about, where its places are: a party's generic words ("the
+    // army") are that party's only in a report of its conflict, and a state body cited without
+    // its country ("state television said") is the home country's.
+    let setting = crate::analysis::Setting::of(found_places.iter().filter_map(|p| p.country()));
+    let mut found_attributions = attributions(body, toks, lexicon);
+    crate::analysis::attributions::of_home_country(
+        &mut found_attributions,
+        lexicon,
+        setting.home.as_deref(),
+    );
     // "according to three residents" counts the sources, not the event.
     let claims: Vec<ClaimItem> = claims(body, toks)
         .into_iter()
@@ -515,10 +525,6 @@ fn analyse(
             end: a.end,
         })
         .collect();
-    let found_places = gazetteer.find(body, toks);
-    // The countries the report is about, where its places are: a party's generic words ("the
-    // army") are that party's only in a report of its conflict.
-    let setting = crate::analysis::Setting::of(found_places.iter().filter_map(|p| p.country()));
     let mut actor_mentions = actor_mentions(body, toks, lexicon, &setting);
     let mut loaded_terms = Vec::new();
     let mut hedges = Vec::new();
