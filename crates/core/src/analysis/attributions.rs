@@ -332,6 +332,7 @@ fn is_rank(word: &str) -> bool {
             | "congressman"
             | "congresswoman"
             | "governor"
+            | "judge"
     )
 }
 
@@ -379,7 +380,15 @@ fn joins(text: &str, tokens: &[Token], left: usize) -> bool {
         .get(tokens[left].end..tokens[left + 1].start)
         .unwrap_or("");
     gap.chars().all(|c| c == ' ' || c == '-' || c == '\u{a0}')
-        || (gap.trim() == "." && is_title(&tokens[left].folded))
+        || (gap.trim() == "."
+            && (is_title(&tokens[left].folded) || is_initial(tokens[left].text(text))))
+}
+
+/// A single capital letter, as an initial is written before its full stop ("Elijah E.
+/// Cummings", "U.N.").
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
 /// The speaker phrase ending at token `end` (inclusive), walking back: (first token, last token).
@@ -860,6 +869,80 @@ fn name_words(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whom "he" or "she" at token `at` stands for: the person named nearest before it, within
+/// about three sentences, where that is nearer than the last speaker (`last_speaker`): "…
+/// Representative Elijah Cummings, the top Democrat, … “…,” he said". A name the lexicon, the
+/// registry or the world gazetteer knows as a party, a source or a place is no person.
+fn nearest_person(
+    text: &str,
+    tokens: &[Token],
+    lexicon: &Lexicon,
+    at: usize,
+    last_speaker: Option<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    let floor = at
+        .saturating_sub(60)
+        .max(last_speaker.map_or(0, |(_, b)| b + 1));
+    let registry = super::sources::Registry::built_in();
+    let world = super::world::World::get();
+    let mut k = at;
+    while k > floor {
+        k -= 1;
+        if !capitalised(tokens[k].text(text)) || tokens[k].sentence_start {
+            continue;
+        }
+        let Some(first) = (k.saturating_sub(3)..k).find(|&a| {
+            a >= floor
+                && (a..=k).all(|j| !tokens[j].sentence_start || j == a)
+                && (a..k).all(|j| joins(text, tokens, j))
+                && is_person_name(text, tokens, a, k)
+        }) else {
+            continue;
+        };
+        let mut a = first;
+        while a < k
+            && (is_rank(&tokens[a].folded)
+                || is_title(&tokens[a].folded)
+                || is_office(&tokens[a].folded))
+        {
+            a += 1;
+        }
+        // Introduced as a person: by a rank, title or office ("Representative Elijah E.
+        // Cummings"), or with a description after a comma ("Jama Nayef, a vet").
+        let introduced = a > first
+            || (first > 0 && is_office(&tokens[first - 1].folded))
+            || text.get(tokens[k].end..).is_some_and(|rest| {
+                rest.starts_with(',')
+                    && rest[1..]
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+            });
+        // Not inside a quotation that ends before the pronoun ("“The Easter Egg Roll with my
+        // kids,” he said").
+        let between = text
+            .get(tokens[k].end..tokens[at].start)
+            .unwrap_or_default();
+        let quoted = between
+            .chars()
+            .filter(|c| matches!(c, '“' | '”' | '"'))
+            .count()
+            % 2
+            == 1;
+        let name = &text[tokens[a].start..tokens[k].end];
+        let known = lexicon.actor_named(name).is_some()
+            || lexicon.source_name(name).is_some()
+            || registry.by_name(name).is_some()
+            || world.is_some_and(|w| w.best_by_name(name).is_some());
+        if a < k && introduced && !quoted && !known {
+            return Some((a, k));
+        }
+        k = first;
+    }
+    last_speaker
+}
+
 /// The attributions in a text, in order.
 pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attribution> {
     let mut people: Vec<(usize, usize)> = Vec::new();
@@ -1055,7 +1138,9 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                 }
                 let pronoun = name.0 == name.1 && is_pronoun(&tokens[name.0].folded);
                 if pronoun {
-                    if let Some(&(a, b)) = people.last() {
+                    if let Some((a, b)) =
+                        nearest_person(text, tokens, lexicon, name.0, people.last().copied())
+                    {
                         push(
                             &mut out,
                             &mut people,
@@ -1178,7 +1263,8 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                         end: tokens[i].end,
                     });
                 } else if matches!(tokens[first].folded.as_str(), "he" | "she" | "он" | "она")
-                    && let Some(&(a, b)) = people.last()
+                    && let Some((a, b)) =
+                        nearest_person(text, tokens, lexicon, first, people.last().copied())
                 {
                     push(
                         &mut out,
@@ -1257,13 +1343,20 @@ fn capitalised_span(text: &str, tokens: &[Token], end: usize) -> Option<(usize, 
 /// and the place after it: "Darrell Issa" of "Representative Darrell Issa of California";
 /// `None` where the run is no person's name so written.
 fn person_in_span(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<String> {
-    let mut a = first;
-    while a < last
-        && (is_rank(&tokens[a].folded)
-            || is_title(&tokens[a].folded)
-            || is_office(&tokens[a].folded))
-    {
-        a += 1;
+    let held = |j: usize| {
+        is_rank(&tokens[j].folded) || is_title(&tokens[j].folded) || is_office(&tokens[j].folded)
+    };
+    // The name starts after the last rank, title or office ("U.S. District Judge Robert L.
+    // Wilkins"), before any "of".
+    let until = (first..=last)
+        .find(|&k| tokens[k].folded == "of")
+        .unwrap_or(last + 1);
+    let a = (first..until)
+        .rev()
+        .find(|&j| held(j))
+        .map_or(first, |j| j + 1);
+    if a >= last {
+        return None;
     }
     let b = (a + 1..=last)
         .find(|&k| tokens[k].folded == "of")
@@ -1812,6 +1905,25 @@ mod tests {
         let mut abroad = attributions(text, &tokens(text), &Lexicon::built_in());
         of_home_country(&mut abroad, &Lexicon::built_in(), None);
         assert_eq!(abroad[0].source, "State TV", "no home, no country");
+    }
+
+    #[test]
+    fn he_is_the_person_introduced_nearest_before_not_a_name_in_a_quote() {
+        let text = "“We will rebuild,” said Representative Karim Idris of Lakeview. \
+                    Representative Salma J. Haddad, the committee's senior member, disagreed. \
+                    “The Harbour Bridge Fund is empty,” she said. As a student, Judge Omar \
+                    Nasser wrote on water rights. Nasser said the case would go on.";
+        let found = attributions(text, &tokens(text), &Lexicon::built_in());
+        let sources: Vec<&str> = found.iter().map(|a| a.source.as_str()).collect();
+        assert_eq!(
+            sources,
+            [
+                "Karim Idris",
+                "Salma J. Haddad",
+                "Omar Nasser",
+                "Omar Nasser"
+            ]
+        );
     }
 
     #[test]
