@@ -982,8 +982,22 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
             let office = (a..b)
                 .rev()
                 .find(|&k| is_office(&tokens[k].folded) && is_person_name(text, tokens, k + 1, b));
-            let (source, speaker) = match office {
-                Some(k) => {
+            // "Rami Abdul Rahman head of the monitor group": the person speaks for the
+            // organisation after the office.
+            let office_of = (a + 2..b).find(|&m| {
+                is_office(&tokens[m].folded)
+                    && tokens[m + 1].folded == "of"
+                    && is_person_name(text, tokens, a, m - 1)
+            });
+            let (source, speaker) = match (office_of, office) {
+                (Some(m), _) => {
+                    let org_first = (m + 2..=b)
+                        .find(|&j| !is_leading_filler(&tokens[j].folded))
+                        .unwrap_or(b);
+                    people.push((a, m - 1));
+                    (words(org_first, b), Some(words(a, m - 1)))
+                }
+                (None, Some(k)) => {
                     let person = words(k + 1, b);
                     let org = (k > a)
                         .then(|| {
@@ -1009,7 +1023,7 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                     let org = org.filter(|o| !names_a_country(o));
                     (org.unwrap_or_else(|| person.clone()), Some(person))
                 }
-                None => {
+                (None, None) => {
                     let name = words(a, b);
                     let person = is_person_name(text, tokens, a, b).then(|| name.clone());
                     (name, person)
@@ -1058,6 +1072,25 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
             );
             i = last + 1;
             continue;
+        }
+        // "Reuters quoted the US State Department as saying": the one quoted.
+        if matches!(word, "quoted" | "cited")
+            && let Some((first, last)) = tokens
+                .get(i + 1)
+                .and_then(|_| phrase_after(text, tokens, i + 1))
+            && tokens.get(last + 1).is_some_and(|t| t.folded == "as")
+            && tokens
+                .get(last + 2)
+                .is_some_and(|t| matches!(t.folded.as_str(), "saying" | "telling"))
+        {
+            push(
+                &mut out,
+                &mut people,
+                first,
+                last,
+                (tokens[first].start, tokens[last + 2].end),
+            );
+            // The one who quoted is a source too ("Reuters quoted …"): read on.
         }
         // "The Observatory put the death toll at 23."
         let puts_a_figure = matches!(word, "put" | "puts" | "estimated" | "raised")
@@ -1924,6 +1957,20 @@ mod tests {
                 "Omar Nasser"
             ]
         );
+    }
+
+    #[test]
+    fn a_person_head_of_an_organisation_and_one_quoted_as_saying_are_sources() {
+        let text = "Fighting went on near the city, the Syrian Observatory for Human Rights said. \
+                    Rami Abdul Rahman head of the monitor group said the army responded. Meridian \
+                    Wire quoted the State Department as saying it was looking into the reports.";
+        let found = attributions(text, &tokens(text), &Lexicon::built_in());
+        let second = &found[1];
+        assert_eq!(second.source, "Syrian Observatory for Human Rights");
+        assert_eq!(second.speaker.as_deref(), Some("Rami Abdul Rahman"));
+        let sources: Vec<&str> = found.iter().map(|a| a.source.as_str()).collect();
+        assert!(sources.contains(&"US Department of State"), "{sources:?}");
+        assert!(sources.contains(&"Meridian Wire"), "{sources:?}");
     }
 
     #[test]
