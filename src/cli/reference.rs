@@ -335,19 +335,11 @@ struct MatchedOutlet {
     shown: String,
     conflicting: bool,
     disagreement: Option<String>,
-    rows: Vec<MatchedRow>,
-}
-
-/// A matched row with its line in the file, which `reference match` and `adopt --line` take.
-#[derive(Serialize)]
-struct MatchedRow {
-    line: i64,
-    #[serde(flatten)]
-    entry: OutletReferenceEntry,
+    rows: Vec<OutletReferenceEntry>,
 }
 
 impl MatchedOutlet {
-    fn new(library: &Library, outlet_id: Id, outlet: &str, r: &OutletReference) -> Self {
+    fn new(outlet_id: Id, outlet: &str, r: &OutletReference) -> Self {
         MatchedOutlet {
             outlet_id,
             outlet: outlet.to_string(),
@@ -355,14 +347,7 @@ impl MatchedOutlet {
             shown: r.shown(),
             conflicting: r.conflicting,
             disagreement: r.disagreement.clone(),
-            rows: r
-                .entries
-                .iter()
-                .map(|e| MatchedRow {
-                    line: line_of(library, e),
-                    entry: e.clone(),
-                })
-                .collect(),
+            rows: r.entries.clone(),
         }
     }
 }
@@ -407,7 +392,7 @@ fn show(library: &Library, name: &str, unmatched: bool, json: bool) -> anyhow::R
                     .get(&o.id)?
                     .iter()
                     .find(|r| r.list_id == shown.list.id)?;
-                Some(MatchedOutlet::new(library, o.id, &o.name, r))
+                Some(MatchedOutlet::new(o.id, &o.name, r))
             })
             .collect();
         matched.sort_by_key(|m| m.outlet.to_lowercase());
@@ -459,7 +444,7 @@ fn show(library: &Library, name: &str, unmatched: bool, json: bool) -> anyhow::R
                 if m.conflicting { "  conflicting" } else { "" }
             );
             for r in &m.rows {
-                println!("  {:<32}   line {}: {}", "", r.line, r.entry.row);
+                println!("  {:<32}   line {}: {}", "", r.line, r.row);
             }
         }
     }
@@ -470,14 +455,6 @@ fn show(library: &Library, name: &str, unmatched: bool, json: bool) -> anyhow::R
         );
     }
     Ok(Outcome::Exit(0))
-}
-
-/// The line of a matched row in its file (`OutletReferenceEntry` carries its id, not its line).
-fn line_of(library: &Library, entry: &OutletReferenceEntry) -> i64 {
-    match library.reference_entry(entry.id) {
-        Ok(Some(e)) => e.line,
-        _ => 0,
-    }
 }
 
 /// `triangulate reference match`: a row matched to an outlet by hand, set aside, or its hand
@@ -588,7 +565,7 @@ fn matched_row(
         let rows: Vec<String> = found
             .entries
             .iter()
-            .map(|e| format!("  line {}: {} — {}", line_of(library, e), e.row, e.shown()))
+            .map(|e| format!("  line {}: {} — {}", e.line, e.row, e.shown()))
             .collect();
         bail!(
             "{} gives {outlet} in {} rows with different values; say which to adopt with --line N:\n{}",
