@@ -580,6 +580,21 @@ fn is_person_name(text: &str, tokens: &[Token], first: usize, last: usize) -> bo
                         | "network"
                         | "wire"
                         | "tv"
+                        | "coalition"
+                        | "group"
+                        | "organisation"
+                        | "organization"
+                        | "party"
+                        | "movement"
+                        | "institute"
+                        | "university"
+                        | "department"
+                        | "commission"
+                        | "brigade"
+                        | "division"
+                        | "battalion"
+                        | "authority"
+                        | "service"
                 )
         })
 }
@@ -837,18 +852,28 @@ fn clean_speaker(
 
 /// "Karim Haddad, a resident," ending at token `end`: the name before a description set off by
 /// commas.
-fn appositive_name(text: &str, tokens: &[Token], end: usize) -> Option<(usize, usize)> {
-    let (first, _) = phrase_before(text, tokens, end)?;
-    let describes = is_leading_filler(&tokens[first].folded)
-        && !capitalised(tokens[first].text(text))
-        && first >= 2
-        && text
-            .get(tokens[first - 1].end..tokens[first].start)
-            .is_some_and(|g| g.trim() == ",");
-    if !describes {
-        return None;
-    }
-    phrase_before(text, tokens, first - 1).filter(|&(a, b)| is_person_name(text, tokens, a, b))
+fn appositive_name(
+    text: &str,
+    tokens: &[Token],
+    lexicon: &Lexicon,
+    end: usize,
+) -> Option<(usize, usize)> {
+    // The description runs back from `end` to a comma and starts with an article or the like
+    // ("a resident", "an opposition group based outside the country"), within one sentence.
+    let first = (end.saturating_sub(14)..=end).rev().find(|&j| {
+        j >= 2
+            && is_leading_filler(&tokens[j].folded)
+            && !capitalised(tokens[j].text(text))
+            && text
+                .get(tokens[j - 1].end..tokens[j].start)
+                .is_some_and(|g| g.trim() == ",")
+            && !tokens[j..=end].iter().any(|t| t.sentence_start)
+    })?;
+    phrase_before(text, tokens, first - 1).filter(|&(a, b)| {
+        is_person_name(text, tokens, a, b)
+            || (capitalised(tokens[b].text(text))
+                && names_an_organisation(text, tokens, a, b, lexicon))
+    })
 }
 
 /// Whether a name is only a country's name or its demonym ("US", "U.S.", "French", "Syria's").
@@ -1115,7 +1140,7 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
             .filter(|&(a, b)| is_person_name(text, tokens, a, b))
             .or_else(|| {
                 (gap_before.trim() == ",")
-                    .then(|| appositive_name(text, tokens, i - 1))
+                    .then(|| appositive_name(text, tokens, lexicon, i - 1))
                     .flatten()
             });
         let description_before = name_before.is_some();
@@ -1243,6 +1268,15 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                 .is_some_and(|g| g.trim() == "(");
         let joined = bracketed
             || ((end..i - 1).all(|j| joins(text, tokens, j)) && joins(text, tokens, i - 1));
+        // "the Syrian regime which denied…": the speaker before "which".
+        if end > 0
+            && matches!(tokens[end].folded.as_str(), "which" | "who")
+            && !tokens[end].sentence_start
+            && tokens[end].text(text) != "WHO"
+            && matches!(word, "said" | "says" | "denied" | "confirmed" | "reported")
+        {
+            end -= 1;
+        }
         // "Residents who fled the village years ago told…": the speaker before "who".
         let it = (tokens[end].folded == "it"
             && matches!(word, "said" | "says" | "added" | "reported" | "stated"))
@@ -1971,6 +2005,21 @@ mod tests {
         let sources: Vec<&str> = found.iter().map(|a| a.source.as_str()).collect();
         assert!(sources.contains(&"US Department of State"), "{sources:?}");
         assert!(sources.contains(&"Meridian Wire"), "{sources:?}");
+    }
+
+    #[test]
+    fn an_organisation_described_between_commas_and_one_which_denied_are_sources() {
+        assert_eq!(
+            sources(
+                "The Syrian Coalition, an opposition group based outside the country, said the \
+                 planes fired missiles. Many pointed at the Syrian Observatory for Human Rights \
+                 which denied any part in the attack."
+            ),
+            [
+                "Syrian National Coalition",
+                "Syrian Observatory for Human Rights"
+            ]
+        );
     }
 
     #[test]
