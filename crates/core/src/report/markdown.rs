@@ -14,11 +14,10 @@
 use std::fmt::Write;
 
 use super::{
-    Annotations, NotedPassage, PassageFound, ReportDocument, ReportNote, fact_shown,
-    missing_groups, readable_time, title,
+    NotedPassage, PassageFound, ReportDocument, ReportNote, fact_shown, missing_groups,
+    readable_time, title,
 };
 use crate::compare::{GENERIC, Report};
-use crate::model::Target;
 
 /// Escapes text for Markdown outside code.
 pub fn escape(text: &str) -> String {
@@ -377,7 +376,7 @@ fn working(out: &mut String, doc: &ReportDocument) {
          bold among the words around it in the article.\n"
     );
     for a in w.all() {
-        let _ = writeln!(out, "### {}\n", heading(doc, a));
+        let _ = writeln!(out, "### {}\n", super::annotated_heading(doc, a, cell));
         if !a.tags.is_empty() {
             let tags: Vec<String> = a.tags.iter().map(|t| cell(t)).collect();
             let _ = writeln!(out, "Tags: {}\n", tags.join(", "));
@@ -385,24 +384,6 @@ fn working(out: &mut String, doc: &ReportDocument) {
         for n in &a.notes {
             note(out, n);
         }
-    }
-}
-
-/// What a set of tags and notes is on.
-fn heading(doc: &ReportDocument, a: &Annotations) -> String {
-    match a.target {
-        Target::Incident(_) => format!("Incident: {}", cell(&a.label)),
-        Target::Article(id) => {
-            let outlet = doc
-                .comparison
-                .reports
-                .iter()
-                .find(|r| r.article_id == id)
-                .map(|r| format!("{}: ", cell(&r.outlet)))
-                .unwrap_or_default();
-            format!("{outlet}{} (article {id})", cell(&a.label))
-        }
-        Target::Outlet(_) => format!("Outlet: {}", cell(&a.label)),
     }
 }
 

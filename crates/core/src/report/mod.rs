@@ -448,6 +448,29 @@ fn context_edge(chars: impl Iterator<Item = (usize, char)>, words: usize) -> Opt
     None
 }
 
+/// What a set of tags and notes is on, as text: "Incident: …", "OUTLET: label (article N)",
+/// "Outlet: …"; `escape` readies text taken from articles for the format (Markdown's cells).
+fn annotated_heading(
+    doc: &ReportDocument,
+    a: &Annotations,
+    escape: impl Fn(&str) -> String,
+) -> String {
+    match a.target {
+        Target::Incident(_) => format!("Incident: {}", escape(&a.label)),
+        Target::Article(id) => {
+            let outlet = doc
+                .comparison
+                .reports
+                .iter()
+                .find(|r| r.article_id == id)
+                .map(|r| format!("{}: ", escape(&r.outlet)))
+                .unwrap_or_default();
+            format!("{outlet}{} (article {id})", escape(&a.label))
+        }
+        Target::Outlet(_) => format!("Outlet: {}", escape(&a.label)),
+    }
+}
+
 /// Distinct values (case-insensitive) with how often each occurs, in order of first use.
 fn tally<S: AsRef<str>>(values: impl Iterator<Item = S>) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = Vec::new();

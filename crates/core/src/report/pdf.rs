@@ -27,13 +27,12 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use unicode_bidi::BidiInfo;
 
 use super::{
-    Annotations, NotedPassage, OutletRating, PassageFound, ReportDocument, ReportNote,
-    distinct_outlets, plural, readable_time, tally, title,
+    NotedPassage, OutletRating, PassageFound, ReportDocument, ReportNote, distinct_outlets, plural,
+    readable_time, tally, title,
 };
 use crate::analysis::TermCategory;
 use crate::compare::{ActorName, Comparison, Report};
 use crate::error::{Error, Result};
-use crate::model::Target;
 use crate::ratings::Grade;
 
 const REGULAR: &[u8] = include_bytes!("../../../../assets/fonts/NotoSans-Regular.ttf");
@@ -373,7 +372,14 @@ fn working_section(w: &mut Writer, doc: &ReportDocument) {
     );
     for a in wl.all() {
         w.keep(3);
-        w.paragraph(&[Span::bold(&annotated_heading(doc, a))], 0.0);
+        w.paragraph(
+            &[Span::bold(&super::annotated_heading(
+                doc,
+                a,
+                str::to_string,
+            ))],
+            0.0,
+        );
         if !a.tags.is_empty() {
             w.paragraph(
                 &[Span::muted("Tags: "), Span::plain(&a.tags.join(", "))],
@@ -384,23 +390,6 @@ fn working_section(w: &mut Writer, doc: &ReportDocument) {
             note(w, n);
         }
         w.gap(4.0);
-    }
-}
-
-fn annotated_heading(doc: &ReportDocument, a: &Annotations) -> String {
-    match a.target {
-        Target::Incident(_) => format!("Incident: {}", a.label),
-        Target::Article(id) => {
-            let outlet = doc
-                .comparison
-                .reports
-                .iter()
-                .find(|r| r.article_id == id)
-                .map(|r| format!("{}: ", r.outlet))
-                .unwrap_or_default();
-            format!("{outlet}{} (article {id})", a.label)
-        }
-        Target::Outlet(_) => format!("Outlet: {}", a.label),
     }
 }
 
