@@ -336,6 +336,11 @@ fn is_rank(word: &str) -> bool {
     )
 }
 
+/// A rank, a title or an office before a person's name ("Colonel", "Dr", "spokesman").
+fn is_held(word: &str) -> bool {
+    is_rank(word) || is_title(word) || is_office(word)
+}
+
 fn is_leading_filler(word: &str) -> bool {
     matches!(
         word,
@@ -925,11 +930,7 @@ fn nearest_person(
             continue;
         };
         let mut a = first;
-        while a < k
-            && (is_rank(&tokens[a].folded)
-                || is_title(&tokens[a].folded)
-                || is_office(&tokens[a].folded))
-        {
+        while a < k && is_held(&tokens[a].folded) {
             a += 1;
         }
         // Introduced as a person: by a rank, title or office ("Representative Elijah E.
@@ -1410,9 +1411,6 @@ fn capitalised_span(text: &str, tokens: &[Token], end: usize) -> Option<(usize, 
 /// and the place after it: "Darrell Issa" of "Representative Darrell Issa of California";
 /// `None` where the run is no person's name so written.
 fn person_in_span(text: &str, tokens: &[Token], first: usize, last: usize) -> Option<String> {
-    let held = |j: usize| {
-        is_rank(&tokens[j].folded) || is_title(&tokens[j].folded) || is_office(&tokens[j].folded)
-    };
     // The name starts after the last rank, title or office ("U.S. District Judge Robert L.
     // Wilkins"), before any "of".
     let until = (first..=last)
@@ -1420,7 +1418,7 @@ fn person_in_span(text: &str, tokens: &[Token], first: usize, last: usize) -> Op
         .unwrap_or(last + 1);
     let a = (first..until)
         .rev()
-        .find(|&j| held(j))
+        .find(|&j| is_held(&tokens[j].folded))
         .map_or(first, |j| j + 1);
     if a >= last {
         return None;
