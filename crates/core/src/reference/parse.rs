@@ -84,12 +84,7 @@ pub fn parse_list(text: &str, name: &str, roles: &[(String, ColumnRole)]) -> Res
     addresses.extend((0..headers.len()).filter(|&i| {
         columns[i].role == ColumnRole::Ignore && {
             let words = header_words(&headers[i]);
-            has_word(
-                &words,
-                &[
-                    "url", "domain", "website", "site", "host", "homepage", "web", "address",
-                ],
-            )
+            has_word(&words, ADDRESS_WORDS)
         }
     }));
     let has = |role: ColumnRole| columns.iter().any(|c| c.role == role);
@@ -206,6 +201,11 @@ fn delimiter_of(header: &str) -> u8 {
     }
 }
 
+/// Words in a header that say its column holds web addresses.
+const ADDRESS_WORDS: &[&str] = &[
+    "url", "domain", "website", "site", "host", "homepage", "web", "address",
+];
+
 /// A header's words, lower case: "source_url_normalized" is "source url normalized".
 fn header_words(header: &str) -> String {
     header
@@ -241,13 +241,20 @@ fn recognise(
             .filter_map(move |(_, r)| r.get(i))
             .filter(|v| !v.is_empty())
     };
+    // The role the analyst gave each column, if any.
+    let given: Vec<Option<ColumnRole>> = headers
+        .iter()
+        .map(|header| {
+            given
+                .iter()
+                .find(|(c, _)| c.trim().eq_ignore_ascii_case(header))
+                .map(|(_, r)| *r)
+        })
+        .collect();
+    let by_hand = |i: usize| given[i].is_some();
     let mut columns: Vec<ReferenceColumn> = Vec::with_capacity(headers.len());
     for (i, header) in headers.iter().enumerate() {
-        let by_hand = given
-            .iter()
-            .find(|(c, _)| c.trim().eq_ignore_ascii_case(header))
-            .map(|(_, r)| *r);
-        let role = by_hand.unwrap_or_else(|| role_of(header, values(i)));
+        let role = given[i].unwrap_or_else(|| role_of(header, values(i)));
         columns.push(ReferenceColumn {
             name: header.clone(),
             role,
@@ -260,11 +267,6 @@ fn recognise(
         .filter(|&i| columns[i].role == ColumnRole::Domain)
         .collect();
     if domains.len() > 1 {
-        let by_hand = |i: usize| {
-            given
-                .iter()
-                .any(|(c, _)| c.trim().eq_ignore_ascii_case(&headers[i]))
-        };
         let keep = domains
             .iter()
             .copied()
@@ -289,10 +291,7 @@ fn recognise(
         let mut seen = false;
         for (i, c) in columns.iter_mut().enumerate() {
             if c.role == role {
-                let by_hand = given
-                    .iter()
-                    .any(|(h, _)| h.trim().eq_ignore_ascii_case(&headers[i]));
-                if seen && !by_hand {
+                if seen && !by_hand(i) {
                     c.role = ColumnRole::Ignore;
                 }
                 seen = true;
@@ -351,13 +350,7 @@ fn role_of<'a>(header: &str, values: impl Iterator<Item = &'a String> + Clone) -
     ) {
         return ColumnRole::Link;
     }
-    if has_word(
-        &words,
-        &[
-            "url", "domain", "website", "site", "host", "homepage", "web", "address",
-        ],
-    ) && !has_word(&words, &["name", "title"])
-    {
+    if has_word(&words, ADDRESS_WORDS) && !has_word(&words, &["name", "title"]) {
         return ColumnRole::Domain;
     }
     if has_word(
