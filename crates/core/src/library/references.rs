@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Library;
 use super::clock::now;
-use super::undo::{HandMatchRecord, Undo};
+use super::undo::{HandMatchRecord, Undo, put_hand_match};
 use crate::error::{Error, Result};
 use crate::model::Id;
 use crate::ratings::NewRating;
@@ -491,13 +491,7 @@ impl Library {
         if clear {
             tx.execute("DELETE FROM reference_matches WHERE entry_id = ?1", [entry])?;
         } else {
-            tx.execute(
-                "INSERT INTO reference_matches(entry_id, outlet_id, matched_by, matched_at)
-                 VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT(entry_id) DO UPDATE SET outlet_id = excluded.outlet_id,
-                    matched_by = excluded.matched_by, matched_at = excluded.matched_at",
-                params![entry, outlet, by.trim(), now()],
-            )?;
+            put_hand_match(&tx, entry, outlet, by.trim(), &now())?;
         }
         tx.commit()?;
         Ok(Undo {
@@ -683,11 +677,7 @@ pub(super) fn insert_list(
                 None => continue,
             },
         };
-        tx.execute(
-            "INSERT OR REPLACE INTO reference_matches(entry_id, outlet_id, matched_by, matched_at)
-             VALUES (?1, ?2, ?3, ?4)",
-            params![entry, outlet, m.matched_by, m.matched_at],
-        )?;
+        put_hand_match(tx, *entry, outlet, &m.matched_by, &m.matched_at)?;
     }
     Ok(id)
 }

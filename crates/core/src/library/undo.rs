@@ -600,16 +600,7 @@ fn restore_hand_matches(tx: &Transaction, matches: &[(Id, Option<HandMatchRecord
             None => {
                 tx.execute("DELETE FROM reference_matches WHERE entry_id = ?1", [entry])?;
             }
-            Some((outlet, by, at)) => {
-                tx.execute(
-                    "INSERT INTO reference_matches(entry_id, outlet_id, matched_by, matched_at)
-                     SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM reference_entries WHERE id = ?1)
-                       AND (?2 IS NULL OR EXISTS (SELECT 1 FROM outlets WHERE id = ?2))
-                     ON CONFLICT(entry_id) DO UPDATE SET outlet_id = excluded.outlet_id,
-                        matched_by = excluded.matched_by, matched_at = excluded.matched_at",
-                    params![entry, outlet, by, at],
-                )?;
-            }
+            Some((outlet, by, at)) => put_hand_match(tx, *entry, *outlet, by, at)?,
         }
     }
     Ok(())
@@ -620,5 +611,25 @@ fn remove_lists(tx: &Transaction, lists: &[Id]) -> Result<()> {
     for id in lists {
         tx.execute("DELETE FROM reference_lists WHERE id = ?1", [id])?;
     }
+    Ok(())
+}
+
+/// Records a row's hand match (the outlet `None`: set aside), replacing any before; nothing when
+/// the row or the outlet is gone.
+pub(super) fn put_hand_match(
+    tx: &rusqlite::Connection,
+    entry: Id,
+    outlet: Option<Id>,
+    by: &str,
+    at: &str,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO reference_matches(entry_id, outlet_id, matched_by, matched_at)
+         SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM reference_entries WHERE id = ?1)
+           AND (?2 IS NULL OR EXISTS (SELECT 1 FROM outlets WHERE id = ?2))
+         ON CONFLICT(entry_id) DO UPDATE SET outlet_id = excluded.outlet_id,
+            matched_by = excluded.matched_by, matched_at = excluded.matched_at",
+    )?
+    .execute(params![entry, outlet, by, at])?;
     Ok(())
 }
