@@ -112,6 +112,7 @@ fn reports() -> Vec<ReportInput> {
                 headline: format!("Report {r}"),
                 published: Some("2025-03-14".into()),
                 body,
+                set_apart: Vec::new(),
             }
         })
         .collect()

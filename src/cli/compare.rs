@@ -74,6 +74,8 @@ pub(super) fn compare(
             r.shared_passages.len(),
             r.unique_passages.len()
         );
+        let apart: Vec<String> = r.set_apart.iter().map(|s| s.why()).collect();
+        println!("  set apart at import: {}", or_none(&apart.join(", ")));
     }
     Ok(Outcome::Exit(0))
 }

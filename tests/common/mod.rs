@@ -234,6 +234,7 @@ pub fn report_alone(
         headline: String::new(),
         published: None,
         body,
+        set_apart: Vec::new(),
     };
     compare(IncidentHeader::default(), &[input], lexicon, gazetteer)
         .reports

@@ -207,3 +207,63 @@ fn unknown_articles_and_too_many_reports_are_refused() {
     assert!(err.to_string().contains("at most 12"), "{err}");
     assert!(triangulate_core::compare::compare_incident(&library, 4242).is_err());
 }
+
+/// A saved page of an invented outlet: a caption under its photo names a figure and a place the
+/// report's own text does not, and its share buttons sit under the article.
+const PAGE_WITH_CAPTION: &str = r#"<!doctype html>
+<html><head><title>Shelling hits the river market of Tel Amra</title>
+<meta property="og:site_name" content="Example Valley Post"></head>
+<body><article>
+<h1>Shelling hits the river market of Tel amra</h1>
+<p>TEL AMRA — Shells struck the river market of Tel Amra on Tuesday morning, killing 4 people
+and wounding 12, the town's civil defence said. Residents said the fire came from the hills to
+the west of the town, where the front line has held since the spring.</p>
+<figure><img src="market.jpg" alt=""><figcaption>Photo: 30 people were wounded in Bab Sharqi in a
+strike last year.</figcaption></figure>
+<p>The civil defence said its teams pulled two survivors from a collapsed building near the market
+and that the search went on into the afternoon. Traders said most stalls had been destroyed.</p>
+<p>Share this: Facebook Twitter Email</p>
+</article></body></html>
+"#;
+
+#[test]
+fn what_the_import_set_apart_is_shown_apart_with_why_and_not_counted() {
+    let (dir, _path, mut library) = common::temp_library();
+    let page = dir.path().join("pages/tel-amra.html");
+    std::fs::create_dir_all(page.parent().unwrap()).unwrap();
+    std::fs::write(&page, PAGE_WITH_CAPTION).unwrap();
+    let report = triangulate_core::import::import_paths(
+        &mut library,
+        &[page],
+        &triangulate_core::import::ImportOptions::default(),
+        &triangulate_core::jobs::Progress::new(),
+    )
+    .unwrap();
+    assert_eq!(report.imported, 1, "{:?}", report.problems);
+    let id = report.articles[0].id;
+    let c = triangulate_core::compare::compare_articles(&library, IncidentHeader::default(), &[id])
+        .unwrap();
+    let r = &c.reports[0];
+
+    let caption = r
+        .set_apart
+        .iter()
+        .find(|s| s.reason == "image caption")
+        .unwrap_or_else(|| panic!("the caption is set apart: {:?}", r.set_apart));
+    assert!(caption.text.contains("Bab Sharqi"), "{caption:?}");
+    assert!(!caption.kept);
+    assert!(
+        r.set_apart
+            .iter()
+            .any(|s| s.reason == "share widget" && s.text.contains("Facebook")),
+        "{:?}",
+        r.set_apart
+    );
+    // The headline is the report's headline, not a passage set apart.
+    assert!(r.set_apart.iter().all(|s| !s.reason.contains("headline")));
+    // Nothing in the caption is counted: its 30 wounded and its place are not the report's.
+    let numbers: Vec<u64> = r.claims.iter().map(|c| c.number).collect();
+    assert!(numbers.contains(&4) && numbers.contains(&12), "{numbers:?}");
+    assert!(!numbers.contains(&30), "{numbers:?}");
+    assert!(!r.body.contains("Bab Sharqi"));
+}

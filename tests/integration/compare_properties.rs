@@ -14,6 +14,7 @@ fn input(id: i64, body: String) -> ReportInput {
         headline: String::new(),
         published: Some("2025-03-14".into()),
         body,
+        set_apart: Vec::new(),
     }
 }
 

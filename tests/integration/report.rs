@@ -140,6 +140,7 @@ fn hostile_document() -> ReportDocument {
         headline: headline.into(),
         published: Some("2025-03-14".into()),
         body: body.into(),
+        set_apart: Vec::new(),
     };
     let comparison = compare(
         IncidentHeader {

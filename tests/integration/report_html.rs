@@ -38,6 +38,7 @@ fn inputs() -> Vec<ReportInput> {
             headline: HOSTILE_HEADLINE.into(),
             published: Some("2025-05-06".into()),
             body: HOSTILE_BODY.into(),
+            set_apart: Vec::new(),
         },
         ReportInput {
             article_id: 12,
@@ -46,6 +47,7 @@ fn inputs() -> Vec<ReportInput> {
             headline: "Shelling kills 9 at Wadi Sarab market".into(),
             published: Some("2025-05-06T14:30:00Z".into()),
             body: WIRE_BODY.into(),
+            set_apart: Vec::new(),
         },
         ReportInput {
             article_id: 13,
@@ -54,6 +56,7 @@ fn inputs() -> Vec<ReportInput> {
             headline: "Army neutralises mortar crews after attack on Wadi Sarab".into(),
             published: Some("2025-05-08".into()),
             body: STATE_BODY.into(),
+            set_apart: Vec::new(),
         },
     ]
 }

@@ -71,6 +71,7 @@ fn inputs() -> Vec<ReportInput> {
         headline: headline.into(),
         published: Some("2025-05-06T14:30:00Z".into()),
         body: body.into(),
+        set_apart: Vec::new(),
     };
     vec![
         report(

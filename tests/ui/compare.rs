@@ -407,3 +407,39 @@ fn the_status_bar_counts_one_incident_in_the_singular() {
     let (_dir, _out, harness) = export_the_shelling("shelling.md");
     harness.get_by_label_contains(" · 1 incident · 0 suggestions");
 }
+
+#[test]
+fn the_texts_tab_shows_what_the_import_set_apart_from_a_report_and_why() {
+    let (_dir, mut harness, incident) = app_with_march_shelling();
+    open_view(&mut harness, "Compare");
+    harness.get_by_label("Texts").click();
+    harness.run();
+    let comparison =
+        triangulate_core::compare::compare_incident(library(&harness), incident).unwrap();
+    let with_some = comparison
+        .reports
+        .iter()
+        .filter(|r| !r.set_apart.is_empty())
+        .count();
+    assert!(
+        with_some > 0 && with_some < comparison.reports.len(),
+        "the sample's pages set apart date lines and share buttons, and some nothing"
+    );
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Set apart at import")
+            .count(),
+        with_some,
+        "only the reports with something set apart say so"
+    );
+    // The broadcaster's page: its date line and its share buttons, each with why.
+    harness
+        .get_by_label("Set apart at import: 2 passages")
+        .click();
+    harness.run();
+    harness.get_by_label("share widget");
+    harness.get_by_label(
+        "Share this: Facebook Twitter Click to share on WhatsApp (Opens in new window)",
+    );
+    harness.get_by_label("QNB Homeland Desk · 14 March 2025");
+}

@@ -21,6 +21,36 @@ pub struct ArticleRow {
     pub date_source: Option<String>,
 }
 
+/// How the stored reason of a span the import kept as suspected begins (the rule's reason
+/// follows): the span is stored as put back, and the text stays in the body until the analyst
+/// confirms the cut.
+pub const SUSPECTED_REASON: &str = "suspected, kept: ";
+
+/// A passage of an article that is not the report's own text (an image caption, a credit, a
+/// date line, share widgets, a story appended after the article), as Compare shows it apart: the
+/// import's reason and the passage. Nothing in it is counted for the report's figures, sources
+/// or places. `kept` marks a passage a rule would have cut but left in the text because it would
+/// have taken most of the article: it is still read, and the analyst decides.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetApart {
+    pub reason: String,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub kept: bool,
+}
+
+impl SetApart {
+    /// Why it is apart, as Compare and reports word it: "image caption", or "kept, suspected:
+    /// reader comments" for a passage left in the text.
+    pub fn why(&self) -> String {
+        if self.kept {
+            format!("kept in the text, suspected: {}", self.reason)
+        } else {
+            self.reason.clone()
+        }
+    }
+}
+
 /// One span that cleaning cut from an article's text, with the reason.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RemovedSpan {

@@ -285,6 +285,7 @@ fn texts(
                                     RichText::new(date_or_dash(report.published.as_deref())).weak(),
                                 );
                             });
+                            set_apart(ui, report);
                             let id = report.article_id;
                             let before = sync.columns.get(&id).copied();
                             let mut start = before.map(|(offset, _)| offset);
@@ -320,6 +321,45 @@ fn texts(
         sync.fraction = fraction.clamp(0.0, 1.0);
         ui.ctx().request_repaint();
     }
+}
+
+/// Characters of a set-apart passage shown in the list; the whole passage is in its tooltip.
+const SET_APART_SHOWN: usize = 200;
+
+/// What the import set apart from a report (captions, credits, date lines, widgets, appended
+/// stories), folded under the report's name: not the report's own text, and not counted.
+fn set_apart(ui: &mut egui::Ui, report: &Report) {
+    if report.set_apart.is_empty() {
+        return;
+    }
+    let cut = report.set_apart.iter().filter(|s| !s.kept).count();
+    let kept = report.set_apart.len() - cut;
+    let mut title = format!("Set apart at import: {}", plural(cut, "passage"));
+    if kept > 0 {
+        title.push_str(&format!(", {kept} kept but suspected"));
+    }
+    egui::CollapsingHeader::new(title)
+        .id_salt(("compare-set-apart", report.article_id))
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(
+                    "Not the report's own text: nothing in a passage set apart is counted for its \
+                     figures, sources or places. A passage kept but suspected is still read; \
+                     confirm or restore it in the reader.",
+                )
+                .weak()
+                .small(),
+            );
+            for item in &report.set_apart {
+                ui.label(RichText::new(item.why()).strong());
+                let shown: String = item.text.chars().take(SET_APART_SHOWN).collect();
+                let more = item.text.chars().nth(SET_APART_SHOWN).is_some();
+                let response = ui.label(if more { format!("{shown}…") } else { shown });
+                if more {
+                    response.on_hover_text(&item.text);
+                }
+            }
+        });
 }
 
 /// One report's text: the marked body, a bar beside each passage no other report carries, and

@@ -52,6 +52,7 @@ pub fn compare_articles(
             headline: s.headline,
             published: s.published,
             body: s.body,
+            set_apart: s.set_apart,
         })
         .collect();
     let mut comparison = compare(header, &inputs, &library.lexicon()?, &library.gazetteer()?);

@@ -768,6 +768,7 @@ mod tests {
             headline: format!("{outlet} headline"),
             published: Some(published.into()),
             body: body.into(),
+            set_apart: Vec::new(),
         }
     }
 

@@ -222,6 +222,7 @@ mod tests {
             headline: format!("{outlet} headline"),
             published: Some("2025-03-14".into()),
             body: body.into(),
+            set_apart: Vec::new(),
         }
     }
 

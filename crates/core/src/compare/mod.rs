@@ -20,7 +20,7 @@ use crate::analysis::claims::{ClaimKind, claims};
 use crate::analysis::dates::dates_mentioned;
 use crate::analysis::similarity::{DiffPart, word_diff};
 use crate::analysis::{Gazetteer, Lexicon, TermCategory, tokens};
-use crate::model::Id;
+use crate::model::{Id, SetApart};
 
 pub use assemble::{compare_articles, compare_incident, fill_assessments};
 
@@ -37,6 +37,9 @@ pub struct ReportInput {
     pub headline: String,
     pub published: Option<String>,
     pub body: String,
+    /// What the import set apart from the article's text (captions, credits, date lines,
+    /// widgets, appended stories), with why.
+    pub set_apart: Vec<SetApart>,
 }
 
 /// The incident the reports belong to, as the comparison shows it.
@@ -261,6 +264,10 @@ pub struct Report {
     pub shared_passages: Vec<Passage>,
     pub unique_passages: Vec<Passage>,
     pub body: String,
+    /// The passages of the article that are not the report's own text, with why (see
+    /// [`set_apart`]): shown apart, and nothing in them counted above.
+    #[serde(default)]
+    pub set_apart: Vec<SetApart>,
 }
 
 impl Report {
@@ -610,7 +617,24 @@ fn analyse(
         shared_passages: Vec::new(),
         unique_passages: Vec::new(),
         body: body.clone(),
+        set_apart: set_apart(&input.set_apart),
     }
+}
+
+/// What Compare shows as set apart from a report: every passage the import set apart, but the
+/// headline and the site's name, which the report shows as its headline and outlet.
+pub fn set_apart(stored: &[SetApart]) -> Vec<SetApart> {
+    use crate::import::clean::reason;
+    stored
+        .iter()
+        .filter(|s| {
+            !matches!(
+                s.reason.as_str(),
+                reason::HEADLINE | reason::REPEATED_HEADLINE | reason::SITE_NAME
+            ) && !s.text.is_empty()
+        })
+        .cloned()
+        .collect()
 }
 
 /// The actors a body names. A name two groups share ("government forces" is the Syrian and the
@@ -913,6 +937,7 @@ mod tests {
             headline: format!("{outlet} headline"),
             published: Some("2025-03-14".into()),
             body: body.into(),
+            set_apart: Vec::new(),
         }
     }
 

@@ -31,7 +31,7 @@ pub mod reason {
     pub const SITE_NAME: &str = "site name (kept as the outlet)";
     /// How a suspected span's reason begins: the rule's reason follows. The text stays in the
     /// body (the span is stored restored) until the analyst confirms the cut.
-    pub const SUSPECTED: &str = "suspected, kept: ";
+    pub const SUSPECTED: &str = crate::model::SUSPECTED_REASON;
 }
 
 /// The outcome of cleaning one article.
@@ -209,8 +209,25 @@ pub fn clean(
         }
         i = j;
     }
+    // A line extraction already set apart (a caption in <figcaption> that also reads as one) is
+    // one span, not two: restoring it in the reader must put it back.
+    let words_of = |start: usize, end: usize| match full_text.get(start..end) {
+        Some(piece) => (
+            start + (piece.len() - piece.trim_start().len()),
+            end - (piece.len() - piece.trim_end().len()),
+        ),
+        None => (start, end),
+    };
+    let within = |(s, e): (usize, usize), outer: (usize, usize)| outer.0 <= s && e <= outer.1;
+    removed.retain(|(s, e, _)| {
+        let words = words_of(*s, *e);
+        !known.iter().any(|&(ks, ke, _)| within(words, (ks, ke)))
+    });
     for &(start, end, why) in known {
-        removed.push((start, end, why.to_string()));
+        let words = words_of(start, end);
+        if !removed.iter().any(|(s, e, _)| within(words, (*s, *e))) {
+            removed.push((start, end, why.to_string()));
+        }
     }
     removed.sort_by_key(|(s, e, _)| (*s, *e));
     let spans: Vec<(usize, usize)> = removed.iter().map(|(s, e, _)| (*s, *e)).collect();
@@ -363,6 +380,71 @@ const WIDGET_PREFIXES: &[(&str, &str)] = &[
     ("للتعليق", reason::LOGIN),
 ];
 
+/// Networks a page's share buttons name.
+const SHARE_NETWORKS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "reddit",
+    "pinterest",
+    "vk",
+    "vkontakte",
+    "messenger",
+    "viber",
+    "tumblr",
+    "threads",
+    "bluesky",
+    "mastodon",
+];
+/// The other words of a row of share buttons, in the languages the importer reads: "Share this:
+/// Facebook Twitter Email", "Partager : Facebook X E-mail", "Compartir en WhatsApp".
+const SHARE_WORDS: &[&str] = &[
+    "share",
+    "this",
+    "on",
+    "via",
+    "email",
+    "e",
+    "mail",
+    "print",
+    "tweet",
+    "copy",
+    "link",
+    "url",
+    "partager",
+    "sur",
+    "imprimer",
+    "compartir",
+    "en",
+    "imprimir",
+    "teilen",
+    "drucken",
+    "поделиться",
+    "в",
+    "печать",
+    "مشاركة",
+    "شارك",
+    "paylaş",
+    "yazdır",
+];
+
+/// Whether a short line is a row of share buttons: only share words, and a network named.
+fn is_share_row(lower: &str) -> bool {
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() >= 2
+        && words.len() <= 16
+        && words.iter().any(|w| SHARE_NETWORKS.contains(w))
+        && words
+            .iter()
+            .all(|w| SHARE_NETWORKS.contains(w) || SHARE_WORDS.contains(w))
+}
+
 /// The reason a single line is not article text, if it is one of the known kinds.
 fn line_rule(line: &str) -> Option<&'static str> {
     if line.is_empty() {
@@ -376,6 +458,9 @@ fn line_rule(line: &str) -> Option<&'static str> {
         }
         if let Some((_, why)) = WIDGET_PREFIXES.iter().find(|(p, _)| lower.starts_with(p)) {
             return Some(why);
+        }
+        if is_share_row(&lower) {
+            return Some(reason::SHARE_WIDGET);
         }
         if GALLERY.is_match(line) {
             return Some(reason::GALLERY);
@@ -662,6 +747,37 @@ Comments (2)\n\ndesert_fox88\nMarch 15, 2025 at 9:14 pm\nThey always blame the o
             "{}",
             c.body
         );
+    }
+
+    #[test]
+    fn a_row_of_share_buttons_is_a_widget_in_any_language_a_sentence_is_not() {
+        for row in [
+            "Share this: Facebook Twitter Email",
+            "Partager : Facebook X E-mail Imprimer",
+            "Compartir en WhatsApp Telegram",
+            "Поделиться: VK Telegram",
+        ] {
+            assert_eq!(line_rule(row), Some(reason::SHARE_WIDGET), "{row}");
+        }
+        for sentence in [
+            "Share prices fell on Twitter news.",
+            "Facebook said it removed the posts.",
+            "Print this",
+        ] {
+            assert_ne!(line_rule(sentence), Some(reason::SHARE_WIDGET), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_caption_extraction_set_apart_is_one_span_not_two() {
+        let text = "Market hit\n\nShells struck the market on Tuesday, killing four people.\n\n\
+Photo: smoke over the market.\n\nThe search went on into the afternoon, the civil defence said.\n";
+        let start = text.find("Photo:").unwrap();
+        let end = start + "Photo: smoke over the market.".len();
+        let c = clean(None, text, &[(start, end, reason::CAPTION)], None);
+        let captions: Vec<_> = c.removed.iter().filter(|r| r.2 == reason::CAPTION).collect();
+        assert_eq!(captions.len(), 1, "{:?}", c.removed);
+        assert!(!c.body.contains("smoke"), "{}", c.body);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::clock::now;
 use super::ratings::{AgreedGrade, agreed_grade};
 use crate::analysis::{Gazetteer, Lexicon};
 use crate::error::{Error, Result};
-use crate::model::Id;
+use crate::model::{Id, SUSPECTED_REASON, SetApart};
 use crate::ratings::Grade;
 
 /// An article as a report to compare: its outlet and the outlet's analysts' current grades.
@@ -25,6 +25,9 @@ pub struct ReportSource {
     pub body: String,
     /// Each analyst's current grade of the outlet.
     pub grades: Vec<Grade>,
+    /// What the import set apart from the text, in the order of the text: the spans cut and not
+    /// put back, and the spans kept as suspected.
+    pub set_apart: Vec<SetApart>,
 }
 
 /// Where an article came from: the file, when it was imported, and the hash of its text.
@@ -162,6 +165,7 @@ impl Library {
                         headline,
                         published,
                         body,
+                        set_apart: self.set_apart(article_id)?,
                     })
                 }
                 None => missing.push(id.to_string()),
@@ -172,6 +176,54 @@ impl Library {
                 "no article with id {}",
                 missing.join(", ")
             )));
+        }
+        Ok(out)
+    }
+
+    /// The passages the import set apart from an article's text (see [`ReportSource::set_apart`]):
+    /// a span cut and not put back, or one kept as suspected (its reason starts
+    /// [`SUSPECTED_REASON`], which is left off here). A span the analyst put back is the report's text.
+    fn set_apart(&self, article: Id) -> Result<Vec<SetApart>> {
+        let full_text: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT full_text FROM article_full_texts WHERE article_id = ?1",
+                [article],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(full_text) = full_text else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT reason, restored, start, end FROM removed_spans
+             WHERE article_id = ?1 ORDER BY start",
+        )?;
+        let rows = stmt.query_map([article], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, bool>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, i64>(3)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (reason, restored, start, end) = row?;
+            let suspected = reason.strip_prefix(SUSPECTED_REASON);
+            if restored && suspected.is_none() {
+                continue;
+            }
+            let (start, end) = (start.max(0) as usize, end.max(0) as usize);
+            out.push(SetApart {
+                reason: suspected.unwrap_or(&reason).to_string(),
+                text: full_text
+                    .get(start..end)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
+                kept: suspected.is_some(),
+            });
         }
         Ok(out)
     }

@@ -107,6 +107,7 @@ ul.cell { margin: 0; padding-left: 1rem; }
 tr.differs > * { background: #fdecea; }
 .flag { display: inline-block; margin-left: .4rem; color: #b3261e; font-weight: 700; }
 .also { color: var(--muted); }
+.set-apart { border-left: 3px solid var(--muted); padding-left: .7rem; font-size: .9rem; }
 .legend { display: flex; flex-wrap: wrap; gap: .4rem 1rem; font-size: .85rem; margin: .5rem 0; }
 mark { padding: 0 .1rem; border-radius: .15rem; color: inherit; }
 mark.k-number { background: #ffd8a8; border-bottom: 2px solid #d9480f; }
@@ -715,6 +716,16 @@ fn texts(c: &Comparison) -> Markup {
                         p.headline { (r.headline) }
                     }
                     div.body id=(format!("body-{}", index + 1)) { (body(r, &c.reports)) }
+                    @if !r.set_apart.is_empty() {
+                        div.set-apart {
+                            p.muted { "Set apart at import: not the report's own text, and nothing in it counted." }
+                            ul {
+                                @for item in &r.set_apart {
+                                    li { strong { (item.why()) } ": " (item.text) }
+                                }
+                            }
+                        }
+                    }
                 }
                 "\n"
             }

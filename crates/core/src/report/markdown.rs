@@ -253,6 +253,7 @@ pub fn render(doc: &ReportDocument) -> String {
         }
     }
 
+    set_apart(&mut out, doc);
     corroboration(&mut out, doc);
     missing(&mut out, doc);
     working(&mut out, doc);
@@ -272,6 +273,27 @@ pub fn render(doc: &ReportDocument) -> String {
         );
     }
     out
+}
+
+/// What the import set apart from each report, with why; nothing when it set apart nothing.
+fn set_apart(out: &mut String, doc: &ReportDocument) {
+    let reports = &doc.comparison.reports;
+    if reports.iter().all(|r| r.set_apart.is_empty()) {
+        return;
+    }
+    let _ = writeln!(out, "## Set apart at import\n");
+    let _ = writeln!(
+        out,
+        "Not the reports' own text (captions, credits, date lines, widgets, stories appended): \
+         nothing in them is counted above.\n"
+    );
+    for r in reports.iter().filter(|r| !r.set_apart.is_empty()) {
+        let _ = writeln!(out, "### {}\n", escape(&r.outlet));
+        for item in &r.set_apart {
+            let _ = writeln!(out, "- **{}**: {}", escape(&item.why()), cell(&item.text));
+        }
+        let _ = writeln!(out);
+    }
 }
 
 /// "1 (confirmed by other sources)".

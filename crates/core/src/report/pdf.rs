@@ -471,6 +471,23 @@ fn texts_section(w: &mut Writer, c: &Comparison) {
                 w.paragraph(&[Span::plain(para)], 0.0);
             }
         }
+        if !r.set_apart.is_empty() {
+            w.paragraph(
+                &[Span::muted(
+                    "Set apart at import: not the report's own text, and nothing in it counted.",
+                )],
+                0.0,
+            );
+            for item in &r.set_apart {
+                w.paragraph(
+                    &[
+                        Span::bold(&format!("{}: ", item.why())),
+                        Span::plain(&item.text),
+                    ],
+                    INDENT,
+                );
+            }
+        }
         w.gap(8.0);
     }
 }
