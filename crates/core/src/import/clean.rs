@@ -764,7 +764,11 @@ Comments (2)\n\ndesert_fox88\nMarch 15, 2025 at 9:14 pm\nThey always blame the o
             "Facebook said it removed the posts.",
             "Print this",
         ] {
-            assert_ne!(line_rule(sentence), Some(reason::SHARE_WIDGET), "{sentence}");
+            assert_ne!(
+                line_rule(sentence),
+                Some(reason::SHARE_WIDGET),
+                "{sentence}"
+            );
         }
     }
 
@@ -775,7 +779,11 @@ Photo: smoke over the market.\n\nThe search went on into the afternoon, the civi
         let start = text.find("Photo:").unwrap();
         let end = start + "Photo: smoke over the market.".len();
         let c = clean(None, text, &[(start, end, reason::CAPTION)], None);
-        let captions: Vec<_> = c.removed.iter().filter(|r| r.2 == reason::CAPTION).collect();
+        let captions: Vec<_> = c
+            .removed
+            .iter()
+            .filter(|r| r.2 == reason::CAPTION)
+            .collect();
         assert_eq!(captions.len(), 1, "{:?}", c.removed);
         assert!(!c.body.contains("smoke"), "{}", c.body);
     }

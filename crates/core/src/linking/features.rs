@@ -157,6 +157,47 @@ fn top<K: Ord>(counts: impl IntoIterator<Item = (K, u32)>, max: usize) -> Vec<(K
     v
 }
 
+/// Places, the heaviest first: each mention adds its weight.
+fn weighed(mentions: impl Iterator<Item = (String, u32)>) -> Vec<String> {
+    let mut weights: HashMap<String, u32> = HashMap::new();
+    for (place, weight) in mentions {
+        *weights.entry(place).or_default() += weight;
+    }
+    top(weights, usize::MAX)
+        .into_iter()
+        .map(|(w, _)| w)
+        .collect()
+}
+
+/// The report's lead, as byte offsets of its body: its first paragraph, at most its first
+/// [`LEAD_BYTES`] bytes (a text with no paragraphs is one), after a dateline ("DAMASCUS —",
+/// "Aleppo, Syria (Reuters) -"), which says where the reporter files from, not where the event
+/// happened.
+fn lead_span(body: &str) -> (usize, usize) {
+    let start = body.len() - body.trim_start().len();
+    let rest = &body[start..];
+    let head = rest.get(..rest.len().min(100)).unwrap_or(rest);
+    let dateline = [" — ", " – ", " - ", "— ", "– "]
+        .iter()
+        .filter_map(|dash| head.find(dash).map(|at| at + dash.len()))
+        .min()
+        .filter(|&end| {
+            let before = &rest[..end];
+            !before.contains(". ") && before.split_whitespace().count() <= 8
+        })
+        .unwrap_or(0);
+    let from = start + dateline;
+    let paragraph = body[from..].find("\n\n").map_or(body.len(), |i| from + i);
+    let mut end = paragraph.min(from + LEAD_BYTES);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    (from, end)
+}
+
+/// The longest lead [`lead_span`] takes: about the first two sentences of a wire report.
+const LEAD_BYTES: usize = 400;
+
 fn ranked(mentions: impl Iterator<Item = String>) -> Vec<String> {
     let mut counts: HashMap<String, u32> = HashMap::new();
     for m in mentions {
@@ -193,19 +234,30 @@ pub fn extract(
 ) -> Features {
     let body_tokens = tokens(body);
     let title_tokens = tokens(title);
-    let found_places: Vec<_> = gazetteer
-        .find(title, &title_tokens)
-        .into_iter()
-        .chain(gazetteer.find(body, &body_tokens))
-        .collect();
+    let mut found_places = gazetteer.find(title, &title_tokens);
+    let title_places = found_places.len();
+    found_places.extend(gazetteer.find(body, &body_tokens));
     // The countries the report is about: a party's generic words are its only there.
     let setting = crate::analysis::Setting::of(found_places.iter().filter_map(|p| p.country()));
-    let places = ranked(
+    // Where the report's own text says it happened weighs most: the headline, then the lead; a
+    // dateline names where the reporter files from, and weighs as any other mention.
+    let (in_title, lead) = (title_places, lead_span(body));
+    let places = weighed(
         found_places
             .into_iter()
+            .enumerate()
             // A country or a region places no incident: every report of a war names it.
-            .filter(|m| !m.broad)
-            .map(|m| m.place),
+            .filter(|(_, m)| !m.broad)
+            .map(|(i, m)| {
+                let weight = if i < in_title {
+                    3
+                } else if lead.0 <= m.start && m.end <= lead.1 {
+                    2
+                } else {
+                    1
+                };
+                (m.place, weight)
+            }),
     );
     let actors = ranked(
         lexicon
@@ -281,6 +333,36 @@ pub fn extract(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_place_a_report_says_it_happened_comes_before_its_dateline() {
+        let f = extract(
+            "Car bomb kills 5 in Deir ez-Zor",
+            "DAMASCUS — A car bomb exploded in a market in Deir ez-Zor on Monday, killing five \
+             people, a monitor said.\n\nOfficials in Damascus condemned the attack. The \
+             government in Damascus said it would send aid from Damascus.",
+            Some("2017-11-24"),
+            &crate::library::world::sample_gazetteer(),
+            &crate::library::world::sample_lexicon(),
+        );
+        // Damascus is named four times, Deir ez-Zor twice: in the headline and the lead.
+        assert_eq!(f.places.first().map(String::as_str), Some("Deir ez-Zor"));
+        assert!(f.places.iter().any(|p| p == "Damascus"), "{:?}", f.places);
+    }
+
+    #[test]
+    fn the_lead_starts_after_a_dateline_and_ends_with_its_paragraph() {
+        let body = "ALEPPO, Syria (Reuters) - Shells hit the old city.\n\nMore later.";
+        let (s, e) = lead_span(body);
+        assert_eq!(&body[s..e], "Shells hit the old city.");
+        let plain = "Shells hit the old city on Monday. More later - much more.";
+        let (s, e) = lead_span(plain);
+        assert_eq!(
+            &plain[s..e],
+            plain,
+            "a dash after a sentence is no dateline"
+        );
+    }
 
     #[test]
     fn features_fold_places_actors_and_figures() {
