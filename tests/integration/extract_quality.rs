@@ -17,6 +17,7 @@ fn the_body_of_real_saved_pages_scores_at_least_0_95_f1() {
         return;
     }
     let (precision, recall, f1) = bench::triangulate_body_scores(&pages);
+    println!("body: precision {precision:.3}, recall {recall:.3}, F1 {f1:.3}");
     assert!(
         f1 >= 0.95,
         "body F1 {f1:.3} (precision {precision:.3}, recall {recall:.3}) fell below 0.95: \

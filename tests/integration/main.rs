@@ -42,4 +42,5 @@ mod report_html;
 mod report_pdf;
 mod safety;
 mod sample_first_run;
+mod structure;
 mod working_layer;

@@ -72,6 +72,11 @@ const MONTHS: &[(&str, u32)] = &[
     ("décembre", 12),
 ];
 
+/// A month's number from its name or abbreviation, in English, French or Russian ("Sep.", "mai").
+pub fn month_number(name: &str) -> Option<u32> {
+    month(name)
+}
+
 fn month(name: &str) -> Option<u32> {
     let name = name.trim_end_matches('.').to_lowercase();
     MONTHS.iter().find(|(m, _)| *m == name).map(|(_, n)| *n)

@@ -29,6 +29,8 @@ pub mod reason {
     pub const NAVIGATION: &str = "page navigation and links";
     pub const DATE_LINE: &str = "date line (kept as the date)";
     pub const SITE_NAME: &str = "site name (kept as the outlet)";
+    pub const SIGN_OFF: &str = "credits and sign-off";
+    pub const BYLINE: &str = "byline";
     /// How a suspected span's reason begins: the rule's reason follows. The text stays in the
     /// body (the span is stored restored) until the analyst confirms the cut.
     pub const SUSPECTED: &str = crate::model::SUSPECTED_REASON;
@@ -223,6 +225,19 @@ pub fn clean(
         let words = words_of(*s, *e);
         !known.iter().any(|&(ks, ke, _)| within(words, (ks, ke)))
     });
+    // Furniture inside the first and last paragraphs left: a flattened page's date stamp,
+    // byline and headline at the top, its credits and sign-off at the end.
+    let left: Vec<usize> = (0..body_end)
+        .filter(|&i| cut[i].is_none() && !lines[i].text.is_empty())
+        .collect();
+    if let (Some(&first), Some(&last)) = (left.first(), left.last()) {
+        let span = |i: usize| words_of(lines[i].start, lines[i].end);
+        removed.extend(
+            super::inline::furniture(full_text, span(first), span(last), &title)
+                .into_iter()
+                .map(|(s, e, why)| (s, e, why.to_string())),
+        );
+    }
     for &(start, end, why) in known {
         let words = words_of(start, end);
         if !removed.iter().any(|(s, e, _)| within(words, (*s, *e))) {

@@ -9,6 +9,7 @@
 pub mod clean;
 pub mod decode;
 pub mod formats;
+mod inline;
 mod pipeline;
 
 use std::collections::HashMap;
