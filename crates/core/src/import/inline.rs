@@ -19,8 +19,8 @@ const END_BYTES: usize = 400;
 /// Words of a sign-off after the last sentence, at most.
 const SIGN_OFF_WORDS: usize = 8;
 
-/// The furniture at the top of the paragraph `start..end` of `text` (its first) and at the end
-/// of the paragraph `last` (its last, which may be the same), with reasons; `title` is the
+/// The furniture at the top of the paragraph `first` of `text` and at the end of the paragraph
+/// `last` (the same one in a flattened page), as byte ranges with reasons; `title` is the
 /// article's headline.
 pub fn furniture(
     text: &str,
@@ -34,11 +34,10 @@ pub fn furniture(
         out.extend(end(text, (from, last.1)));
     }
     // Something of the paragraphs must be left: furniture is around an article, not all of it.
-    let cut: usize = out.iter().map(|(s, e, _)| e - s).sum();
-    let words_left = |(s, e): (usize, usize)| text::word_count(&text[s..e]);
-    let whole = words_left(first) + if last == first { 0 } else { words_left(last) };
-    let taken: usize = out.iter().map(|(s, e, _)| words_left((*s, *e))).sum();
-    if cut == 0 || taken >= whole {
+    let words = |(s, e): (usize, usize)| text.get(s..e).map_or(0, text::word_count);
+    let whole = words(first) + if last == first { 0 } else { words(last) };
+    let taken: usize = out.iter().map(|(s, e, _)| words((*s, *e))).sum();
+    if taken >= whole {
         return Vec::new();
     }
     out
@@ -79,8 +78,7 @@ fn words_in(text: &str, (start, end): (usize, usize)) -> Vec<Word<'_>> {
 
 /// The top of a paragraph: date stamps, a byline and the headline, in any order, each once.
 fn top(text: &str, (start, end): (usize, usize), title: &str) -> Vec<(usize, usize, &'static str)> {
-    let limit = end.min(start + TOP_BYTES);
-    let mut limit = limit;
+    let mut limit = end.min(start + TOP_BYTES);
     while !text.is_char_boundary(limit) {
         limit -= 1;
     }
@@ -166,30 +164,45 @@ fn numeric(word: &str) -> bool {
 }
 
 /// How many of `words` make a date stamp at their start ("Fri Sep 27 2013", "Posted on April 4
-/// 2017 by", "Saturday 17 September 2016 21:09", "Last updated at Apr 232017"): words of dates,
-/// times and labels only, holding a full date, and after the year only a time and its zone.
+/// 2017 by", "Saturday 17 September 2016 21:09", "Last updated at Apr 232017", "PUBLISHED
+/// FRIDAY, MARCH 8, 2013 AT 12:46 PM / UPDATED AT 12:48 PM"): words of dates, times, zones and
+/// labels only, holding a full date. After the year, a number is a time, or a day after a month
+/// ("updated July 29, 2009"), never a count ("Sun 05 Jul 2015 22 dead in …" is the headline's).
+/// A stamp is a stamp only where a sentence cannot go on from it: "On February 29, 2012, AMD
+/// announced" is the lead's first words.
 fn stamp(text: &str, words: &[Word<'_>]) -> Option<usize> {
+    let bare_of = |w: &Word<'_>| w.text.trim_end_matches([',', ':', '|', ';']).to_lowercase();
     let mut n = 0;
     let mut year_seen = false;
-    let mut dated_at = None;
+    let mut dated = false;
     while let Some(w) = words.get(n) {
-        let bare = w.text.trim_end_matches([',', ':', '|', ';']).to_lowercase();
+        let bare = bare_of(w);
         let month = dates::month_number(&bare).is_some();
-        let ok = if year_seen {
-            // After the year, a time ("21:09", "2037 UTC+3"), its zone, or a byline's "by".
-            bare.contains(':')
-                || bare.starts_with("utc")
-                || bare.starts_with("gmt")
-                || matches!(bare.as_str(), "ksa" | "-" | "by")
-                || (bare.len() == 4
-                    && bare.chars().all(|c| c.is_ascii_digit())
-                    && words.get(n + 1).is_some_and(|next| {
-                        let next = next.text.to_lowercase();
-                        next.starts_with("utc") || next.starts_with("gmt")
-                    }))
-        } else {
-            month || numeric(&bare) || STAMP_WORDS.contains(&bare.as_str())
-        };
+        let after_month =
+            |back: usize| n >= back && dates::month_number(&bare_of(&words[n - back])).is_some();
+        let ok = month
+            || STAMP_WORDS.contains(&bare.as_str())
+            || TIME_WORDS.contains(&bare.as_str())
+            || bare.starts_with("utc")
+            || bare.starts_with("gmt")
+            || if year_seen {
+                // A time ("21:09", "03.31", "2037 UTC+3"), or a date's day and year again.
+                (numeric(&bare) && (bare.contains(':') || bare.contains('.')))
+                    || (bare.len() == 4
+                        && bare.chars().all(|c| c.is_ascii_digit())
+                        && words.get(n + 1).is_some_and(|next| {
+                            let next = bare_of(next);
+                            TIME_WORDS.contains(&next.as_str())
+                                || next.starts_with("utc")
+                                || next.starts_with("gmt")
+                        }))
+                    || (numeric(&bare)
+                        && ((after_month(1) && bare.len() <= 2)
+                            || (after_month(2) && bare.len() == 4)))
+                    || bare == "by"
+            } else {
+                numeric(&bare)
+            };
         if !ok {
             break;
         }
@@ -197,27 +210,45 @@ fn stamp(text: &str, words: &[Word<'_>]) -> Option<usize> {
         if bare == "by" {
             break;
         }
-        if !year_seen && numeric(&bare) {
-            let first = words[0].start;
-            let span = &text[first..w.end];
-            if let Some(found) = date_in(span) {
-                year_seen = true;
-                dated_at = Some(found);
-            }
+        if !year_seen && numeric(&bare) && date_in(&text[words[0].start..w.end]).is_some() {
+            year_seen = true;
+            dated = true;
         }
     }
-    dated_at?;
+    if !dated {
+        return None;
+    }
     // A stamp that ends on a label ("… on") is no stamp: take back to the last date or time.
     while n > 0 {
-        let last = words[n - 1].text.to_lowercase();
-        let last = last.trim_end_matches([',', ':', '|', ';']);
-        if numeric(last) || last == "by" || last.starts_with("utc") || last.starts_with("gmt") {
+        let last = bare_of(&words[n - 1]);
+        if numeric(&last)
+            || last == "by"
+            || TIME_WORDS.contains(&last.as_str())
+            || last.starts_with("utc")
+            || last.starts_with("gmt")
+        {
             break;
         }
         n -= 1;
     }
+    // Where the paragraph goes on, it goes on as a new sentence (a headline, a lead): not after
+    // a comma, and not with a word in lower case.
+    let ends_on_comma = words[n - 1].text.ends_with(',');
+    let next_lower = words
+        .get(n)
+        .is_some_and(|w| w.text.chars().next().is_some_and(char::is_lowercase));
+    if n > 0 && words.get(n).is_some() && (ends_on_comma || next_lower) {
+        return None;
+    }
     (n > 0).then_some(n)
 }
+
+/// A clock's words: "PM", "a.m.", the zones news sites print.
+const TIME_WORDS: &[&str] = &[
+    "am", "pm", "a.m.", "p.m.", "a.", "p.", "m.", "a.m", "p.m", "et", "pt", "ct", "mt", "edt",
+    "est", "cdt", "cst", "mdt", "mst", "pdt", "pst", "bst", "cet", "cest", "eet", "eest", "msk",
+    "ist", "aest", "aedt", "ast", "wib", "/", "@", "—", "–",
+];
 
 /// A full date in a stamp's words, as the text writes it or with the day and the year run
 /// together ("Apr 232017").
@@ -454,8 +485,18 @@ fn names_after_last_sentence(tail: &str) -> Option<usize> {
         .find(|(_, c)| matches!(c, '.' | '!' | '?' | '"' | '”'))?;
     let last_stop = stop + mark.len_utf8() - 1;
     let after = &inner[last_stop + 1..];
-    // "U.N." is an abbreviation, not a sentence and a sign-off "N.".
+    // "U.N." and "the U.S. Surgeon General." end on abbreviations, not on a sentence and a
+    // sign-off: the sentence's last word is no initial, title or abbreviation.
     if !after.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let before = inner[..stop]
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
+    if before.contains('.')
+        || (before.chars().next().is_some_and(char::is_uppercase) && before.chars().count() <= 3)
+    {
         return None;
     }
     let words: Vec<&str> = after.split_whitespace().collect();
@@ -585,6 +626,31 @@ mod tests {
     }
 
     #[test]
+    fn a_stamp_line_is_taken_whole_and_a_leads_date_is_not_a_stamp() {
+        let whole = |t: &str| {
+            let text = format!("{t}\n\n{LEAD}");
+            let first = (0, t.len());
+            let last = (t.len() + 2, text.len());
+            furniture(&text, first, last, "Unrelated headline words here")
+                .into_iter()
+                .map(|(s, e, _)| text[s..e].to_string())
+                .collect::<Vec<_>>()
+        };
+        for line in [
+            "Published: Tuesday, Aug. 2 2011 7:08 p. m. MDT",
+            "PUBLISHED FRIDAY, MARCH 8, 2013 AT 12:46 PM / UPDATED AT 12:48 PM",
+            "3 July 2013 Last updated at 13:38 GMT",
+            "on July 13, 2009 at 10:50 AM, updated July 29, 2009 at 12:16 PM",
+        ] {
+            assert_eq!(whole(line), [line], "{line}");
+        }
+        let lead = "On February 29, 2012, the company announced a deal to buy a maker of servers.";
+        assert!(cut(lead, "Company buys server maker").is_empty());
+        let lead = "August 2011 was the month the talks broke down, officials said.";
+        assert!(cut(lead, "Talks broke down").is_empty());
+    }
+
+    #[test]
     fn the_texts_own_words_stay() {
         // A lead with no stamp or headline, a last sentence ending in a name, a date inside a
         // sentence: nothing is furniture.
@@ -604,5 +670,29 @@ mod tests {
         // "Share prices fell" after a last sentence is a sentence, not a sign-off.
         let text = "The market reopened. Prices fell sharply";
         assert!(cut(text, "Market reopens").is_empty());
+        // An abbreviation is no sentence's end.
+        let text = "He was named a candidate for U.S. Surgeon General.";
+        assert!(cut(text, "Market reopens").is_empty());
+    }
+
+    proptest::proptest! {
+        /// Any paragraph, in any script and punctuation: furniture is found without a panic,
+        /// inside the paragraph, on character boundaries, and never the whole of it.
+        #[test]
+        fn furniture_stays_inside_the_paragraph(
+            words in proptest::collection::vec(
+                "(Fri|Sep|27|2013|by|Reporting|Tags|Source|agencies|-AFP|U\\.N\\.|”|“|\\.|[a-zé]{1,6}|[A-ZА-Я][a-zа-я]{1,6}|[0-9]{1,6}|السلام)",
+                1..40,
+            ),
+            title in "[A-Za-z ]{0,30}",
+        ) {
+            let text = words.join(" ");
+            let whole = (0, text.len());
+            for (s, e, _) in furniture(&text, whole, whole, &title) {
+                proptest::prop_assert!(s < e && e <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+                proptest::prop_assert!(e - s < text.len());
+            }
+        }
     }
 }
