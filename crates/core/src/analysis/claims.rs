@@ -222,8 +222,10 @@ fn noun_of(word: &str) -> Option<Noun> {
         | "prisoners" | "detainees" | "passengers" | "shoppers" | "infants" | "boys" | "girls"
         | "adults" | "volunteers" | "protesters" | "demonstrators" | "refugees" | "teachers"
         | "farmers" | "drivers" | "nurses" | "patients" | "individuals" | "inhabitants"
-        | "heroes" | "martyrs" | "victims" | "mourners" | "survivors" | "wounded" | "человек"
-        | "мирных" | "жителей" | "детей" => Noun::Person,
+        | "heroes" | "martyrs" | "victims" | "mourners" | "survivors" | "wounded" | "activists"
+        | "natives" | "evacuees" | "человек" | "мирных" | "жителей" | "детей" => {
+            Noun::Person
+        }
         "vehicles" | "vehicle" | "tanks" | "tank" | "trucks" | "truck" | "cars" | "car"
         | "buildings" | "building" | "homes" | "houses" | "house" | "shops" | "apartments"
         | "schools" | "hospitals" | "bridges" | "helicopters" | "jets" | "pickups" | "apcs"
@@ -266,9 +268,12 @@ fn outcome_of(word: &str) -> Option<ClaimKind> {
         | "homeless"
         | "uprooted"
         | "refugees"
+        | "evacuees"
         | "беженцев"
         | "эвакуированы" => ClaimKind::Displaced,
         "destroyed"
+        | "destroy"
+        | "destroys"
         | "destroying"
         | "damaged"
         | "damaging"
@@ -692,9 +697,158 @@ fn word_before_number(tokens: &[Token], at: usize) -> &str {
         .map_or("", |t| t.folded.as_str())
 }
 
+/// Whether a count of `noun` can have the outcome `kind`: "3 tanks" can be destroyed, not
+/// killed; people are not destroyed (people destroyed are read as killed before this is asked).
+fn fits(noun: Option<Noun>, kind: ClaimKind) -> bool {
+    match noun {
+        Some(Noun::Object) => matches!(kind, ClaimKind::Destroyed | ClaimKind::Captured),
+        Some(Noun::Armed | Noun::Person) | None => kind != ClaimKind::Destroyed,
+        Some(Noun::Munition | Noun::Area | Noun::Place) => false,
+    }
+}
+
+/// Forms of "to be" and "to have" that make the verb after them a passive or a perfect.
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "were" | "was" | "have" | "has" | "had" | "been" | "being" | "are" | "is" | "be"
+    )
+}
+
+/// An adverb that may stand between an auxiliary and its verb ("were also killed", "have
+/// reportedly been wounded"); not a negation.
+fn is_adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "also" | "all" | "both" | "later" | "then" | "each" | "since" | "just" | "now"
+    ) || (word.len() > 4 && word.ends_with("ly") && noun_of(word).is_none())
+}
+
+/// Whether the word at `j` follows an auxiliary, across adverbs: "were killed", "were also
+/// killed", "have reportedly been wounded".
+fn after_auxiliary(tokens: &[Token], floor: usize, j: usize) -> bool {
+    (floor..j)
+        .rev()
+        .map(|k| tokens[k].folded.as_str())
+        .find(|w| !is_adverb(w))
+        .is_some_and(is_auxiliary)
+}
+
+/// How a count's kind was read, for the counts that share a verb with the next one.
+#[derive(Clone, Copy)]
+struct Reading {
+    noun: Option<Noun>,
+    /// The kind is the outcome a verb after the count names ("60 fighters were killed").
+    verb_after: bool,
+}
+
+/// Whether the words between two counts join them as parts of one subject: "120 fighters and
+/// 60 mercenaries were killed", "80 fighters including nine foreigners were killed", "six
+/// civilians including a young girl and two children died". A few words that open with a
+/// conjunction or "including", with no verb or clause among them.
+fn joins_counts(gap: &str) -> bool {
+    let words: Vec<String> = gap
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(super::fold_word)
+        .collect();
+    // The first count's noun may run on past the word read as its noun ("rebel fighters").
+    let Some(opening) = words.iter().position(|w| {
+        matches!(
+            w.as_str(),
+            "and" | "or" | "including" | "incl" | "among" | "mostly" | "mainly" | "plus" | "as"
+        )
+    }) else {
+        return false;
+    };
+    let opens = words[..opening]
+        .iter()
+        .all(|w| matches!(noun_of(w), Some(Noun::Armed | Noun::Person)));
+    let no_verb = words.iter().skip(opening + 1).all(|w| {
+        !is_auxiliary(w)
+            && outcome_of(w).is_none()
+            && !w.ends_with("ed")
+            && !w.ends_with("ing")
+            && !matches!(
+                w.as_str(),
+                "who" | "which" | "that" | "when" | "where" | "after" | "while" | "but" | "said"
+            )
+    });
+    opens && no_verb && words.len() <= 6
+}
+
+/// "Some 120 fighters and 60 mercenaries were killed": a count whose kind only its noun gave
+/// (forces, people) takes the kind of the count joined to it when a verb after that one gives
+/// it, and the kind fits its noun. From the last count back, so that a list of three shares
+/// its verb.
+fn share_verbs(text: &str, tokens: &[Token], out: &mut [Claim], readings: &mut [Reading]) {
+    for k in (0..out.len().saturating_sub(1)).rev() {
+        let (next, reading) = (out[k + 1].kind, readings[k + 1]);
+        if !matches!(out[k].kind, ClaimKind::Forces | ClaimKind::People)
+            || !reading.verb_after
+            || !fits(readings[k].noun, next)
+        {
+            continue;
+        }
+        let Some(gap) = text.get(out[k].end..out[k + 1].start) else {
+            continue;
+        };
+        let same_sentence = !tokens
+            .iter()
+            .any(|t| t.sentence_start && t.start >= out[k].end && t.start <= out[k + 1].start);
+        if same_sentence && joins_counts(gap) {
+            out[k].kind = next;
+            readings[k].verb_after = true;
+        }
+    }
+}
+
+/// "Three civilians, including a boy, died when…", "13 fighters from the six villages were
+/// among the dead": the sentence's verb, further on from token `from`, when it says what
+/// happened to them (not "killing", whose object comes after it). It stops at a clause's end and
+/// at another count, but not at one the words before make a reference ("the six villages") nor,
+/// after "were among", at the count the dead are part of ("were among at least 22 killed").
+fn verb_further_on(
+    text: &str,
+    tokens: &[Token],
+    from: usize,
+    sentence_end: usize,
+    outcome: impl Fn(&str) -> Option<ClaimKind>,
+) -> Option<ClaimKind> {
+    let mut among = false;
+    for j in from..sentence_end {
+        let clause_ends = text
+            .get(tokens[j - 1].end..tokens[j].start)
+            .is_some_and(|gap| gap.contains([';', ':']));
+        if clause_ends {
+            return None;
+        }
+        let w = tokens[j].folded.as_str();
+        let prev = tokens[j - 1].folded.as_str();
+        let another_count = quantity_at(text, tokens, j).is_some()
+            && tokens.get(j + 1).is_none_or(|t| t.folded != "year");
+        let reference = matches!(prev, "the" | "these" | "those" | "its" | "their");
+        if another_count && !among && !reference {
+            return None;
+        }
+        if w == "among" && after_auxiliary(tokens, from, j) {
+            among = true;
+            continue;
+        }
+        let intransitive = matches!(w, "died" | "perished" | "dead" | "missing");
+        if let Some(k) = outcome(w)
+            && (intransitive || among || after_auxiliary(tokens, from, j))
+        {
+            return Some(k);
+        }
+    }
+    None
+}
+
 /// The counts of a text, in order, as incidents' (`claims` marks the totals).
 fn counts(text: &str, tokens: &[Token]) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
+    let mut readings: Vec<Reading> = Vec::new();
     let mut sentence = 0;
     let mut i = 0;
     while i < tokens.len() {
@@ -727,11 +881,7 @@ fn counts(text: &str, tokens: &[Token]) -> Vec<Claim> {
         // The nearest outcome word in the sentence: up to six words after, or three before (not
         // counting the qualifier); a word across "and" or a comma is further away.
         let distance = |from: usize, to: usize| word_distance(text, tokens, from, to);
-        let fits = |kind: ClaimKind| match noun {
-            Some(Noun::Object) => matches!(kind, ClaimKind::Destroyed | ClaimKind::Captured),
-            Some(Noun::Armed | Noun::Person) | None => kind != ClaimKind::Destroyed,
-            Some(Noun::Munition | Noun::Area | Noun::Place) => false,
-        };
+        let fits = |kind: ClaimKind| fits(noun, kind);
         // "Destroyed more than 50 terrorists": people destroyed are killed; tanks lost, destroyed.
         let outcome_of = |word: &str| {
             outcome_of(word).map(|k| match (k, noun) {
@@ -749,49 +899,68 @@ fn counts(text: &str, tokens: &[Token]) -> Vec<Claim> {
                     .is_some_and(|gap| gap.contains([';', ':']))
             })
             .unwrap_or(sentence_end);
+        // Each outcome found with its distance and whether it stands after the number.
         let after = (last + 1..(last + 9).min(clause_end)).find_map(|j| {
             outcome_of(&tokens[j].folded)
                 .filter(|k| fits(*k))
-                .map(|k| (distance(last, j), k))
+                .map(|k| (distance(last, j), k, true))
         });
         let before = (first.saturating_sub(3).max(sentence)..first)
             .rev()
             .find_map(|j| {
                 outcome_of(&tokens[j].folded)
                     .filter(|k| fits(*k))
-                    .map(|k| (distance(j, i).saturating_sub(skipped), k))
+                    .map(|k| (distance(j, i).saturating_sub(skipped), k, false))
             });
-        // "the toll this month rose to 300", "put the toll at 23": a toll named further back.
+        // "the toll this month rose to 300", "put the toll at 23", "the toll of the bombing hits
+        // 43": a toll named further back.
         let toll = || {
-            matches!(word_before_number(tokens, first), "to" | "at")
-                .then(|| {
-                    (first.saturating_sub(7).max(sentence)..first)
-                        .rev()
-                        .find(|&j| tokens[j].folded == "toll")
-                        .map(|_| (6, ClaimKind::Killed))
-                })
-                .flatten()
+            matches!(
+                word_before_number(tokens, first),
+                "to" | "at"
+                    | "hits"
+                    | "hit"
+                    | "reaches"
+                    | "reached"
+                    | "tops"
+                    | "topped"
+                    | "exceeds"
+                    | "exceeded"
+                    | "passes"
+                    | "passed"
+                    | "surpasses"
+                    | "surpassed"
+            )
+            .then(|| {
+                (first.saturating_sub(9).max(sentence)..first)
+                    .rev()
+                    .find(|&j| tokens[j].folded == "toll")
+                    .map(|_| (6, ClaimKind::Killed, false))
+            })
+            .flatten()
         };
         // "58 others were injured", "58 others injured": the verb right after the counted words
         // is theirs, whatever stands before the number ("8 persons killed 58 others injured").
+        // Not a verb in -ing: "killing 8 persons injuring 55" injures the 55, not the 8.
         let right_after = counted.map_or(last, |(j, _)| j);
-        let passive_after = after.filter(|(_, k)| {
-            (right_after + 1..(right_after + 4).min(clause_end)).any(|j| {
+        let passive_after = after.filter(|(_, k, _)| {
+            (right_after + 1..(right_after + 5).min(clause_end)).any(|j| {
                 outcome_of(&tokens[j].folded) == Some(*k)
-                    && tokens[right_after + 1..j].iter().all(|t| {
-                        matches!(
-                            t.folded.as_str(),
-                            "were" | "was" | "have" | "has" | "had" | "been" | "being" | "are"
-                        )
-                    })
+                    && !tokens[j].folded.ends_with("ing")
+                    && tokens[right_after + 1..j]
+                        .iter()
+                        .all(|t| is_auxiliary(&t.folded) || is_adverb(&t.folded))
             })
         });
-        let outcome = match (passive_after, after, before) {
+        // A toll named back is what the number before it counts, whatever word stands between
+        // ("the toll among evacuees hits 43").
+        let before_or_toll = toll().or(before);
+        let outcome = match (passive_after, after, before_or_toll) {
             (Some(a), _, _) => Some(a),
             (None, Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
-            (None, a, b) => a.or(b).or_else(toll),
+            (None, a, b) => a.or(b),
         }
-        .filter(|(d, _)| *d <= 8);
+        .filter(|(d, _, _)| *d <= 8);
         // "23 killed, among them six children and four women", "including 15 fighters, 11
         // soldiers and five civilians": the parts take the whole's kind.
         let word_before = |k: usize| {
@@ -816,39 +985,29 @@ fn counts(text: &str, tokens: &[Token]) -> Vec<Claim> {
             })
             .map(|c| c.kind)
             .or_else(|| list_kind(text, tokens, first));
-        // "Three civilians, including a boy, died when…": the sentence's verb, further on, when
-        // it says what happened to them (not "killing", whose object comes after it).
         let outcome = outcome.or_else(|| {
             if !matches!(noun, Some(Noun::Armed | Noun::Person | Noun::Object)) {
                 return None;
             }
-            (last + 1..sentence_end)
-                .take_while(|&j| {
-                    let clause_ends = text
-                        .get(tokens[j - 1].end..tokens[j].start)
-                        .is_some_and(|gap| gap.contains([';', ':']));
-                    let another_count = quantity_at(text, tokens, j).is_some()
-                        && tokens.get(j + 1).is_none_or(|t| t.folded != "year");
-                    !clause_ends && !another_count
-                })
-                .find_map(|j| {
-                    let w = tokens[j].folded.as_str();
-                    let prev = tokens[j - 1].folded.as_str();
-                    let intransitive = matches!(w, "died" | "perished" | "dead" | "missing");
-                    let passive = matches!(prev, "were" | "was" | "been" | "are" | "is" | "be");
-                    outcome_of(w)
-                        .filter(|k| fits(*k) && (intransitive || passive))
-                        .map(|k| (8, k))
-                })
+            verb_further_on(text, tokens, last + 1, sentence_end, |w| {
+                outcome_of(w).filter(|k| fits(*k))
+            })
+            .map(|k| (8, k, true))
         });
         let kind = match noun {
             Some(Noun::Munition) => Some(ClaimKind::Munitions),
             Some(Noun::Area) => Some(ClaimKind::Area),
             _ => match (inherited.filter(|k| fits(*k)), outcome) {
-                // "killed 12, and 30 were wounded": an outcome right by the number wins.
-                (Some(_), Some((d, k))) if d <= 3 => Some(k),
+                // "killed 12, and 30 were wounded": an outcome right by the number wins; and
+                // any outcome over a whole that only its noun gave a kind ("80 fighters
+                // including nine foreigners were killed").
+                (Some(inherited), Some((d, k, _)))
+                    if d <= 3 || matches!(inherited, ClaimKind::Forces | ClaimKind::People) =>
+                {
+                    Some(k)
+                }
                 (Some(k), _) => Some(k),
-                (None, Some((_, k))) => Some(k),
+                (None, Some((_, k, _))) => Some(k),
                 (None, None) => match noun {
                     Some(Noun::Armed) => Some(ClaimKind::Forces),
                     // "the 48 victims", "60 martyrs": the dead.
@@ -887,9 +1046,12 @@ fn counts(text: &str, tokens: &[Token]) -> Vec<Claim> {
             i += used;
             continue;
         }
-        // "one of the", "one" alone: a word, not a count.
+        // "one of the", "one" alone: a word, not a count; but "killing one of its commanders"
+        // counts the one the verb right before names.
+        let verb_right_before = before.is_some_and(|(d, _, _)| d <= 1);
         let lone_one = number == 1
-            && (noun.is_none() || tokens.get(last + 1).is_some_and(|t| t.folded == "of"));
+            && (noun.is_none()
+                || (tokens.get(last + 1).is_some_and(|t| t.folded == "of") && !verb_right_before));
         if let Some(kind) = kind.filter(|_| !lone_one) {
             let end = counted.map_or(tokens[last].end, |(j, _)| tokens[j].end);
             let who = counted
@@ -905,9 +1067,14 @@ fn counts(text: &str, tokens: &[Token]) -> Vec<Claim> {
                 end,
                 scope: Scope::Incident,
             });
+            readings.push(Reading {
+                noun,
+                verb_after: outcome.is_some_and(|(_, k, after)| after && k == kind),
+            });
         }
         i += used;
     }
+    share_verbs(text, tokens, &mut out, &mut readings);
     out
 }
 
@@ -1087,6 +1254,98 @@ mod tests {
                 (ClaimKind::Destroyed, 5),
                 (ClaimKind::Destroyed, 42)
             ]
+        );
+    }
+
+    #[test]
+    fn counts_joined_by_and_or_including_share_the_verb_after_them() {
+        assert_eq!(
+            kinds_and_numbers("Some 70 rebel fighters and 25 foreign volunteers were killed."),
+            [(ClaimKind::Killed, 70), (ClaimKind::Killed, 25)]
+        );
+        assert_eq!(
+            kinds_and_numbers(
+                "Up to 40 militants including five natives of the border region were destroyed."
+            ),
+            [(ClaimKind::Killed, 40), (ClaimKind::Killed, 5)]
+        );
+        assert_eq!(
+            kinds_and_numbers("Nine civilians including a girl and three old men were wounded."),
+            [(ClaimKind::Wounded, 9), (ClaimKind::Wounded, 3)]
+        );
+        // The count the words before make a reference ("the two villages") does not end the
+        // clause; "were among" reaches the dead they are part of.
+        assert_eq!(
+            kinds_and_numbers(
+                "Four women and 11 fighters from the two villages were among the dead."
+            ),
+            [(ClaimKind::Killed, 4), (ClaimKind::Killed, 11)]
+        );
+        assert_eq!(
+            kinds_and_numbers(
+                "Three farmers including a boy were among at least 17 people killed in the shelling."
+            ),
+            [(ClaimKind::Killed, 3), (ClaimKind::Killed, 17)]
+        );
+        // Not across a verb of their own, nor to a kind their noun cannot have.
+        assert_eq!(
+            kinds_and_numbers("Seven fighters attacked the post and 3 civilians were killed."),
+            [(ClaimKind::Forces, 7), (ClaimKind::Killed, 3)]
+        );
+        assert_eq!(
+            kinds_and_numbers("The army sent 300 troops and 40 tanks were destroyed."),
+            [(ClaimKind::Forces, 300), (ClaimKind::Destroyed, 40)]
+        );
+    }
+
+    #[test]
+    fn a_verb_before_the_count_governs_it() {
+        assert_eq!(
+            kinds_and_numbers(
+                "Rockets hit the market killing 6 people injuring more than 30 others."
+            ),
+            [(ClaimKind::Killed, 6), (ClaimKind::Wounded, 30)]
+        );
+        assert_eq!(
+            kinds_and_numbers("A video shows the murder of 3 local activists."),
+            [(ClaimKind::Killed, 3)]
+        );
+        assert_eq!(
+            kinds_and_numbers("Militants execute 12 gunmen. Troops destroy over 14 insurgents."),
+            [(ClaimKind::Killed, 12), (ClaimKind::Killed, 14)]
+        );
+        assert_eq!(
+            kinds_and_numbers("Soldiers ambushed the convoy killing one of its commanders."),
+            [(ClaimKind::Killed, 1)]
+        );
+        assert!(kinds_and_numbers("One of the officers spoke to reporters.").is_empty());
+    }
+
+    #[test]
+    fn a_toll_that_hits_or_reaches_a_number_is_of_the_dead() {
+        assert_eq!(
+            kinds_and_numbers("The toll of the bombing among evacuees hits 43."),
+            [(ClaimKind::Killed, 43)]
+        );
+        assert_eq!(
+            kinds_and_numbers("The death toll from the flooding reached 27 on Monday."),
+            [(ClaimKind::Killed, 27)]
+        );
+    }
+
+    #[test]
+    fn an_adverb_between_auxiliary_and_verb_keeps_the_passive() {
+        assert_eq!(
+            kinds_and_numbers("Later two nurses from the clinic in the village were also killed."),
+            [(ClaimKind::Killed, 2)]
+        );
+        assert_eq!(
+            kinds_and_numbers("Five guards were reportedly wounded."),
+            [(ClaimKind::Wounded, 5)]
+        );
+        assert_eq!(
+            kinds_and_numbers("Around 900 evacuees from the towns were stranded."),
+            [(ClaimKind::Displaced, 900)]
         );
     }
 
