@@ -237,7 +237,9 @@ fn noun_of(word: &str) -> Option<Noun> {
         "shells" | "shell" | "rockets" | "rocket" | "missiles" | "missile" | "mortars"
         | "rounds" | "strikes" | "airstrikes" | "raids" | "raid" | "sorties" | "bombs"
         | "grenades" | "projectiles" | "munitions" | "drones" | "salvoes" | "salvos"
-        | "barrels" | "ударов" | "ракет" | "снарядов" => Noun::Munition,
+        | "barrels" | "attacks" | "ударов" | "ракет" | "снарядов" => {
+            Noun::Munition
+        }
         "km²" | "km2" | "hectares" | "acres" | "sq" | "square" | "км²" | "гектаров" => {
             Noun::Area
         }
@@ -362,7 +364,11 @@ fn is_not_a_count(text: &str, tokens: &[Token], i: usize, last: usize, value: u6
     let t = &tokens[i];
     let next = tokens.get(last + 1).map_or("", |t| t.folded.as_str());
     let after_next = tokens.get(last + 2).map_or("", |t| t.folded.as_str());
-    let prev = i.checked_sub(1).map_or("", |p| tokens[p].folded.as_str());
+    // The word before, in the same sentence ("... in October. 14 died" is no date).
+    let prev = i
+        .checked_sub(1)
+        .filter(|_| !t.sentence_start)
+        .map_or("", |p| tokens[p].folded.as_str());
     let before = text.get(..t.start).unwrap_or("");
     let after = text.get(tokens[last].end..).unwrap_or("");
     let year = t.folded.len() == 4 && (1900..=2100).contains(&value);
@@ -378,12 +384,18 @@ fn is_not_a_count(text: &str, tokens: &[Token], i: usize, last: usize, value: u6
     let percent = after.trim_start().starts_with('%') || next == "percent" || next == "per";
     let age = next == "year" && after_next == "old";
     let area = next == "square" || noun_of(next) == Some(Noun::Area);
+    // "470,000 may have died": the verb, not the month.
+    let modal_may = next == "may"
+        && matches!(
+            after_next,
+            "have" | "be" | "not" | "also" | "still" | "never" | "well" | "die" | "rise"
+        );
     year || time
         || money
         || percent
         || age
         || (is_unit(next) && !area)
-        || is_month(next)
+        || (is_month(next) && !modal_may)
         || is_month(prev)
         || matches!(
             prev,
@@ -479,8 +491,15 @@ fn list_kind(text: &str, tokens: &[Token], at: usize) -> Option<ClaimKind> {
 
 /// The claims with numbers in a text, in order, each with its scope (see [`Scope`]).
 pub fn claims(text: &str, tokens: &[Token]) -> Vec<Claim> {
-    let mut out = counts(text, tokens);
+    let (mut out, readings) = counts(text, tokens);
     mark_totals(text, tokens, &mut out);
+    // "865 people killed since the strikes began, including 50 civilians": a total's parts are
+    // totals too.
+    for k in 1..out.len() {
+        if readings[k].part_of_last && out[k - 1].scope == Scope::Cumulative {
+            out[k].scope = Scope::Cumulative;
+        }
+    }
     out
 }
 
@@ -494,6 +513,9 @@ const TOTAL_CUES: &[(&str, bool)] = &[
     ("raising the", true),
     ("raises the", true),
     ("in total", false),
+    ("until now", false),
+    ("up to now", false),
+    ("thus far", false),
     ("so far", false),
     ("to date", false),
     ("overall", false),
@@ -507,6 +529,12 @@ const TOTAL_CUES: &[(&str, bool)] = &[
     ("past month", false),
     ("past months", false),
     ("past years", false),
+    ("recent months", false),
+    ("recent weeks", false),
+    ("recent years", false),
+    ("final months", false),
+    ("last months", false),
+    ("past weeks", false),
     ("over the past", false),
     ("during the past", false),
     ("in the past", false),
@@ -564,18 +592,108 @@ static CUES_BY_FIRST_WORD: std::sync::LazyLock<CueIndex> = std::sync::LazyLock::
     by_first
 });
 
+/// Words that make a count near them a total: where they start, how many tokens they span (the
+/// numbers among them, "since 2011", count nothing), and which counts they may mark.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    at: usize,
+    len: usize,
+    reach: Reach,
+}
+
+/// Which counts a cue of a total may mark: the nearest either side, the next one, or the
+/// nearest before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    Either,
+    Following,
+    Preceding,
+}
+
+fn is_year(t: Option<&Token>) -> bool {
+    t.is_some_and(|t| {
+        t.folded.len() == 4
+            && t.folded
+                .parse::<u32>()
+                .is_ok_and(|y| (1900..=2100).contains(&y))
+    })
+}
+
 /// "since 2011", "since March" at token `i`: a period that began before the incident.
-fn since_cue(tokens: &[Token], i: usize, cues: &mut Vec<(usize, bool)>) {
-    let period = tokens.get(i + 1).is_some_and(|t| {
-        is_month(&t.folded)
-            || (t.folded.len() == 4
-                && t.folded
-                    .parse::<u32>()
-                    .is_ok_and(|y| (1900..=2100).contains(&y)))
-    });
+fn since_cue(tokens: &[Token], i: usize, cues: &mut Vec<Cue>) {
+    let period =
+        tokens.get(i + 1).is_some_and(|t| is_month(&t.folded)) || is_year(tokens.get(i + 1));
     if period {
-        cues.push((i, false));
+        cues.push(Cue {
+            at: i,
+            len: 2,
+            reach: Reach::Either,
+        });
     }
+}
+
+/// A period named by its dates at token `i`: years ("in 2014 and 2015", "between 2012 and
+/// 2014", "from 2013 to 2015") or a month without its day ("killed in August", "in August
+/// 2016"), which bounds the counts before it; "on 12 August", "in August 12" are days.
+fn period_cue(tokens: &[Token], i: usize, cues: &mut Vec<Cue>) {
+    if !matches!(
+        tokens[i].folded.as_str(),
+        "in" | "during" | "throughout" | "between" | "from"
+    ) {
+        return;
+    }
+    let years = is_year(tokens.get(i + 1))
+        && (is_year(tokens.get(i + 2))
+            || (tokens
+                .get(i + 2)
+                .is_some_and(|t| matches!(t.folded.as_str(), "and" | "to"))
+                && is_year(tokens.get(i + 3))));
+    if years {
+        cues.push(Cue {
+            at: i,
+            len: 4,
+            reach: Reach::Either,
+        });
+        return;
+    }
+    let month = tokens
+        .get(i + 1)
+        .is_some_and(|t| is_month(&t.folded) && t.folded != "may" && t.folded.len() > 3);
+    let day_after = tokens
+        .get(i + 2)
+        .is_some_and(|t| t.folded.len() <= 2 && t.folded.chars().all(|c| c.is_ascii_digit()));
+    if month && !day_after && matches!(tokens[i].folded.as_str(), "in" | "during" | "throughout") {
+        cues.push(Cue {
+            at: i,
+            len: 2 + usize::from(is_year(tokens.get(i + 2))),
+            reach: Reach::Preceding,
+        });
+    }
+}
+
+/// Whether the words of a sentence before token `n` name one event ("a suicide blast killed six
+/// in April"): its count is that event's, whatever month it is dated by.
+fn one_event_before(tokens: &[Token], sentence: usize, n: usize) -> bool {
+    (sentence..n).any(|j| {
+        matches!(tokens[j].folded.as_str(), "a" | "an")
+            && tokens[j + 1..(j + 4).min(n)].iter().any(|t| {
+                matches!(
+                    t.folded.as_str(),
+                    "blast"
+                        | "bombing"
+                        | "bomb"
+                        | "attack"
+                        | "strike"
+                        | "airstrike"
+                        | "raid"
+                        | "explosion"
+                        | "ambush"
+                        | "bomber"
+                        | "shelling"
+                        | "massacre"
+                )
+            })
+    })
 }
 
 /// Killed or wounded counts this large are a war's or a period's, not an incident's.
@@ -624,11 +742,12 @@ fn mark_totals(text: &str, tokens: &[Token], claims: &mut [Claim]) {
         sentences.push(current);
     }
     let sentence_of = |i: usize| sentences.get(i).copied().unwrap_or(0);
-    let mut cues: Vec<(usize, bool)> = Vec::new();
+    let mut cues: Vec<Cue> = Vec::new();
     for i in 0..tokens.len() {
         if tokens[i].folded == "since" {
             since_cue(tokens, i, &mut cues);
         }
+        period_cue(tokens, i, &mut cues);
         let Some(starting) = CUES_BY_FIRST_WORD.get(tokens[i].folded.as_str()) else {
             continue;
         };
@@ -647,12 +766,25 @@ fn mark_totals(text: &str, tokens: &[Token], claims: &mut [Claim]) {
                     .get(i..i + words.len())
                     .is_some_and(|run| run.iter().zip(words).all(|(t, w)| t.folded == *w))
             {
-                cues.push((i, *forward));
+                cues.push(Cue {
+                    at: i,
+                    len: words.len(),
+                    reach: if *forward {
+                        Reach::Following
+                    } else {
+                        Reach::Either
+                    },
+                });
                 break;
             }
         }
     }
-    for (cue, forward) in cues {
+    for Cue {
+        at: cue,
+        len,
+        reach,
+    } in cues
+    {
         let sentence = sentence_of(cue);
         // "the deadliest since January, when a strike killed 11": a clause of its own between
         // the cue and the number tells of another moment.
@@ -676,7 +808,17 @@ fn mark_totals(text: &str, tokens: &[Token], claims: &mut [Claim]) {
         let nearest = numbers
             .iter()
             .copied()
-            .filter(|&n| sentence_of(n) == sentence && (!forward || n > cue))
+            .filter(|&n| {
+                sentence_of(n) == sentence
+                    && !(cue..cue + len).contains(&n)
+                    && match reach {
+                        Reach::Either => true,
+                        Reach::Following => n > cue,
+                        Reach::Preceding => n < cue && !one_event_before(tokens, sentence, n),
+                    }
+            })
+            // "Syria's 30-month war": the number of the period's own length counts nothing.
+            .filter(|&n| !(n + 1 == cue && is_unit(&tokens[cue].folded)))
             .filter(|&n| !clause_between(n) && !comma_between(n))
             .min_by_key(|&n| n.abs_diff(cue));
         if let Some(k) = nearest.and_then(|n| at.iter().position(|&a| a == n)) {
@@ -711,7 +853,21 @@ fn fits(noun: Option<Noun>, kind: ClaimKind) -> bool {
 fn is_auxiliary(word: &str) -> bool {
     matches!(
         word,
-        "were" | "was" | "have" | "has" | "had" | "been" | "being" | "are" | "is" | "be"
+        "were"
+            | "was"
+            | "have"
+            | "has"
+            | "had"
+            | "been"
+            | "being"
+            | "are"
+            | "is"
+            | "be"
+            | "may"
+            | "might"
+            | "could"
+            | "would"
+            | "will"
     )
 }
 
@@ -740,6 +896,8 @@ struct Reading {
     noun: Option<Noun>,
     /// The kind is the outcome a verb after the count names ("60 fighters were killed").
     verb_after: bool,
+    /// A part of the count before it: "including 50 civilians", "among them six children".
+    part_of_last: bool,
 }
 
 /// Whether the words between two counts join them as parts of one subject: "120 fighters and
@@ -846,7 +1004,7 @@ fn verb_further_on(
 }
 
 /// The counts of a text, in order, as incidents' (`claims` marks the totals).
-fn counts(text: &str, tokens: &[Token]) -> Vec<Claim> {
+fn counts(text: &str, tokens: &[Token]) -> (Vec<Claim>, Vec<Reading>) {
     let mut out: Vec<Claim> = Vec::new();
     let mut readings: Vec<Reading> = Vec::new();
     let mut sentence = 0;
@@ -973,9 +1131,12 @@ fn counts(text: &str, tokens: &[Token]) -> Vec<Claim> {
                 (word_before(2), word_before(1)),
                 ("among" | "of", "them" | "whom")
             );
+        let in_sentence =
+            |c: &&Claim| c.start >= tokens[sentence].start && c.end <= tokens[first].start;
+        let part_of_last = introduced && out.last().is_some_and(|c| in_sentence(&c));
         let inherited = out
             .last()
-            .filter(|c| c.start >= tokens[sentence].start && c.end <= tokens[first].start)
+            .filter(in_sentence)
             .filter(|c| {
                 introduced
                     || text.get(c.end..tokens[first].start).is_some_and(|gap| {
@@ -1070,12 +1231,13 @@ fn counts(text: &str, tokens: &[Token]) -> Vec<Claim> {
             readings.push(Reading {
                 noun,
                 verb_after: outcome.is_some_and(|(_, k, after)| after && k == kind),
+                part_of_last,
             });
         }
         i += used;
     }
     share_verbs(text, tokens, &mut out, &mut readings);
-    out
+    (out, readings)
 }
 
 #[cfg(test)]
@@ -1379,6 +1541,66 @@ mod tests {
             ),
             [(12, Scope::Incident), (11, Scope::Incident)]
         );
+    }
+
+    #[test]
+    fn a_period_named_by_its_dates_or_its_length_makes_a_total() {
+        let scopes = |text: &str| {
+            claims(text, &tokens(text))
+                .into_iter()
+                .map(|c| (c.number, c.scope))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            scopes("Inspectors tied the army to at least four gas attacks in 2016 and 2017."),
+            [(4, Scope::Cumulative)]
+        );
+        assert_eq!(
+            scopes("Some 90 civilians were killed and 400 got injured in October shelling."),
+            [(90, Scope::Incident), (400, Scope::Cumulative)]
+        );
+        // One event dated by its month is still one incident; a day is no period.
+        assert_eq!(
+            scopes("A car bomb killed nine guards in October. 14 died in October 3 fighting."),
+            [(9, Scope::Incident), (14, Scope::Incident)]
+        );
+        // The number of the period's own length counts nothing.
+        assert_eq!(
+            scopes("The group counted 31 medics killed in the country's 40-month war."),
+            [(31, Scope::Cumulative)]
+        );
+        assert_eq!(
+            scopes("Until now 70 farmers have been detained."),
+            [(70, Scope::Cumulative)]
+        );
+    }
+
+    #[test]
+    fn the_parts_of_a_total_are_totals() {
+        let scopes = |text: &str| {
+            claims(text, &tokens(text))
+                .into_iter()
+                .map(|c| (c.number, c.scope))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            scopes("Since 2019 some 640 people were killed including 45 children."),
+            [(640, Scope::Cumulative), (45, Scope::Cumulative)]
+        );
+        assert_eq!(
+            scopes("The raid killed 12 people including 4 children."),
+            [(12, Scope::Incident), (4, Scope::Incident)]
+        );
+    }
+
+    #[test]
+    fn may_before_a_verb_is_no_month_and_attacks_are_counted() {
+        assert_eq!(
+            kinds_and_numbers("Estimates say 81,000 may have died. Three attacks used gas."),
+            [(ClaimKind::Killed, 81_000), (ClaimKind::Munitions, 3)]
+        );
+        // The month stays a date.
+        assert!(kinds_and_numbers("Talks resume on 12 May in the capital.").is_empty());
     }
 
     #[test]
