@@ -610,6 +610,7 @@ enum Reach {
     Preceding,
 }
 
+/// Whether a token is a year ("2014").
 fn is_year(t: Option<&Token>) -> bool {
     t.is_some_and(|t| {
         t.folded.len() == 4
@@ -849,7 +850,8 @@ fn fits(noun: Option<Noun>, kind: ClaimKind) -> bool {
     }
 }
 
-/// Forms of "to be" and "to have" that make the verb after them a passive or a perfect.
+/// Forms of "to be" and "to have", and modals, that make the verb after them a passive or a
+/// perfect ("were killed", "may have died").
 fn is_auxiliary(word: &str) -> bool {
     matches!(
         word,
@@ -951,9 +953,9 @@ fn share_verbs(text: &str, tokens: &[Token], out: &mut [Claim], readings: &mut [
         let Some(gap) = text.get(out[k].end..out[k + 1].start) else {
             continue;
         };
-        let same_sentence = !tokens
-            .iter()
-            .any(|t| t.sentence_start && t.start >= out[k].end && t.start <= out[k + 1].start);
+        let between = tokens.partition_point(|t| t.start < out[k].end)
+            ..tokens.partition_point(|t| t.start <= out[k + 1].start);
+        let same_sentence = !tokens[between].iter().any(|t| t.sentence_start);
         if same_sentence && joins_counts(gap) {
             out[k].kind = next;
             readings[k].verb_after = true;
