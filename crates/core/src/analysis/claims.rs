@@ -222,8 +222,10 @@ fn noun_of(word: &str) -> Option<Noun> {
         | "prisoners" | "detainees" | "passengers" | "shoppers" | "infants" | "boys" | "girls"
         | "adults" | "volunteers" | "protesters" | "demonstrators" | "refugees" | "teachers"
         | "farmers" | "drivers" | "nurses" | "patients" | "individuals" | "inhabitants"
-        | "heroes" | "martyrs" | "victims" | "mourners" | "survivors" | "wounded" | "человек"
-        | "мирных" | "жителей" | "детей" => Noun::Person,
+        | "heroes" | "martyrs" | "victims" | "mourners" | "survivors" | "wounded" | "activists"
+        | "natives" | "evacuees" | "человек" | "мирных" | "жителей" | "детей" => {
+            Noun::Person
+        }
         "vehicles" | "vehicle" | "tanks" | "tank" | "trucks" | "truck" | "cars" | "car"
         | "buildings" | "building" | "homes" | "houses" | "house" | "shops" | "apartments"
         | "schools" | "hospitals" | "bridges" | "helicopters" | "jets" | "pickups" | "apcs"
@@ -235,7 +237,9 @@ fn noun_of(word: &str) -> Option<Noun> {
         "shells" | "shell" | "rockets" | "rocket" | "missiles" | "missile" | "mortars"
         | "rounds" | "strikes" | "airstrikes" | "raids" | "raid" | "sorties" | "bombs"
         | "grenades" | "projectiles" | "munitions" | "drones" | "salvoes" | "salvos"
-        | "barrels" | "ударов" | "ракет" | "снарядов" => Noun::Munition,
+        | "barrels" | "attacks" | "ударов" | "ракет" | "снарядов" => {
+            Noun::Munition
+        }
         "km²" | "km2" | "hectares" | "acres" | "sq" | "square" | "км²" | "гектаров" => {
             Noun::Area
         }
@@ -266,9 +270,12 @@ fn outcome_of(word: &str) -> Option<ClaimKind> {
         | "homeless"
         | "uprooted"
         | "refugees"
+        | "evacuees"
         | "беженцев"
         | "эвакуированы" => ClaimKind::Displaced,
         "destroyed"
+        | "destroy"
+        | "destroys"
         | "destroying"
         | "damaged"
         | "damaging"
@@ -357,7 +364,11 @@ fn is_not_a_count(text: &str, tokens: &[Token], i: usize, last: usize, value: u6
     let t = &tokens[i];
     let next = tokens.get(last + 1).map_or("", |t| t.folded.as_str());
     let after_next = tokens.get(last + 2).map_or("", |t| t.folded.as_str());
-    let prev = i.checked_sub(1).map_or("", |p| tokens[p].folded.as_str());
+    // The word before, in the same sentence ("... in October. 14 died" is no date).
+    let prev = i
+        .checked_sub(1)
+        .filter(|_| !t.sentence_start)
+        .map_or("", |p| tokens[p].folded.as_str());
     let before = text.get(..t.start).unwrap_or("");
     let after = text.get(tokens[last].end..).unwrap_or("");
     let year = t.folded.len() == 4 && (1900..=2100).contains(&value);
@@ -373,12 +384,18 @@ fn is_not_a_count(text: &str, tokens: &[Token], i: usize, last: usize, value: u6
     let percent = after.trim_start().starts_with('%') || next == "percent" || next == "per";
     let age = next == "year" && after_next == "old";
     let area = next == "square" || noun_of(next) == Some(Noun::Area);
+    // "470,000 may have died": the verb, not the month.
+    let modal_may = next == "may"
+        && matches!(
+            after_next,
+            "have" | "be" | "not" | "also" | "still" | "never" | "well" | "die" | "rise"
+        );
     year || time
         || money
         || percent
         || age
         || (is_unit(next) && !area)
-        || is_month(next)
+        || (is_month(next) && !modal_may)
         || is_month(prev)
         || matches!(
             prev,
@@ -474,8 +491,15 @@ fn list_kind(text: &str, tokens: &[Token], at: usize) -> Option<ClaimKind> {
 
 /// The claims with numbers in a text, in order, each with its scope (see [`Scope`]).
 pub fn claims(text: &str, tokens: &[Token]) -> Vec<Claim> {
-    let mut out = counts(text, tokens);
+    let (mut out, readings) = counts(text, tokens);
     mark_totals(text, tokens, &mut out);
+    // "865 people killed since the strikes began, including 50 civilians": a total's parts are
+    // totals too.
+    for k in 1..out.len() {
+        if readings[k].part_of_last && out[k - 1].scope == Scope::Cumulative {
+            out[k].scope = Scope::Cumulative;
+        }
+    }
     out
 }
 
@@ -489,6 +513,9 @@ const TOTAL_CUES: &[(&str, bool)] = &[
     ("raising the", true),
     ("raises the", true),
     ("in total", false),
+    ("until now", false),
+    ("up to now", false),
+    ("thus far", false),
     ("so far", false),
     ("to date", false),
     ("overall", false),
@@ -502,6 +529,12 @@ const TOTAL_CUES: &[(&str, bool)] = &[
     ("past month", false),
     ("past months", false),
     ("past years", false),
+    ("recent months", false),
+    ("recent weeks", false),
+    ("recent years", false),
+    ("final months", false),
+    ("last months", false),
+    ("past weeks", false),
     ("over the past", false),
     ("during the past", false),
     ("in the past", false),
@@ -559,18 +592,109 @@ static CUES_BY_FIRST_WORD: std::sync::LazyLock<CueIndex> = std::sync::LazyLock::
     by_first
 });
 
+/// Words that make a count near them a total: where they start, how many tokens they span (the
+/// numbers among them, "since 2011", count nothing), and which counts they may mark.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    at: usize,
+    len: usize,
+    reach: Reach,
+}
+
+/// Which counts a cue of a total may mark: the nearest either side, the next one, or the
+/// nearest before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    Either,
+    Following,
+    Preceding,
+}
+
+/// Whether a token is a year ("2014").
+fn is_year(t: Option<&Token>) -> bool {
+    t.is_some_and(|t| {
+        t.folded.len() == 4
+            && t.folded
+                .parse::<u32>()
+                .is_ok_and(|y| (1900..=2100).contains(&y))
+    })
+}
+
 /// "since 2011", "since March" at token `i`: a period that began before the incident.
-fn since_cue(tokens: &[Token], i: usize, cues: &mut Vec<(usize, bool)>) {
-    let period = tokens.get(i + 1).is_some_and(|t| {
-        is_month(&t.folded)
-            || (t.folded.len() == 4
-                && t.folded
-                    .parse::<u32>()
-                    .is_ok_and(|y| (1900..=2100).contains(&y)))
-    });
+fn since_cue(tokens: &[Token], i: usize, cues: &mut Vec<Cue>) {
+    let period =
+        tokens.get(i + 1).is_some_and(|t| is_month(&t.folded)) || is_year(tokens.get(i + 1));
     if period {
-        cues.push((i, false));
+        cues.push(Cue {
+            at: i,
+            len: 2,
+            reach: Reach::Either,
+        });
     }
+}
+
+/// A period named by its dates at token `i`: years ("in 2014 and 2015", "between 2012 and
+/// 2014", "from 2013 to 2015") or a month without its day ("killed in August", "in August
+/// 2016"), which bounds the counts before it; "on 12 August", "in August 12" are days.
+fn period_cue(tokens: &[Token], i: usize, cues: &mut Vec<Cue>) {
+    if !matches!(
+        tokens[i].folded.as_str(),
+        "in" | "during" | "throughout" | "between" | "from"
+    ) {
+        return;
+    }
+    let years = is_year(tokens.get(i + 1))
+        && (is_year(tokens.get(i + 2))
+            || (tokens
+                .get(i + 2)
+                .is_some_and(|t| matches!(t.folded.as_str(), "and" | "to"))
+                && is_year(tokens.get(i + 3))));
+    if years {
+        cues.push(Cue {
+            at: i,
+            len: 4,
+            reach: Reach::Either,
+        });
+        return;
+    }
+    let month = tokens
+        .get(i + 1)
+        .is_some_and(|t| is_month(&t.folded) && t.folded != "may" && t.folded.len() > 3);
+    let day_after = tokens
+        .get(i + 2)
+        .is_some_and(|t| t.folded.len() <= 2 && t.folded.chars().all(|c| c.is_ascii_digit()));
+    if month && !day_after && matches!(tokens[i].folded.as_str(), "in" | "during" | "throughout") {
+        cues.push(Cue {
+            at: i,
+            len: 2 + usize::from(is_year(tokens.get(i + 2))),
+            reach: Reach::Preceding,
+        });
+    }
+}
+
+/// Whether the words of a sentence before token `n` name one event ("a suicide blast killed six
+/// in April"): its count is that event's, whatever month it is dated by.
+fn one_event_before(tokens: &[Token], sentence: usize, n: usize) -> bool {
+    (sentence..n).any(|j| {
+        matches!(tokens[j].folded.as_str(), "a" | "an")
+            && tokens[j + 1..(j + 4).min(n)].iter().any(|t| {
+                matches!(
+                    t.folded.as_str(),
+                    "blast"
+                        | "bombing"
+                        | "bomb"
+                        | "attack"
+                        | "strike"
+                        | "airstrike"
+                        | "raid"
+                        | "explosion"
+                        | "ambush"
+                        | "bomber"
+                        | "shelling"
+                        | "massacre"
+                )
+            })
+    })
 }
 
 /// Killed or wounded counts this large are a war's or a period's, not an incident's.
@@ -619,11 +743,12 @@ fn mark_totals(text: &str, tokens: &[Token], claims: &mut [Claim]) {
         sentences.push(current);
     }
     let sentence_of = |i: usize| sentences.get(i).copied().unwrap_or(0);
-    let mut cues: Vec<(usize, bool)> = Vec::new();
+    let mut cues: Vec<Cue> = Vec::new();
     for i in 0..tokens.len() {
         if tokens[i].folded == "since" {
             since_cue(tokens, i, &mut cues);
         }
+        period_cue(tokens, i, &mut cues);
         let Some(starting) = CUES_BY_FIRST_WORD.get(tokens[i].folded.as_str()) else {
             continue;
         };
@@ -642,12 +767,25 @@ fn mark_totals(text: &str, tokens: &[Token], claims: &mut [Claim]) {
                     .get(i..i + words.len())
                     .is_some_and(|run| run.iter().zip(words).all(|(t, w)| t.folded == *w))
             {
-                cues.push((i, *forward));
+                cues.push(Cue {
+                    at: i,
+                    len: words.len(),
+                    reach: if *forward {
+                        Reach::Following
+                    } else {
+                        Reach::Either
+                    },
+                });
                 break;
             }
         }
     }
-    for (cue, forward) in cues {
+    for Cue {
+        at: cue,
+        len,
+        reach,
+    } in cues
+    {
         let sentence = sentence_of(cue);
         // "the deadliest since January, when a strike killed 11": a clause of its own between
         // the cue and the number tells of another moment.
@@ -671,7 +809,17 @@ fn mark_totals(text: &str, tokens: &[Token], claims: &mut [Claim]) {
         let nearest = numbers
             .iter()
             .copied()
-            .filter(|&n| sentence_of(n) == sentence && (!forward || n > cue))
+            .filter(|&n| {
+                sentence_of(n) == sentence
+                    && !(cue..cue + len).contains(&n)
+                    && match reach {
+                        Reach::Either => true,
+                        Reach::Following => n > cue,
+                        Reach::Preceding => n < cue && !one_event_before(tokens, sentence, n),
+                    }
+            })
+            // "Syria's 30-month war": the number of the period's own length counts nothing.
+            .filter(|&n| !(n + 1 == cue && is_unit(&tokens[cue].folded)))
             .filter(|&n| !clause_between(n) && !comma_between(n))
             .min_by_key(|&n| n.abs_diff(cue));
         if let Some(k) = nearest.and_then(|n| at.iter().position(|&a| a == n)) {
@@ -692,9 +840,175 @@ fn word_before_number(tokens: &[Token], at: usize) -> &str {
         .map_or("", |t| t.folded.as_str())
 }
 
+/// Whether a count of `noun` can have the outcome `kind`: "3 tanks" can be destroyed, not
+/// killed; people are not destroyed (people destroyed are read as killed before this is asked).
+fn fits(noun: Option<Noun>, kind: ClaimKind) -> bool {
+    match noun {
+        Some(Noun::Object) => matches!(kind, ClaimKind::Destroyed | ClaimKind::Captured),
+        Some(Noun::Armed | Noun::Person) | None => kind != ClaimKind::Destroyed,
+        Some(Noun::Munition | Noun::Area | Noun::Place) => false,
+    }
+}
+
+/// Forms of "to be" and "to have", and modals, that make the verb after them a passive or a
+/// perfect ("were killed", "may have died").
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "were"
+            | "was"
+            | "have"
+            | "has"
+            | "had"
+            | "been"
+            | "being"
+            | "are"
+            | "is"
+            | "be"
+            | "may"
+            | "might"
+            | "could"
+            | "would"
+            | "will"
+    )
+}
+
+/// An adverb that may stand between an auxiliary and its verb ("were also killed", "have
+/// reportedly been wounded"); not a negation.
+fn is_adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "also" | "all" | "both" | "later" | "then" | "each" | "since" | "just" | "now"
+    ) || (word.len() > 4 && word.ends_with("ly") && noun_of(word).is_none())
+}
+
+/// Whether the word at `j` follows an auxiliary, across adverbs: "were killed", "were also
+/// killed", "have reportedly been wounded".
+fn after_auxiliary(tokens: &[Token], floor: usize, j: usize) -> bool {
+    (floor..j)
+        .rev()
+        .map(|k| tokens[k].folded.as_str())
+        .find(|w| !is_adverb(w))
+        .is_some_and(is_auxiliary)
+}
+
+/// How a count's kind was read, for the counts that share a verb with the next one.
+#[derive(Clone, Copy)]
+struct Reading {
+    noun: Option<Noun>,
+    /// The kind is the outcome a verb after the count names ("60 fighters were killed").
+    verb_after: bool,
+    /// A part of the count before it: "including 50 civilians", "among them six children".
+    part_of_last: bool,
+}
+
+/// Whether the words between two counts join them as parts of one subject: "120 fighters and
+/// 60 mercenaries were killed", "80 fighters including nine foreigners were killed", "six
+/// civilians including a young girl and two children died". A few words that open with a
+/// conjunction or "including", with no verb or clause among them.
+fn joins_counts(gap: &str) -> bool {
+    let words: Vec<String> = gap
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(super::fold_word)
+        .collect();
+    // The first count's noun may run on past the word read as its noun ("rebel fighters").
+    let Some(opening) = words.iter().position(|w| {
+        matches!(
+            w.as_str(),
+            "and" | "or" | "including" | "incl" | "among" | "mostly" | "mainly" | "plus" | "as"
+        )
+    }) else {
+        return false;
+    };
+    let opens = words[..opening]
+        .iter()
+        .all(|w| matches!(noun_of(w), Some(Noun::Armed | Noun::Person)));
+    let no_verb = words.iter().skip(opening + 1).all(|w| {
+        !is_auxiliary(w)
+            && outcome_of(w).is_none()
+            && !w.ends_with("ed")
+            && !w.ends_with("ing")
+            && !matches!(
+                w.as_str(),
+                "who" | "which" | "that" | "when" | "where" | "after" | "while" | "but" | "said"
+            )
+    });
+    opens && no_verb && words.len() <= 6
+}
+
+/// "Some 120 fighters and 60 mercenaries were killed": a count whose kind only its noun gave
+/// (forces, people) takes the kind of the count joined to it when a verb after that one gives
+/// it, and the kind fits its noun. From the last count back, so that a list of three shares
+/// its verb.
+fn share_verbs(text: &str, tokens: &[Token], out: &mut [Claim], readings: &mut [Reading]) {
+    for k in (0..out.len().saturating_sub(1)).rev() {
+        let (next, reading) = (out[k + 1].kind, readings[k + 1]);
+        if !matches!(out[k].kind, ClaimKind::Forces | ClaimKind::People)
+            || !reading.verb_after
+            || !fits(readings[k].noun, next)
+        {
+            continue;
+        }
+        let Some(gap) = text.get(out[k].end..out[k + 1].start) else {
+            continue;
+        };
+        let between = tokens.partition_point(|t| t.start < out[k].end)
+            ..tokens.partition_point(|t| t.start <= out[k + 1].start);
+        let same_sentence = !tokens[between].iter().any(|t| t.sentence_start);
+        if same_sentence && joins_counts(gap) {
+            out[k].kind = next;
+            readings[k].verb_after = true;
+        }
+    }
+}
+
+/// "Three civilians, including a boy, died when…", "13 fighters from the six villages were
+/// among the dead": the sentence's verb, further on from token `from`, when it says what
+/// happened to them (not "killing", whose object comes after it). It stops at a clause's end and
+/// at another count, but not at one the words before make a reference ("the six villages") nor,
+/// after "were among", at the count the dead are part of ("were among at least 22 killed").
+fn verb_further_on(
+    text: &str,
+    tokens: &[Token],
+    from: usize,
+    sentence_end: usize,
+    outcome: impl Fn(&str) -> Option<ClaimKind>,
+) -> Option<ClaimKind> {
+    let mut among = false;
+    for j in from..sentence_end {
+        let clause_ends = text
+            .get(tokens[j - 1].end..tokens[j].start)
+            .is_some_and(|gap| gap.contains([';', ':']));
+        if clause_ends {
+            return None;
+        }
+        let w = tokens[j].folded.as_str();
+        let prev = tokens[j - 1].folded.as_str();
+        let another_count = quantity_at(text, tokens, j).is_some()
+            && tokens.get(j + 1).is_none_or(|t| t.folded != "year");
+        let reference = matches!(prev, "the" | "these" | "those" | "its" | "their");
+        if another_count && !among && !reference {
+            return None;
+        }
+        if w == "among" && after_auxiliary(tokens, from, j) {
+            among = true;
+            continue;
+        }
+        let intransitive = matches!(w, "died" | "perished" | "dead" | "missing");
+        if let Some(k) = outcome(w)
+            && (intransitive || among || after_auxiliary(tokens, from, j))
+        {
+            return Some(k);
+        }
+    }
+    None
+}
+
 /// The counts of a text, in order, as incidents' (`claims` marks the totals).
-fn counts(text: &str, tokens: &[Token]) -> Vec<Claim> {
+fn counts(text: &str, tokens: &[Token]) -> (Vec<Claim>, Vec<Reading>) {
     let mut out: Vec<Claim> = Vec::new();
+    let mut readings: Vec<Reading> = Vec::new();
     let mut sentence = 0;
     let mut i = 0;
     while i < tokens.len() {
@@ -727,11 +1041,7 @@ fn counts(text: &str, tokens: &[Token]) -> Vec<Claim> {
         // The nearest outcome word in the sentence: up to six words after, or three before (not
         // counting the qualifier); a word across "and" or a comma is further away.
         let distance = |from: usize, to: usize| word_distance(text, tokens, from, to);
-        let fits = |kind: ClaimKind| match noun {
-            Some(Noun::Object) => matches!(kind, ClaimKind::Destroyed | ClaimKind::Captured),
-            Some(Noun::Armed | Noun::Person) | None => kind != ClaimKind::Destroyed,
-            Some(Noun::Munition | Noun::Area | Noun::Place) => false,
-        };
+        let fits = |kind: ClaimKind| fits(noun, kind);
         // "Destroyed more than 50 terrorists": people destroyed are killed; tanks lost, destroyed.
         let outcome_of = |word: &str| {
             outcome_of(word).map(|k| match (k, noun) {
@@ -749,49 +1059,68 @@ fn counts(text: &str, tokens: &[Token]) -> Vec<Claim> {
                     .is_some_and(|gap| gap.contains([';', ':']))
             })
             .unwrap_or(sentence_end);
+        // Each outcome found with its distance and whether it stands after the number.
         let after = (last + 1..(last + 9).min(clause_end)).find_map(|j| {
             outcome_of(&tokens[j].folded)
                 .filter(|k| fits(*k))
-                .map(|k| (distance(last, j), k))
+                .map(|k| (distance(last, j), k, true))
         });
         let before = (first.saturating_sub(3).max(sentence)..first)
             .rev()
             .find_map(|j| {
                 outcome_of(&tokens[j].folded)
                     .filter(|k| fits(*k))
-                    .map(|k| (distance(j, i).saturating_sub(skipped), k))
+                    .map(|k| (distance(j, i).saturating_sub(skipped), k, false))
             });
-        // "the toll this month rose to 300", "put the toll at 23": a toll named further back.
+        // "the toll this month rose to 300", "put the toll at 23", "the toll of the bombing hits
+        // 43": a toll named further back.
         let toll = || {
-            matches!(word_before_number(tokens, first), "to" | "at")
-                .then(|| {
-                    (first.saturating_sub(7).max(sentence)..first)
-                        .rev()
-                        .find(|&j| tokens[j].folded == "toll")
-                        .map(|_| (6, ClaimKind::Killed))
-                })
-                .flatten()
+            matches!(
+                word_before_number(tokens, first),
+                "to" | "at"
+                    | "hits"
+                    | "hit"
+                    | "reaches"
+                    | "reached"
+                    | "tops"
+                    | "topped"
+                    | "exceeds"
+                    | "exceeded"
+                    | "passes"
+                    | "passed"
+                    | "surpasses"
+                    | "surpassed"
+            )
+            .then(|| {
+                (first.saturating_sub(9).max(sentence)..first)
+                    .rev()
+                    .find(|&j| tokens[j].folded == "toll")
+                    .map(|_| (6, ClaimKind::Killed, false))
+            })
+            .flatten()
         };
         // "58 others were injured", "58 others injured": the verb right after the counted words
         // is theirs, whatever stands before the number ("8 persons killed 58 others injured").
+        // Not a verb in -ing: "killing 8 persons injuring 55" injures the 55, not the 8.
         let right_after = counted.map_or(last, |(j, _)| j);
-        let passive_after = after.filter(|(_, k)| {
-            (right_after + 1..(right_after + 4).min(clause_end)).any(|j| {
+        let passive_after = after.filter(|(_, k, _)| {
+            (right_after + 1..(right_after + 5).min(clause_end)).any(|j| {
                 outcome_of(&tokens[j].folded) == Some(*k)
-                    && tokens[right_after + 1..j].iter().all(|t| {
-                        matches!(
-                            t.folded.as_str(),
-                            "were" | "was" | "have" | "has" | "had" | "been" | "being" | "are"
-                        )
-                    })
+                    && !tokens[j].folded.ends_with("ing")
+                    && tokens[right_after + 1..j]
+                        .iter()
+                        .all(|t| is_auxiliary(&t.folded) || is_adverb(&t.folded))
             })
         });
-        let outcome = match (passive_after, after, before) {
+        // A toll named back is what the number before it counts, whatever word stands between
+        // ("the toll among evacuees hits 43").
+        let before_or_toll = toll().or(before);
+        let outcome = match (passive_after, after, before_or_toll) {
             (Some(a), _, _) => Some(a),
             (None, Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
-            (None, a, b) => a.or(b).or_else(toll),
+            (None, a, b) => a.or(b),
         }
-        .filter(|(d, _)| *d <= 8);
+        .filter(|(d, _, _)| *d <= 8);
         // "23 killed, among them six children and four women", "including 15 fighters, 11
         // soldiers and five civilians": the parts take the whole's kind.
         let word_before = |k: usize| {
@@ -804,9 +1133,12 @@ fn counts(text: &str, tokens: &[Token]) -> Vec<Claim> {
                 (word_before(2), word_before(1)),
                 ("among" | "of", "them" | "whom")
             );
+        let in_sentence =
+            |c: &&Claim| c.start >= tokens[sentence].start && c.end <= tokens[first].start;
+        let part_of_last = introduced && out.last().is_some_and(|c| in_sentence(&c));
         let inherited = out
             .last()
-            .filter(|c| c.start >= tokens[sentence].start && c.end <= tokens[first].start)
+            .filter(in_sentence)
             .filter(|c| {
                 introduced
                     || text.get(c.end..tokens[first].start).is_some_and(|gap| {
@@ -816,39 +1148,29 @@ fn counts(text: &str, tokens: &[Token]) -> Vec<Claim> {
             })
             .map(|c| c.kind)
             .or_else(|| list_kind(text, tokens, first));
-        // "Three civilians, including a boy, died when…": the sentence's verb, further on, when
-        // it says what happened to them (not "killing", whose object comes after it).
         let outcome = outcome.or_else(|| {
             if !matches!(noun, Some(Noun::Armed | Noun::Person | Noun::Object)) {
                 return None;
             }
-            (last + 1..sentence_end)
-                .take_while(|&j| {
-                    let clause_ends = text
-                        .get(tokens[j - 1].end..tokens[j].start)
-                        .is_some_and(|gap| gap.contains([';', ':']));
-                    let another_count = quantity_at(text, tokens, j).is_some()
-                        && tokens.get(j + 1).is_none_or(|t| t.folded != "year");
-                    !clause_ends && !another_count
-                })
-                .find_map(|j| {
-                    let w = tokens[j].folded.as_str();
-                    let prev = tokens[j - 1].folded.as_str();
-                    let intransitive = matches!(w, "died" | "perished" | "dead" | "missing");
-                    let passive = matches!(prev, "were" | "was" | "been" | "are" | "is" | "be");
-                    outcome_of(w)
-                        .filter(|k| fits(*k) && (intransitive || passive))
-                        .map(|k| (8, k))
-                })
+            verb_further_on(text, tokens, last + 1, sentence_end, |w| {
+                outcome_of(w).filter(|k| fits(*k))
+            })
+            .map(|k| (8, k, true))
         });
         let kind = match noun {
             Some(Noun::Munition) => Some(ClaimKind::Munitions),
             Some(Noun::Area) => Some(ClaimKind::Area),
             _ => match (inherited.filter(|k| fits(*k)), outcome) {
-                // "killed 12, and 30 were wounded": an outcome right by the number wins.
-                (Some(_), Some((d, k))) if d <= 3 => Some(k),
+                // "killed 12, and 30 were wounded": an outcome right by the number wins; and
+                // any outcome over a whole that only its noun gave a kind ("80 fighters
+                // including nine foreigners were killed").
+                (Some(inherited), Some((d, k, _)))
+                    if d <= 3 || matches!(inherited, ClaimKind::Forces | ClaimKind::People) =>
+                {
+                    Some(k)
+                }
                 (Some(k), _) => Some(k),
-                (None, Some((_, k))) => Some(k),
+                (None, Some((_, k, _))) => Some(k),
                 (None, None) => match noun {
                     Some(Noun::Armed) => Some(ClaimKind::Forces),
                     // "the 48 victims", "60 martyrs": the dead.
@@ -887,9 +1209,12 @@ fn counts(text: &str, tokens: &[Token]) -> Vec<Claim> {
             i += used;
             continue;
         }
-        // "one of the", "one" alone: a word, not a count.
+        // "one of the", "one" alone: a word, not a count; but "killing one of its commanders"
+        // counts the one the verb right before names.
+        let verb_right_before = before.is_some_and(|(d, _, _)| d <= 1);
         let lone_one = number == 1
-            && (noun.is_none() || tokens.get(last + 1).is_some_and(|t| t.folded == "of"));
+            && (noun.is_none()
+                || (tokens.get(last + 1).is_some_and(|t| t.folded == "of") && !verb_right_before));
         if let Some(kind) = kind.filter(|_| !lone_one) {
             let end = counted.map_or(tokens[last].end, |(j, _)| tokens[j].end);
             let who = counted
@@ -905,10 +1230,16 @@ fn counts(text: &str, tokens: &[Token]) -> Vec<Claim> {
                 end,
                 scope: Scope::Incident,
             });
+            readings.push(Reading {
+                noun,
+                verb_after: outcome.is_some_and(|(_, k, after)| after && k == kind),
+                part_of_last,
+            });
         }
         i += used;
     }
-    out
+    share_verbs(text, tokens, &mut out, &mut readings);
+    (out, readings)
 }
 
 #[cfg(test)]
@@ -1091,6 +1422,98 @@ mod tests {
     }
 
     #[test]
+    fn counts_joined_by_and_or_including_share_the_verb_after_them() {
+        assert_eq!(
+            kinds_and_numbers("Some 70 rebel fighters and 25 foreign volunteers were killed."),
+            [(ClaimKind::Killed, 70), (ClaimKind::Killed, 25)]
+        );
+        assert_eq!(
+            kinds_and_numbers(
+                "Up to 40 militants including five natives of the border region were destroyed."
+            ),
+            [(ClaimKind::Killed, 40), (ClaimKind::Killed, 5)]
+        );
+        assert_eq!(
+            kinds_and_numbers("Nine civilians including a girl and three old men were wounded."),
+            [(ClaimKind::Wounded, 9), (ClaimKind::Wounded, 3)]
+        );
+        // The count the words before make a reference ("the two villages") does not end the
+        // clause; "were among" reaches the dead they are part of.
+        assert_eq!(
+            kinds_and_numbers(
+                "Four women and 11 fighters from the two villages were among the dead."
+            ),
+            [(ClaimKind::Killed, 4), (ClaimKind::Killed, 11)]
+        );
+        assert_eq!(
+            kinds_and_numbers(
+                "Three farmers including a boy were among at least 17 people killed in the shelling."
+            ),
+            [(ClaimKind::Killed, 3), (ClaimKind::Killed, 17)]
+        );
+        // Not across a verb of their own, nor to a kind their noun cannot have.
+        assert_eq!(
+            kinds_and_numbers("Seven fighters attacked the post and 3 civilians were killed."),
+            [(ClaimKind::Forces, 7), (ClaimKind::Killed, 3)]
+        );
+        assert_eq!(
+            kinds_and_numbers("The army sent 300 troops and 40 tanks were destroyed."),
+            [(ClaimKind::Forces, 300), (ClaimKind::Destroyed, 40)]
+        );
+    }
+
+    #[test]
+    fn a_verb_before_the_count_governs_it() {
+        assert_eq!(
+            kinds_and_numbers(
+                "Rockets hit the market killing 6 people injuring more than 30 others."
+            ),
+            [(ClaimKind::Killed, 6), (ClaimKind::Wounded, 30)]
+        );
+        assert_eq!(
+            kinds_and_numbers("A video shows the murder of 3 local activists."),
+            [(ClaimKind::Killed, 3)]
+        );
+        assert_eq!(
+            kinds_and_numbers("Militants execute 12 gunmen. Troops destroy over 14 insurgents."),
+            [(ClaimKind::Killed, 12), (ClaimKind::Killed, 14)]
+        );
+        assert_eq!(
+            kinds_and_numbers("Soldiers ambushed the convoy killing one of its commanders."),
+            [(ClaimKind::Killed, 1)]
+        );
+        assert!(kinds_and_numbers("One of the officers spoke to reporters.").is_empty());
+    }
+
+    #[test]
+    fn a_toll_that_hits_or_reaches_a_number_is_of_the_dead() {
+        assert_eq!(
+            kinds_and_numbers("The toll of the bombing among evacuees hits 43."),
+            [(ClaimKind::Killed, 43)]
+        );
+        assert_eq!(
+            kinds_and_numbers("The death toll from the flooding reached 27 on Monday."),
+            [(ClaimKind::Killed, 27)]
+        );
+    }
+
+    #[test]
+    fn an_adverb_between_auxiliary_and_verb_keeps_the_passive() {
+        assert_eq!(
+            kinds_and_numbers("Later two nurses from the clinic in the village were also killed."),
+            [(ClaimKind::Killed, 2)]
+        );
+        assert_eq!(
+            kinds_and_numbers("Five guards were reportedly wounded."),
+            [(ClaimKind::Wounded, 5)]
+        );
+        assert_eq!(
+            kinds_and_numbers("Around 900 evacuees from the towns were stranded."),
+            [(ClaimKind::Displaced, 900)]
+        );
+    }
+
+    #[test]
     fn totals_over_a_period_or_a_war_are_not_the_incidents() {
         let scopes = |text: &str| {
             claims(text, &tokens(text))
@@ -1120,6 +1543,66 @@ mod tests {
             ),
             [(12, Scope::Incident), (11, Scope::Incident)]
         );
+    }
+
+    #[test]
+    fn a_period_named_by_its_dates_or_its_length_makes_a_total() {
+        let scopes = |text: &str| {
+            claims(text, &tokens(text))
+                .into_iter()
+                .map(|c| (c.number, c.scope))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            scopes("Inspectors tied the army to at least four gas attacks in 2016 and 2017."),
+            [(4, Scope::Cumulative)]
+        );
+        assert_eq!(
+            scopes("Some 90 civilians were killed and 400 got injured in October shelling."),
+            [(90, Scope::Incident), (400, Scope::Cumulative)]
+        );
+        // One event dated by its month is still one incident; a day is no period.
+        assert_eq!(
+            scopes("A car bomb killed nine guards in October. 14 died in October 3 fighting."),
+            [(9, Scope::Incident), (14, Scope::Incident)]
+        );
+        // The number of the period's own length counts nothing.
+        assert_eq!(
+            scopes("The group counted 31 medics killed in the country's 40-month war."),
+            [(31, Scope::Cumulative)]
+        );
+        assert_eq!(
+            scopes("Until now 70 farmers have been detained."),
+            [(70, Scope::Cumulative)]
+        );
+    }
+
+    #[test]
+    fn the_parts_of_a_total_are_totals() {
+        let scopes = |text: &str| {
+            claims(text, &tokens(text))
+                .into_iter()
+                .map(|c| (c.number, c.scope))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            scopes("Since 2019 some 640 people were killed including 45 children."),
+            [(640, Scope::Cumulative), (45, Scope::Cumulative)]
+        );
+        assert_eq!(
+            scopes("The raid killed 12 people including 4 children."),
+            [(12, Scope::Incident), (4, Scope::Incident)]
+        );
+    }
+
+    #[test]
+    fn may_before_a_verb_is_no_month_and_attacks_are_counted() {
+        assert_eq!(
+            kinds_and_numbers("Estimates say 81,000 may have died. Three attacks used gas."),
+            [(ClaimKind::Killed, 81_000), (ClaimKind::Munitions, 3)]
+        );
+        // The month stays a date.
+        assert!(kinds_and_numbers("Talks resume on 12 May in the capital.").is_empty());
     }
 
     #[test]
