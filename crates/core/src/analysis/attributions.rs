@@ -720,6 +720,25 @@ fn office_without_holder(
     None
 }
 
+/// "a statement issued by the brigade", "a report released Saturday by the Commission": where
+/// the phrase ending at `last` is a statement or report, the one it is by (first, last).
+fn statement_by(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize)> {
+    if !matches!(
+        tokens[last].folded.as_str(),
+        "statement" | "report" | "communique" | "bulletin" | "announcement"
+    ) {
+        return None;
+    }
+    let by = (last + 1..(last + 5).min(tokens.len()))
+        .take_while(|&j| !tokens[j].sentence_start)
+        .find(|&j| matches!(tokens[j].folded.as_str(), "by" | "from"))?;
+    let (first, end) = phrase_after(text, tokens, by + 1)?;
+    let first = (first..=end)
+        .find(|&j| !is_leading_filler(&tokens[j].folded))
+        .unwrap_or(first);
+    (first <= end).then_some((first, end))
+}
+
 /// Participles that place a speaker ("a doctor living in Douma", "activists based in Idlib").
 fn is_placing_participle(word: &str) -> bool {
     matches!(
@@ -918,7 +937,12 @@ fn is_person_name(text: &str, tokens: &[Token], first: usize, last: usize) -> bo
 /// Nouns that can head a speaker phrase written in lower case ("local sources", "a doctor at
 /// the hospital", "regime media"). Capitalised phrases (names, organisations) need no list.
 fn is_speaker_noun(word: &str) -> bool {
-    let singular = word.strip_suffix('s').unwrap_or(word);
+    // "witness" is singular already.
+    let singular = if word.ends_with("ss") {
+        word
+    } else {
+        word.strip_suffix('s').unwrap_or(word)
+    };
     matches!(
         singular,
         "source"
@@ -1510,6 +1534,9 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                 .get(i + skip)
                 .and_then(|_| phrase_after(text, tokens, i + skip))
         {
+            // "according to a statement released Saturday by the Revolution Commission": whose
+            // statement it is.
+            let (first, last) = statement_by(text, tokens, last).unwrap_or((first, last));
             push(
                 &mut out,
                 &mut people,
@@ -1752,7 +1779,8 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                     && (matches!(tokens[first - 1].folded.as_str(), "to" | "told" | "with")
                         || (matches!(tokens[first - 1].folded.as_str(), "who" | "which")
                             && !matches!(tokens[first].folded.as_str(), "the" | "a" | "an")
-                            && !capitalised(tokens[first].text(text))));
+                            && !capitalised(tokens[first].text(text))
+                            && !is_speaker_noun(&tokens[last].folded)));
                 let pronoun = first == last && is_pronoun(&tokens[first].folded);
                 // "A friend who drives between Idlib and Sarmada told me": a relative clause
                 // runs, with no comma, from the speaker to the verb; the places are not the
@@ -2773,6 +2801,18 @@ mod tests {
                 "Syrian Observatory for Human Rights".to_string(),
                 Some("Karim Saleh".to_string())
             )
+        );
+    }
+
+    #[test]
+    fn a_witness_one_after_which_and_whose_statement_are_sources() {
+        assert_eq!(
+            sources(
+                "The streets emptied a witness said. Fires spread in a district which locals \
+                 have warned is unsafe. Ten died according to a statement released Saturday by \
+                 the Tell Amar Relief Committee."
+            ),
+            ["witness", "locals", "Tell Amar Relief Committee"]
         );
     }
 
