@@ -333,6 +333,7 @@ fn is_rank(word: &str) -> bool {
             | "congresswoman"
             | "governor"
             | "judge"
+            | "speaker"
     )
 }
 
@@ -852,7 +853,14 @@ fn speaker_names(text: &str, tokens: &[Token], first: usize, last: usize) -> Vec
             && capitalised(tokens[j - 1].text(text))
             && capitalised(tokens[j + 1].text(text))
             && (from..j).any(|k| matches!(tokens[k].folded.as_str(), "of" | "for"));
-        if in_a_name {
+        // "Local and media sources": one description with two qualifiers.
+        let qualifiers = j == from + 1
+            && (!is_speaker_noun(&tokens[from].folded) || !tokens[from].folded.ends_with('s'))
+            && tokens[last].folded.ends_with('s')
+            && j < last
+            && is_speaker_noun(&tokens[last].folded)
+            && !matches!(tokens[j + 1].folded.as_str(), "the" | "a" | "an");
+        if in_a_name || qualifiers {
             continue;
         }
         if t.folded == "and" || t.folded == "и" {
@@ -1174,15 +1182,19 @@ fn clean_speaker(
             .join(" "),
     )
     .is_some();
+    // Where the speaker is may have any words ("inside the training camp").
     let verb_like = !description
-        && words.iter().enumerate().any(|(n, t)| {
-            let w = t.text(text);
-            let compound = n > 0 && text.get(tokens[a + n - 1].end..t.start) == Some("-");
-            !capitalised(w)
-                && !compound
-                && !is_placing_participle(&t.folded)
-                && (t.folded.ends_with("ed") || t.folded.ends_with("ing"))
-        });
+        && words[..=(head.min(b) - a)]
+            .iter()
+            .enumerate()
+            .any(|(n, t)| {
+                let w = t.text(text);
+                let compound = n > 0 && text.get(tokens[a + n - 1].end..t.start) == Some("-");
+                !capitalised(w)
+                    && !compound
+                    && !is_placing_participle(&t.folded)
+                    && (t.folded.ends_with("ed") || t.folded.ends_with("ing"))
+            });
     // A count ("six", "12"), but not an acronym that spells one ("UN").
     let number = words.iter().any(|t| {
         t.folded.chars().all(|c| c.is_ascii_digit())
@@ -1463,6 +1475,9 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                         (government, None)
                     } else if let Some(body) = of_a_country(text, tokens, a, b) {
                         (body, None)
+                    } else if let Some(person) = person_in_span(text, tokens, a, b) {
+                        // "House Speaker John Boehner": the person after the title.
+                        (person.clone(), Some(person))
                     } else if let Some((f, l)) = office_without_holder(text, tokens, lexicon, a, b)
                     {
                         (words(f, l), None)
@@ -1594,7 +1609,16 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
             i += 1;
             continue;
         }
-        if !(is_reporting_verb(word) || puts_a_figure) || i == 0 {
+        // "Video footage posted showed…", "insurgents posted images": what is posted is a
+        // source's words only where they are given ("posted that…", "posted: “…”").
+        let posted_words = word != "posted"
+            || tokens[i + 1..(i + 7).min(tokens.len())]
+                .iter()
+                .any(|t| t.folded == "that")
+            || text
+                .get(tokens[i].end..tokens.get(i + 1).map_or(text.len(), |t| t.start))
+                .is_some_and(|g| g.contains([':', '"', '“']));
+        if !(is_reporting_verb(word) || puts_a_figure) || i == 0 || !posted_words {
             i += 1;
             continue;
         }
@@ -2813,6 +2837,18 @@ mod tests {
                  the Tell Amar Relief Committee."
             ),
             ["witness", "locals", "Tell Amar Relief Committee"]
+        );
+    }
+
+    #[test]
+    fn a_title_before_a_name_qualifiers_joined_by_and_and_a_posted_picture() {
+        assert_eq!(
+            sources(
+                "House Speaker Karim Idris admitted the vote was close. Local and media sources \
+                 said the roads were cut. Video footage posted showed fires. Fighters posted \
+                 images online."
+            ),
+            ["Karim Idris", "Local and media sources"]
         );
     }
 
