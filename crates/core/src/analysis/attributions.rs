@@ -1649,6 +1649,19 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                 let office_holder = (a..b).any(|k| {
                     is_office(&tokens[k].folded) && is_person_name(text, tokens, k + 1, b)
                 });
+                // "… said Jama Nayef, a vet", "… said Fabius, whose country…": a person's name,
+                // or the surname of one the report named before.
+                let person = is_person_name(text, tokens, a, b)
+                    || (a == b
+                        && capitalised(tokens[a].text(text))
+                        && (1..i).any(|k| {
+                            tokens[k].folded == tokens[a].folded
+                                && is_person_name(text, tokens, k - 1, k)
+                        }));
+                let apposition = person
+                    && tokens
+                        .get(b + 1)
+                        .is_some_and(|n| matches!(n.folded.as_str(), "a" | "an" | "whose"));
                 let head_ok = is_speaker_noun(&tokens[b].folded)
                     || (a..=b).any(|k| capitalised(tokens[k].text(text)));
                 let ends = tokens.get(b + 1).is_none_or(|n| {
@@ -1666,7 +1679,10 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                                 | "referring"
                         )
                 });
-                (article || office_holder) && head_ok && ends
+                let sentence_end = tokens.get(b + 1).is_none_or(|n| n.sentence_start);
+                head_ok
+                    && (((article || office_holder) && ends)
+                        || (person && (sentence_end || apposition)))
             });
         let inverted = gap_before.contains(['"', '”', '“', '»'])
             || (gap_before.trim() == "," && !description_before && word != "told")
@@ -2849,6 +2865,17 @@ mod tests {
                  images online."
             ),
             ["Karim Idris", "Local and media sources"]
+        );
+    }
+
+    #[test]
+    fn a_name_after_the_verb_ending_its_sentence_or_described_is_the_speaker() {
+        assert_eq!(
+            sources(
+                "We will not leave said Karim Nasser a baker from Tell Amar. Federal prosecutors \
+                 say Nasser, who left in May, owes taxes."
+            ),
+            ["Karim Nasser", "Federal prosecutors"]
         );
     }
 
