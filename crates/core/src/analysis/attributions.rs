@@ -215,6 +215,7 @@ fn ends_phrase(word: &str) -> bool {
             | "which"
             | "who"
             | "whom"
+            | "whose"
             | "when"
             | "while"
             | "as"
@@ -2873,9 +2874,10 @@ mod tests {
         assert_eq!(
             sources(
                 "We will not leave said Karim Nasser a baker from Tell Amar. Federal prosecutors \
-                 say Nasser, who left in May, owes taxes."
+                 say Nasser, who left in May, owes taxes. Minister Omar Haddad arrived. This is \
+                 a trap said Haddad whose party backs the plan."
             ),
-            ["Karim Nasser", "Federal prosecutors"]
+            ["Karim Nasser", "Federal prosecutors", "Omar Haddad"]
         );
     }
 
