@@ -195,15 +195,14 @@ impl Gazetteer {
             .filter_map(|m| {
                 let place = self.places.get(m.target)?.clone();
                 let facts = self.facts.get(m.target).cloned().unwrap_or_default();
-                if !super::world::written_as_a_place(text, tokens, m.start, m.end, facts.broad) {
-                    return None;
-                }
+                let start =
+                    self.start_as_a_place(text, tokens, m.start, m.end, m.target, &facts)?;
                 Some(PlaceMention {
                     world: facts.world,
                     country: facts.country,
                     broad: facts.broad,
                     place,
-                    start: m.start,
+                    start,
                     end: m.end,
                 })
             })
@@ -228,8 +227,107 @@ impl Gazetteer {
                     }),
             );
             found.sort_by_key(|p| (p.start, p.end));
+            found.extend(self.cued(world, text, tokens, &found));
+            found.sort_by_key(|p| (p.start, p.end));
         }
         found
+    }
+
+    /// Where the hand list's match from byte `start` to `end` begins as a place, if it is one
+    /// as the text writes it: the whole match, or, where words in lower case begin it
+    /// ("eastern Ghouta", "occupied Golan"), the rest of it when that is a name of the same
+    /// place.
+    fn start_as_a_place(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        start: usize,
+        end: usize,
+        target: usize,
+        facts: &PlaceFacts,
+    ) -> Option<usize> {
+        let written =
+            |from: usize| super::world::written_as_a_place(text, tokens, from, end, facts.broad);
+        if written(start) {
+            return Some(start);
+        }
+        let first = tokens.partition_point(|t| t.start < start);
+        let rest = tokens[first..]
+            .iter()
+            .take_while(|t| t.end <= end)
+            .skip(1)
+            .find(|t| super::capitalised(t.text(text)))?;
+        let preceding_lower = tokens[first..]
+            .iter()
+            .take_while(|t| t.start < rest.start)
+            .all(|t| t.text(text).chars().next().is_some_and(char::is_lowercase));
+        (preceding_lower
+            && self.place_index(text.get(rest.start..end)?) == Some(target)
+            && written(rest.start))
+        .then_some(rest.start)
+    }
+
+    /// The places the report itself calls places ([`super::cued`]) that no name found covers,
+    /// in the country most of the report's places are in (where one is), or a US state for a
+    /// party–state tag.
+    fn cued(
+        &self,
+        world: &World,
+        text: &str,
+        tokens: &[Token],
+        found: &[PlaceMention],
+    ) -> Vec<PlaceMention> {
+        let mut taken = vec![false; tokens.len()];
+        for p in found {
+            for (i, t) in tokens.iter().enumerate() {
+                if t.start < p.end && p.start < t.end {
+                    taken[i] = true;
+                }
+            }
+        }
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for p in found {
+            if let Some(c) = p.country.as_deref() {
+                *counts.entry(c).or_default() += 1;
+            }
+        }
+        let most = counts.values().copied().max().unwrap_or(0);
+        let mut leaders = counts.iter().filter(|(_, n)| **n == most);
+        let country = match (leaders.next(), leaders.next()) {
+            (Some((c, n)), None) if *n >= 2 => Some(c.to_string()),
+            _ => None,
+        };
+        let names = world.name_spans(text, tokens);
+        // "Mediterranean" after "Mediterranean Sea" is that sea's short name, no place of its own.
+        let shortens_a_place = |name: &str| {
+            found.iter().any(|p| {
+                text.get(p.start..p.end)
+                    .and_then(|f| f.strip_prefix(name))
+                    .is_some_and(|rest| rest.starts_with(' '))
+            })
+        };
+        super::cued::places(text, tokens, &taken, &names)
+            .into_iter()
+            .filter(|c| !shortens_a_place(&text[tokens[c.first].start..tokens[c.last].end]))
+            .map(|c| {
+                let (start, end) = (tokens[c.first].start, tokens[c.last].end);
+                let at = c.state.and_then(|s| world.best_by_name(s));
+                PlaceMention {
+                    place: match c.state {
+                        Some(state) => state.to_string(),
+                        None => text[start..end].to_string(),
+                    },
+                    start,
+                    end,
+                    world: at,
+                    country: match c.state {
+                        Some(_) => Some("US".to_string()),
+                        None => country.clone(),
+                    },
+                    broad: c.broad,
+                }
+            })
+            .collect()
     }
 
     /// How many places it knows.
