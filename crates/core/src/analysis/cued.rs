@@ -408,7 +408,19 @@ pub(crate) fn places(
             pieces.push(run);
             continue;
         }
-        for (first, last) in cut(run.first, run.last, names) {
+        // A name of one or two words ("Deir Sharqi", "Urum al Kubra") is whole, whatever
+        // gazetteer names its words also spell; a longer run is a list without commas.
+        let capitals = tokens[run.first..=run.last]
+            .iter()
+            .filter(|t| super::capitalised(t.text(text)))
+            .count();
+        let whole = [(run.first, run.last)];
+        let parts = if capitals <= 2 {
+            whole.to_vec()
+        } else {
+            cut(run.first, run.last, names)
+        };
+        for (first, last) in parts {
             let Some((first, last)) = trimmed(text, tokens, first, last) else {
                 continue;
             };

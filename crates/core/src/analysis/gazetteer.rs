@@ -368,6 +368,60 @@ mod tests {
         assert_eq!(found, ["Mayadin", "Deir ez-Zor", "Deir ez-Zor"]);
     }
 
+    fn shown(text: &str) -> Vec<(String, Option<String>)> {
+        Gazetteer::built_in()
+            .find(text, &tokens(text))
+            .into_iter()
+            .map(|m| (text[m.start..m.end].to_string(), m.country))
+            .collect()
+    }
+
+    #[test]
+    fn places_the_report_calls_places_take_the_reports_country() {
+        let found = shown(
+            "Shelling in Aleppo\nShells hit al-Jamilia neighborhood in Aleppo, Syria, and the \
+             village of Deir Sharqi. Residents of Deir Sharqi fled.",
+        );
+        let sy = Some("SY".to_string());
+        for name in ["al-Jamilia", "Deir Sharqi"] {
+            assert!(
+                found.contains(&(name.to_string(), sy.clone())),
+                "{name}: {found:?}"
+            );
+        }
+        assert_eq!(
+            found.iter().filter(|(n, _)| n == "Deir Sharqi").count(),
+            2,
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_office_after_a_place_keeps_it_and_an_organisation_around_it_does_not() {
+        let found = shown(
+            "Endorsement\nArizona Sheriff Joe Arpaio endorsed Texas Governor Rick Perry. A \
+             professor at Aleppo University and the University of Denver said Activists in \
+             Damascus said the US-led coalition struck, citing the Jordan Times.",
+        );
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        for name in ["Arizona", "Texas", "Damascus"] {
+            assert!(names.contains(&name), "{name}: {names:?}");
+        }
+        for name in ["Aleppo", "Denver", "US", "Jordan", "University"] {
+            assert!(!names.contains(&name), "{name}: {names:?}");
+        }
+    }
+
+    #[test]
+    fn a_region_after_a_word_in_lower_case_is_found() {
+        let found = shown("Activists in eastern Ghouta said Israel held the occupied Golan.");
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(
+            names.contains(&"Ghouta") && names.contains(&"Golan"),
+            "{names:?}"
+        );
+    }
+
     #[test]
     fn a_library_can_add_names() {
         let g = Gazetteer::with_additions(&[

@@ -254,6 +254,8 @@ const UNREST: &[&str] = &[
     "unrest",
     "crackdown",
     "curfew",
+    "tear",
+    "teargas",
     "uprising",
     "insurgents",
     "militants",
@@ -1042,8 +1044,7 @@ impl Lexicon {
             });
             // A party's word qualifies what follows and is still the party's: "party chairman",
             // "the party's candidate".
-            let alone = *referent == Referent::Party
-                || stands_alone(text, tokens, m.start, m.end);
+            let alone = *referent == Referent::Party || stands_alone(text, tokens, m.start, m.end);
             if overlaps || after_a_name || !alone {
                 continue;
             }
@@ -1220,9 +1221,9 @@ impl Lexicon {
             referent.kinds()
         };
         let of_kind = |name: &str| {
-            self.actors.iter().any(|g| {
-                g.name == name && g.kind.as_deref().is_some_and(|k| kinds.contains(&k))
-            })
+            self.actors
+                .iter()
+                .any(|g| g.name == name && g.kind.as_deref().is_some_and(|k| kinds.contains(&k)))
         };
         let nearby = named.iter().any(|m| {
             let near = (m.end <= at && at - m.end <= ANTECEDENT_BEFORE)
@@ -1775,9 +1776,7 @@ fn stands_alone(text: &str, tokens: &[Token], start: usize, end: usize) -> bool 
             .get(..start - 1)
             .and_then(|t| t.split(|c: char| !c.is_alphanumeric()).next_back())
             .is_some_and(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
-        && text
-            .get(start..end)
-            .is_some_and(super::capitalised);
+        && text.get(start..end).is_some_and(super::capitalised);
     if (before == Some('-') && !dateline) || after == Some('-') {
         return false;
     }
@@ -1953,6 +1952,80 @@ mod tests {
                 .collect();
             assert!(referred.is_empty(), "{text}: {referred:?}");
         }
+    }
+
+    #[test]
+    fn terrorists_are_the_armed_opposition_only_where_no_group_is_named_near_them() {
+        let found = parties(
+            "Terrorists fired rocket shells on Aleppo, and militants shelled the city again.",
+            &home("SY"),
+        );
+        let groups: Vec<&str> = found.iter().map(|(_, g, _)| g.as_str()).collect();
+        assert_eq!(
+            groups,
+            ["Syrian armed opposition", "Syrian armed opposition"],
+            "{found:?}"
+        );
+        let found = parties(
+            "Islamic State fighters attacked Palmyra. The militants seized the citadel.",
+            &home("SY"),
+        );
+        assert!(
+            found.iter().all(|(_, g, _)| g != "Syrian armed opposition"),
+            "{found:?}"
+        );
+        // A label in quotation marks refers to no one; outside Syria the words are nobody's.
+        let found = parties("The government calls them \"terrorists\".", &home("SY"));
+        assert!(found.iter().all(|(w, _, _)| w != "terrorists"), "{found:?}");
+        assert!(parties("Terrorists fired rockets.", &home("FR")).is_empty());
+    }
+
+    #[test]
+    fn party_state_tags_and_the_party_a_report_is_about() {
+        let setting = home("US");
+        let found = parties(
+            "Republicans pressed RNC chairman Steele, and Democrats joined. Sen. John McCain, \
+             R-Ariz., said the party chairman must apologise. Republicans agreed.",
+            &setting,
+        );
+        assert!(
+            found.contains(&("R".to_string(), "Republican Party".to_string(), false)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("party".to_string(), "Republican Party".to_string(), true)),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_demonym_said_of_a_strike_or_before_a_model_stands_for_the_army() {
+        let found = parties(
+            "They flew a Syrian Mi-25 helicopter. It was unclear whether the raid was Syrian or \
+             Russian.",
+            &home("SY"),
+        );
+        let groups: Vec<&str> = found.iter().map(|(_, g, _)| g.as_str()).collect();
+        assert_eq!(
+            groups,
+            [
+                "Syrian government forces",
+                "Syrian government forces",
+                "Russian forces"
+            ],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn police_are_a_side_only_in_unrest() {
+        assert!(
+            parties(
+                "Police say two people were killed in Athens. Officers are investigating.",
+                &home("GR")
+            )
+            .is_empty()
+        );
     }
 
     #[test]
