@@ -14,7 +14,21 @@
 use std::collections::HashSet;
 
 use super::Token;
-use super::world::{BEFORE_A_PLACE, NameSigns, PARTICLES, name_signs};
+use std::sync::LazyLock;
+
+use super::Lexicon;
+use super::world::{BEFORE_A_PLACE, NameSigns, OFFICES, PARTICLES, TITLES, name_signs};
+
+/// The shipped parties, whose names are no places ("the area of Islamic State control").
+static PARTIES: LazyLock<Lexicon> = LazyLock::new(Lexicon::built_in);
+
+/// Whether the words name a party or hold one's name ("Nusra Front", "Republican district").
+fn names_a_party(text: &str, words: &[Token]) -> bool {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    PARTIES.names_a_party(&text[first.start..last.end])
+}
 
 /// Nouns after a name that say it is a place ("al-Jamilia neighborhood", "Hadar town",
 /// "Bener Meriah district"), or before "of" and one or more names ("the towns of A, B and C").
@@ -144,6 +158,12 @@ const NOT_A_NAME: &[&str] = &[
     "bedouin",
     "jewish",
     "muslim",
+    "latino",
+    "hispanic",
+    "black",
+    "white",
+    "asian",
+    "african",
     "border",
     "frontier",
     "olympic",
@@ -210,6 +230,47 @@ const AP_STATES: &[(&str, &str)] = &[
     ("W.Va.", "West Virginia"),
     ("Wis.", "Wisconsin"),
     ("Wyo.", "Wyoming"),
+];
+/// Words after a street's name in lower case that end the phrase ("on al-Neel street in").
+const FOLLOWERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "near",
+    "of",
+    "and",
+    "or",
+    "to",
+    "from",
+    "where",
+    "which",
+    "that",
+    "was",
+    "is",
+    "were",
+    "are",
+    "area",
+    "neighbourhood",
+    "neighborhood",
+    "district",
+    "also",
+    "has",
+    "had",
+    "have",
+    "after",
+    "before",
+    "when",
+    "while",
+    "during",
+    "for",
+    "as",
+    "with",
+    "by",
+];
+/// Ordinals, which number districts and courts rather than name places ("the Third District").
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth",
 ];
 /// At most this many words make one name.
 const LONGEST_NAME: usize = 4;
@@ -287,12 +348,16 @@ pub(crate) fn places(
         (!goes_on(first)).then_some(first)
     };
     // The names that follow word `start`, one after another: "A, B and C", "A B and C".
-    let list_from = |start: usize, runs: &mut Vec<Cued>, broad: bool| {
+    // A plural noun ("the towns of") lists names, a run of them where commas are lost; a
+    // singular one names one place.
+    let list_from = |start: usize, runs: &mut Vec<Cued>, broad: bool, plural: bool| {
         let mut i = start;
         while i < tokens.len() {
             if taken[i] {
-                // A place already known in the list ("… Kafranbil and Saraqeb").
-                while i < tokens.len() && taken[i] {
+                // A place already known in the list ("… Kafranbil and Saraqeb"): its words, up
+                // to the first gap that is not a space or a hyphen.
+                i += 1;
+                while i < tokens.len() && taken[i] && joined(i - 1, i) {
                     i += 1;
                 }
             } else {
@@ -311,6 +376,10 @@ pub(crate) fn places(
                                 .all(|c| matches!(c, ' ' | '-' | '\'' | '’' | '\u{a0}'))
                         })
                 {
+                    // What follows a possessive is what the place has ("Lakewood's Medal").
+                    if tokens[last].is_possessive(text) {
+                        break;
+                    }
                     last += 1;
                 }
                 runs.push(Cued {
@@ -325,7 +394,9 @@ pub(crate) fn places(
             let gap = text.get(tokens[i - 1].end..next.start).unwrap_or_default();
             if matches!(next.folded.as_str(), "and" | "or") {
                 i += 1;
-            } else if gap.trim() != "," && !(gap.trim().is_empty() && taken[i - 1]) {
+            } else if gap.trim() != ","
+                && !(plural && gap.trim().is_empty() && taken[i - 1] && !next.sentence_start)
+            {
                 // After a known place, a name may follow without a comma ("… Kafranbil").
                 break;
             }
@@ -340,7 +411,8 @@ pub(crate) fn places(
             && !capital
             && tokens.get(k + 1).is_some_and(|o| o.folded == "of")
         {
-            list_from(k + 2, &mut runs, BROAD_NOUNS.contains(&noun));
+            let plural = noun.ends_with('s') && noun != "outskirts";
+            list_from(k + 2, &mut runs, BROAD_NOUNS.contains(&noun), plural);
             continue;
         }
         // "Mount Cook", "Mt Cook".
@@ -364,8 +436,33 @@ pub(crate) fn places(
         if !(PLACE_NOUNS.contains(&noun) || STREET_NOUNS.contains(&noun)) || k == 0 {
             continue;
         }
-        // "Ancient City of Aleppo": the noun is a longer name's own word.
-        if (in_headline || tokens.get(k + 1).is_some_and(|o| o.folded == "of")) && capital {
+        // "Ancient City of Aleppo", "Wall Street Journal", "Kings County Hospital": the noun
+        // is a longer name's own word; "Several Villages" is a headline's.
+        let next = tokens.get(k + 1);
+        let runs_on = next.is_some_and(|o| {
+            o.folded == "of"
+                || (super::capitalised(o.text(text))
+                    && !o.sentence_start
+                    && joined(k, k + 1)
+                    && !OFFICES.contains(&o.folded.as_str()))
+        });
+        if capital && (in_headline || runs_on || (noun.ends_with('s') && noun != "regency")) {
+            continue;
+        }
+        // A street in lower case is one before a preposition or a stop: "on al-Neel street in",
+        // not "the Bloods street gang".
+        if !capital
+            && STREET_NOUNS.contains(&noun)
+            && !PLACE_NOUNS.contains(&noun)
+            && next.is_some_and(|o| {
+                let word = o.folded.as_str();
+                text.get(t.end..o.start)
+                    .is_some_and(|gap| gap.trim().is_empty())
+                    && !FOLLOWERS.contains(&word)
+                    && !word.ends_with("ing")
+                    && !word.ends_with("ed")
+            })
+        {
             continue;
         }
         let apposition = SETTLEMENT_NOUNS.contains(&noun)
@@ -505,10 +602,31 @@ fn a_name(
     lower_elsewhere: &HashSet<&str>,
 ) -> bool {
     let words = &tokens[first..=last];
-    if words
-        .iter()
-        .any(|t| NOT_A_NAME.contains(&t.folded.as_str()) && super::capitalised(t.text(text)))
-    {
+    // No word of it says who or what rather than where: a demonym, a country ("Syrian Idlib",
+    // "Syrias"), a title ("President Donald Trump"), an organisation's word ("Lake Tribune"),
+    // a date ("Monitor AFP Thursday"), an ordinal, an acronym.
+    let street = STREET_NOUNS.contains(&words[words.len() - 1].folded.as_str());
+    let not_a_name_word = |t: &Token| {
+        let word = t.folded.as_str();
+        let written = t.text(text);
+        let stem = word.strip_suffix('s').unwrap_or(word);
+        let acronym = written.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && written
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        (NOT_A_NAME.contains(&word) && super::capitalised(written))
+            || super::lexicon::country_of_word(word).is_some()
+            || super::lexicon::country_of_word(stem).is_some()
+            // "Sheikh Maqsoud" and "Imam" are also places' words.
+            || (TITLES.contains(&word) && !matches!(word, "sheikh" | "imam"))
+            // "Church Avenue", "Second Avenue": a street's name may hold them.
+            || (!street && super::world::is_organisation_word(word))
+            || (words.len() == 1 && ORDINALS.contains(&word))
+            || super::dates::is_month_or_weekday(word)
+            || acronym
+    };
+    if words.iter().any(not_a_name_word) || names_a_party(text, words) {
         return false;
     }
     if let [only] = words {
@@ -567,6 +685,17 @@ fn state_tags(text: &str, tokens: &[Token], taken: &[bool]) -> Vec<Cued> {
     out
 }
 
+/// Whether two spellings are one but for the case of the first letter ("al-Zobdani" at a
+/// sentence's start is "Al-Zobdani"; "SANA" is not "Sana").
+fn same_writing(a: &str, b: &str) -> bool {
+    let mut a = a.chars();
+    let mut b = b.chars();
+    match (a.next(), b.next()) {
+        (Some(x), Some(y)) => x.to_lowercase().eq(y.to_lowercase()) && a.as_str() == b.as_str(),
+        _ => false,
+    }
+}
+
 /// Other occurrences of the names `found`, written as a name and no part of a longer one.
 fn elsewhere(text: &str, tokens: &[Token], taken: &[bool], found: &[Cued]) -> Vec<Cued> {
     let mut covered = taken.to_vec();
@@ -582,11 +711,13 @@ fn elsewhere(text: &str, tokens: &[Token], taken: &[bool], found: &[Cued]) -> Ve
         let n = words.len();
         for i in 0..tokens.len().saturating_sub(n - 1) {
             let span = i..i + n;
+            let written = &text[tokens[c.first].start..tokens[c.last].end];
             if covered[span.clone()].iter().any(|w| *w)
                 || !tokens[span.clone()]
                     .iter()
                     .zip(&words)
                     .all(|(t, w)| t.folded == *w)
+                || !same_writing(&text[tokens[i].start..tokens[i + n - 1].end], written)
                 || !super::world::written_as_a_name(text, &tokens[span.clone()])
             {
                 continue;
@@ -652,6 +783,17 @@ mod tests {
              opened. Egyptian town councils met.",
         );
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_party_a_title_an_organisation_or_a_number_is_no_place() {
+        let found = named(
+            "Headline\nHe lived in an area of Islamic State control. He left the city of Homs. \
+             President Donald Trump spoke. She died at Kings County Hospital. He ran in the \
+             Third District, as The Wall Street Journal said.",
+        );
+        // Homs is the one place, and the list after "the city of" ends with its sentence.
+        assert_eq!(found, ["Homs"]);
     }
 
     #[test]

@@ -839,6 +839,14 @@ impl Lexicon {
         out
     }
 
+    /// Whether a phrase holds a party's name or generic word ("Nusra Front members", "heavily
+    /// Republican").
+    pub fn names_a_party(&self, phrase: &str) -> bool {
+        let tokens = super::tokens(phrase);
+        !self.actor_matcher.find(phrase, &tokens).is_empty()
+            || !self.generic_matcher.find(phrase, &tokens).is_empty()
+    }
+
     /// The actor group whose name `phrase` is, in full ("HTS" → "Hayat Tahrir al-Sham").
     pub fn actor_named(&self, phrase: &str) -> Option<&str> {
         let tokens = super::tokens(phrase);
@@ -1044,7 +1052,10 @@ impl Lexicon {
             });
             // A party's word qualifies what follows and is still the party's: "party chairman",
             // "the party's candidate".
-            let alone = *referent == Referent::Party || stands_alone(text, tokens, m.start, m.end);
+            let hyphenated = text.get(..m.start).is_some_and(|t| t.ends_with('-'))
+                || text.get(m.end..).is_some_and(|t| t.starts_with('-'));
+            let alone = (*referent == Referent::Party && !hyphenated)
+                || stands_alone(text, tokens, m.start, m.end);
             if overlaps || after_a_name || !alone {
                 continue;
             }
@@ -1985,7 +1996,8 @@ mod tests {
         let setting = home("US");
         let found = parties(
             "Republicans pressed RNC chairman Steele, and Democrats joined. Sen. John McCain, \
-             R-Ariz., said the party chairman must apologise. Republicans agreed.",
+             R-Ariz., said the party chairman must apologise. Republicans agreed; no third-party \
+             run was planned.",
             &setting,
         );
         assert!(
@@ -1994,6 +2006,11 @@ mod tests {
         );
         assert!(
             found.contains(&("party".to_string(), "Republican Party".to_string(), true)),
+            "{found:?}"
+        );
+        assert_eq!(
+            found.iter().filter(|(w, _, _)| w == "party").count(),
+            1,
             "{found:?}"
         );
     }

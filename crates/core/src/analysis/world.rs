@@ -119,8 +119,24 @@ const AFTER_A_PLACE: &[&str] = &[
     "border",
     "crossing",
     "front",
-    // An office of the place ("Texas Governor Rick Perry", "US President", "Israel Prime
-    // Minister") or its party's member ("The Arizona Republican said").
+    "and",
+    "or",
+    "on",
+    "in",
+    "at",
+    "to",
+    "of",
+    "the",
+    "is",
+    "was",
+    "has",
+    "had",
+    "as",
+];
+/// An office of a place after its name ("Texas Governor Rick Perry", "US President", "Israel
+/// Prime Minister", "Scotts Bluff County Sheriff") or its party's member ("The Arizona
+/// Republican said"): the place is still the place.
+pub(super) const OFFICES: &[&str] = &[
     "governor",
     "gov",
     "sheriff",
@@ -140,19 +156,6 @@ const AFTER_A_PLACE: &[&str] = &[
     "republicans",
     "democrat",
     "democrats",
-    "and",
-    "or",
-    "on",
-    "in",
-    "at",
-    "to",
-    "of",
-    "the",
-    "is",
-    "was",
-    "has",
-    "had",
-    "as",
 ];
 /// A city this large next to another capitalised word is still the city (a dateline,
 /// "Damascus Syrian state media said"); only a title or "said" makes it a person.
@@ -173,7 +176,7 @@ const SPEECH: &[&str] = &[
     "warned",
 ];
 /// Titles before a person's name ("Gov. Perry", "President Assad").
-const TITLES: &[&str] = &[
+pub(super) const TITLES: &[&str] = &[
     "mr",
     "mrs",
     "ms",
@@ -1053,6 +1056,7 @@ pub(super) fn name_signs(
                     && !t.sentence_start
                     && !covered[i]
                     && !AFTER_A_PLACE.contains(&t.folded.as_str())
+                    && !OFFICES.contains(&t.folded.as_str())
                     && !super::dates::is_month_or_weekday(&t.folded)
             }),
     }
