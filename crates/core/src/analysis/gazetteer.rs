@@ -413,6 +413,16 @@ mod tests {
     }
 
     #[test]
+    fn a_place_written_with_an_abbreviation_is_found() {
+        let found = shown("Flights left Miami for Ft. Myers and St. Louis on Sunday.");
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(
+            names.contains(&"Ft. Myers") && names.contains(&"St. Louis"),
+            "{names:?}"
+        );
+    }
+
+    #[test]
     fn a_region_after_a_word_in_lower_case_is_found() {
         let found = shown("Activists in eastern Ghouta said Israel held the occupied Golan.");
         let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();

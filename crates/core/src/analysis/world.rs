@@ -1108,9 +1108,11 @@ fn rank(p: &Place) -> (u8, u32) {
 pub(super) fn written_as_a_name(text: &str, words: &[Token]) -> bool {
     for pair in words.windows(2) {
         let between = text.get(pair[0].end..pair[1].start).unwrap_or("?");
-        // Initials run on with full stops: "U.S.", "U.K.".
+        // Initials run on with full stops: "U.S.", "U.K."; so do "St. Louis" and "Ft. Myers".
         let initials = between == "." && pair.iter().all(|w| w.end - w.start == 1);
+        let abbreviated = between == ". " && matches!(pair[0].folded.as_str(), "st" | "ft" | "mt");
         if !initials
+            && !abbreviated
             && !between
                 .chars()
                 .all(|c| c == ' ' || c == '-' || c == '\'' || c == '’' || c == '\u{a0}')
