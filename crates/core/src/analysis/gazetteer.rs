@@ -209,9 +209,9 @@ impl Gazetteer {
             .collect();
         if let Some(world) = world {
             let covered: Vec<(usize, usize)> = found.iter().map(|p| (p.start, p.end)).collect();
+            let (mentions, names) = world.find_with_names(text, tokens);
             found.extend(
-                world
-                    .find(text, tokens)
+                mentions
                     .into_iter()
                     .filter(|m| !covered.iter().any(|&(s, e)| m.start < e && s < m.end))
                     .filter_map(|m| {
@@ -227,7 +227,7 @@ impl Gazetteer {
                     }),
             );
             found.sort_by_key(|p| (p.start, p.end));
-            found.extend(self.cued(world, text, tokens, &found));
+            found.extend(self.cued(world, text, tokens, &found, &names));
             found.sort_by_key(|p| (p.start, p.end));
         }
         found
@@ -276,6 +276,7 @@ impl Gazetteer {
         text: &str,
         tokens: &[Token],
         found: &[PlaceMention],
+        names: &[(usize, usize)],
     ) -> Vec<PlaceMention> {
         let mut taken = vec![false; tokens.len()];
         for p in found {
@@ -297,7 +298,6 @@ impl Gazetteer {
             (Some((c, n)), None) if *n >= 2 => Some(c.to_string()),
             _ => None,
         };
-        let names = world.name_spans(text, tokens);
         // "Mediterranean" after "Mediterranean Sea" is that sea's short name, no place of its own.
         let shortens_a_place = |name: &str| {
             found.iter().any(|p| {
@@ -306,7 +306,7 @@ impl Gazetteer {
                     .is_some_and(|rest| rest.starts_with(' '))
             })
         };
-        super::cued::places(text, tokens, &taken, &names)
+        super::cued::places(text, tokens, &taken, names)
             .into_iter()
             .filter(|c| !shortens_a_place(&text[tokens[c.first].start..tokens[c.last].end]))
             .map(|c| {

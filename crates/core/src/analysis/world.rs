@@ -494,8 +494,20 @@ impl World {
 
     /// The places a text names, in order, each at most once per span of words.
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<WorldMention> {
-        let spans: Vec<Span> = self
-            .spans(text, tokens)
+        self.find_with_names(text, tokens).0
+    }
+
+    /// The places a text names, and the words (first and last) of every name it spells as a
+    /// name, taken for a place there or not, where a run of names without commas is cut (see
+    /// `cued`): read off one pass of the automaton.
+    pub(crate) fn find_with_names(
+        &self,
+        text: &str,
+        tokens: &[Token],
+    ) -> (Vec<WorldMention>, Vec<(usize, usize)>) {
+        let all = self.spans(text, tokens);
+        let names: Vec<(usize, usize)> = all.iter().map(|s| (s.first, s.last)).collect();
+        let spans: Vec<Span> = all
             .into_iter()
             .filter(|s| !acronym_or_date(text, tokens, s))
             .collect();
@@ -590,14 +602,15 @@ impl World {
         let taken = covered_words(tokens.len(), &kept_spans);
         self.transliterations(text, tokens, &taken, &context, &lower_elsewhere, &mut found);
         found.sort_by_key(|(span, _)| span.first);
-        found
+        let mentions = found
             .into_iter()
             .map(|(span, place)| WorldMention {
                 place,
                 start: tokens[span.first].start,
                 end: tokens[span.last].end,
             })
-            .collect()
+            .collect();
+        (mentions, names)
     }
 
     /// Places of the report's countries that the report spells in its own transliteration from
@@ -759,15 +772,6 @@ impl World {
                 .map(|(country, _)| country),
         );
         named
-    }
-
-    /// The words (first and last) of every gazetteer name the text spells as a name, whether
-    /// or not it is taken for a place there.
-    pub(crate) fn name_spans(&self, text: &str, tokens: &[Token]) -> Vec<(usize, usize)> {
-        self.spans(text, tokens)
-            .into_iter()
-            .map(|s| (s.first, s.last))
-            .collect()
     }
 
     /// Every span of words that spells a place's name as a name: longest first where spans
