@@ -23,6 +23,14 @@ for c in countryinfo.all_countries():
     if code and demonym and len(code) == 2 and people >= rows.get(code.upper(), ("", "", -1))[2]:
         rows[code.upper()] = (str(name).title(), demonym, people)
 
+# Where news English names a country's people, forces and government otherwise than the package
+# ("Saudi forces", "the Saudi government"), checked by hand.
+USAGE = {"SA": "Saudi"}
+for code, demonym in USAGE.items():
+    if code in rows:
+        name, _, people = rows[code]
+        rows[code] = (name, demonym, people)
+
 out = os.path.join(os.path.dirname(__file__), "..", "assets", "geo", "demonyms.tsv")
 with open(out, "w", encoding="utf-8") as f:
     f.write("# Country code, country, demonym. From the countryinfo package (MIT), by scripts/demonyms.py.\n")

@@ -195,24 +195,23 @@ impl Gazetteer {
             .filter_map(|m| {
                 let place = self.places.get(m.target)?.clone();
                 let facts = self.facts.get(m.target).cloned().unwrap_or_default();
-                if !super::world::written_as_a_place(text, tokens, m.start, m.end, facts.broad) {
-                    return None;
-                }
+                let start =
+                    self.start_as_a_place(text, tokens, m.start, m.end, m.target, &facts)?;
                 Some(PlaceMention {
                     world: facts.world,
                     country: facts.country,
                     broad: facts.broad,
                     place,
-                    start: m.start,
+                    start,
                     end: m.end,
                 })
             })
             .collect();
         if let Some(world) = world {
             let covered: Vec<(usize, usize)> = found.iter().map(|p| (p.start, p.end)).collect();
+            let (mentions, names) = world.find_with_names(text, tokens);
             found.extend(
-                world
-                    .find(text, tokens)
+                mentions
                     .into_iter()
                     .filter(|m| !covered.iter().any(|&(s, e)| m.start < e && s < m.end))
                     .filter_map(|m| {
@@ -228,8 +227,107 @@ impl Gazetteer {
                     }),
             );
             found.sort_by_key(|p| (p.start, p.end));
+            found.extend(self.cued(world, text, tokens, &found, &names));
+            found.sort_by_key(|p| (p.start, p.end));
         }
         found
+    }
+
+    /// Where the hand list's match from byte `start` to `end` begins as a place, if it is one
+    /// as the text writes it: the whole match, or, where words in lower case begin it
+    /// ("eastern Ghouta", "occupied Golan"), the rest of it when that is a name of the same
+    /// place.
+    fn start_as_a_place(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        start: usize,
+        end: usize,
+        target: usize,
+        facts: &PlaceFacts,
+    ) -> Option<usize> {
+        let written =
+            |from: usize| super::world::written_as_a_place(text, tokens, from, end, facts.broad);
+        if written(start) {
+            return Some(start);
+        }
+        let first = tokens.partition_point(|t| t.start < start);
+        let rest = tokens[first..]
+            .iter()
+            .take_while(|t| t.end <= end)
+            .skip(1)
+            .find(|t| super::capitalised(t.text(text)))?;
+        let preceding_lower = tokens[first..]
+            .iter()
+            .take_while(|t| t.start < rest.start)
+            .all(|t| t.text(text).chars().next().is_some_and(char::is_lowercase));
+        (preceding_lower
+            && self.place_index(text.get(rest.start..end)?) == Some(target)
+            && written(rest.start))
+        .then_some(rest.start)
+    }
+
+    /// The places the report itself calls places ([`super::cued`]) that no name found covers,
+    /// in the country most of the report's places are in (where one is), or a US state for a
+    /// party–state tag.
+    fn cued(
+        &self,
+        world: &World,
+        text: &str,
+        tokens: &[Token],
+        found: &[PlaceMention],
+        names: &[(usize, usize)],
+    ) -> Vec<PlaceMention> {
+        let mut taken = vec![false; tokens.len()];
+        for p in found {
+            for (i, t) in tokens.iter().enumerate() {
+                if t.start < p.end && p.start < t.end {
+                    taken[i] = true;
+                }
+            }
+        }
+        let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+        for p in found {
+            if let Some(c) = p.country.as_deref() {
+                *counts.entry(c).or_default() += 1;
+            }
+        }
+        let most = counts.values().copied().max().unwrap_or(0);
+        let mut leaders = counts.iter().filter(|(_, n)| **n == most);
+        let country = match (leaders.next(), leaders.next()) {
+            (Some((c, n)), None) if *n >= 2 => Some(c.to_string()),
+            _ => None,
+        };
+        // "Mediterranean" after "Mediterranean Sea" is that sea's short name, no place of its own.
+        let shortens_a_place = |name: &str| {
+            found.iter().any(|p| {
+                text.get(p.start..p.end)
+                    .and_then(|f| f.strip_prefix(name))
+                    .is_some_and(|rest| rest.starts_with(' '))
+            })
+        };
+        super::cued::places(text, tokens, &taken, names)
+            .into_iter()
+            .filter(|c| !shortens_a_place(&text[tokens[c.first].start..tokens[c.last].end]))
+            .map(|c| {
+                let (start, end) = (tokens[c.first].start, tokens[c.last].end);
+                let at = c.state.and_then(|s| world.best_by_name(s));
+                PlaceMention {
+                    place: match c.state {
+                        Some(state) => state.to_string(),
+                        None => text[start..end].to_string(),
+                    },
+                    start,
+                    end,
+                    world: at,
+                    country: match c.state {
+                        Some(_) => Some("US".to_string()),
+                        None => country.clone(),
+                    },
+                    broad: c.broad,
+                }
+            })
+            .collect()
     }
 
     /// How many places it knows.
@@ -268,6 +366,70 @@ mod tests {
             .map(|m| m.place)
             .collect();
         assert_eq!(found, ["Mayadin", "Deir ez-Zor", "Deir ez-Zor"]);
+    }
+
+    fn shown(text: &str) -> Vec<(String, Option<String>)> {
+        Gazetteer::built_in()
+            .find(text, &tokens(text))
+            .into_iter()
+            .map(|m| (text[m.start..m.end].to_string(), m.country))
+            .collect()
+    }
+
+    #[test]
+    fn places_the_report_calls_places_take_the_reports_country() {
+        let found = shown(
+            "Shelling in Aleppo\nShells hit al-Jamilia neighborhood in Aleppo, Syria, and the \
+             village of Deir Sharqi. Residents of Deir Sharqi fled.",
+        );
+        let sy = Some("SY".to_string());
+        for name in ["al-Jamilia", "Deir Sharqi"] {
+            assert!(
+                found.contains(&(name.to_string(), sy.clone())),
+                "{name}: {found:?}"
+            );
+        }
+        assert_eq!(
+            found.iter().filter(|(n, _)| n == "Deir Sharqi").count(),
+            2,
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_office_after_a_place_keeps_it_and_an_organisation_around_it_does_not() {
+        let found = shown(
+            "Endorsement\nArizona Sheriff Joe Arpaio endorsed Texas Governor Rick Perry. A \
+             professor at Aleppo University and the University of Denver said Activists in \
+             Damascus said the US-led coalition struck, citing the Jordan Times.",
+        );
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        for name in ["Arizona", "Texas", "Damascus"] {
+            assert!(names.contains(&name), "{name}: {names:?}");
+        }
+        for name in ["Aleppo", "Denver", "US", "Jordan", "University"] {
+            assert!(!names.contains(&name), "{name}: {names:?}");
+        }
+    }
+
+    #[test]
+    fn a_place_written_with_an_abbreviation_is_found() {
+        let found = shown("Flights left Miami for Ft. Myers and St. Louis on Sunday.");
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(
+            names.contains(&"Ft. Myers") && names.contains(&"St. Louis"),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn a_region_after_a_word_in_lower_case_is_found() {
+        let found = shown("Activists in eastern Ghouta said Israel held the occupied Golan.");
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(
+            names.contains(&"Ghouta") && names.contains(&"Golan"),
+            "{names:?}"
+        );
     }
 
     #[test]

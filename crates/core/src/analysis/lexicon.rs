@@ -52,6 +52,8 @@ struct PackActor {
     labels: Vec<String>,
     #[serde(default)]
     demonyms: Vec<String>,
+    #[serde(default)]
+    tag: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -124,6 +126,7 @@ const MILITARY_WORDS: &[&str] = &[
     "positions",
     "bases",
     "base",
+    "ally",
 ];
 
 /// Words that stand for a party the report names by its own name elsewhere ("the rebels" after
@@ -231,6 +234,37 @@ const REFERRING: &[(Referent, &[&str])] = &[
     (Referent::Party, &["party"]),
 ];
 
+/// Words of unrest or war, in a report where bare "police" are its home country's police as a
+/// side ("riot police fired tear gas at protesters"), not investigators of a crime or rescuers
+/// after an earthquake.
+const UNREST: &[&str] = &[
+    "riot",
+    "riots",
+    "rioters",
+    "rioting",
+    "protest",
+    "protests",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "demonstration",
+    "demonstrations",
+    "clashes",
+    "clashed",
+    "unrest",
+    "crackdown",
+    "curfew",
+    "tear",
+    "teargas",
+    "uprising",
+    "insurgents",
+    "militants",
+    "rebels",
+    "airstrike",
+    "airstrikes",
+    "shelling",
+];
+
 /// What a referring word can stand for (see [`REFERRING`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Referent {
@@ -276,8 +310,10 @@ impl Referent {
     fn after_demonym(word: &str) -> Option<Referent> {
         match word {
             "police" | "policemen" | "riot" => Some(Referent::Police),
+            // A bare "ministry" is any ministry ("the Egyptian ministry" of communications);
+            // "foreign ministry" and "defence ministry" say whose.
             "government" | "regime" | "authorities" | "administration" | "cabinet" | "foreign"
-            | "ministry" | "intelligence" => Some(Referent::Government),
+            | "intelligence" => Some(Referent::Government),
             "defence" | "defense" => Some(Referent::StateForces),
             w if MILITARY_WORDS.contains(&w) => Some(Referent::StateForces),
             _ => None,
@@ -560,6 +596,9 @@ pub struct Group {
     pub side: Option<String>,
     #[serde(default)]
     pub kind: Option<String>,
+    /// The letter a party–state tag gives its members ("R" in "Sen. John McCain, R-Ariz.").
+    #[serde(default)]
+    pub tag: Option<String>,
 }
 
 /// A category of words that colour a report.
@@ -675,6 +714,7 @@ impl Lexicon {
                     pack: Some(pack.pack.name.clone()),
                     side: actor.side,
                     kind: actor.kind,
+                    tag: actor.tag,
                 };
                 match file.actor.iter_mut().find(|g| g.name == group.name) {
                     Some(known) => {
@@ -690,6 +730,7 @@ impl Lexicon {
                         known.pack = group.pack;
                         known.side = known.side.take().or(group.side);
                         known.kind = known.kind.take().or(group.kind);
+                        known.tag = known.tag.take().or(group.tag);
                     }
                     None => file.actor.push(group),
                 }
@@ -798,6 +839,14 @@ impl Lexicon {
         out
     }
 
+    /// Whether a phrase holds a party's name or generic word ("Nusra Front members", "heavily
+    /// Republican").
+    pub fn names_a_party(&self, phrase: &str) -> bool {
+        let tokens = super::tokens(phrase);
+        !self.actor_matcher.find(phrase, &tokens).is_empty()
+            || !self.generic_matcher.find(phrase, &tokens).is_empty()
+    }
+
     /// The actor group whose name `phrase` is, in full ("HTS" → "Hayat Tahrir al-Sham").
     pub fn actor_named(&self, phrase: &str) -> Option<&str> {
         let tokens = super::tokens(phrase);
@@ -847,10 +896,12 @@ impl Lexicon {
                 let spelled = tokens
                     .get(i..end)
                     .is_some_and(|run| run.iter().zip(words).all(|(t, w)| t.folded == *w));
+                // "Syrian Mi-25 helicopter", "Israeli F-16 jets": a model between them.
+                let after = model_designation(text, tokens, end).unwrap_or(end);
                 let military = tokens
-                    .get(end)
+                    .get(after)
                     .is_some_and(|next| MILITARY_WORDS.contains(&next.folded.as_str()));
-                if spelled && military {
+                if spelled && (military || predicated(text, tokens, i)) {
                     out.push(super::matcher::Match {
                         target: *target,
                         start: t.start,
@@ -894,6 +945,9 @@ impl Lexicon {
             .find(text, tokens)
             .into_iter()
             .filter(|m| self.actors.get(m.target).is_some_and(in_context))
+            // "Militants" and "terrorists" stand for a party named nearby first (see
+            // `referred`); the party whose generic words they are only where none is.
+            .filter(|m| !deferred(text.get(m.start..m.end).unwrap_or_default()))
             // "Israel's army" is Israel's, whatever the report's conflict.
             .filter(|m| !after_a_country(text, tokens, m.start))
             .filter(|m| {
@@ -960,6 +1014,8 @@ impl Lexicon {
             .collect();
         let by_country = self.country_parties(text, tokens, setting, &found);
         found.extend(by_country);
+        let tagged = self.tagged(text, tokens, setting);
+        found.extend(tagged);
         found.sort_by_key(|m| (m.start, m.end));
         let referred = self.referred(text, tokens, setting, &found);
         found.extend(referred);
@@ -980,6 +1036,8 @@ impl Lexicon {
         named: &[LexiconMention],
     ) -> Vec<LexiconMention> {
         let mut out: Vec<LexiconMention> = Vec::new();
+        // Police are a side only in unrest or war; elsewhere they investigate or rescue.
+        let unrest = tokens.iter().any(|t| UNREST.contains(&t.folded.as_str()));
         for m in self.referring_matcher.find(text, tokens) {
             let Some((referent, _)) = REFERRING.get(m.target) else {
                 continue;
@@ -992,7 +1050,13 @@ impl Lexicon {
                         .get(n.end..m.start)
                         .is_some_and(|gap| gap.trim().is_empty())
             });
-            if overlaps || after_a_name || !stands_alone(text, tokens, m.start, m.end) {
+            // A party's word qualifies what follows and is still the party's: "party chairman",
+            // "the party's candidate".
+            let hyphenated = text.get(..m.start).is_some_and(|t| t.ends_with('-'))
+                || text.get(m.end..).is_some_and(|t| t.starts_with('-'));
+            let alone = (*referent == Referent::Party && !hyphenated)
+                || stands_alone(text, tokens, m.start, m.end);
+            if overlaps || after_a_name || !alone {
                 continue;
             }
             // "Party" in "Likud Party", "Police" in "Aleppo Police Command": a name's word.
@@ -1019,7 +1083,12 @@ impl Lexicon {
             let group = of_a_country
                 .or(loyal)
                 .or_else(|| self.antecedent(named, setting, *referent, word, m.start))
-                .or_else(|| self.home_party(setting, *referent));
+                .or_else(|| self.conflicts_own(named, setting, *referent, word, m.start))
+                .or_else(|| {
+                    (*referent != Referent::Police || unrest)
+                        .then(|| self.home_party(setting, *referent))
+                        .flatten()
+                });
             if let Some(group) = group {
                 out.push(LexiconMention {
                     group,
@@ -1087,6 +1156,16 @@ impl Lexicon {
         if let Some(g) = ordered.iter().find(|g| names_use_the_word(g)) {
             return Some(g.name.clone());
         }
+        // "The party" is the one the report is about: the party it names most, the nearest of
+        // those named as often.
+        if referent == Referent::Party {
+            let times = |g: &Group| named.iter().filter(|m| m.group == g.name).count();
+            let most = ordered.iter().map(|g| times(g)).max()?;
+            return ordered
+                .iter()
+                .find(|g| times(g) == most)
+                .map(|g| g.name.clone());
+        }
         match referent {
             Referent::Opposition => {}
             // "Militants" and "terrorists" are what outlets call one side or the other: the word
@@ -1129,6 +1208,96 @@ impl Lexicon {
                 [only] => Some(only.name.clone()),
                 _ => None,
             })
+    }
+
+    /// The party of the report's conflict whose generic words hold a word that refers to an
+    /// armed group ("terrorists" and "militants" are what Syrian and Russian state media call
+    /// the armed opposition), where the report names no party of that kind within reach of it.
+    fn conflicts_own(
+        &self,
+        named: &[LexiconMention],
+        setting: &Setting,
+        referent: Referent,
+        word: &str,
+        at: usize,
+    ) -> Option<String> {
+        if !deferred(word) {
+            return None;
+        }
+        // "The opponents", "these factions": the opposition as a whole, whichever of its groups
+        // the report names.
+        let kinds: &[&str] = if referent == Referent::Opposition {
+            &[]
+        } else {
+            referent.kinds()
+        };
+        let of_kind = |name: &str| {
+            self.actors
+                .iter()
+                .any(|g| g.name == name && g.kind.as_deref().is_some_and(|k| kinds.contains(&k)))
+        };
+        let nearby = named.iter().any(|m| {
+            let near = (m.end <= at && at - m.end <= ANTECEDENT_BEFORE)
+                || (m.start > at && m.start - at <= ANTECEDENT_AFTER);
+            near && of_kind(&m.group)
+        });
+        if nearby {
+            return None;
+        }
+        let folded = folded_phrase(word);
+        let owners: Vec<&Group> = self
+            .actors
+            .iter()
+            .filter(|g| g.countries.iter().any(|c| setting.countries.contains(c)))
+            .filter(|g| {
+                g.generic
+                    .iter()
+                    .any(|w| folded_phrase(without_article(w)) == folded)
+            })
+            .collect();
+        let at_home = owners.iter().find(|g| {
+            setting
+                .home
+                .as_ref()
+                .is_some_and(|h| g.countries.contains(h))
+        });
+        at_home.or(owners.first()).map(|g| g.name.clone())
+    }
+
+    /// The parties of party–state tags: "R" in "Sen. John McCain, R-Ariz." and "(D-N.Y.)",
+    /// the party whose pack gives it that letter, in a report set in the pack's countries.
+    fn tagged(&self, text: &str, tokens: &[Token], setting: &Setting) -> Vec<LexiconMention> {
+        let mut out = Vec::new();
+        for t in tokens {
+            let letter = t.text(text);
+            if letter.len() != 1 || text.get(t.end..t.end + 1) != Some("-") {
+                continue;
+            }
+            let opened = text
+                .get(..t.start)
+                .and_then(|b| b.trim_end().chars().next_back())
+                .is_some_and(|c| c == '(' || c == ',');
+            let state = text
+                .get(t.end + 1..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_uppercase);
+            if !opened || !state {
+                continue;
+            }
+            let Some(group) = self.actors.iter().find(|g| {
+                g.tag.as_deref() == Some(letter)
+                    && g.countries.iter().any(|c| setting.countries.contains(c))
+            }) else {
+                continue;
+            };
+            out.push(LexiconMention {
+                group: group.name.clone(),
+                start: t.start,
+                end: t.end,
+                referred: false,
+            });
+        }
+        out
     }
 
     /// The party of the report's home country a referring word stands for where the report
@@ -1343,6 +1512,65 @@ fn country_named_at(text: &str, tokens: &[Token], i: usize) -> Option<(&'static 
         })
 }
 
+/// Whether the demonym at token `i` is said of a strike, a jet or a force before it: "the raid
+/// was Syrian or Russian", "jets also believed to be Russian".
+fn predicated(text: &str, tokens: &[Token], i: usize) -> bool {
+    // Back over "Syrian or" to the verb.
+    let mut at = i;
+    while at >= 2
+        && tokens[at - 1].folded == "or"
+        && super::capitalised(tokens[at - 2].text(text))
+        && COUNTRY_WORDS.contains_key(&tokens[at - 2].folded)
+    {
+        at -= 2;
+    }
+    let Some(verb) = at.checked_sub(1).map(|v| &tokens[v]) else {
+        return false;
+    };
+    if !matches!(verb.folded.as_str(), "be" | "was" | "were" | "is" | "are") {
+        return false;
+    }
+    let from = at.saturating_sub(7);
+    tokens[from..at - 1]
+        .iter()
+        .rev()
+        .take_while(|t| !t.sentence_start)
+        .chain(tokens[from..at].iter().filter(|t| t.sentence_start).take(1))
+        .any(|t| MILITARY_WORDS.contains(&t.folded.as_str()))
+}
+
+/// The word after an aircraft's or a weapon's model written at token `i` ("Mi-25", "F-16",
+/// "Su-24M"): a short capitalised word, a hyphen and a word that starts with a digit.
+fn model_designation(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let (letters, number) = (tokens.get(i)?, tokens.get(i + 1)?);
+    let short = letters.text(text).chars().count() <= 3 && super::capitalised(letters.text(text));
+    let hyphen = text.get(letters.end..number.start) == Some("-");
+    let digit = number.text(text).starts_with(|c: char| c.is_ascii_digit());
+    (short && hyphen && digit).then_some(i + 2)
+}
+
+/// Words folded and joined by single spaces: "Terrorist  organizations" is "terrorist
+/// organizations".
+fn folded_phrase(phrase: &str) -> String {
+    super::tokens(phrase)
+        .into_iter()
+        .map(|t| t.folded)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a word refers to an armed group, a militia or the opposition ([`REFERRING`]): such a
+/// word is a party's generic word only where the report names no party it could stand for.
+fn deferred(word: &str) -> bool {
+    let folded = folded_phrase(word);
+    REFERRING.iter().any(|(referent, words)| {
+        matches!(
+            referent,
+            Referent::Opposition | Referent::ArmedGroup | Referent::Militia
+        ) && words.contains(&folded.as_str())
+    })
+}
+
 /// Whether the words at byte `start` follow a country's demonym or possessive name.
 fn after_a_country(text: &str, tokens: &[Token], start: usize) -> bool {
     let at = tokens.partition_point(|t| t.start < start);
@@ -1548,7 +1776,19 @@ const AFTER_A_REFERENCE: &[&str] = &[
 fn stands_alone(text: &str, tokens: &[Token], start: usize, end: usize) -> bool {
     let before = text.get(..start).and_then(|t| t.chars().next_back());
     let after = text.get(end..).and_then(|t| t.chars().next());
-    if before == Some('-') || after == Some('-') {
+    // A label in quotation marks names no one: "labels rebel groups as "terrorists"".
+    let quote = |c: Option<char>| matches!(c, Some('"' | '“' | '”' | '\''));
+    if quote(before) && quote(after) {
+        return false;
+    }
+    // "Aleppo, SANA-Terrorist organizations fired": an agency's dateline, no compound.
+    let dateline = before == Some('-')
+        && text
+            .get(..start - 1)
+            .and_then(|t| t.split(|c: char| !c.is_alphanumeric()).next_back())
+            .is_some_and(|w| w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase()))
+        && text.get(start..end).is_some_and(super::capitalised);
+    if (before == Some('-') && !dateline) || after == Some('-') {
         return false;
     }
     let Some(next) = tokens.get(tokens.partition_point(|t| t.start < end)) else {
@@ -1559,7 +1799,13 @@ fn stands_alone(text: &str, tokens: &[Token], start: usize, end: usize) -> bool 
         return true;
     }
     let word = next.folded.as_str();
-    AFTER_A_REFERENCE.contains(&word)
+    // A plural before a noun is a possessive whose apostrophe is lost ("terrorists rocket
+    // shells"): plurals do not qualify nouns.
+    let plural = text
+        .get(start..end)
+        .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"));
+    plural
+        || AFTER_A_REFERENCE.contains(&word)
         || (word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")))
 }
 
@@ -1717,6 +1963,86 @@ mod tests {
                 .collect();
             assert!(referred.is_empty(), "{text}: {referred:?}");
         }
+    }
+
+    #[test]
+    fn terrorists_are_the_armed_opposition_only_where_no_group_is_named_near_them() {
+        let found = parties(
+            "Terrorists fired rocket shells on Aleppo, and militants shelled the city again.",
+            &home("SY"),
+        );
+        let groups: Vec<&str> = found.iter().map(|(_, g, _)| g.as_str()).collect();
+        assert_eq!(
+            groups,
+            ["Syrian armed opposition", "Syrian armed opposition"],
+            "{found:?}"
+        );
+        let found = parties(
+            "Islamic State fighters attacked Palmyra. The militants seized the citadel.",
+            &home("SY"),
+        );
+        assert!(
+            found.iter().all(|(_, g, _)| g != "Syrian armed opposition"),
+            "{found:?}"
+        );
+        // A label in quotation marks refers to no one; outside Syria the words are nobody's.
+        let found = parties("The government calls them \"terrorists\".", &home("SY"));
+        assert!(found.iter().all(|(w, _, _)| w != "terrorists"), "{found:?}");
+        assert!(parties("Terrorists fired rockets.", &home("FR")).is_empty());
+    }
+
+    #[test]
+    fn party_state_tags_and_the_party_a_report_is_about() {
+        let setting = home("US");
+        let found = parties(
+            "Republicans pressed RNC chairman Steele, and Democrats joined. Sen. John McCain, \
+             R-Ariz., said the party chairman must apologise. Republicans agreed; no third-party \
+             run was planned.",
+            &setting,
+        );
+        assert!(
+            found.contains(&("R".to_string(), "Republican Party".to_string(), false)),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("party".to_string(), "Republican Party".to_string(), true)),
+            "{found:?}"
+        );
+        assert_eq!(
+            found.iter().filter(|(w, _, _)| w == "party").count(),
+            1,
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_demonym_said_of_a_strike_or_before_a_model_stands_for_the_army() {
+        let found = parties(
+            "They flew a Syrian Mi-25 helicopter. It was unclear whether the raid was Syrian or \
+             Russian.",
+            &home("SY"),
+        );
+        let groups: Vec<&str> = found.iter().map(|(_, g, _)| g.as_str()).collect();
+        assert_eq!(
+            groups,
+            [
+                "Syrian government forces",
+                "Syrian government forces",
+                "Russian forces"
+            ],
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn police_are_a_side_only_in_unrest() {
+        assert!(
+            parties(
+                "Police say two people were killed in Athens. Officers are investigating.",
+                &home("GR")
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod sources;
 pub mod terms;
 pub mod world;
 
+mod cued;
 mod matcher;
 
 pub use gazetteer::Gazetteer;

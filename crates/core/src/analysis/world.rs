@@ -47,7 +47,7 @@ const TOWN: u32 = 15_000;
 const METROPOLIS: u32 = 1_000_000;
 /// Capitalised words that may stand before a place's name without making it part of another
 /// name ("Eastern Ghouta", "In Aleppo").
-const BEFORE_A_PLACE: &[&str] = &[
+pub(super) const BEFORE_A_PLACE: &[&str] = &[
     "north",
     "south",
     "east",
@@ -133,6 +133,30 @@ const AFTER_A_PLACE: &[&str] = &[
     "had",
     "as",
 ];
+/// An office of a place after its name ("Texas Governor Rick Perry", "US President", "Israel
+/// Prime Minister", "Scotts Bluff County Sheriff") or its party's member ("The Arizona
+/// Republican said"): the place is still the place.
+pub(super) const OFFICES: &[&str] = &[
+    "governor",
+    "gov",
+    "sheriff",
+    "attorney",
+    "senator",
+    "sen",
+    "mayor",
+    "president",
+    "prime",
+    "premier",
+    "minister",
+    "lawmaker",
+    "lawmakers",
+    "congressman",
+    "congresswoman",
+    "republican",
+    "republicans",
+    "democrat",
+    "democrats",
+];
 /// A city this large next to another capitalised word is still the city (a dateline,
 /// "Damascus Syrian state media said"); only a title or "said" makes it a person.
 const CITY_IN_ANY_COMPANY: u32 = 1_000_000;
@@ -152,7 +176,7 @@ const SPEECH: &[&str] = &[
     "warned",
 ];
 /// Titles before a person's name ("Gov. Perry", "President Assad").
-const TITLES: &[&str] = &[
+pub(super) const TITLES: &[&str] = &[
     "mr",
     "mrs",
     "ms",
@@ -187,8 +211,70 @@ const TITLES: &[&str] = &[
     "sir",
 ];
 
+/// Head words of organisations' names: a place's name before one ("Aleppo University", "Police
+/// Command", "Jordan Times", "Syria TV") or after one and "of" ("University of Denver",
+/// "National Hospital of Idlib") is part of the organisation's name, whatever the place's size.
+const ORGANISATION_WORDS: &[&str] = &[
+    "university",
+    "college",
+    "institute",
+    "school",
+    "academy",
+    "hospital",
+    "police",
+    "command",
+    "council",
+    "court",
+    "department",
+    "ministry",
+    "committee",
+    "commission",
+    "association",
+    "agency",
+    "times",
+    "post",
+    "tv",
+    "radio",
+    "news",
+    "herald",
+    "tribune",
+    "telecom",
+    "airlines",
+    "airways",
+    "bank",
+    "company",
+    "corporation",
+    "club",
+    "church",
+    "senate",
+    "congress",
+    "parliament",
+    "assembly",
+];
+/// Whether a folded word is an organisation's head word ("university", "police").
+pub(super) fn is_organisation_word(word: &str) -> bool {
+    ORGANISATION_WORDS.contains(&word)
+}
+
+/// Words before a name that say it is where something is, not who speaks: "Activists in
+/// Damascus said" is no person called Damascus.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "near",
+    "from",
+    "outside",
+    "inside",
+    "across",
+    "around",
+    "into",
+    "throughout",
+    "within",
+    "toward",
+    "towards",
+];
+
 /// Words that may be written in lower case inside a place's name.
-const PARTICLES: &[&str] = &[
+pub(super) const PARTICLES: &[&str] = &[
     "al", "el", "al-", "ad", "an", "ar", "as", "ash", "at", "az", "ez", "es", "et", "en", "ed",
     "bin", "ibn", "bani", "beni", "abu", "umm", "de", "del", "della", "di", "da", "do", "dos",
     "du", "des", "la", "le", "les", "los", "las", "van", "von", "der", "den", "am", "im", "an",
@@ -408,8 +494,20 @@ impl World {
 
     /// The places a text names, in order, each at most once per span of words.
     pub fn find(&self, text: &str, tokens: &[Token]) -> Vec<WorldMention> {
-        let spans: Vec<Span> = self
-            .spans(text, tokens)
+        self.find_with_names(text, tokens).0
+    }
+
+    /// The places a text names, and the words (first and last) of every name it spells as a
+    /// name, taken for a place there or not, where a run of names without commas is cut (see
+    /// `cued`): read off one pass of the automaton.
+    pub(crate) fn find_with_names(
+        &self,
+        text: &str,
+        tokens: &[Token],
+    ) -> (Vec<WorldMention>, Vec<(usize, usize)>) {
+        let all = self.spans(text, tokens);
+        let names: Vec<(usize, usize)> = all.iter().map(|s| (s.first, s.last)).collect();
+        let spans: Vec<Span> = all
             .into_iter()
             .filter(|s| !acronym_or_date(text, tokens, s))
             .collect();
@@ -444,23 +542,34 @@ impl World {
             // start, may be no name at all.
             let doubtful = single
                 && (lower_elsewhere.contains(word) || !not_only_at_sentence_start.contains(word));
+            let here = name_signs(text, tokens, span.first, span.last, &covered);
             let sign = if single {
-                let here = name_signs(text, tokens, span.first, span.last, &covered);
                 let anywhere = people.get(word).copied().unwrap_or_default();
                 NameSigns {
                     person: anywhere.person,
                     before: anywhere.before,
                     after: here.after,
+                    org: here.org,
                 }
             } else {
-                NameSigns::default()
+                // A name of several words is a place's own but inside an organisation's name.
+                NameSigns {
+                    org: here.org,
+                    ..NameSigns::default()
+                }
             };
+            // An organisation's head word is no place of its own ("University").
+            if single && ORGANISATION_WORDS.contains(&word) {
+                continue;
+            }
             let latin = tokens[span.first]
                 .text(text)
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c));
-            let in_a_source = sign.any() && in_a_source_name(text, tokens, span);
+            // A source's name may run on from a headline, where every word is capitalised.
+            let in_a_source = (sign.any() || next_to_a_capital(text, tokens, span))
+                && in_a_source_name(text, tokens, span);
             let believable = |p: &Place| {
                 if in_a_source || sign.rule_out(p) {
                     return false;
@@ -493,14 +602,15 @@ impl World {
         let taken = covered_words(tokens.len(), &kept_spans);
         self.transliterations(text, tokens, &taken, &context, &lower_elsewhere, &mut found);
         found.sort_by_key(|(span, _)| span.first);
-        found
+        let mentions = found
             .into_iter()
             .map(|(span, place)| WorldMention {
                 place,
                 start: tokens[span.first].start,
                 end: tokens[span.last].end,
             })
-            .collect()
+            .collect();
+        (mentions, names)
     }
 
     /// Places of the report's countries that the report spells in its own transliteration from
@@ -827,25 +937,43 @@ pub(crate) fn written_as_a_place(
         return false;
     }
     let signs = name_signs(text, tokens, first, last, &vec![false; tokens.len()]);
-    if broad { !signs.after } else { !signs.any() }
+    let span = Span {
+        first,
+        last,
+        pattern: u32::MAX,
+    };
+    if next_to_a_capital(text, tokens, &span) && in_a_source_name(text, tokens, &span) {
+        return false;
+    }
+    if broad {
+        !(signs.after || signs.org)
+    } else {
+        !signs.any()
+    }
 }
 
 /// What marks words as part of a longer proper name rather than a place.
 #[derive(Debug, Clone, Copy, Default)]
-struct NameSigns {
+pub(super) struct NameSigns {
     /// A title before them or "said" after them: a person.
-    person: bool,
+    pub(super) person: bool,
     /// A capitalised word before them (outside the first line, where headlines capitalise
     /// every word) that no place name covers and that may not stand before a place.
-    before: bool,
+    pub(super) before: bool,
     /// Such a word after them ("Aleppo University", "France Telecom", "Abu Bakr").
-    after: bool,
+    pub(super) after: bool,
+    /// An organisation's head word around them ("Aleppo University", "University of Denver"),
+    /// or "-led" after them ("US-led coalition"): an organisation's name, not a place.
+    pub(super) org: bool,
 }
 
 impl NameSigns {
     /// Whether these signs make a place of this kind and size part of another name: a country
     /// only by a word after it ("Jordan Times"), a city of a million only as a person.
     fn rule_out(&self, place: &Place) -> bool {
+        if self.org {
+            return true;
+        }
         match place.kind {
             PlaceKind::Country | PlaceKind::Region => self.after,
             PlaceKind::Place if place.population >= CITY_IN_ANY_COMPANY => self.person,
@@ -854,12 +982,12 @@ impl NameSigns {
     }
 
     fn any(&self) -> bool {
-        self.person || self.before || self.after
+        self.person || self.before || self.after || self.org
     }
 }
 
 /// The signs that the words `first..=last` are part of a longer proper name.
-fn name_signs(
+pub(super) fn name_signs(
     text: &str,
     tokens: &[Token],
     first: usize,
@@ -867,17 +995,54 @@ fn name_signs(
     covered: &[bool],
 ) -> NameSigns {
     let headline_end = text.find('\n').unwrap_or(text.len());
+    // Initials keep their full stop: "U.S. Supreme Court" runs on as "US Supreme" does.
+    let initial = |t: &Token| {
+        t.end - t.start == 1 && t.start > 0 && text.get(t.start - 1..t.start) == Some(".")
+    };
     let adjacent = |a: &Token, b: &Token| {
-        text.get(a.end..b.start)
-            .is_some_and(|between| between.chars().all(|c| c == ' ' || c == '\u{a0}'))
+        text.get(a.end..b.start).is_some_and(|between| {
+            let between = if initial(a) {
+                between.strip_prefix('.').unwrap_or(between)
+            } else {
+                between
+            };
+            between.chars().all(|c| c == ' ' || c == '\u{a0}')
+        })
     };
     let capitalised = |t: &Token| super::capitalised(t.text(text));
     let before = first.checked_sub(1).map(|i| (i, &tokens[i]));
     let after = tokens.get(last + 1).map(|t| (last + 1, t));
     let in_body = tokens[first].start >= headline_end;
+    let organisation =
+        |t: &Token| capitalised(t) && ORGANISATION_WORDS.contains(&t.folded.as_str());
+    let led = text.get(tokens[last].end..).is_some_and(|rest| {
+        let rest = rest.strip_prefix('.').unwrap_or(rest);
+        rest.len() >= 4 && rest.is_char_boundary(4) && rest[..4].eq_ignore_ascii_case("-led")
+    });
+    // "in Damascus", "in eastern Ghouta".
+    let locative = (first.saturating_sub(2)..first).rev().find_map(|i| {
+        let t = &tokens[i];
+        let direction = matches!(
+            t.folded.as_str(),
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "northern"
+                | "southern"
+                | "eastern"
+                | "western"
+                | "central"
+                | "rural"
+        );
+        (!direction).then(|| LOCATIVE.contains(&t.folded.as_str()))
+    }) == Some(true);
     NameSigns {
         person: before.is_some_and(|(_, t)| TITLES.contains(&t.folded.as_str()))
-            || after.is_some_and(|(_, t)| SPEECH.contains(&t.folded.as_str())),
+            || (!locative && after.is_some_and(|(_, t)| SPEECH.contains(&t.folded.as_str()))),
+        org: led
+            || after.is_some_and(|(_, t)| adjacent(&tokens[last], t) && organisation(t))
+            || (first >= 2 && tokens[first - 1].folded == "of" && organisation(&tokens[first - 2])),
         before: in_body
             && before.is_some_and(|(i, t)| {
                 adjacent(t, &tokens[first])
@@ -895,9 +1060,20 @@ fn name_signs(
                     && !t.sentence_start
                     && !covered[i]
                     && !AFTER_A_PLACE.contains(&t.folded.as_str())
+                    && !OFFICES.contains(&t.folded.as_str())
                     && !super::dates::is_month_or_weekday(&t.folded)
             }),
     }
+}
+
+/// Whether a capitalised word stands right before or after the span's words.
+fn next_to_a_capital(text: &str, tokens: &[Token], span: &Span) -> bool {
+    let capital_at = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| super::capitalised(t.text(text)))
+    };
+    (span.first > 0 && capital_at(span.first - 1)) || capital_at(span.last + 1)
 }
 
 /// Whether a span is inside the name of a source the registry knows ("Agence France-Presse",
@@ -933,12 +1109,14 @@ fn rank(p: &Place) -> (u8, u32) {
 /// Whether words are written as a place's name: in a script with capitals, the first word
 /// capitalised and every other one too but particles ("Deir ez-Zor", "Khan al-Assal"), and
 /// nothing but spaces, hyphens and apostrophes between them (not the end of a sentence).
-fn written_as_a_name(text: &str, words: &[Token]) -> bool {
+pub(super) fn written_as_a_name(text: &str, words: &[Token]) -> bool {
     for pair in words.windows(2) {
         let between = text.get(pair[0].end..pair[1].start).unwrap_or("?");
-        // Initials run on with full stops: "U.S.", "U.K.".
+        // Initials run on with full stops: "U.S.", "U.K."; so do "St. Louis" and "Ft. Myers".
         let initials = between == "." && pair.iter().all(|w| w.end - w.start == 1);
+        let abbreviated = between == ". " && matches!(pair[0].folded.as_str(), "st" | "ft" | "mt");
         if !initials
+            && !abbreviated
             && !between
                 .chars()
                 .all(|c| c == ' ' || c == '-' || c == '\'' || c == '’' || c == '\u{a0}')
