@@ -8,7 +8,7 @@
 //! Each is a span of the text with its reason, as the line rules give. Every span is short and
 //! bounded, and none is taken when nothing of the paragraph would be left.
 
-use super::clean::reason;
+use super::reason;
 use crate::analysis::{dates, fold_word};
 use crate::text;
 

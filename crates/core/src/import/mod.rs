@@ -11,6 +11,7 @@ pub mod decode;
 pub mod formats;
 mod inline;
 mod pipeline;
+pub mod reason;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
