@@ -186,7 +186,8 @@ fn places_in_real_articles_are_found_with_their_countries() {
     tally.print("places");
     assert!(tally.marked >= 200, "{} marks", tally.marked);
     assert!(
-        tally.precision() >= 0.92 && tally.recall() >= 0.84,
+        // The target is 0.9 for both; measured 0.963 and 0.970 (README).
+        tally.precision() >= 0.94 && tally.recall() >= 0.95,
         "place precision {:.3}, recall {:.3}",
         tally.precision(),
         tally.recall()
@@ -275,9 +276,9 @@ fn parties_in_real_articles_are_found_in_their_context() {
     tally.print("parties");
     println!("parties named: recall {named_recall:.3} ({named_found}/{named})");
     assert!(tally.marked >= 150, "{} marks", tally.marked);
-    // The target is 0.9 for both; these floors hold what is reached (see the README).
+    // The target is 0.9 for both; measured 0.940 and 0.921, named 0.977 (README).
     assert!(
-        tally.precision() >= 0.90 && tally.recall() >= 0.80 && named_recall >= 0.89,
+        tally.precision() >= 0.92 && tally.recall() >= 0.90 && named_recall >= 0.95,
         "party precision {:.3}, recall {:.3}, recall of named parties {named_recall:.3}",
         tally.precision(),
         tally.recall()

@@ -28,19 +28,19 @@ use serde::Deserialize;
 use triangulate_core::analysis::{Gazetteer, Lexicon, fold_word};
 
 #[derive(Deserialize)]
-struct Marks {
-    articles: Vec<Marked>,
+pub(crate) struct Marks {
+    pub(crate) articles: Vec<Marked>,
 }
 
 #[derive(Deserialize)]
-struct Marked {
-    corpus: String,
+pub(crate) struct Marked {
+    pub(crate) corpus: String,
     #[serde(rename = "ref")]
-    reference: String,
+    pub(crate) reference: String,
     figures: Vec<MarkedFigure>,
     sources: Vec<MarkedSource>,
     #[serde(default)]
-    not_report: Vec<NotReport>,
+    pub(crate) not_report: Vec<NotReport>,
 }
 
 #[derive(Deserialize)]
@@ -67,13 +67,13 @@ struct MarkedSource {
 }
 
 #[derive(Deserialize)]
-struct NotReport {
-    text: String,
-    occurrence: usize,
+pub(crate) struct NotReport {
+    pub(crate) text: String,
+    pub(crate) occurrence: usize,
 }
 
 /// Every marks file, in name order.
-fn marks() -> Vec<Marks> {
+pub(crate) fn marks() -> Vec<Marks> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reports");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("the marks are in the repository")

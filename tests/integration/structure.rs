@@ -9,52 +9,12 @@
 //! apart when a span the import cut covers its first words; a span cut is right when it overlaps
 //! a marked passage. The texts are cleaned as the import cleans a record with a title field.
 
-use std::collections::HashMap;
-use std::path::Path;
+use std::collections::HashSet;
 
-use serde::Deserialize;
 use triangulate_core::import::clean::clean;
 
+use crate::reading::marks;
 use crate::real_data::{article_text, data, fakes, nth_occurrence};
-
-#[derive(Deserialize)]
-struct Marks {
-    articles: Vec<Marked>,
-}
-
-#[derive(Deserialize)]
-struct Marked {
-    corpus: String,
-    #[serde(rename = "ref")]
-    reference: String,
-    #[serde(default)]
-    not_report: Vec<NotReport>,
-}
-
-#[derive(Deserialize)]
-struct NotReport {
-    text: String,
-    occurrence: usize,
-}
-
-fn marked_articles() -> Vec<Marked> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reports");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("the marks are in the repository")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .flat_map(|p| {
-            let text = std::fs::read_to_string(&p).expect("a marks file reads");
-            serde_json::from_str::<Marks>(&text)
-                .expect("a marks file parses")
-                .articles
-        })
-        .collect()
-}
 
 #[test]
 fn what_is_not_the_reports_own_text_is_set_apart_at_import() {
@@ -64,10 +24,10 @@ fn what_is_not_the_reports_own_text_is_set_apart_at_import() {
     }
     let fakes = fakes();
     let (mut marked, mut found, mut cut, mut cut_right) = (0usize, 0usize, 0usize, 0usize);
-    let mut seen: HashMap<String, ()> = HashMap::new();
-    for m in marked_articles() {
+    let mut seen: HashSet<String> = HashSet::new();
+    for m in marks().into_iter().flat_map(|m| m.articles) {
         // An article marked twice (the second marking) is scored once.
-        if seen.insert(m.reference.clone(), ()).is_some() {
+        if !seen.insert(m.reference.clone()) {
             continue;
         }
         let Some(text) = article_text(&m.corpus, &m.reference, &fakes) else {

@@ -11,7 +11,7 @@
 //! as some archives keep them) is cut where a gazetteer name begins or ends and is otherwise
 //! kept whole, since no rule can tell where one unknown name ends and the next begins.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use super::Token;
 use std::sync::LazyLock;
@@ -24,10 +24,7 @@ static PARTIES: LazyLock<Lexicon> = LazyLock::new(Lexicon::built_in);
 
 /// Whether the words name a party or hold one's name ("Nusra Front", "Republican district").
 fn names_a_party(text: &str, words: &[Token]) -> bool {
-    let (Some(first), Some(last)) = (words.first(), words.last()) else {
-        return false;
-    };
-    PARTIES.names_a_party(&text[first.start..last.end])
+    !words.is_empty() && PARTIES.names_a_party_in(text, words)
 }
 
 /// Nouns after a name that say it is a place ("al-Jamilia neighborhood", "Hadar town",

@@ -82,6 +82,16 @@ fn month(name: &str) -> Option<u32> {
     MONTHS.iter().find(|(m, _)| *m == name).map(|(_, n)| *n)
 }
 
+/// Whether a word (lower case) is a day of the week in English, in full or as datelines shorten
+/// it ("Fri", "Thurs").
+pub fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.contains(&word)
+        || matches!(
+            word,
+            "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun"
+        )
+}
+
 /// The days of the week in English.
 const WEEKDAYS: &[&str] = &[
     "monday",

@@ -842,9 +842,14 @@ impl Lexicon {
     /// Whether a phrase holds a party's name or generic word ("Nusra Front members", "heavily
     /// Republican").
     pub fn names_a_party(&self, phrase: &str) -> bool {
-        let tokens = super::tokens(phrase);
-        !self.actor_matcher.find(phrase, &tokens).is_empty()
-            || !self.generic_matcher.find(phrase, &tokens).is_empty()
+        self.names_a_party_in(phrase, &super::tokens(phrase))
+    }
+
+    /// [`Self::names_a_party`] for the words `tokens` of `text`, already read (no copy, no
+    /// second reading).
+    pub fn names_a_party_in(&self, text: &str, tokens: &[super::Token]) -> bool {
+        !self.actor_matcher.find(text, tokens).is_empty()
+            || !self.generic_matcher.find(text, tokens).is_empty()
     }
 
     /// The actor group whose name `phrase` is, in full ("HTS" → "Hayat Tahrir al-Sham").

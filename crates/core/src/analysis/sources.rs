@@ -7,7 +7,7 @@
 //! "Agence France-Presse"), and to take a folder named after an outlet as that outlet. Nothing of
 //! the sample's invented world is in it: the architecture tests check that.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::LazyLock;
 
 use serde::Deserialize;
@@ -159,6 +159,24 @@ impl Registry {
             return None;
         }
         self.by_name.get(&key).and_then(|i| self.sources.get(*i))
+    }
+
+    /// [`Self::by_name`] for words of a text already read: `written` as the text has them,
+    /// `folded` their folded forms (no second reading of the words).
+    pub fn by_words(&self, written: &str, folded: &[&str]) -> Option<&Source> {
+        if let Some(i) = self.by_capitals.get(written.trim()) {
+            return self.sources.get(*i);
+        }
+        let folded = match folded.split_first() {
+            Some((first, rest)) if *first == "the" && !rest.is_empty() => rest,
+            _ => folded,
+        };
+        if folded.is_empty() {
+            return None;
+        }
+        self.by_name
+            .get(&folded.join(" "))
+            .and_then(|i| self.sources.get(*i))
     }
 }
 

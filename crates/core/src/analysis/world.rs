@@ -854,7 +854,15 @@ const FORMS: usize = 4;
 /// joins to a word ("وإدلب", "بحلب").
 fn word_form(token: &Token, text: &str, form: usize) -> Option<String> {
     let word = token.folded.as_str();
-    if form > 0 && word.is_ascii() {
+    if form == 0 {
+        // Read first and without collecting the word's letters: every word of every text
+        // passes here.
+        return token
+            .is_possessive(text)
+            .then(|| word.strip_suffix('s').map(str::to_string))
+            .flatten();
+    }
+    if word.is_ascii() {
         return None;
     }
     let chars: Vec<char> = word.chars().collect();
@@ -864,10 +872,6 @@ fn word_form(token: &Token, text: &str, form: usize) -> Option<String> {
         .first()
         .is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(c));
     match form {
-        0 => token
-            .is_possessive(text)
-            .then(|| word.strip_suffix('s').map(str::to_string))
-            .flatten(),
         1 if cyrillic && n >= 4 => Some(chars[..n - 1].iter().collect()),
         1 if arabic && n >= 4 && matches!(chars[0], 'و' | 'ف' | 'ب' | 'ل') => {
             Some(chars[1..].iter().collect())
@@ -1082,12 +1086,20 @@ fn in_a_source_name(text: &str, tokens: &[Token], span: &Span) -> bool {
     let registry = super::sources::Registry::built_in();
     let from = span.first.saturating_sub(3);
     let to = (span.last + 3).min(tokens.len() - 1);
+    let folded: Vec<&str> = tokens[from..=to]
+        .iter()
+        .map(|t| t.folded.as_str())
+        .collect();
     (from..=span.first).any(|a| {
         (span.last..=to).any(|b| {
             (a, b) != (span.first, span.last)
                 && text
                     .get(tokens[a].start..tokens[b].end)
-                    .is_some_and(|name| registry.by_name(name).is_some())
+                    .is_some_and(|name| {
+                        registry
+                            .by_words(name, &folded[a - from..=b - from])
+                            .is_some()
+                    })
         })
     })
 }

@@ -121,7 +121,7 @@ fn top(text: &str, (start, end): (usize, usize), title: &str) -> Vec<(usize, usi
     out
 }
 
-/// Words that may stand in a date stamp besides the date itself.
+/// Words that may stand in a date stamp besides the date itself and the day of the week.
 const STAMP_WORDS: &[&str] = &[
     "published",
     "posted",
@@ -136,23 +136,6 @@ const STAMP_WORDS: &[&str] = &[
     "ksa",
     "-",
     "|",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// A word of a date or a time: digits and separators ("24.08.2013", "21:09", "2017").
@@ -181,6 +164,7 @@ fn stamp(text: &str, words: &[Word<'_>]) -> Option<usize> {
         let after_month =
             |back: usize| n >= back && dates::month_number(&bare_of(&words[n - back])).is_some();
         let ok = month
+            || dates::is_weekday(&bare)
             || STAMP_WORDS.contains(&bare.as_str())
             || TIME_WORDS.contains(&bare.as_str())
             || bare.starts_with("utc")
@@ -257,7 +241,8 @@ fn date_in(span: &str) -> Option<String> {
         .split_whitespace()
         .filter(|w| {
             let w = w.trim_end_matches([',', ':', '|', ';']).to_lowercase();
-            !STAMP_WORDS.contains(&w.as_str()) || dates::month_number(&w).is_some()
+            !(STAMP_WORDS.contains(&w.as_str()) || dates::is_weekday(&w))
+                || dates::month_number(&w).is_some()
         })
         .collect::<Vec<_>>()
         .join(" ");
