@@ -157,7 +157,7 @@ fn top<K: Ord>(counts: impl IntoIterator<Item = (K, u32)>, max: usize) -> Vec<(K
     v
 }
 
-/// Places, the heaviest first: each mention adds its weight.
+/// Names, the heaviest first: each mention adds its weight (ties in name order).
 fn weighed(mentions: impl Iterator<Item = (String, u32)>) -> Vec<String> {
     let mut weights: HashMap<String, u32> = HashMap::new();
     for (place, weight) in mentions {
@@ -198,15 +198,9 @@ fn lead_span(body: &str) -> (usize, usize) {
 /// The longest lead [`lead_span`] takes: about the first two sentences of a wire report.
 const LEAD_BYTES: usize = 400;
 
+/// Names, the most often named first: [`weighed`] with every mention weighing one.
 fn ranked(mentions: impl Iterator<Item = String>) -> Vec<String> {
-    let mut counts: HashMap<String, u32> = HashMap::new();
-    for m in mentions {
-        *counts.entry(m).or_default() += 1;
-    }
-    top(counts, usize::MAX)
-        .into_iter()
-        .map(|(w, _)| w)
-        .collect()
+    weighed(mentions.map(|m| (m, 1)))
 }
 
 /// Whether a headline capitalises its words as titles do: most of its words of four letters or
