@@ -564,6 +564,7 @@ const TOTAL_CUES: &[(&str, bool)] = &[
     ("conflict which has", false),
     ("war has killed", false),
     ("month war", false),
+    ("day war", false),
     ("year war", false),
     ("years of war", false),
     ("year conflict", false),
@@ -710,11 +711,20 @@ fn mark_totals(text: &str, tokens: &[Token], claims: &mut [Claim]) {
     // Every number of the text, claim or not: a cue is the nearest number's, and marks it only
     // when that number is a claim's ("this month" by a date's number marks nothing).
     let mut numbers = Vec::new();
+    // The numbers that give a period's length ("over the past three days", "24 hours"): they
+    // count no one, and a cue beside them marks the count it reaches past them.
+    let mut lengths = Vec::new();
     let mut j = 0;
     while j < tokens.len() {
         match number_at(text, tokens, j) {
             Some((_, used)) => {
                 numbers.push(j);
+                if tokens
+                    .get(j + used)
+                    .is_some_and(|t| is_time_unit(&t.folded))
+                {
+                    lengths.push(j);
+                }
                 j += used;
             }
             None => j += 1,
@@ -749,6 +759,8 @@ fn mark_totals(text: &str, tokens: &[Token], claims: &mut [Claim]) {
             since_cue(tokens, i, &mut cues);
         }
         period_cue(tokens, i, &mut cues);
+        length_cue(text, tokens, i, &mut cues);
+        several_events_cue(tokens, i, &mut cues);
         let Some(starting) = CUES_BY_FIRST_WORD.get(tokens[i].folded.as_str()) else {
             continue;
         };
@@ -762,7 +774,10 @@ fn mark_totals(text: &str, tokens: &[Token], claims: &mut [Claim]) {
                         "ago" | "after" | "before" | "earlier" | "later"
                     )
                 });
+            // "over the past 24 hours": a day's report.
+            let a_day = a_day_at(text, tokens, i + words.len());
             if !a_moment
+                && !a_day
                 && tokens
                     .get(i..i + words.len())
                     .is_some_and(|run| run.iter().zip(words).all(|(t, w)| t.folded == *w))
@@ -818,18 +833,228 @@ fn mark_totals(text: &str, tokens: &[Token], claims: &mut [Claim]) {
                         Reach::Preceding => n < cue && !one_event_before(tokens, sentence, n),
                     }
             })
-            // "Syria's 30-month war": the number of the period's own length counts nothing.
+            // "Syria's 30-month war", "over the past three days": the number of the period's
+            // own length counts nothing.
             .filter(|&n| !(n + 1 == cue && is_unit(&tokens[cue].folded)))
+            .filter(|n| lengths.binary_search(n).is_err())
+            // "the Six-Day War of 1967": the period's year is the cue's.
+            .filter(|&n| {
+                !(n == cue + len + 1
+                    && matches!(word_before_number(tokens, n), "of" | "in")
+                    && is_year(tokens.get(n)))
+            })
             .filter(|&n| !clause_between(n) && !comma_between(n))
             .min_by_key(|&n| n.abs_diff(cue));
         if let Some(k) = nearest.and_then(|n| at.iter().position(|&a| a == n)) {
             claims[k].scope = Scope::Cumulative;
+            // "killed at least nine civilians and injured 200 during the final months": the
+            // counts joined to the one a cue marks are of the same period.
+            for (from, step) in [(k, 1_isize), (k, -1)] {
+                let mut k = from;
+                while let Some(next) = k.checked_add_signed(step).filter(|&n| n < claims.len()) {
+                    let (a, b) = (k.min(next), k.max(next));
+                    if !joined(text, tokens, &claims[a], &claims[b]) {
+                        break;
+                    }
+                    claims[next].scope = Scope::Cumulative;
+                    k = next;
+                }
+            }
         }
     }
-    for c in claims.iter_mut() {
-        if matches!(c.kind, ClaimKind::Killed | ClaimKind::Wounded) && c.number >= WAR_SIZED {
-            c.scope = Scope::Cumulative;
+    for k in 0..claims.len() {
+        let c = &claims[k];
+        let war_sized =
+            matches!(c.kind, ClaimKind::Killed | ClaimKind::Wounded) && c.number >= WAR_SIZED;
+        if war_sized || standing(tokens, c, at[k]) {
+            claims[k].scope = Scope::Cumulative;
         }
+    }
+}
+
+/// Words of time that a number before them makes a period's length ("three days").
+fn is_time_unit(word: &str) -> bool {
+    matches!(
+        word,
+        "hours"
+            | "days"
+            | "weeks"
+            | "months"
+            | "years"
+            | "hour"
+            | "day"
+            | "week"
+            | "month"
+            | "year"
+    )
+}
+
+/// A day's length at token `k` ("24 hours", "48 hours", "one day"): the period a day's
+/// report covers, which makes no total ("killed in strikes over the past 24 hours").
+fn a_day_at(text: &str, tokens: &[Token], k: usize) -> bool {
+    k < tokens.len()
+        && number_at(text, tokens, k).is_some_and(|(value, used)| {
+            tokens
+                .get(k + used)
+                .is_some_and(|t| match t.folded.as_str() {
+                    "hours" | "hour" => value <= 48,
+                    "day" | "days" => value <= 1,
+                    _ => false,
+                })
+        })
+}
+
+/// "in the last three days", "over the past two weeks", at token `i` ("last" or "past"): a
+/// period, whose length counts no one. A day's ("the past 24 hours") is not.
+fn length_cue(text: &str, tokens: &[Token], i: usize, cues: &mut Vec<Cue>) {
+    if !matches!(tokens[i].folded.as_str(), "last" | "past") || a_day_at(text, tokens, i + 1) {
+        return;
+    }
+    let Some((_, used)) = tokens
+        .get(i + 1)
+        .and_then(|_| number_at(text, tokens, i + 1))
+    else {
+        return;
+    };
+    if tokens
+        .get(i + 1 + used)
+        .is_some_and(|t| is_time_unit(&t.folded))
+    {
+        cues.push(Cue {
+            at: i,
+            len: used + 2,
+            reach: Reach::Either,
+        });
+    }
+}
+
+/// Strikes "across" a province or "on various areas", at token `i`: the count beside them is
+/// of several events, not one.
+fn several_events_cue(tokens: &[Token], i: usize, cues: &mut Vec<Cue>) {
+    if !matches!(
+        tokens[i].folded.as_str(),
+        "strikes"
+            | "airstrikes"
+            | "raids"
+            | "attacks"
+            | "bombardments"
+            | "bombings"
+            | "shellings"
+            | "explosions"
+            | "blasts"
+    ) {
+        return;
+    }
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.folded.as_str());
+    let across = word(i + 1) == "across";
+    let various = matches!(word(i + 1), "on" | "in" | "against")
+        && matches!(
+            word(i + 2),
+            "various" | "several" | "multiple" | "different" | "separate" | "other"
+        );
+    if across || various {
+        cues.push(Cue {
+            at: i,
+            len: 1,
+            reach: Reach::Either,
+        });
+    }
+}
+
+/// Whether two claims of one sentence are joined as counts of one event ("killed nine and
+/// injured 200", "23 journalists … as well as the death of at least 58", "nine people including
+/// five children"): a few words with a conjunction and no clause or stop between them, and both
+/// counts of people harmed.
+fn joined(text: &str, tokens: &[Token], a: &Claim, b: &Claim) -> bool {
+    let harmed = |c: &Claim| {
+        matches!(
+            c.kind,
+            ClaimKind::Killed | ClaimKind::Wounded | ClaimKind::Captured | ClaimKind::Missing
+        )
+    };
+    if !harmed(a) || !harmed(b) || a.end > b.start {
+        return false;
+    }
+    let Some(gap) = text.get(a.end..b.start) else {
+        return false;
+    };
+    if gap.contains(['.', ';', ',', ':', '\n', '(', '"', '“']) {
+        return false;
+    }
+    let from = tokens.partition_point(|t| t.start < a.end);
+    let to = tokens.partition_point(|t| t.start < b.start);
+    let words = &tokens[from..to];
+    words.len() <= 8
+        && !words.iter().any(|t| t.sentence_start)
+        && words
+            .iter()
+            .any(|t| matches!(t.folded.as_str(), "and" | "including" | "plus" | "well"))
+        && !words.iter().any(|t| {
+            matches!(
+                t.folded.as_str(),
+                "when" | "where" | "after" | "which" | "who" | "before" | "while" | "but" | "said"
+            )
+        })
+}
+
+/// A standing number rather than an event's: a force a group "commands", "has" or "numbers"
+/// ("which command some 90000 fighters"), or land that "is under" someone's control ("510
+/// square kilometres of the Golan are under Syrian control").
+fn standing(tokens: &[Token], c: &Claim, number: usize) -> bool {
+    match c.kind {
+        ClaimKind::Forces => {
+            let mut k = number;
+            while k > 0 {
+                k -= 1;
+                let w = tokens[k].folded.as_str();
+                if matches!(
+                    w,
+                    "some"
+                        | "about"
+                        | "around"
+                        | "nearly"
+                        | "over"
+                        | "than"
+                        | "more"
+                        | "least"
+                        | "at"
+                        | "an"
+                        | "estimated"
+                        | "up"
+                        | "to"
+                        | "roughly"
+                        | "approximately"
+                ) {
+                    continue;
+                }
+                return matches!(
+                    w,
+                    "command"
+                        | "commands"
+                        | "numbers"
+                        | "numbering"
+                        | "boasts"
+                        | "comprises"
+                        | "fields"
+                        | "has"
+                        | "have"
+                );
+            }
+            false
+        }
+        ClaimKind::Area => {
+            let after = tokens.partition_point(|t| t.start < c.end);
+            let sentence_end = tokens[after..]
+                .iter()
+                .position(|t| t.sentence_start)
+                .map_or(tokens.len(), |p| after + p);
+            let words = &tokens[after..sentence_end.min(after + 10)];
+            words.windows(2).any(|w| {
+                matches!(w[0].folded.as_str(), "are" | "is" | "remain" | "remains")
+                    && w[1].folded == "under"
+            })
+        }
+        _ => false,
     }
 }
 
@@ -1546,6 +1771,62 @@ mod tests {
     }
 
     #[test]
+    fn several_days_several_strikes_and_standing_numbers_are_totals() {
+        let scopes = |text: &str| {
+            claims(text, &tokens(text))
+                .into_iter()
+                .map(|c| (c.number, c.scope))
+                .collect::<Vec<_>>()
+        };
+        // A period's length counts no one, and the count it bounds is a total; a day's is not.
+        assert_eq!(
+            scopes(
+                "At least 135 civilians have been killed in air strikes on the province over \
+                 the past three days. Some 120 fighters were killed in strikes over the past 24 \
+                 hours."
+            ),
+            [(135, Scope::Cumulative), (120, Scope::Incident)]
+        );
+        // Strikes across a province or on various areas are several events.
+        assert_eq!(
+            scopes(
+                "Ten people died in the strike on the hospital. They were among 19 people killed \
+                 as a result of strikes across the province. A further nine people including \
+                 five children were killed in strikes on various other areas."
+            ),
+            [
+                (10, Scope::Incident),
+                (19, Scope::Cumulative),
+                (9, Scope::Cumulative),
+                (5, Scope::Cumulative)
+            ]
+        );
+        // The counts joined to a total are of its period.
+        assert_eq!(
+            scopes(
+                "The attacks killed at least nine civilians and injured 200 during the final \
+                 months of the battle."
+            ),
+            [(9, Scope::Cumulative), (200, Scope::Cumulative)]
+        );
+        // A force a group commands and land held are standing numbers; a war long ago bounds
+        // what it took.
+        assert_eq!(
+            scopes(
+                "The camp is used by the militia, which commands some 90000 fighters. Israel \
+                 seized 1200 square kilometres of the plateau in the Six-Day War of 1967. Around \
+                 510 square kilometres are under Syrian control. The army sent 300 soldiers."
+            ),
+            [
+                (90_000, Scope::Cumulative),
+                (1200, Scope::Cumulative),
+                (510, Scope::Cumulative),
+                (300, Scope::Incident)
+            ]
+        );
+    }
+
+    #[test]
     fn a_period_named_by_its_dates_or_its_length_makes_a_total() {
         let scopes = |text: &str| {
             claims(text, &tokens(text))
@@ -1559,7 +1840,7 @@ mod tests {
         );
         assert_eq!(
             scopes("Some 90 civilians were killed and 400 got injured in October shelling."),
-            [(90, Scope::Incident), (400, Scope::Cumulative)]
+            [(90, Scope::Cumulative), (400, Scope::Cumulative)]
         );
         // One event dated by its month is still one incident; a day is no period.
         assert_eq!(
