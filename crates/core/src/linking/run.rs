@@ -866,7 +866,11 @@ type StoredPostings = foldhash::HashMap<i64, Option<Vec<(Id, i64)>>>;
 /// The round's keys, each with its kind and the span of days its articles' windows cover, in key
 /// order.
 fn key_spans(fresh: &[Fresh]) -> Vec<(i64, (Kind, i64, i64))> {
-    let mut spans: HashMap<i64, (Kind, i64, i64)> = HashMap::new();
+    let mut spans: foldhash::HashMap<i64, (Kind, i64, i64)> =
+        foldhash::HashMap::with_capacity_and_hasher(
+            fresh.iter().map(|f| f.keys.len()).sum(),
+            Default::default(),
+        );
     for f in fresh {
         let (lo, hi) = window(f.day);
         for (kind, k) in &f.keys {
@@ -941,9 +945,11 @@ fn candidates(
 ) -> (Vec<Other>, Vec<Other>, bool) {
     let mut capped = false;
     // Near copies: the earliest articles sharing a band key, those sharing most bands first.
-    let mut bands: foldhash::HashMap<Other, u32> = foldhash::HashMap::default();
+    let mut bands: foldhash::HashMap<Other, u32> =
+        foldhash::HashMap::with_capacity_and_hasher(64, Default::default());
     // One incident: shared keys, their weight and whether a place is among them.
-    let mut shared: foldhash::HashMap<Other, (u32, f32, bool)> = foldhash::HashMap::default();
+    let mut shared: foldhash::HashMap<Other, (u32, f32, bool)> =
+        foldhash::HashMap::with_capacity_and_hasher(256, Default::default());
     let (lo, hi) = window(f.day);
     for (kind, k) in &f.keys {
         if *kind == Kind::Band {
