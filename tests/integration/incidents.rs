@@ -388,15 +388,15 @@ fn basil_same_event_linking_scores_above_0_95_f1() {
 }
 
 /// ECB+, development half: 489 real reports of 44 events, two events of one kind in each topic
-/// (two earthquakes in one region), most of them undated. Measured F1 0.83 (README); the floor
-/// leaves room for small changes. Skipped when ../shared/data is not there.
+/// (two earthquakes in one region), most of them undated. Measured precision 0.984, F1 0.861
+/// (README); the floors leave room for small changes. Skipped when ../shared/data is not there.
 #[test]
 fn ecbplus_same_event_linking_keeps_the_two_events_of_a_topic_apart() {
     let Some((scores, confident_wrong)) = real_linking("ecbplus-dev") else {
         return;
     };
-    assert!(scores.f1 > 0.80, "{scores:?}");
-    assert!(scores.precision > 0.93, "{scores:?}");
+    assert!(scores.f1 > 0.85, "{scores:?}");
+    assert!(scores.precision > 0.97, "{scores:?}");
     assert_eq!(
         confident_wrong, 0,
         "no wrong pair in a suggestion above 0.8"
