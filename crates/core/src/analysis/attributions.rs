@@ -939,6 +939,7 @@ fn is_person_name(text: &str, tokens: &[Token], first: usize, last: usize) -> bo
                         | "authority"
                         | "service"
                         | "house"
+                        | "society"
                 )
         })
 }
@@ -1137,6 +1138,16 @@ fn clean_speaker(
             head = k - 1;
         }
     }
+    // "the HNC statement", "a US intelligence report": whose statement or report it is.
+    if b > a
+        && matches!(
+            tokens[b].folded.as_str(),
+            "statement" | "statements" | "report" | "bulletin" | "communique"
+        )
+        && (a..b).any(|k| capitalised(tokens[k].text(text)) && !tokens[k].sentence_start)
+    {
+        b -= 1;
+    }
     // "SNFD sources": the organisation.
     if b > a
         && matches!(
@@ -1252,6 +1263,15 @@ fn names_a_country(name: &str) -> bool {
             && super::lexicon::country_of_word(words[0].trim_end_matches("'s")).is_some())
 }
 
+/// Whether tokens `a..=b` are one capitalised word that ended a person's name earlier in the
+/// text ("Fabius" after "Laurent Fabius").
+fn surname_named_before(text: &str, tokens: &[Token], a: usize, b: usize) -> bool {
+    a == b
+        && capitalised(tokens[a].text(text))
+        && (1..a)
+            .any(|k| tokens[k].folded == tokens[a].folded && is_person_name(text, tokens, k - 1, k))
+}
+
 /// The words of a name, folded, for comparing a short mention with a fuller one.
 fn name_words(name: &str) -> Vec<String> {
     name.split(|c: char| !c.is_alphanumeric() && c != '\'')
@@ -1319,16 +1339,40 @@ fn nearest_person(
             % 2
             == 1;
         let name = &text[tokens[a].start..tokens[k].end];
-        let known = lexicon.actor_named(name).is_some()
+        // "Committee on Oversight and Government Reform, she …": a body's name is no person's.
+        let known = (a..=k).any(|j| is_organisation_word(&tokens[j].folded))
+            || lexicon.actor_named(name).is_some()
             || lexicon.source_name(name).is_some()
             || registry.by_name(name).is_some()
             || world.is_some_and(|w| w.best_by_name(name).is_some());
-        if a < k && introduced && !quoted && !known {
+        // A possessor modifies what follows it ("Syrian leader Bashar al-Assad's forces"), and a
+        // name after a preposition is the object of its sentence ("strikes against Syrian leader
+        // Bashar al-Assad"): neither is who the sentence is about.
+        let possessor = tokens[k].is_possessive(text);
+        let mut s = first;
+        while s > 0
+            && !tokens[s].sentence_start
+            && (is_office(&tokens[s - 1].folded) || capitalised(tokens[s - 1].text(text)))
+        {
+            s -= 1;
+        }
+        let object = s > 0
+            && !tokens[s].sentence_start
+            && (is_preposition(&tokens[s - 1].folded)
+                || matches!(tokens[s - 1].folded.as_str(), "against" | "to" | "about"));
+        // A name alone is a person where a title or rank stands before it ("Prince Saud", "Mr.
+        // Shulman").
+        let named = a < k || (a == k && a > first);
+        if named && introduced && !quoted && !known && !possessor && !object {
             return Some((a, k));
         }
         k = first;
     }
-    last_speaker
+    // "he" or "she" is a person: not the organisation cited last ("The Syrian American Medical
+    // Society … said …  she said").
+    last_speaker.filter(|&(x, y)| {
+        !(x..=y).any(|j| is_organisation_word(&tokens[j].folded) || tokens[j].folded == "society")
+    })
 }
 
 /// The attributions in a text, in order.
@@ -1346,7 +1390,11 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
             };
             // "he said" goes to the last person named, or to a singular speaker ("a military
             // source told…, he added").
-            let singular = !tokens[b].folded.ends_with('s') || tokens[b].folded.ends_with("ss");
+            // A surname of a person named before is one person whatever its ending ("said
+            // Fabius", "Amos said").
+            let singular = !tokens[b].folded.ends_with('s')
+                || tokens[b].folded.ends_with("ss")
+                || surname_named_before(text, tokens, a, b);
             if is_person_name(text, tokens, a, b) || singular {
                 people.push((a, b));
             }
@@ -1582,6 +1630,30 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
             );
             // The one who quoted is a source too ("Reuters quoted …"): read on.
         }
+        // "the Russian military was quoted as saying by local media": the one quoted, before the
+        // passive verb (the outlet after "by" is read on as a source of its own where cited).
+        if matches!(word, "quoted" | "cited")
+            && i >= 2
+            && matches!(tokens[i - 1].folded.as_str(), "was" | "were" | "is" | "are")
+            && tokens.get(i + 1).is_some_and(|t| t.folded == "as")
+            && tokens
+                .get(i + 2)
+                .is_some_and(|t| matches!(t.folded.as_str(), "saying" | "telling"))
+            && joins(text, tokens, i - 2)
+            && joins(text, tokens, i - 1)
+            && let Some((first, last)) = phrase_before(text, tokens, i - 2)
+            && clean_speaker(text, tokens, first, last).is_some()
+        {
+            push(
+                &mut out,
+                &mut people,
+                first,
+                last,
+                (tokens[first].start, tokens[i + 2].end),
+            );
+            i += 3;
+            continue;
+        }
         // "The Observatory put the death toll at 23."
         let puts_a_figure = matches!(word, "put" | "puts" | "estimated" | "raised")
             && tokens[i + 1..(i + 5).min(tokens.len())].iter().any(|t| {
@@ -1652,13 +1724,8 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                 });
                 // "… said Jama Nayef, a vet", "… said Fabius, whose country…": a person's name,
                 // or the surname of one the report named before.
-                let person = is_person_name(text, tokens, a, b)
-                    || (a == b
-                        && capitalised(tokens[a].text(text))
-                        && (1..i).any(|k| {
-                            tokens[k].folded == tokens[a].folded
-                                && is_person_name(text, tokens, k - 1, k)
-                        }));
+                let person =
+                    is_person_name(text, tokens, a, b) || surname_named_before(text, tokens, a, b);
                 let apposition = person
                     && tokens
                         .get(b + 1)
@@ -1808,8 +1875,11 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
             end -= 1;
         }
         // "Residents who fled the village years ago told…": the speaker before "who".
-        let it = (tokens[end].folded == "it"
+        // "… on the table he added": a pronoun right before the verb is the speaker, whatever
+        // words without a comma stand before it.
+        let it = ((tokens[end].folded == "it"
             && matches!(word, "said" | "says" | "added" | "reported" | "stated"))
+            || matches!(tokens[end].folded.as_str(), "he" | "she" | "он" | "она"))
         .then_some((end, end));
         let speaker = it
             .or_else(|| phrase_before(text, tokens, end))
@@ -2089,19 +2159,22 @@ fn normalise(found: &mut [Attribution], text: &str, tokens: &[Token], lexicon: &
         }
     }
     ministries_of_their_country(found, text);
-    resolve_descriptions(found, text, tokens, lexicon);
+    resolve_descriptions(found, &named_in_text, lexicon);
     speakers_keep_their_organisation(found);
+    // Each source's words once, updated when a source is replaced by a fuller one.
+    let mut words_of: Vec<Vec<String>> = found.iter().map(|a| name_words(&a.source)).collect();
     for k in 0..found.len() {
-        let words = name_words(&found[k].source);
+        let words = &words_of[k];
         if words.is_empty() {
             continue;
         }
-        let fuller = found[..k].iter().rev().find(|earlier| {
-            let theirs = name_words(&earlier.source);
+        let fuller = (0..k).rev().find(|&e| {
+            let theirs = &words_of[e];
             theirs.len() > words.len() && words.iter().all(|w| theirs.contains(w))
         });
-        if let Some(fuller) = fuller {
-            found[k].source = fuller.source.clone();
+        if let Some(e) = fuller {
+            found[k].source = found[e].source.clone();
+            words_of[k] = words_of[e].clone();
         }
     }
     back_references(found, text);
@@ -2394,12 +2467,10 @@ fn description_fits(description: &str) -> Option<&'static [&'static str]> {
 /// Observatory … tracks the war").
 fn resolve_descriptions(
     found: &mut [Attribution],
-    text: &str,
-    tokens: &[Token],
+    named_in_text: &[(usize, usize, &str)],
     lexicon: &Lexicon,
 ) {
     let registry = super::sources::Registry::built_in();
-    let named_in_text = lexicon.find_sources(text, tokens);
     let fits = |name: &str, wanted: &[&str]| {
         // Its names, the registry's other names too ("SANA" is the Syrian Arab News Agency).
         let known = registry.by_name(name);
