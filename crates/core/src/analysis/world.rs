@@ -558,8 +558,12 @@ impl World {
                     ..NameSigns::default()
                 }
             };
-            // An organisation's head word is no place of its own ("University").
-            if single && ORGANISATION_WORDS.contains(&word) {
+            // An organisation's head word is no place of its own ("University"), nor is a
+            // function word a title-case headline capitalises ("Of", a town in Turkey; "Is").
+            if single
+                && (ORGANISATION_WORDS.contains(&word)
+                    || (doubtful && super::terms::is_stopword(word)))
+            {
                 continue;
             }
             let latin = tokens[span.first]
@@ -1224,6 +1228,14 @@ mod tests {
              my words, said the senator from the city.",
         );
         assert!(found.is_empty(), "{found:?}");
+        // A title-case headline's function words are no towns, even in a report of the
+        // country that has one of that name (Of, in Turkey).
+        let found = places(
+            "Earthquake Of Magnitude 6 Hits Eastern Turkey\nThe quake struck near Van, in \
+             the east of Turkey.",
+        );
+        assert!(found.iter().all(|(n, _)| n != "Of"), "{found:?}");
+        assert!(found.iter().any(|(n, _)| n == "Van"), "{found:?}");
     }
 
     #[test]
