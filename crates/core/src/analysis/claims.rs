@@ -1738,14 +1738,16 @@ mod tests {
         );
     }
 
+    /// Each claim's number and scope.
+    fn scopes(text: &str) -> Vec<(u64, Scope)> {
+        claims(text, &tokens(text))
+            .into_iter()
+            .map(|c| (c.number, c.scope))
+            .collect()
+    }
+
     #[test]
     fn totals_over_a_period_or_a_war_are_not_the_incidents() {
-        let scopes = |text: &str| {
-            claims(text, &tokens(text))
-                .into_iter()
-                .map(|c| (c.number, c.scope))
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             scopes(
                 "The strike killed 12 people, bringing the toll this month to 300. The war \
@@ -1772,12 +1774,6 @@ mod tests {
 
     #[test]
     fn several_days_several_strikes_and_standing_numbers_are_totals() {
-        let scopes = |text: &str| {
-            claims(text, &tokens(text))
-                .into_iter()
-                .map(|c| (c.number, c.scope))
-                .collect::<Vec<_>>()
-        };
         // A period's length counts no one, and the count it bounds is a total; a day's is not.
         assert_eq!(
             scopes(
@@ -1828,12 +1824,6 @@ mod tests {
 
     #[test]
     fn a_period_named_by_its_dates_or_its_length_makes_a_total() {
-        let scopes = |text: &str| {
-            claims(text, &tokens(text))
-                .into_iter()
-                .map(|c| (c.number, c.scope))
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             scopes("Inspectors tied the army to at least four gas attacks in 2016 and 2017."),
             [(4, Scope::Cumulative)]
@@ -1860,12 +1850,6 @@ mod tests {
 
     #[test]
     fn the_parts_of_a_total_are_totals() {
-        let scopes = |text: &str| {
-            claims(text, &tokens(text))
-                .into_iter()
-                .map(|c| (c.number, c.scope))
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             scopes("Since 2019 some 640 people were killed including 45 children."),
             [(640, Scope::Cumulative), (45, Scope::Cumulative)]
