@@ -821,18 +821,14 @@ struct Earlier(Vec<(i64, i64, Id)>);
 
 impl Earlier {
     fn add(&mut self, states: &[LinkState]) {
-        let added: usize = states.iter().map(|s| s.keys.len()).sum();
-        self.0.extend(
-            states
-                .iter()
-                .flat_map(|s| s.keys.iter().map(move |k| (*k, s.day, s.id))),
-        );
-        // The new keys sorted on their own, then the two sorted runs merged: the stable sort
-        // finds both runs and merges them in one pass, where sorting the whole vector again
+        let mut new: Vec<(i64, i64, Id)> = states
+            .iter()
+            .flat_map(|s| s.keys.iter().map(move |k| (*k, s.day, s.id)))
+            .collect();
+        // The new keys sorted on their own and merged in, where sorting the whole vector again
         // each round grew with the library.
-        let new = self.0.len() - added;
-        self.0[new..].par_sort_unstable();
-        self.0.sort();
+        new.par_sort_unstable();
+        merge_sorted(&mut self.0, &new);
     }
 
     /// The postings of the round's keys among the earlier rounds' articles, as
@@ -855,6 +851,24 @@ impl Earlier {
             out.insert(k, entry);
         }
         out
+    }
+}
+
+/// Merges `new` (sorted) into `into` (sorted) in place, from the back: one pass, and no more
+/// memory than `new` takes.
+fn merge_sorted<T: Copy + Ord + Default>(into: &mut Vec<T>, new: &[T]) {
+    let (mut i, mut j) = (into.len(), new.len());
+    into.resize(i + j, T::default());
+    let mut k = into.len();
+    while j > 0 {
+        k -= 1;
+        if i > 0 && into[i - 1] > new[j - 1] {
+            into[k] = into[i - 1];
+            i -= 1;
+        } else {
+            into[k] = new[j - 1];
+            j -= 1;
+        }
     }
 }
 
@@ -1098,4 +1112,26 @@ pub fn copy_families(library: &Library) -> Result<Vec<CopyFamily>> {
     }
     families.sort_by_key(|f| f.original);
     Ok(families)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merge_sorted;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Merging a round's sorted keys into the earlier ones is sorting them all.
+        #[test]
+        fn merging_sorted_keys_is_sorting_them_all(
+            mut earlier in proptest::collection::vec(any::<(i64, i64, i64)>(), 0..200),
+            mut new in proptest::collection::vec(any::<(i64, i64, i64)>(), 0..200),
+        ) {
+            earlier.sort_unstable();
+            new.sort_unstable();
+            let mut all: Vec<_> = earlier.iter().chain(&new).copied().collect();
+            all.sort_unstable();
+            merge_sorted(&mut earlier, &new);
+            prop_assert_eq!(earlier, all);
+        }
+    }
 }
