@@ -774,13 +774,12 @@ fn mark_totals(text: &str, tokens: &[Token], claims: &mut [Claim]) {
                         "ago" | "after" | "before" | "earlier" | "later"
                     )
                 });
-            // "over the past 24 hours": a day's report.
-            let a_day = a_day_at(text, tokens, i + words.len());
             if !a_moment
-                && !a_day
                 && tokens
                     .get(i..i + words.len())
                     .is_some_and(|run| run.iter().zip(words).all(|(t, w)| t.folded == *w))
+                // "over the past 24 hours": a day's report (asked only of a cue's words).
+                && !a_day_at(text, tokens, i + words.len())
             {
                 cues.push(Cue {
                     at: i,

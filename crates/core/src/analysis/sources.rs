@@ -167,16 +167,11 @@ impl Registry {
         if let Some(i) = self.by_capitals.get(written.trim()) {
             return self.sources.get(*i);
         }
-        let folded = match folded.split_first() {
-            Some((first, rest)) if *first == "the" && !rest.is_empty() => rest,
-            _ => folded,
-        };
-        if folded.is_empty() {
+        let key = words_key(folded);
+        if key.is_empty() {
             return None;
         }
-        self.by_name
-            .get(&folded.join(" "))
-            .and_then(|i| self.sources.get(*i))
+        self.by_name.get(&key).and_then(|i| self.sources.get(*i))
     }
 }
 
@@ -191,10 +186,16 @@ fn is_worded_acronym(name: &str) -> bool {
 
 /// A name's words, folded, without a leading "the".
 pub(crate) fn name_key(name: &str) -> String {
-    let words: Vec<String> = super::tokens(name).into_iter().map(|t| t.folded).collect();
-    let words = match words.split_first() {
-        Some((first, rest)) if first == "the" && !rest.is_empty() => rest,
-        _ => &words[..],
+    let tokens = super::tokens(name);
+    let folded: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    words_key(&folded)
+}
+
+/// [`name_key`] of a name's words, already folded: a leading "the" aside, one space between.
+fn words_key(folded: &[&str]) -> String {
+    let words = match folded.split_first() {
+        Some((first, rest)) if *first == "the" && !rest.is_empty() => rest,
+        _ => folded,
     };
     words.join(" ")
 }
