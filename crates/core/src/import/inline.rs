@@ -333,7 +333,15 @@ fn headline(words: &[Word<'_>], title: &[String]) -> Option<usize> {
     if words.get(n).is_some_and(|w| w.text == ".") {
         n += 1;
     }
-    (n < words.len()).then_some(n)
+    // The headline again stands apart from the lead: a lead that only opens with the headline's
+    // words ("Quake kills five in Iran, officials said", "… in Iran on Monday") goes on with
+    // its sentence, which is the article's.
+    let goes_on = words[n - 1].text.ends_with([',', ';'])
+        || words
+            .get(n)
+            .and_then(|w| w.text.chars().find(|c| c.is_alphanumeric()))
+            .is_some_and(char::is_lowercase);
+    (n < words.len() && !goes_on).then_some(n)
 }
 
 /// The end of a paragraph: credits, a source line, tags and site links, and a sign-off, cut from
@@ -539,6 +547,25 @@ mod tests {
             );
             assert_eq!(found[1].1, reason::REPEATED_HEADLINE, "{text}");
             assert!(found[1].0.starts_with("Shelling kills four"), "{found:?}");
+        }
+    }
+
+    #[test]
+    fn a_lead_that_opens_with_the_headlines_words_is_kept_whole() {
+        let title = "Shelling kills four in Tel Amra";
+        for text in [
+            "Shelling kills four in Tel Amra, the civil defence said on Monday.",
+            "Shelling kills four in Tel Amra on Monday, the civil defence said.",
+        ] {
+            assert!(cut(text, title).is_empty(), "{text}");
+        }
+        // The headline then a lead of its own, or a dateline: the headline is set apart.
+        for text in [
+            format!("{title} {LEAD}"),
+            format!("{title} TEL AMRA (Example Wire) - {LEAD}"),
+        ] {
+            let found = cut(&text, title);
+            assert_eq!(found[0], (title.to_string(), reason::REPEATED_HEADLINE));
         }
     }
 
