@@ -161,6 +161,36 @@ impl Registry {
         self.by_name.get(&key).and_then(|i| self.sources.get(*i))
     }
 
+    /// The source a long name means with one letter mistyped ("Syrian Obervatory for Human
+    /// Rights"): one word off by one letter left out, added or changed, the other words as they
+    /// are, where only one source's name is so near. Names of fewer than three words or 16
+    /// letters are too short to tell a slip from another name.
+    pub fn by_name_misspelt(&self, name: &str) -> Option<&Source> {
+        let key = name_key(name);
+        if key.chars().count() < 16 {
+            return None;
+        }
+        let spaces = key.matches(' ').count();
+        if spaces < 2 {
+            return None;
+        }
+        let mut near = self.by_name.iter().filter(|(theirs, _)| {
+            theirs.len().abs_diff(key.len()) <= 2
+                && theirs.matches(' ').count() == spaces
+                && theirs
+                    .split(' ')
+                    .zip(key.split(' '))
+                    .filter(|(a, b)| a != b)
+                    .map(|(a, b)| one_letter_apart(a, b))
+                    .try_fold(0, |n, near| near.then_some(n + 1))
+                    == Some(1)
+        });
+        let (_, first) = near.next()?;
+        near.all(|(_, i)| i == first)
+            .then(|| self.sources.get(*first))
+            .flatten()
+    }
+
     /// [`Self::by_name`] for words of a text already read: `written` as the text has them,
     /// `folded` their folded forms (no second reading of the words).
     pub fn by_words(&self, written: &str, folded: &[&str]) -> Option<&Source> {
@@ -173,6 +203,24 @@ impl Registry {
         }
         self.by_name.get(&key).and_then(|i| self.sources.get(*i))
     }
+}
+
+/// Whether two different words are one letter left out, added or changed apart ("obervatory",
+/// "observatory"), in words of five letters or more.
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.min(lb) < 5 || la.abs_diff(lb) > 1 {
+        return false;
+    }
+    let head = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let tail = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    // What is left between the common head and tail is one letter at most on each side.
+    head + tail + 1 >= la.max(lb)
 }
 
 /// An acronym that spells a common word ("WHO", "IS"): the source only where it is written in
@@ -218,6 +266,27 @@ mod tests {
         country = "INT"
         domains = ["examplewire.org"]
     "#;
+
+    #[test]
+    fn a_long_name_mistyped_by_one_letter_is_the_source_it_means() {
+        let registry = Registry::built_in();
+        let sohr = |name: &str| registry.by_name_misspelt(name).map(|s| s.name.as_str());
+        assert_eq!(
+            sohr("Syrian Obervatory for Human Rights"),
+            Some("Syrian Observatory for Human Rights")
+        );
+        assert_eq!(
+            sohr("the Syrian Observatroy for Human Rights"),
+            None,
+            "two letters swapped are two changes"
+        );
+        // Short names are not guessed at.
+        assert_eq!(registry.by_name_misspelt("Reuter"), None);
+        assert!(one_letter_apart("obervatory", "observatory"));
+        assert!(one_letter_apart("ministry", "ministri"));
+        assert!(!one_letter_apart("ministry", "minister"));
+        assert!(!one_letter_apart("same", "same!"));
+    }
 
     #[test]
     fn a_host_finds_its_source_through_any_subdomain() {
