@@ -403,7 +403,7 @@ fn is_pronoun(word: &str) -> bool {
 }
 
 /// Whether the gap between two tokens keeps them in one phrase: spaces and hyphens, or the full
-/// stop of a title ("Dr. Barakat").
+/// stop of a title ("Dr. Barakat") or an initial ("U.S.-led").
 fn joins(text: &str, tokens: &[Token], left: usize) -> bool {
     let gap = text
         .get(tokens[left].end..tokens[left + 1].start)
@@ -1998,6 +1998,20 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
             && matches!(word, "said" | "says" | "added" | "reported" | "stated"))
             || matches!(tokens[end].folded.as_str(), "he" | "she" | "он" | "она"))
         .then_some((end, end));
+        // "The coalition which launched an air war against IS in Syria last September said":
+        // the speaker is before the relative pronoun the clause begins with.
+        let before_relative = |first: usize| {
+            let sentence = (0..=end)
+                .rev()
+                .find(|&j| tokens[j].sentence_start)
+                .unwrap_or(0);
+            let who = (sentence.max(end.saturating_sub(10))..first.min(end + 1))
+                .rev()
+                .find(|&j| matches!(tokens[j].folded.as_str(), "who" | "which" | "that"))
+                .or_else(|| (first > 0 && tokens[first - 1].folded == "who").then(|| first - 1))?;
+            let (a, b) = phrase_before(text, tokens, who.checked_sub(1)?)?;
+            clean_speaker(text, tokens, a, b).map(|_| (a, b))
+        };
         let speaker = it
             .or_else(|| phrase_before(text, tokens, end))
             .and_then(|(first, last)| {
@@ -2033,18 +2047,7 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                 {
                     return Some((first, last));
                 }
-                let sentence = (0..=end)
-                    .rev()
-                    .find(|&j| tokens[j].sentence_start)
-                    .unwrap_or(0);
-                let who = (sentence.max(end.saturating_sub(10))..first.min(end + 1))
-                    .rev()
-                    .find(|&j| matches!(tokens[j].folded.as_str(), "who" | "which" | "that"))
-                    .or_else(|| {
-                        (first > 0 && tokens[first - 1].folded == "who").then(|| first - 1)
-                    })?;
-                let (a, b) = phrase_before(text, tokens, who.checked_sub(1)?)?;
-                clean_speaker(text, tokens, a, b).map(|_| (a, b))
+                before_relative(first)
             });
         if joined && let Some((first, last)) = speaker {
             if first == last && is_pronoun(&tokens[first].folded) {
@@ -2059,6 +2062,16 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                 } else if matches!(tokens[first].folded.as_str(), "he" | "she" | "он" | "она")
                     && let Some((a, b)) =
                         nearest_person(text, tokens, lexicon, first, people.last().copied())
+                {
+                    push(
+                        &mut out,
+                        &mut people,
+                        a,
+                        b,
+                        (tokens[first].start, tokens[i].end),
+                    );
+                } else if tokens[first].folded == "they"
+                    && let Some((a, b)) = group_before(text, tokens, first)
                 {
                     push(
                         &mut out,
@@ -2440,6 +2453,35 @@ fn back_references(found: &mut [Attribution], text: &str, tokens: &[Token]) {
             found[k].source = person;
         }
     }
+}
+
+/// The people "they" are, in "… The Syrian activists had no information. They claimed …": the
+/// nearest phrase before `they` headed by a plural noun of speakers, within two sentences.
+fn group_before(text: &str, tokens: &[Token], they: usize) -> Option<(usize, usize)> {
+    let mut sentences = 0;
+    for j in (they.saturating_sub(60)..they).rev() {
+        if tokens[j + 1].sentence_start {
+            sentences += 1;
+            if sentences > 2 {
+                return None;
+            }
+        }
+        let word = tokens[j].folded.as_str();
+        let head = word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && is_speaker_noun(word)
+            && !tokens
+                .get(j + 1)
+                .is_some_and(|t| is_speaker_noun(&t.folded) && joins(text, tokens, j));
+        if head
+            && let Some((a, b)) = phrase_before(text, tokens, j)
+            && clean_speaker(text, tokens, a, b).is_some()
+        {
+            return Some((a, b));
+        }
+    }
+    None
 }
 
 /// The person the text before `before` last names with the office `head` in front of the name
@@ -2939,6 +2981,19 @@ mod tests {
             sources("The British-based Syrian Obervatory for Human Rights said nine died."),
             ["Syrian Observatory for Human Rights"]
         );
+    }
+
+    #[test]
+    fn they_are_the_group_named_just_before() {
+        assert_eq!(
+            sources(
+                "The Syrian activists had no information on the agent used. They claimed the \
+                 attack was an airstrike."
+            ),
+            ["Syrian activists"]
+        );
+        // Nothing plural of speakers before: no source.
+        assert!(sources("The roads were closed. They claimed the town.").is_empty());
     }
 
     #[test]
