@@ -130,6 +130,7 @@ fn is_organisation_word(word: &str) -> bool {
             | "watch"
             | "tv"
             | "television"
+            | "university"
     )
 }
 
@@ -1474,8 +1475,22 @@ fn nearest_person(
     }
     // "he" or "she" is a person: not the organisation cited last ("The Syrian American Medical
     // Society … said …  she said").
-    last_speaker.filter(|&(x, y)| {
-        !(x..=y).any(|j| is_organisation_word(&tokens[j].folded) || tokens[j].folded == "society")
+    // "the Aleppo University Hashim told …  he said": the person named after the body.
+    last_speaker.and_then(|(x, y)| {
+        let body = (x..=y)
+            .rev()
+            .find(|&j| is_organisation_word(&tokens[j].folded) || tokens[j].folded == "society");
+        match body {
+            None => Some((x, y)),
+            Some(j)
+                if j < y
+                    && y - j <= 3
+                    && (j + 1..=y).all(|t| capitalised(tokens[t].text(text))) =>
+            {
+                Some((j + 1, y))
+            }
+            Some(_) => None,
+        }
     })
 }
 
@@ -2240,6 +2255,9 @@ fn fuller_in_text(
             }
             let run =
                 person.unwrap_or_else(|| text[tokens[first].start..tokens[last].end].to_string());
+            // "the Syrian Coalition Anas Alabdah": a body, then the person; the person's name
+            // is the fuller one.
+            let run = body_then_person(&run).map_or(run, |(_, person)| person);
             let theirs = name_words(&run);
             if theirs.len() > words.len() && words.iter().all(|w| theirs.contains(w)) {
                 return Some(run);
@@ -2278,6 +2296,19 @@ fn normalise(found: &mut [Attribution], text: &str, tokens: &[Token], lexicon: &
     }
     for a in found.iter_mut() {
         a.source = speaking_body(&a.source);
+        // "Pathologist at the Aleppo University Hashim told", "the Syrian Coalition Anas
+        // Alabdah explained" (commas lost): a person named after a body. A body the lexicon or
+        // the registry knows is the source, the person speaking for it; else the person speaks
+        // for themself.
+        if let Some((body, person)) = body_then_person(&a.source) {
+            let known = lexicon.source_name(&body).is_some()
+                || lexicon.actor_named(&body).is_some()
+                || super::sources::Registry::built_in()
+                    .by_name(&body)
+                    .is_some();
+            a.speaker = Some(person.clone());
+            a.source = if known { body } else { person };
+        }
         if let Some((_, full)) = defined.iter().find(|(acr, _)| *acr == a.source) {
             a.source = full.clone();
         } else if let Some(full) = fuller_in_text(text, tokens, &positions, &a.source, a.start) {
@@ -2362,6 +2393,32 @@ fn normalise(found: &mut [Attribution], text: &str, tokens: &[Token], lexicon: &
             }
         }
     }
+}
+
+/// A capitalised run that is a body's name and then a person's ("Aleppo University Hashim",
+/// "Syrian Coalition Anas Alabdah"): the two, split after the body's last organisation word.
+fn body_then_person(source: &str) -> Option<(String, String)> {
+    let mut words: Vec<&str> = source.split_whitespace().collect();
+    if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        words.remove(0);
+    }
+    if !words.iter().all(|w| capitalised(w)) {
+        return None;
+    }
+    let k = words
+        .iter()
+        .rposition(|w| is_organisation_word(&fold_word(w)))?;
+    let person = &words[k + 1..];
+    (k >= 1
+        && (1..=3).contains(&person.len())
+        && person.iter().all(|w| {
+            let folded = fold_word(w);
+            w.chars().filter(|c| c.is_lowercase()).count() >= 2
+                && !is_held(&folded)
+                && !names_a_country(w)
+                && !super::terms::is_stopword(&folded)
+        }))
+    .then(|| (words[..=k].join(" "), person.join(" ")))
 }
 
 /// The body a source's words name when they name its people or its possession: "Members of the
@@ -2981,6 +3038,31 @@ mod tests {
             sources("The British-based Syrian Obervatory for Human Rights said nine died."),
             ["Syrian Observatory for Human Rights"]
         );
+    }
+
+    #[test]
+    fn a_person_named_after_a_body_speaks_for_it_or_for_themself() {
+        // A body nothing knows: the person speaks for themself, and "he" is the person.
+        assert_eq!(
+            sources_and_speakers(
+                "Pathologist at the Aleppo University Hashim told reporters the militants used \
+                 gas. \"My house was also hit\" he said."
+            ),
+            [
+                ("Hashim".to_string(), Some("Hashim".to_string())),
+                ("Hashim".to_string(), None)
+            ]
+        );
+        assert_eq!(
+            body_then_person("Syrian Coalition Anas Alabdah"),
+            Some(("Syrian Coalition".to_string(), "Anas Alabdah".to_string()))
+        );
+        // No person after the body, or a title: no split.
+        assert_eq!(
+            body_then_person("Syrian Observatory for Human Rights"),
+            None
+        );
+        assert_eq!(body_then_person("Syrian Coalition President"), None);
     }
 
     #[test]
