@@ -307,6 +307,14 @@ fn is_between_speaker_and_verb(word: &str) -> bool {
             | "already"
             | "since"
             | "always"
+            | "not"
+            | "could"
+            | "would"
+            | "did"
+            | "does"
+            | "can"
+            | "cannot"
+            | "will"
     )
 }
 
@@ -1141,6 +1149,9 @@ fn is_speaker_noun(word: &str) -> bool {
             | "colonel"
             | "captain"
             | "opposition"
+            | "coordinator"
+            | "organizer"
+            | "organiser"
             | "regime"
             | "document"
             | "president"
@@ -2002,7 +2013,22 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
             && matches!(tokens[end].folded.as_str(), "which" | "who")
             && !tokens[end].sentence_start
             && tokens[end].text(text) != "WHO"
-            && matches!(word, "said" | "says" | "denied" | "confirmed" | "reported")
+            && matches!(
+                word,
+                "said"
+                    | "says"
+                    | "denied"
+                    | "confirmed"
+                    | "reported"
+                    | "insist"
+                    | "insists"
+                    | "insisted"
+                    | "argued"
+                    | "argue"
+                    | "warned"
+                    | "stated"
+                    | "announced"
+            )
         {
             end -= 1;
         }
@@ -3063,6 +3089,24 @@ mod tests {
             None
         );
         assert_eq!(body_then_person("Syrian Coalition President"), None);
+    }
+
+    #[test]
+    fn what_a_source_would_not_say_is_still_theirs() {
+        assert_eq!(
+            sources("The opposition coordinators have confirmed the deaths on their pages."),
+            ["opposition coordinators"]
+        );
+        assert_eq!(
+            sources(
+                "Nine died, the Syrian Observatory for Human Rights said. The monitor could not \
+                 confirm the nature of the gas."
+            ),
+            [
+                "Syrian Observatory for Human Rights",
+                "Syrian Observatory for Human Rights"
+            ]
+        );
     }
 
     #[test]
