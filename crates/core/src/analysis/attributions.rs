@@ -1149,6 +1149,7 @@ fn is_speaker_noun(word: &str) -> bool {
             | "colonel"
             | "captain"
             | "opposition"
+            | "watchdog"
             | "coordinator"
             | "organizer"
             | "organiser"
@@ -2058,8 +2059,10 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
             .and_then(|(first, last)| {
                 // "who spoke to our correspondent condemned…": the one spoken to is not the speaker;
                 // "which the United States says came from…" names the one who says.
+                // "with a Syrian army source telling Sputnik that …" is the source's.
                 let relative = first > 0
-                    && (matches!(tokens[first - 1].folded.as_str(), "to" | "told" | "with")
+                    && (matches!(tokens[first - 1].folded.as_str(), "to" | "told")
+                        || (tokens[first - 1].folded == "with" && !word.ends_with("ing"))
                         || (matches!(tokens[first - 1].folded.as_str(), "who" | "which")
                             && !matches!(tokens[first].folded.as_str(), "the" | "a" | "an")
                             && !capitalised(tokens[first].text(text))
@@ -2362,6 +2365,11 @@ fn normalise(found: &mut [Attribution], text: &str, tokens: &[Token], lexicon: &
             && let Some(known) = super::sources::Registry::built_in().by_name_misspelt(&a.source)
         {
             a.source = known.name.clone();
+        } else if !capitalised(&a.source)
+            && let Some(known) = described_source(&a.source)
+        {
+            // "the global chemical arms watchdog said": a body known by what it is.
+            a.source = known;
         }
     }
     ministries_of_their_country(found, text);
@@ -2419,6 +2427,17 @@ fn normalise(found: &mut [Attribution], text: &str, tokens: &[Token], lexicon: &
             }
         }
     }
+}
+
+/// The registry's source a description in lower case names, its first qualifiers aside ("global
+/// chemical arms watchdog" is the OPCW's "chemical arms watchdog"), where the words left are
+/// two or more.
+fn described_source(description: &str) -> Option<String> {
+    let words: Vec<&str> = description.split_whitespace().collect();
+    let registry = super::sources::Registry::built_in();
+    (0..words.len().saturating_sub(1))
+        .find_map(|k| registry.by_name(&words[k..].join(" ")))
+        .map(|s| s.name.clone())
 }
 
 /// A capitalised run that is a body's name and then a person's ("Aleppo University Hashim",
@@ -3106,6 +3125,18 @@ mod tests {
                 "Syrian Observatory for Human Rights",
                 "Syrian Observatory for Human Rights"
             ]
+        );
+    }
+
+    #[test]
+    fn a_body_known_by_what_it_is_and_a_source_telling() {
+        assert_eq!(
+            sources("The global chemical arms watchdog said it was seriously concerned."),
+            ["OPCW"]
+        );
+        assert_eq!(
+            sources("Damascus refuted it, with a Syrian army source telling Sputnik it was false."),
+            ["Syrian government forces", "Syrian army source"]
         );
     }
 
