@@ -2738,6 +2738,8 @@ pub fn of_home_country(found: &mut [Attribution], lexicon: &Lexicon, home: Optio
         "foreign ministry",
         "interior ministry",
         "health ministry",
+        "civil defence",
+        "civil defense",
     ];
     let Some(home) = home else {
         return;
@@ -2748,11 +2750,20 @@ pub fn of_home_country(found: &mut [Attribution], lexicon: &Lexicon, home: Optio
     let registry = super::sources::Registry::built_in();
     for a in found.iter_mut() {
         let words = name_words(&a.source);
-        let body = words
+        let mut body = words
             .iter()
             .filter(|w| !is_leading_filler(w))
             .cloned()
             .collect::<Vec<_>>();
+        // "Civil defense teams said": the body its people work for.
+        let people = body.len() > 2
+            && matches!(
+                body.last().map(String::as_str),
+                Some("teams" | "team" | "workers" | "volunteers" | "members" | "personnel")
+            );
+        if people {
+            body.pop();
+        }
         if !STATE_BODIES.contains(&body.join(" ").as_str()) {
             continue;
         }
@@ -2775,11 +2786,14 @@ pub fn of_home_country(found: &mut [Attribution], lexicon: &Lexicon, home: Optio
         }
         // As the report writes it, articles aside: "State TV" is "Syrian state TV" (the registry
         // knows it as Syrian state television).
-        let written: Vec<&str> = a
+        let mut written: Vec<&str> = a
             .source
             .split_whitespace()
             .filter(|w| !is_leading_filler(&fold_word(w)))
             .collect();
+        if people {
+            written.pop();
+        }
         let written = written
             .iter()
             .map(|w| {
@@ -3259,13 +3273,15 @@ mod tests {
     #[test]
     fn a_state_body_cited_without_its_country_is_the_reports_home_countrys() {
         let text = "State TV said two people were wounded. The army denied it. The state news \
-                    agency said troops advanced. The foreign ministry said talks would go on.";
+                    agency said troops advanced. The foreign ministry said talks would go on. \
+                    Civil defense teams said the toll rose.";
         let mut found = attributions(text, &tokens(text), &Lexicon::built_in());
         of_home_country(&mut found, &Lexicon::built_in(), Some("SY"));
         let sources: Vec<&str> = found.iter().map(|a| a.source.as_str()).collect();
         assert_eq!(sources[0], "Syrian state television");
         assert_eq!(sources[2], "SANA");
         assert_eq!(sources[3], "Syrian foreign ministry");
+        assert_eq!(sources[4], "Syria Civil Defence");
         let mut abroad = attributions(text, &tokens(text), &Lexicon::built_in());
         of_home_country(&mut abroad, &Lexicon::built_in(), None);
         assert_eq!(abroad[0].source, "State TV", "no home, no country");
