@@ -276,6 +276,14 @@ fn ends_phrase(word: &str) -> bool {
             | "speaking"
             | "quoted"
             | "cited"
+            | "like"
+            | "anyone"
+            | "anybody"
+            | "everyone"
+            | "everybody"
+            | "nobody"
+            | "someone"
+            | "somebody"
             | "и"
             | "что"
     )
@@ -1833,9 +1841,26 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
         let gap_before = text.get(tokens[i - 1].end..tokens[i].start).unwrap_or("");
         // "a self-declared caliphate": the second half of a compound is no verb; "the reports
         // about …", "the claims could …": after a determiner the word is a noun.
+        // "a series of claims", "according to reports": after a preposition too.
         let determiner = matches!(
             tokens[i - 1].folded.as_str(),
-            "the" | "a" | "an" | "these" | "those" | "his" | "her" | "its" | "their" | "our"
+            "the"
+                | "a"
+                | "an"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "of"
+                | "in"
+                | "on"
+                | "from"
+                | "about"
+                | "for"
+                | "to"
         );
         if gap_before == "-" || (determiner && joins(text, tokens, i - 1)) {
             i += 1;
@@ -3170,6 +3195,15 @@ mod tests {
     #[test]
     fn a_word_after_a_determiner_is_a_noun_not_a_verb() {
         assert!(sources("I have seen the reports about the use of sarin.").is_empty());
+        assert!(sources("The scroll made a series of claims about the attack.").is_empty());
+        // No one is a source, and "like" ends a speaker's phrase.
+        assert!(sources("“Can anyone really say that with a straight face?”").is_empty());
+        assert_eq!(
+            sources(
+                "Mr. Romney said in a statement, citing former Missouri senators like John Ashcroft."
+            ),
+            ["Romney", "former Missouri senators"]
+        );
         assert!(sources("Still the claims could muddy the debate.").is_empty());
         assert_eq!(
             sources("Residents allege that the market was closed on Tuesday."),
