@@ -1353,6 +1353,58 @@ fn clean_speaker(
         .then_some((a, b))
 }
 
+/// The body a person named at token `end` holds an office of, given after a comma: ", the
+/// president of the National Organization for Women", ", a spokesman for the Defence
+/// Ministry". A body only: ", the communications director for Rep. X" is a person's aide.
+fn office_body_after(
+    text: &str,
+    tokens: &[Token],
+    lexicon: &Lexicon,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let comma = tokens.get(end + 1).is_some_and(|next| {
+        text.get(tokens[end].end..next.start)
+            .is_some_and(|g| g.trim() == ",")
+    });
+    if !comma {
+        return None;
+    }
+    let mut k = end + 1;
+    if tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.folded.as_str(), "the" | "a" | "an" | "its"))
+    {
+        k += 1;
+    }
+    // The office: up to three words in lower case, one of them an office's.
+    let from = k;
+    while tokens.get(k).is_some_and(|t| {
+        !capitalised(t.text(text)) && !matches!(t.folded.as_str(), "of" | "for" | "at")
+    }) && k - from < 3
+    {
+        k += 1;
+    }
+    if k == from || !(from..k).any(|j| is_office(&tokens[j].folded)) {
+        return None;
+    }
+    if !tokens
+        .get(k)
+        .is_some_and(|t| matches!(t.folded.as_str(), "of" | "for" | "at"))
+        || !(from..=k).all(|j| joins(text, tokens, j))
+    {
+        return None;
+    }
+    k += 1;
+    if tokens.get(k).is_some_and(|t| t.folded == "the") {
+        k += 1;
+    }
+    let (a, b) = phrase_after(text, tokens, k)?;
+    (capitalised(tokens[a].text(text))
+        && !is_person_name(text, tokens, a, b)
+        && names_an_organisation(text, tokens, a, b, lexicon))
+    .then_some((a, b))
+}
+
 /// "Karim Haddad, a resident," ending at token `end`: the name before a description set off by
 /// commas.
 fn appositive_name(
@@ -1956,6 +2008,21 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                     last = b;
                 }
                 let pronoun = name.0 == name.1 && is_pronoun(&tokens[name.0].folded);
+                // "said Terry O'Neill, the president of the National Organization for Women":
+                // the body the person speaks for, with the person speaking.
+                if is_person_name(text, tokens, name.0, name.1)
+                    && let Some((a, b)) = office_body_after(text, tokens, lexicon, name.1)
+                {
+                    out.push(Attribution {
+                        source: text[tokens[a].start..tokens[b].end].to_string(),
+                        speaker: Some(text[tokens[name.0].start..tokens[name.1].end].to_string()),
+                        start: tokens[i].start,
+                        end: tokens[last].end,
+                    });
+                    people.push(name);
+                    i = last + 1;
+                    continue;
+                }
                 if pronoun {
                     if let Some((a, b)) =
                         nearest_person(text, tokens, lexicon, name.0, people.last().copied())
@@ -3176,6 +3243,29 @@ mod tests {
         assert_eq!(
             sources("Damascus refuted it, with a Syrian army source telling Sputnik it was false."),
             ["Syrian government forces", "Syrian army source"]
+        );
+    }
+
+    #[test]
+    fn a_person_with_an_office_of_a_body_after_a_comma_speaks_for_it() {
+        assert_eq!(
+            sources_and_speakers(
+                "“It is sexist,” said Terry O'Neill, the president of the National Organization \
+                 for Women."
+            ),
+            [(
+                "National Organization for Women".to_string(),
+                Some("Terry O'Neill".to_string())
+            )]
+        );
+        // An aide to a person is the aide.
+        assert_eq!(
+            sources_and_speakers(
+                "“We are sorry,” said Elizabeth Lauten, the communications director for Rep. \
+                 Stephen Fincher."
+            )[0]
+            .0,
+            "Elizabeth Lauten"
         );
     }
 
