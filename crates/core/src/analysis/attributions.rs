@@ -1158,6 +1158,7 @@ fn is_speaker_noun(word: &str) -> bool {
             | "captain"
             | "opposition"
             | "watchdog"
+            | "staff"
             | "coordinator"
             | "organizer"
             | "organiser"
@@ -2146,45 +2147,63 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
             let (a, b) = phrase_before(text, tokens, who.checked_sub(1)?)?;
             clean_speaker(text, tokens, a, b).map(|_| (a, b))
         };
-        let speaker = it
-            .or_else(|| phrase_before(text, tokens, end))
-            .and_then(|(first, last)| {
-                // "who spoke to our correspondent condemned…": the one spoken to is not the speaker;
-                // "which the United States says came from…" names the one who says.
-                // "with a Syrian army source telling Sputnik that …" is the source's.
-                let relative = first > 0
-                    && (matches!(tokens[first - 1].folded.as_str(), "to" | "told")
-                        || (tokens[first - 1].folded == "with" && !word.ends_with("ing"))
-                        || (matches!(tokens[first - 1].folded.as_str(), "who" | "which")
-                            && !matches!(tokens[first].folded.as_str(), "the" | "a" | "an")
-                            && !capitalised(tokens[first].text(text))
-                            && !is_speaker_noun(&tokens[last].folded)));
-                let pronoun = first == last && is_pronoun(&tokens[first].folded);
-                // "A friend who drives between Idlib and Sarmada told me": a relative clause
-                // runs, with no comma, from the speaker to the verb; the places are not the
-                // speaker.
-                let clause_before = (first.saturating_sub(8)..first).rev().any(|j| {
-                    tokens[j].folded == "who"
-                        && !tokens[j + 1..=first].iter().any(|t| t.sentence_start)
-                        && (j..first).all(|k| joins(text, tokens, k))
-                });
-                // "The coalition which launched an air war against IS in Syria last September
-                // said": words after a preposition are the clause's, the speaker is before it.
-                let after_preposition = first > 0
-                    && !tokens[first].sentence_start
-                    && is_preposition(&tokens[first - 1].folded)
-                    && capitalised(tokens[first].text(text))
-                    && !names_an_organisation(text, tokens, first, last, lexicon);
-                if pronoun
-                    || (!relative
-                        && !clause_before
-                        && !after_preposition
-                        && clean_speaker(text, tokens, first, last).is_some())
-                {
-                    return Some((first, last));
-                }
-                before_relative(first)
+        // "… on the city of Khan-Shaikhoun Rudskoi said" (commas lost): the surname of a person
+        // cited before, after capitalised words that are not the given names they were cited
+        // with ("Sergei Rudskoi"): a place, then him.
+        let cited_surname = |first: usize, last: usize| {
+            last > 0
+                && capitalised(tokens[last].text(text))
+                && !is_organisation_word(&tokens[last].folded)
+                && people.iter().any(|&(a, b)| {
+                    a < b
+                        && b < first
+                        && tokens[b].folded == tokens[last].folded
+                        && tokens[b - 1].folded != tokens[last - 1].folded
+                        && is_person_name(text, tokens, a, b)
+                })
+        };
+        let speaker = match it.or_else(|| phrase_before(text, tokens, end)) {
+            Some((first, last)) if first < last && cited_surname(first, last) => Some((last, last)),
+            None if cited_surname(end, end) => Some((end, end)),
+            found => found,
+        };
+        let speaker = speaker.and_then(|(first, last)| {
+            // "who spoke to our correspondent condemned…": the one spoken to is not the speaker;
+            // "which the United States says came from…" names the one who says.
+            // "with a Syrian army source telling Sputnik that …" is the source's.
+            let relative = first > 0
+                && (matches!(tokens[first - 1].folded.as_str(), "to" | "told")
+                    || (tokens[first - 1].folded == "with" && !word.ends_with("ing"))
+                    || (matches!(tokens[first - 1].folded.as_str(), "who" | "which")
+                        && !matches!(tokens[first].folded.as_str(), "the" | "a" | "an")
+                        && !capitalised(tokens[first].text(text))
+                        && !is_speaker_noun(&tokens[last].folded)));
+            let pronoun = first == last && is_pronoun(&tokens[first].folded);
+            // "A friend who drives between Idlib and Sarmada told me": a relative clause
+            // runs, with no comma, from the speaker to the verb; the places are not the
+            // speaker.
+            let clause_before = (first.saturating_sub(8)..first).rev().any(|j| {
+                tokens[j].folded == "who"
+                    && !tokens[j + 1..=first].iter().any(|t| t.sentence_start)
+                    && (j..first).all(|k| joins(text, tokens, k))
             });
+            // "The coalition which launched an air war against IS in Syria last September
+            // said": words after a preposition are the clause's, the speaker is before it.
+            let after_preposition = first > 0
+                && !tokens[first].sentence_start
+                && is_preposition(&tokens[first - 1].folded)
+                && capitalised(tokens[first].text(text))
+                && !names_an_organisation(text, tokens, first, last, lexicon);
+            if pronoun
+                || (!relative
+                    && !clause_before
+                    && !after_preposition
+                    && clean_speaker(text, tokens, first, last).is_some())
+            {
+                return Some((first, last));
+            }
+            before_relative(first)
+        });
         if joined && let Some((first, last)) = speaker {
             if first == last && is_pronoun(&tokens[first].folded) {
                 if tokens[first].folded == "it" {
@@ -3004,6 +3023,7 @@ fn kind_of_body(description: &str) -> Option<&'static [&'static str]> {
         "council" => &["council"],
         "committee" => &["committee"],
         "commission" => &["commission"],
+        "general staff" | "staff" => &["staff"],
         "network" | "tv network" | "channel" | "tv channel" => {
             &["tv", "channel", "television", "network"]
         }
@@ -3266,6 +3286,23 @@ mod tests {
             )[0]
             .0,
             "Elizabeth Lauten"
+        );
+    }
+
+    #[test]
+    fn a_surname_after_a_place_and_a_staff_named_by_its_kind() {
+        let text = "The Russian General Staff said no jets flew. Col. Gen. Sergei Rudskoi said at a \
+                    briefing the strike hit a depot. There was no aviation over the city of \
+                    Khan-Shaikhoun Rudskoi said. We warn against such steps the general staff \
+                    said.";
+        assert_eq!(
+            sources(text),
+            [
+                "Russian General Staff",
+                "Sergei Rudskoi",
+                "Sergei Rudskoi",
+                "Russian General Staff"
+            ]
         );
     }
 
