@@ -426,7 +426,7 @@ fn joins(text: &str, tokens: &[Token], left: usize) -> bool {
         .get(tokens[left].end..tokens[left + 1].start)
         .unwrap_or("");
     gap.chars().all(|c| c == ' ' || c == '-' || c == '\u{a0}')
-        || (gap.trim() == "."
+        || ((gap.trim() == "." || gap == ".-")
             && (is_title(&tokens[left].folded) || is_initial(tokens[left].text(text))))
 }
 
@@ -1327,7 +1327,10 @@ fn clean_speaker(
             .enumerate()
             .any(|(n, t)| {
                 let w = t.text(text);
-                let compound = n > 0 && text.get(tokens[a + n - 1].end..t.start) == Some("-");
+                let compound = n > 0
+                    && text
+                        .get(tokens[a + n - 1].end..t.start)
+                        .is_some_and(|g| g == "-" || g == ".-");
                 !capitalised(w)
                     && !compound
                     && !is_placing_participle(&t.folded)
@@ -3303,6 +3306,17 @@ mod tests {
                 "Sergei Rudskoi",
                 "Russian General Staff"
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_with_initials_before_a_hyphen_is_one_name() {
+        assert_eq!(
+            sources(
+                "Dozens were wounded. The U.S.-led coalition which launched an air war against IS \
+                 in Syria last September said it had carried out strikes."
+            ),
+            ["US-led coalition"]
         );
     }
 
