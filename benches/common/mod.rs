@@ -25,6 +25,8 @@ pub fn corpus(n: usize) -> Option<(PathBuf, PathBuf)> {
     if !corpus.join("truth.json").exists() {
         println!("generating {n} articles in {}", corpus.display());
         let status = Command::new("python3")
+            .arg("-c")
+            .arg(CUMULATIVE_WEIGHTS)
             .arg(shared.join("gen_corpus.py"))
             .arg(&corpus)
             .arg(n.to_string())
@@ -36,3 +38,24 @@ pub fn corpus(n: usize) -> Option<(PathBuf, PathBuf)> {
     }
     Some((shared, corpus))
 }
+
+/// Runs the shared generator as it is, with `random.choices` given the cumulative weights it would
+/// otherwise add up again on every call (20,000 of them per article): the same calls to the random
+/// generator and so the same corpus byte for byte (checked on 1,000 and 20,000 articles), in 16 s
+/// instead of about 50 minutes for 100,000 articles.
+const CUMULATIVE_WEIGHTS: &str = r#"
+import itertools, random, runpy, sys
+choices = random.Random.choices
+summed = {}
+def cumulative(self, population, weights=None, *, cum_weights=None, k=1):
+    if weights is not None and cum_weights is None:
+        known = summed.get(id(weights))
+        if known is None or known[0] is not weights:
+            known = (weights, list(itertools.accumulate(weights)))
+            summed[id(weights)] = known
+        return choices(self, population, cum_weights=known[1], k=k)
+    return choices(self, population, weights, cum_weights=cum_weights, k=k)
+random.Random.choices = cumulative
+sys.argv = sys.argv[1:]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"#;
