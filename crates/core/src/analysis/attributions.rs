@@ -1394,6 +1394,7 @@ fn office_body_after(
     if !tokens
         .get(k)
         .is_some_and(|t| matches!(t.folded.as_str(), "of" | "for" | "at"))
+        || k + 1 >= tokens.len()
         || !(from..=k).all(|j| joins(text, tokens, j))
     {
         return None;
@@ -2360,7 +2361,8 @@ fn fuller_in_text(
             .get(k)
             .is_some_and(|t| matches!(t.folded.as_str(), "mr" | "mrs" | "ms" | "dr" | "miss"))
     };
-    let titled = title(at) || (at > 0 && title(at - 1) && joins(text, tokens, at - 1));
+    let titled =
+        title(at) || (at > 0 && at < tokens.len() && title(at - 1) && joins(text, tokens, at - 1));
     let words = name_words(short);
     let last = words.last()?;
     if words.len() > 2 || !capitalised(short) {
@@ -2709,6 +2711,9 @@ fn titled_before(text: &str, tokens: &[Token], head: &str, before: usize) -> Opt
             return None;
         }
         let a = j + 1;
+        if a >= end {
+            return None;
+        }
         let mut b = a;
         while b + 1 < end
             && b + 1 - a < 4
@@ -3318,6 +3323,35 @@ mod tests {
             ),
             ["US-led coalition"]
         );
+    }
+
+    proptest::proptest! {
+        /// Sentences made of the words the rules turn on, in any order and with any of the
+        /// punctuation archives keep or lose: never a panic, every span inside the text, and
+        /// every attribution naming a source.
+        #[test]
+        fn any_run_of_the_rules_words_reads_without_failing(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "the", "a", "The", "President", "president", "Barack", "Obama", "said",
+                    "told", "they", "They", "he", "she", "it", "who", "which", "of", "for",
+                    "Syrian", "Observatory", "Coalition", "Aleppo", "University", "Hashim",
+                    "Jr.", "Mr.", "U.S.-led", "coalition", "center", "staff", "activists",
+                    "in", "rural", "Idlib", "not", "could", "confirm", "pointed", "out",
+                    "telling", "with", "like", ",", ".", "\u{201c}", "\u{201d}", "-",
+                    "members", "AFPs", "reports", "claims", "watchdog", "chemical", "Rudskoi",
+                    "Sergei", "Khan-Shaikhoun", "teams", "Civil", "defense", "anyone",
+                ]),
+                0..40,
+            )
+        ) {
+            let text = words.join(" ");
+            for a in attributions(&text, &tokens(&text), &Lexicon::built_in()) {
+                proptest::prop_assert!(a.start <= a.end && a.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(a.start) && text.is_char_boundary(a.end));
+                proptest::prop_assert!(!a.source.trim().is_empty(), "{a:?} in {text:?}");
+            }
+        }
     }
 
     #[test]
