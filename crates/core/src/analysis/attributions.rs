@@ -1852,8 +1852,25 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
         }
         // "The source pointed out that …": a verb of two words.
         let pointed_out = word == "pointed" && tokens.get(i + 1).is_some_and(|t| t.folded == "out");
+        // "The ministry issued a statement saying …", "The Atlantic Wire ran a story": what a
+        // source puts out is its own.
+        let put_out = matches!(word, "issued" | "released" | "published" | "ran")
+            && tokens[i + 1..(i + 3).min(tokens.len())].iter().any(|t| {
+                matches!(
+                    t.folded.as_str(),
+                    "statement" | "story" | "report" | "article" | "communique" | "bulletin"
+                )
+            });
+        // "“… to a man,” Ms. O'Neill continued": after a quotation, going on is saying.
+        let continued = word == "continued"
+            && (i.saturating_sub(4)..i).any(|k| {
+                text.get(tokens[k].end..tokens[k + 1].start)
+                    .is_some_and(|g| g.contains(['”', '"']))
+            });
         // "The Observatory put the death toll at 23."
         let puts_a_figure = pointed_out
+            || put_out
+            || continued
             || (matches!(word, "put" | "puts" | "estimated" | "raised")
                 && tokens[i + 1..(i + 5).min(tokens.len())].iter().any(|t| {
                     matches!(
@@ -2584,7 +2601,7 @@ fn body_then_person(source: &str) -> Option<(String, String)> {
 
 /// The body a source's words name when they name its people or its possession: "Members of the
 /// Security Council" and "officials with the Democratic National Committee" speak for the
-/// body; "AFPs reporter" (an apostrophe lost) is AFP's.
+/// body; "AFPs reporter" (an apostrophe lost) is AFP's, and "the FSAs special forces" the FSA's.
 fn speaking_body(source: &str) -> String {
     let words: Vec<&str> = source.split_whitespace().collect();
     if let [people, link, rest @ ..] = words.as_slice() {
@@ -2606,13 +2623,16 @@ fn speaking_body(source: &str) -> String {
             return body.join(" ");
         }
     }
-    // An acronym's possessive without its apostrophe, alone: "AFPs", "UNs".
-    if let [word] = words.as_slice()
-        && let Some(acronym) = word.strip_suffix('s')
+    // An acronym's possessive without its apostrophe: "AFPs" reporter, "the FSAs special forces".
+    if let Some((first, rest)) = words.split_first()
+        && let Some(acronym) = first.strip_suffix('s')
         && acronym.chars().count() >= 2
         && acronym.chars().all(|c| c.is_ascii_uppercase())
     {
-        return acronym.to_string();
+        return std::iter::once(acronym)
+            .chain(rest.iter().copied())
+            .collect::<Vec<_>>()
+            .join(" ");
     }
     source.to_string()
 }
@@ -3352,6 +3372,24 @@ mod tests {
                 proptest::prop_assert!(!a.source.trim().is_empty(), "{a:?} in {text:?}");
             }
         }
+    }
+
+    #[test]
+    fn what_a_source_puts_out_and_goes_on_saying_is_theirs() {
+        assert_eq!(
+            sources("The FSAs special forces seventh division also issued a statement on it."),
+            ["FSA special forces seventh division"]
+        );
+        assert_eq!(
+            sources("The Example Wire ran a story about that cover."),
+            ["Example Wire"]
+        );
+        assert_eq!(
+            sources("“It is simple,” Ms. Roe continued. “Ask the question.”"),
+            ["Roe"]
+        );
+        // Fighting that continued says nothing.
+        assert!(sources("The fighting continued into the night.").is_empty());
     }
 
     #[test]
