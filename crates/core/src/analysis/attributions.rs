@@ -485,10 +485,21 @@ fn phrase_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, usi
                         && is_placing_participle(&tokens[j - 1].folded)
                         && is_speaker_noun(&tokens[j - 2].folded)));
             // "Residents and the Observatory said": two speakers.
+            // "sources in the city and the Syrian Observatory … said": a speaker placed by a
+            // place before the "and" is a speaker too.
+            let placed_before = |k: usize| {
+                (k.saturating_sub(3)..k).any(|m| {
+                    m > 0
+                        && is_preposition(&tokens[m].folded)
+                        && is_speaker_noun(&tokens[m - 1].folded)
+                        && (m - 1..k).all(|w| joins(text, tokens, w))
+                })
+            };
             let and_another = word == "and"
                 && j > 0
                 && (capitalised(tokens[j - 1].text(text))
-                    || is_speaker_noun(&tokens[j - 1].folded));
+                    || is_speaker_noun(&tokens[j - 1].folded)
+                    || placed_before(j - 1));
             // "Observatory chief Rami Abdel Rahman": the office and whose it is; "UN special
             // envoy": a word qualifying the office after a name.
             let office = is_office(word)
@@ -3390,6 +3401,17 @@ mod tests {
         );
         // Fighting that continued says nothing.
         assert!(sources("The fighting continued into the night.").is_empty());
+    }
+
+    #[test]
+    fn a_placed_speaker_and_another_both_speak() {
+        assert_eq!(
+            sources(
+                "It was a double bombing but sources in the city and the Syrian Observatory for \
+                 Human Rights said it was a truck."
+            ),
+            ["sources in the city", "Syrian Observatory for Human Rights"]
+        );
     }
 
     #[test]
