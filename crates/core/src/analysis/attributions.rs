@@ -2236,6 +2236,32 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
             }
             before_relative(first)
         });
+        // "The Syrian Coalition an opposition group based outside the country said" (commas
+        // lost): a body or a person, then a description of it, then the verb.
+        let speaker = speaker.or_else(|| {
+            let sentence = (0..=end)
+                .rev()
+                .find(|&j| tokens[j].sentence_start)
+                .unwrap_or(0);
+            let article = (sentence.max(end.saturating_sub(12)) + 1..=end)
+                .rev()
+                .find(|&j| {
+                    matches!(tokens[j].folded.as_str(), "a" | "an")
+                        && capitalised(tokens[j - 1].text(text))
+                        && joins(text, tokens, j - 1)
+                })?;
+            if tokens[article..=end]
+                .iter()
+                .any(|t| is_reporting_verb(&t.folded) || is_pronoun(&t.folded))
+            {
+                return None;
+            }
+            phrase_before(text, tokens, article - 1).filter(|&(a, b)| {
+                is_person_name(text, tokens, a, b)
+                    || (capitalised(tokens[a].text(text))
+                        && names_an_organisation(text, tokens, a, b, lexicon))
+            })
+        });
         if joined && let Some((first, last)) = speaker {
             if first == last && is_pronoun(&tokens[first].folded) {
                 if tokens[first].folded == "it" {
@@ -3401,6 +3427,20 @@ mod tests {
         );
         // Fighting that continued says nothing.
         assert!(sources("The fighting continued into the night.").is_empty());
+    }
+
+    #[test]
+    fn a_body_then_its_description_without_commas_speaks() {
+        let coalition = "Syrian National Coalition";
+        assert_eq!(
+            sources(
+                "The Syrian Coalition an opposition group based outside the country said regime \
+                 planes carried out the strike. It said the planes fired missiles."
+            ),
+            [coalition, coalition]
+        );
+        // A description after a lower-case word is no apposition.
+        assert!(sources("The town an hour away said nothing.").is_empty());
     }
 
     #[test]
