@@ -2099,6 +2099,24 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
         {
             end -= 1;
         }
+        // "House Speaker John Boehner (R-Ohio) admitted": a short aside in brackets between a
+        // name and the verb.
+        let mut aside = false;
+        if text
+            .get(tokens[end].end..tokens[i].start)
+            .is_some_and(|g| g.trim() == ")")
+            && let Some(open) = (end.saturating_sub(3)..=end).rev().find(|&k| {
+                k >= 2
+                    && text
+                        .get(tokens[k - 1].end..tokens[k].start)
+                        .is_some_and(|g| g.trim() == "(")
+            })
+            && capitalised(tokens[open - 1].text(text))
+            && end - open < 3
+        {
+            end = open - 1;
+            aside = true;
+        }
         loop {
             let w = tokens[end].folded.as_str();
             let when = super::dates::is_month_or_weekday(w)
@@ -2133,6 +2151,7 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                 .get(tokens[end].end..tokens[end + 1].start)
                 .is_some_and(|g| g.trim() == "(");
         let joined = bracketed
+            || aside
             || ((end..i - 1).all(|j| joins(text, tokens, j)) && joins(text, tokens, i - 1));
         // "the Syrian regime which denied…": the speaker before "which".
         if end > 0
@@ -3398,6 +3417,7 @@ mod tests {
                     "telling", "with", "like", ",", ".", "\u{201c}", "\u{201d}", "-",
                     "members", "AFPs", "reports", "claims", "watchdog", "chemical", "Rudskoi",
                     "Sergei", "Khan-Shaikhoun", "teams", "Civil", "defense", "anyone",
+                    "(R-Ohio)", "(", ")", "an", "group", "issued", "statement", "continued",
                 ]),
                 0..40,
             )
@@ -3441,6 +3461,14 @@ mod tests {
         );
         // A description after a lower-case word is no apposition.
         assert!(sources("The town an hour away said nothing.").is_empty());
+    }
+
+    #[test]
+    fn a_short_aside_in_brackets_stands_between_a_name_and_its_verb() {
+        assert_eq!(
+            sources("House Speaker John Boehner (R-Ohio) admitted there is a chance."),
+            ["John Boehner"]
+        );
     }
 
     #[test]
