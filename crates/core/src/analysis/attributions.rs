@@ -461,14 +461,7 @@ fn phrase_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, usi
         }
         // "a truce between the government and insurgent groups diplomats say" (its commas
         // lost): a plural noun before the speaker's ends another phrase; it qualifies nothing.
-        if j < end
-            && !named
-            && word.len() > 3
-            && word.ends_with('s')
-            && !word.ends_with("ss")
-            && word != "news"
-            && is_speaker_noun(word)
-            && is_speaker_noun(&tokens[end].folded)
+        if j < end && !named && is_plural_speaker_noun(word) && is_speaker_noun(&tokens[end].folded)
         {
             break;
         }
@@ -488,12 +481,8 @@ fn phrase_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, usi
             // "sources in the city and the Syrian Observatory … said": a speaker placed by a
             // place before the "and" is a speaker too.
             let placed_before = |k: usize| {
-                (k.saturating_sub(3)..k).any(|m| {
-                    m > 0
-                        && is_preposition(&tokens[m].folded)
-                        && is_speaker_noun(&tokens[m - 1].folded)
-                        && (m - 1..k).all(|w| joins(text, tokens, w))
-                })
+                (k.saturating_sub(3)..k)
+                    .any(|m| placed_at(tokens, m) && (m - 1..k).all(|w| joins(text, tokens, w)))
             };
             let and_another = word == "and"
                 && j > 0
@@ -523,9 +512,7 @@ fn phrase_before(text: &str, tokens: &[Token], end: usize) -> Option<(usize, usi
                 // "Activists in rural Idlib said", "a doctor in eastern Ghouta said": the
                 // speaker is before the place and the words that place it.
                 let placed = (j.saturating_sub(2)..=j).rev().find(|&m| {
-                    m > 0
-                        && is_preposition(&tokens[m].folded)
-                        && is_speaker_noun(&tokens[m - 1].folded)
+                    placed_at(tokens, m)
                         && (m + 1..=j).all(|w| {
                             !capitalised(tokens[w].text(text))
                                 && !ends_phrase(&tokens[w].folded)
@@ -844,6 +831,17 @@ fn is_placing_participle(word: &str) -> bool {
         word,
         "living" | "based" | "working" | "stationed" | "staying" | "sheltering" | "trapped"
     )
+}
+
+/// A speaker noun then the preposition at token `m` that places it ("sources in the city",
+/// "activists in rural Idlib").
+fn placed_at(tokens: &[Token], m: usize) -> bool {
+    m > 0 && is_preposition(&tokens[m].folded) && is_speaker_noun(&tokens[m - 1].folded)
+}
+
+/// A plural noun of speakers ("activists", "diplomats"; not "witness" or "news").
+fn is_plural_speaker_noun(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && is_speaker_noun(word)
 }
 
 /// "A senior Syrian security source": where a description walked back from its lower-case head
@@ -1878,8 +1876,9 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
                 text.get(tokens[k].end..tokens[k + 1].start)
                     .is_some_and(|g| g.contains(['”', '"']))
             });
-        // "The Observatory put the death toll at 23."
-        let puts_a_figure = pointed_out
+        // "The Observatory put the death toll at 23." All of these are verbs read from more
+        // than their one word.
+        let verb_of_words = pointed_out
             || put_out
             || continued
             || (matches!(word, "put" | "puts" | "estimated" | "raised")
@@ -1918,7 +1917,7 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
             || text
                 .get(tokens[i].end..tokens.get(i + 1).map_or(text.len(), |t| t.start))
                 .is_some_and(|g| g.contains([':', '"', '“']));
-        if !(is_reporting_verb(word) || puts_a_figure) || i == 0 || !posted_words {
+        if !(is_reporting_verb(word) || verb_of_words) || i == 0 || !posted_words {
             i += 1;
             continue;
         }
@@ -2184,13 +2183,14 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
             && matches!(word, "said" | "says" | "added" | "reported" | "stated"))
             || matches!(tokens[end].folded.as_str(), "he" | "she" | "он" | "она"))
         .then_some((end, end));
+        // Where the verb's sentence starts: the speaker is after it.
+        let sentence = (0..=end)
+            .rev()
+            .find(|&j| tokens[j].sentence_start)
+            .unwrap_or(0);
         // "The coalition which launched an air war against IS in Syria last September said":
         // the speaker is before the relative pronoun the clause begins with.
         let before_relative = |first: usize| {
-            let sentence = (0..=end)
-                .rev()
-                .find(|&j| tokens[j].sentence_start)
-                .unwrap_or(0);
             let who = (sentence.max(end.saturating_sub(10))..first.min(end + 1))
                 .rev()
                 .find(|&j| matches!(tokens[j].folded.as_str(), "who" | "which" | "that"))
@@ -2258,10 +2258,6 @@ pub fn attributions(text: &str, tokens: &[Token], lexicon: &Lexicon) -> Vec<Attr
         // "The Syrian Coalition an opposition group based outside the country said" (commas
         // lost): a body or a person, then a description of it, then the verb.
         let speaker = speaker.or_else(|| {
-            let sentence = (0..=end)
-                .rev()
-                .find(|&j| tokens[j].sentence_start)
-                .unwrap_or(0);
             let article = (sentence.max(end.saturating_sub(12)) + 1..=end)
                 .rev()
                 .find(|&j| {
@@ -2581,7 +2577,11 @@ fn normalise(found: &mut [Attribution], text: &str, tokens: &[Token], lexicon: &
         }
     }
     back_references(found, text, tokens);
-    // "Jesse Jackson Jr.": a person's name keeps the suffix the report gives it.
+    keep_name_suffixes(found, text, tokens);
+}
+
+/// "Jesse Jackson Jr.": a person's name keeps the suffix the report gives it.
+fn keep_name_suffixes(found: &mut [Attribution], text: &str, tokens: &[Token]) {
     let suffixed: Vec<(String, &str)> = tokens
         .iter()
         .enumerate()
@@ -2761,10 +2761,7 @@ fn group_before(text: &str, tokens: &[Token], they: usize) -> Option<(usize, usi
             }
         }
         let word = tokens[j].folded.as_str();
-        let head = word.len() > 3
-            && word.ends_with('s')
-            && !word.ends_with("ss")
-            && is_speaker_noun(word)
+        let head = is_plural_speaker_noun(word)
             && !tokens
                 .get(j + 1)
                 .is_some_and(|t| is_speaker_noun(&t.folded) && joins(text, tokens, j));
